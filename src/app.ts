@@ -1,0 +1,67 @@
+/**
+ * Builds the Fastify application: plugins in order, then routes. No listen and no process access:
+ * `src/server.ts` runs it, tests `inject` into it, `scripts/generate-openapi.ts` reads its contract.
+ */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import Fastify, { type FastifyServerOptions, LogController } from 'fastify'
+import type { Config } from './config.js'
+import { isValidCreditCode } from './domain/credit-code.js'
+import dbPlugin from './plugins/db.js'
+import jsonBodyPlugin from './plugins/json-body.js'
+import problemDetailsPlugin from './plugins/problem-details.js'
+import requestLogPlugin, { requestIdFrom } from './plugins/request-log.js'
+import swaggerPlugin from './plugins/swagger.js'
+import validationPlugin from './plugins/validation.js'
+import agencyRoutes from './routes/agencies/index.js'
+import operationsRoutes from './routes/operations.js'
+import reportRoutes from './routes/reports/index.js'
+import { ProblemSchema } from './schemas/problem.js'
+import { REPORT_COMPONENTS } from './schemas/report.js'
+import { RESOURCE_COMPONENTS } from './schemas/resources.js'
+
+/** Version of the HTTP contract, shown in the OpenAPI document. */
+export const API_VERSION = '1.0.0'
+
+const CREDIT_CODE_FORMAT = { type: 'string', validate: isValidCreditCode } as const
+
+export interface AppOptions {
+  readonly config: Config
+  /** Connection string of the database (the configured one, or the embedded one `server.ts` started). */
+  readonly databaseUrl: string
+  /** pino options, or false for no logs (tests). */
+  readonly logger?: FastifyServerOptions['logger']
+  /** The clock; injected so that tests can fix today's date. */
+  readonly now?: () => Date
+}
+
+export async function buildApp ({ config, databaseUrl, logger = false, now = () => new Date() }: AppOptions) {
+  const app = Fastify({
+    logger,
+    bodyLimit: config.BODY_LIMIT,
+    genReqId: requestIdFrom,
+    // We log one line per request ourselves (plugins/request-log.ts) instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
+    // Refuse, rather than strip, prototype-poisoning keys in JSON bodies.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    // A slow client must not hold a connection forever.
+    requestTimeout: 30_000,
+    routerOptions: { ignoreTrailingSlash: true },
+    // Response schemas with unions are checked by fast-json-stringify's own Ajv, which must know our formats.
+    serializerOpts: { ajv: { formats: { 'credit-code': CREDIT_CODE_FORMAT } } }
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  await app.register(validationPlugin, { components: [...REPORT_COMPONENTS, ...RESOURCE_COMPONENTS, ProblemSchema] })
+  await app.register(swaggerPlugin, { version: API_VERSION })
+  await app.register(problemDetailsPlugin, { typeBase: config.PROBLEM_TYPE_BASE })
+  await app.register(jsonBodyPlugin)
+  await app.register(requestLogPlugin)
+  await app.register(dbPlugin, { url: databaseUrl, poolMax: config.DB_POOL_MAX })
+
+  await app.register(operationsRoutes)
+  await app.register(reportRoutes, { now })
+  await app.register(agencyRoutes)
+  return app
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>

@@ -1,0 +1,75 @@
+/**
+ * Service configuration from environment variables, validated once at start.
+ *
+ * Only `src/server.ts` and the scripts read `process.env`; everything else receives a frozen `Config`.
+ */
+import { Type, type Static } from 'typebox'
+import { Compile } from 'typebox/compile'
+import { Value } from 'typebox/value'
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+
+export const ConfigSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000, description: 'TCP port to listen on' }),
+  HOST: Type.String({ minLength: 1, default: '127.0.0.1', description: 'Interface to listen on (0.0.0.0 in containers)' }),
+  DATABASE_URL: Type.Optional(Type.String({
+    pattern: '^postgres(ql)?://',
+    description: 'Postgres connection string; when unset an embedded Postgres runs in DATA_DIR'
+  })),
+  DATA_DIR: Type.String({ minLength: 1, default: '.data', description: 'Folder of the embedded Postgres data' }),
+  LOG_LEVEL: Type.Unsafe<typeof LOG_LEVELS[number]>({
+    type: 'string', enum: [...LOG_LEVELS], default: 'info', description: 'pino log level'
+  }),
+  DB_POOL_MAX: Type.Integer({ minimum: 1, maximum: 200, default: 10, description: 'Largest number of pooled connections' }),
+  BODY_LIMIT: Type.Integer({ minimum: 1024, default: 1_048_576, description: 'Largest accepted request body, in bytes' }),
+  PROBLEM_TYPE_BASE: Type.String({
+    default: 'https://gov-disclosure-reports.example/problems/',
+    pattern: '/$',
+    description: 'Base URI of problem `type` values (ends with /)'
+  })
+}, { additionalProperties: false })
+
+export type Config = Readonly<Static<typeof ConfigSchema>>
+
+const configCheck = Compile(ConfigSchema)
+const NUMERIC_KEYS = new Set(['PORT', 'DB_POOL_MAX', 'BODY_LIMIT'])
+
+export class ConfigError extends Error {
+  constructor (readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`)
+    this.name = 'ConfigError'
+  }
+}
+
+/**
+ * Reads the known variables from `env`, applies defaults, converts numbers and checks everything,
+ * throwing one `ConfigError` that lists every bad value at once.
+ *
+ * Empty strings count as unset, so `DATABASE_URL=` in an env file means "use the embedded database".
+ */
+export function loadConfig (env: Readonly<Record<string, string | undefined>>): Config {
+  const raw: Record<string, unknown> = {}
+  const problems: string[] = []
+  for (const key of Object.keys(ConfigSchema.properties)) {
+    const value = env[key]
+    if (value === undefined || value === '') continue
+    if (NUMERIC_KEYS.has(key)) {
+      const number = Number(value)
+      if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(number)) {
+        problems.push(`${key}=${JSON.stringify(value)}: must be a whole number`)
+        continue
+      }
+      raw[key] = number
+    } else {
+      raw[key] = value
+    }
+  }
+  const withDefaults = Value.Default(ConfigSchema, raw)
+  for (const error of configCheck.Errors(withDefaults)) {
+    const key = error.instancePath.replace(/^\//, '')
+    if (key === '' || problems.some((problem) => problem.startsWith(`${key}=`))) continue
+    problems.push(`${key}=${JSON.stringify((withDefaults as Record<string, unknown>)[key])}: ${error.message}`)
+  }
+  if (problems.length > 0) throw new ConfigError([...new Set(problems)])
+  return Object.freeze(withDefaults as Config)
+}

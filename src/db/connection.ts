@@ -1,0 +1,28 @@
+/** The Kysely instance over a pg pool: the one way the service reaches Postgres. */
+import { Kysely, PostgresDialect } from 'kysely'
+import pg from 'pg'
+import type { Logger } from 'pino'
+import type { Database } from './database.js'
+
+export interface ConnectionOptions {
+  readonly url: string
+  readonly poolMax?: number
+  /** Where idle-connection errors go: without a listener pg would crash the process when the server drops. */
+  readonly log?: Pick<Logger, 'warn'>
+}
+
+/**
+ * Creates a lazily connecting Kysely instance: nothing touches the network until the first query,
+ * so the app can be built (e.g. to generate the OpenAPI document) with no database.
+ */
+export function createDatabase ({ url, poolMax = 10, log }: ConnectionOptions): Kysely<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolMax,
+    // Fail fast while the database is down instead of queueing requests indefinitely.
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000
+  })
+  pool.on('error', (error) => log?.warn({ err: error }, 'idle database connection failed'))
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+}

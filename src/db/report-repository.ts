@@ -1,0 +1,265 @@
+/**
+ * Reports and their revisions. Every function takes the executor first (a Kysely instance or an
+ * open transaction): the caller decides the transaction, and rows are mapped to domain types here.
+ */
+import { type Kysely, sql, type Transaction } from 'kysely'
+import type { AnnualReport, ReportKind, Template } from '../domain/report.js'
+import type { Agency, AgencyReportEntry, ReportSummary, RevisionInfo, StoredRevision } from '../domain/stored-report.js'
+import type { Database } from './database.js'
+
+export type Executor = Kysely<Database> | Transaction<Database>
+
+const SUMMARY_COLUMNS = [
+  'report.id', 'report.agency_code', 'agency.name as agency_name', 'report.region_code', 'report.year', 'report.kind',
+  'report.template', 'report.current_revision', 'report.version', 'report.created_at', 'report.updated_at'
+] as const
+
+interface SummaryRow {
+  id: string
+  agency_code: string
+  agency_name: string
+  region_code: string
+  year: number
+  kind: string
+  template: string
+  current_revision: number
+  version: number
+  created_at: Date
+  updated_at: Date
+}
+
+function toSummary (row: SummaryRow): ReportSummary {
+  return {
+    id: Number(row.id),
+    agencyCode: row.agency_code,
+    agencyName: row.agency_name,
+    regionCode: row.region_code,
+    year: row.year,
+    kind: row.kind as ReportKind,
+    template: row.template as Template,
+    latestRevision: row.current_revision,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at
+  }
+}
+
+function selectSummaries (db: Executor) {
+  return db.selectFrom('report').innerJoin('agency', 'agency.code', 'report.agency_code').select(SUMMARY_COLUMNS)
+}
+
+/**
+ * Records the agency's name and region as its most recent report states them: a report for an
+ * earlier year never overwrites what a later year's report said.
+ */
+async function upsertAgency (db: Executor, body: AnnualReport): Promise<void> {
+  await db.insertInto('agency')
+    .values({ code: body.agency.code, name: body.agency.name, region_code: body.agency.regionCode })
+    .onConflict((conflict) => conflict.column('code').doUpdateSet((eb) => ({
+      name: eb.ref('excluded.name'),
+      region_code: eb.ref('excluded.region_code'),
+      updated_at: sql`now()`
+    })).where(({ not, exists, selectFrom }) => not(exists(
+      selectFrom('report').select('report.id')
+        .whereRef('report.agency_code', '=', 'agency.code')
+        .where('report.year', '>', body.year)
+    ))))
+    .execute()
+}
+
+async function insertRevision (db: Executor, reportId: number, revision: number, body: AnnualReport): Promise<void> {
+  await db.insertInto('report_revision')
+    .values({ report_id: reportId, revision, body: JSON.stringify(body) })
+    .execute()
+}
+
+/** True when `body` is the same JSON document as the stored revision (jsonb equality ignores key order). */
+async function sameAsRevision (db: Executor, reportId: number, revision: number, body: AnnualReport): Promise<boolean> {
+  const row = await db.selectFrom('report_revision')
+    .select(sql<boolean>`body = ${JSON.stringify(body)}::jsonb`.as('same'))
+    .where('report_id', '=', String(reportId))
+    .where('revision', '=', revision)
+    .executeTakeFirstOrThrow()
+  return row.same
+}
+
+export type CreateOutcome =
+  | { readonly outcome: 'created', readonly report: ReportSummary }
+  | { readonly outcome: 'replayed', readonly report: ReportSummary }
+  | { readonly outcome: 'conflict', readonly report: ReportSummary }
+
+/**
+ * Stores a new report under its natural key (agency code, year, kind) as revision 1.
+ * The same body again is a replay (nothing written); a different body for a stored key is a conflict.
+ * Concurrent creates of one key serialise on the unique constraint, so exactly one creates it.
+ */
+export async function createReport (db: Executor, body: AnnualReport): Promise<CreateOutcome> {
+  await upsertAgency(db, body)
+  const inserted = await db.insertInto('report')
+    .values({
+      agency_code: body.agency.code,
+      year: body.year,
+      kind: body.kind,
+      template: body.template,
+      region_code: body.agency.regionCode
+    })
+    .onConflict((conflict) => conflict.constraint('report_natural_key').doNothing())
+    .returning('id')
+    .executeTakeFirst()
+  if (inserted !== undefined) {
+    await insertRevision(db, Number(inserted.id), 1, body)
+    return { outcome: 'created', report: await getSummaryOrThrow(db, Number(inserted.id)) }
+  }
+  const existing = await selectSummaries(db)
+    .where('report.agency_code', '=', body.agency.code)
+    .where('report.year', '=', body.year)
+    .where('report.kind', '=', body.kind)
+    .executeTakeFirstOrThrow()
+  const report = toSummary(existing)
+  const same = await sameAsRevision(db, report.id, report.latestRevision, body)
+  return { outcome: same ? 'replayed' : 'conflict', report }
+}
+
+export type ReviseOutcome =
+  | { readonly outcome: 'revised' | 'unchanged', readonly report: ReportSummary }
+  | { readonly outcome: 'not_found' }
+  | { readonly outcome: 'stale', readonly report: ReportSummary }
+  | { readonly outcome: 'key_changed', readonly report: ReportSummary }
+
+/**
+ * Stores `body` as the next revision of report `id`, provided the caller saw the current version
+ * (one of `acceptedVersions`, or `'any'` for `If-Match: *`). The row is locked, so two revisions based on the
+ * same version cannot both succeed. A body equal to the latest revision stores nothing.
+ */
+export async function reviseReport (db: Executor, id: number, acceptedVersions: readonly number[] | 'any', body: AnnualReport): Promise<ReviseOutcome> {
+  const locked = await db.selectFrom('report').select(['current_revision', 'version', 'agency_code', 'year', 'kind'])
+    .where('id', '=', String(id)).forUpdate().executeTakeFirst()
+  if (locked === undefined) return { outcome: 'not_found' }
+  const current = await getSummaryOrThrow(db, id)
+  if (acceptedVersions !== 'any' && !acceptedVersions.includes(locked.version)) return { outcome: 'stale', report: current }
+  if (locked.agency_code !== body.agency.code || locked.year !== body.year || locked.kind !== body.kind) {
+    return { outcome: 'key_changed', report: current }
+  }
+  if (await sameAsRevision(db, id, locked.current_revision, body)) return { outcome: 'unchanged', report: current }
+  const revision = locked.current_revision + 1
+  await insertRevision(db, id, revision, body)
+  await db.updateTable('report')
+    .set({
+      current_revision: revision,
+      version: locked.version + 1,
+      template: body.template,
+      region_code: body.agency.regionCode,
+      updated_at: sql`now()`
+    })
+    .where('id', '=', String(id))
+    .execute()
+  await upsertAgency(db, body)
+  return { outcome: 'revised', report: await getSummaryOrThrow(db, id) }
+}
+
+export async function findReport (db: Executor, id: number): Promise<ReportSummary | undefined> {
+  const row = await selectSummaries(db).where('report.id', '=', String(id)).executeTakeFirst()
+  return row === undefined ? undefined : toSummary(row)
+}
+
+async function getSummaryOrThrow (db: Executor, id: number): Promise<ReportSummary> {
+  return toSummary(await selectSummaries(db).where('report.id', '=', String(id)).executeTakeFirstOrThrow())
+}
+
+export async function findRevision (db: Executor, reportId: number, revision: number): Promise<StoredRevision | undefined> {
+  const row = await db.selectFrom('report_revision')
+    .select(['report_id', 'revision', 'created_at', 'body'])
+    .where('report_id', '=', String(reportId))
+    .where('revision', '=', revision)
+    .executeTakeFirst()
+  return row === undefined
+    ? undefined
+    : { reportId: Number(row.report_id), revision: row.revision, createdAt: row.created_at, body: row.body as AnnualReport }
+}
+
+/** Every revision of a report, oldest first. */
+export async function listRevisions (db: Executor, reportId: number): Promise<RevisionInfo[]> {
+  const rows = await db.selectFrom('report_revision')
+    .select(['revision', 'created_at', sql<Template>`body->>'template'`.as('template')])
+    .where('report_id', '=', String(reportId))
+    .orderBy('revision')
+    .execute()
+  return rows.map((row) => ({ revision: row.revision, createdAt: row.created_at, template: row.template }))
+}
+
+export interface ReportFilters {
+  readonly agency?: string
+  /** A prefix of the 6-digit region code. */
+  readonly region?: string
+  readonly year?: number
+  readonly kind?: ReportKind
+  readonly template?: Template
+}
+
+/**
+ * One page of reports in id order, the stable order that keyset pagination needs:
+ * `afterId` is the last id of the previous page. Fetches one extra row to know whether more follow.
+ */
+export async function listReports (db: Executor, filters: ReportFilters, afterId: number, limit: number): Promise<{ reports: ReportSummary[], hasMore: boolean }> {
+  let query = selectSummaries(db).where('report.id', '>', String(afterId))
+  if (filters.agency !== undefined) query = query.where('report.agency_code', '=', filters.agency)
+  if (filters.region !== undefined) query = query.where('report.region_code', 'like', `${filters.region}%`)
+  if (filters.year !== undefined) query = query.where('report.year', '=', filters.year)
+  if (filters.kind !== undefined) query = query.where('report.kind', '=', filters.kind)
+  if (filters.template !== undefined) query = query.where('report.template', '=', filters.template)
+  const rows = await query.orderBy('report.id').limit(limit + 1).execute()
+  return { reports: rows.slice(0, limit).map(toSummary), hasMore: rows.length > limit }
+}
+
+function agencyQuery (db: Executor) {
+  return db.selectFrom('agency')
+    .innerJoin('report', 'report.agency_code', 'agency.code')
+    .select(({ fn }) => [
+      'agency.code', 'agency.name', 'agency.region_code',
+      fn.countAll<string>().as('report_count'),
+      fn.min('report.year').as('first_year'),
+      fn.max('report.year').as('last_year')
+    ])
+    .groupBy('agency.code')
+}
+
+function toAgency (row: { code: string, name: string, region_code: string, report_count: string, first_year: number, last_year: number }): Agency {
+  return {
+    code: row.code,
+    name: row.name,
+    regionCode: row.region_code,
+    reportCount: Number(row.report_count),
+    firstYear: row.first_year,
+    lastYear: row.last_year
+  }
+}
+
+/** One page of agencies in code order; `afterCode` is the last code of the previous page. */
+export async function listAgencies (db: Executor, filters: { region?: string }, afterCode: string, limit: number): Promise<{ agencies: Agency[], hasMore: boolean }> {
+  let query = agencyQuery(db).where('agency.code', '>', afterCode)
+  if (filters.region !== undefined) query = query.where('agency.region_code', 'like', `${filters.region}%`)
+  const rows = await query.orderBy('agency.code').limit(limit + 1).execute()
+  return { agencies: rows.slice(0, limit).map(toAgency), hasMore: rows.length > limit }
+}
+
+/** An agency with its reports, newest year first. */
+export async function findAgency (db: Executor, code: string): Promise<{ agency: Agency, reports: AgencyReportEntry[] } | undefined> {
+  const row = await agencyQuery(db).where('agency.code', '=', code).executeTakeFirst()
+  if (row === undefined) return undefined
+  const reports = await db.selectFrom('report')
+    .select(['id', 'year', 'kind', 'template', 'current_revision', 'updated_at'])
+    .where('agency_code', '=', code)
+    .orderBy('year', 'desc').orderBy('kind')
+    .execute()
+  return {
+    agency: toAgency(row),
+    reports: reports.map((report) => ({
+      id: Number(report.id),
+      year: report.year,
+      kind: report.kind as ReportKind,
+      template: report.template as Template,
+      latestRevision: report.current_revision,
+      updatedAt: report.updated_at
+    }))
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * 统一社会信用代码 (unified social credit code, GB 32100-2015): 18 characters from a 31-symbol
+ * alphabet (digits and capitals without I, O, Z, S, V); the last one is a check character.
+ */
+const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY'
+const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const
+
+/** The shape alone: 18 characters of the code alphabet. */
+export const CREDIT_CODE_PATTERN = '^[0-9A-HJ-NPQRTUWXY]{18}$'
+const CREDIT_CODE_SHAPE = new RegExp(CREDIT_CODE_PATTERN)
+
+/**
+ * The check character for the first 17 characters of a code: `31 − (Σ valueᵢ × weightᵢ mod 31)`,
+ * with 31 written as `0`.
+ *
+ * @example creditCodeCheckCharacter('11330524MB1535963') === '5'
+ */
+export function creditCodeCheckCharacter (first17: string): string {
+  let sum = 0
+  for (let index = 0; index < WEIGHTS.length; index++) {
+    sum += ALPHABET.indexOf(first17.charAt(index)) * (WEIGHTS[index] ?? 0)
+  }
+  return ALPHABET.charAt((31 - (sum % 31)) % 31)
+}
+
+/**
+ * True when `code` is an 18-character credit code whose last character is its check character.
+ *
+ * @example isValidCreditCode('11330524MB15359635') === true; isValidCreditCode('11330524MB15359636') === false
+ */
+export function isValidCreditCode (code: string): boolean {
+  return CREDIT_CODE_SHAPE.test(code) &&
+    creditCodeCheckCharacter(code.slice(0, 17)) === code.charAt(17)
+}

@@ -1,0 +1,44 @@
+/**
+ * Constraints on a report body that a static schema cannot state: they depend on today's date or on
+ * decimal precision. Breaking one is invalid input (400), like a schema error, not a finding.
+ */
+import type { AnnualReport } from './report.js'
+
+export interface ConstraintViolation {
+  /** JSON Pointer into the report body. */
+  readonly pointer: string
+  readonly detail: string
+}
+
+/** Amounts in 万元 are printed with at most 6 decimals (to the yuan and below). */
+const MAX_AMOUNT_DECIMALS = 6
+
+function hasAtMostDecimals (value: number, decimals: number): boolean {
+  return Number(value.toFixed(decimals)) === value
+}
+
+/**
+ * Checks the constraints of a report body given today's date (passed in: the domain reads no clock).
+ *
+ * - `year` is not after the current year (reports cover a finished or current year);
+ * - amounts in 万元 have at most 6 decimals.
+ *
+ * @example reportConstraintViolations({ ...seed, year: 2031 }, new Date('2026-11-27'))
+ *   // → [{ pointer: '/year', detail: 'must not be after the current year (2026)' }]
+ */
+export function reportConstraintViolations (report: AnnualReport, today: Date): ConstraintViolation[] {
+  const violations: ConstraintViolation[] = []
+  const currentYear = today.getUTCFullYear()
+  if (report.year > currentYear) {
+    violations.push({ pointer: '/year', detail: `must not be after the current year (${currentYear})` })
+  }
+  const amounts: Array<[string, number | null]> = report.template === '2021'
+    ? [['/proactive/fees/amountWan', report.proactive.fees.amountWan]]
+    : [['/proactive/procurement/amountWan', report.proactive.procurement.amountWan]]
+  for (const [pointer, amount] of amounts) {
+    if (amount !== null && !hasAtMostDecimals(amount, MAX_AMOUNT_DECIMALS)) {
+      violations.push({ pointer, detail: `must have at most ${MAX_AMOUNT_DECIMALS} decimals (万元)` })
+    }
+  }
+  return violations
+}

@@ -1,0 +1,161 @@
+/**
+ * The one error handler: every error leaves as RFC 9457 `application/problem+json`.
+ * Registered with fastify-plugin so it covers every route; 5xx details are logged, never sent.
+ * @see https://www.rfc-editor.org/rfc/rfc9457
+ * @see https://fastify.dev/docs/latest/Reference/Errors/
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import { DomainError } from '../domain/errors.js'
+import { PROBLEMS, ProblemError, problemSlug, type ProblemCode } from '../problems.js'
+import type { Problem } from '../schemas/problem.js'
+import type { ValidationIssue } from './validation.js'
+
+type FieldError = NonNullable<Problem['errors']>[number]
+type Location = FieldError['location']
+
+/** Seconds a client should wait before retrying while the database is unreachable. */
+const RETRY_AFTER_SECONDS = 5
+
+/** Fastify's own client errors, by code. */
+const FASTIFY_CODES: Readonly<Record<string, ProblemCode>> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'MALFORMED_JSON',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'BAD_REQUEST',
+  FST_ERR_BAD_URL: 'BAD_REQUEST'
+}
+
+/** pg / Postgres errors meaning "the database is not there right now", not "your request is wrong". */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE',
+  '57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08006'
+])
+
+function isDatabaseUnavailable (error: Error & { code?: string }): boolean {
+  return (error.code !== undefined && UNAVAILABLE_CODES.has(error.code)) ||
+    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(error.message)
+}
+
+function describeIssue (issue: ValidationIssue): string {
+  switch (issue.keyword) {
+    case 'format':
+      return issue.params?.format === 'credit-code'
+        ? 'must be a valid 统一社会信用代码: 18 characters whose last is the check character'
+        : issue.message ?? 'is invalid'
+    default:
+      return issue.message ?? 'is invalid'
+  }
+}
+
+/**
+ * Of the alternatives of a failed `anyOf`, keeps only the errors of the branch that came closest
+ * (fewest errors): a client who sent the three-row 2021 layout wants to hear about those rows.
+ */
+function keepClosestBranches (issues: readonly ValidationIssue[]): ValidationIssue[] {
+  let kept = [...issues]
+  for (const union of issues.filter((issue) => issue.keyword === 'anyOf')) {
+    const prefix = `${union.schemaPath}/anyOf/`
+    const counts = new Map<string, number>()
+    for (const issue of kept) {
+      if (!issue.schemaPath?.startsWith(prefix)) continue
+      const branch = issue.schemaPath.slice(prefix.length).split('/')[0] ?? ''
+      counts.set(branch, (counts.get(branch) ?? 0) + 1)
+    }
+    const closest = [...counts.entries()].sort((a, b) => a[1] - b[1])[0]?.[0]
+    kept = kept.filter((issue) => issue !== union &&
+      !(issue.schemaPath?.startsWith(prefix) === true && !issue.schemaPath.startsWith(`${prefix}${closest}`)))
+  }
+  return kept
+}
+
+/** Turns a validator's issues into one field error per offending value, each with its JSON Pointer. */
+export function toFieldErrors (issues: readonly ValidationIssue[], location: Location): FieldError[] {
+  const errors: FieldError[] = []
+  for (const issue of keepClosestBranches(issues)) {
+    if (issue.keyword === 'additionalProperties') continue // reported field by field as `boolean` issues
+    if (issue.keyword === 'boolean') {
+      errors.push({ pointer: issue.instancePath, location, detail: 'is not a field of this schema; unknown fields are rejected' })
+    } else if (issue.keyword === 'required' && Array.isArray(issue.params?.requiredProperties)) {
+      for (const property of issue.params.requiredProperties as string[]) {
+        errors.push({ pointer: `${issue.instancePath}/${property.replaceAll('~', '~0').replaceAll('/', '~1')}`, location, detail: 'is required' })
+      }
+    } else {
+      errors.push({ pointer: issue.instancePath, location, detail: describeIssue(issue) })
+    }
+  }
+  const seen = new Set<string>()
+  return errors.filter((error) => {
+    const key = `${error.pointer}\u0000${error.detail}`
+    return seen.has(key) ? false : (seen.add(key), true)
+  })
+}
+
+interface ProblemParts {
+  readonly code: ProblemCode
+  readonly detail?: string
+  readonly extensions?: Readonly<Record<string, unknown>>
+  readonly headers?: Readonly<Record<string, string>>
+}
+
+function classify (error: FastifyError): ProblemParts {
+  if (error instanceof ProblemError || error instanceof DomainError) {
+    return { code: error.code, detail: error.detail, extensions: error.extensions, headers: error instanceof ProblemError ? error.headers : {} }
+  }
+  if (Array.isArray(error.validation)) {
+    const errors = toFieldErrors(error.validation as ValidationIssue[], error.validationContext ?? 'body')
+    return {
+      code: 'VALIDATION_ERROR',
+      detail: `${errors.length} invalid field${errors.length === 1 ? '' : 's'} in the ${error.validationContext ?? 'body'}`,
+      extensions: { errors }
+    }
+  }
+  const fastifyCode = error.code === undefined ? undefined : FASTIFY_CODES[error.code]
+  if (fastifyCode !== undefined) return { code: fastifyCode, detail: error.message }
+  if (isDatabaseUnavailable(error)) {
+    return { code: 'SERVICE_UNAVAILABLE', detail: 'The database is unavailable; retry later.', headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } }
+  }
+  if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
+    return { code: 'BAD_REQUEST', detail: error.message }
+  }
+  return { code: 'INTERNAL_ERROR' }
+}
+
+export interface ProblemDetailsOptions {
+  /** Base URI of problem types, ending in `/`. */
+  readonly typeBase: string
+}
+
+async function problemDetailsPlugin (app: FastifyInstance, options: ProblemDetailsOptions) {
+  function send (request: FastifyRequest, reply: FastifyReply, parts: ProblemParts) {
+    const entry = PROBLEMS[parts.code]
+    const problem: Problem = {
+      type: `${options.typeBase}${problemSlug(parts.code)}`,
+      title: entry.title,
+      status: entry.status,
+      ...(parts.detail === undefined ? {} : { detail: parts.detail }),
+      instance: request.url,
+      code: parts.code,
+      requestId: request.id,
+      ...parts.extensions
+    }
+    return reply.code(entry.status).headers(parts.headers ?? {}).type('application/problem+json').send(problem)
+  }
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const parts = classify(error)
+    const status = PROBLEMS[parts.code].status
+    if (status >= 500) {
+      request.log.error({ err: error, reqId: request.id, method: request.method, url: request.url }, 'request failed')
+    } else {
+      request.log.info({ code: parts.code, status }, error.message)
+    }
+    return send(request, reply, parts)
+  })
+
+  app.setNotFoundHandler((request, reply) =>
+    send(request, reply, { code: 'NOT_FOUND', detail: `No route ${request.method} ${request.url.split('?')[0]}` }))
+}
+
+export default fp(problemDetailsPlugin, { name: 'problem-details', fastify: '5.x' })

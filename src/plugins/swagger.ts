@@ -1,0 +1,36 @@
+/**
+ * The OpenAPI 3.1 document, collected from the route schemas; registered before any route.
+ * `GET /openapi.json` serves it; `npm run openapi` writes the committed copy in `openapi/`.
+ * @see https://github.com/fastify/fastify-swagger
+ */
+import swagger from '@fastify/swagger'
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+
+export const API_TAGS = [
+  { name: 'reports', description: 'Annual reports (政府信息公开工作年度报告): submit, revise, read and list them. Every revision is kept.' },
+  { name: 'agencies', description: 'Agencies (机关) that have reports, identified by their 统一社会信用代码.' },
+  { name: 'operations', description: 'Liveness, readiness and the API contract itself.' }
+]
+
+async function swaggerPlugin (app: FastifyInstance, options: { version: string }) {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Government information-disclosure annual reports API',
+        version: options.version,
+        description: 'Stores China\'s government information-disclosure annual reports (政府信息公开工作年度报告) as JSON, ' +
+          'keeps every revision, and serves them to portals. Errors are RFC 9457 problem details (`application/problem+json`).',
+        license: { name: 'UNLICENSED', identifier: 'UNLICENSED' }
+      },
+      servers: [{ url: 'http://127.0.0.1:3000', description: 'A local instance (npm start)' }],
+      tags: API_TAGS
+    },
+    hideUntagged: true,
+    // Schemas added with app.addSchema keep their $id as the component name.
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, index) => String(json.$id ?? `def-${index}`) }
+  })
+}
+
+export default fp(swaggerPlugin, { name: 'swagger', fastify: '5.x' })

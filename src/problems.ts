@@ -1,0 +1,52 @@
+/**
+ * The error catalogue: every `code` a problem+json response can carry, its HTTP status, title and
+ * problem type slug. Documented in the OpenAPI contract and the README; a test keeps all three in step.
+ */
+import type { DomainErrorCode } from './domain/errors.js'
+
+interface ProblemEntry {
+  readonly status: number
+  readonly title: string
+  /** When the problem happens, for the docs. */
+  readonly description: string
+}
+
+export const PROBLEMS = {
+  VALIDATION_ERROR: { status: 400, title: 'Request validation failed', description: 'A field has the wrong type, range or format, or is unknown. `errors` lists every offending field as a JSON Pointer.' },
+  MALFORMED_JSON: { status: 400, title: 'Malformed JSON body', description: 'The body is not valid JSON, is empty, or is not valid UTF-8.' },
+  BAD_REQUEST: { status: 400, title: 'Bad Request', description: 'The request is malformed in another way (e.g. a bad URL or header).' },
+  NOT_FOUND: { status: 404, title: 'Not Found', description: 'No such route.' },
+  REPORT_NOT_FOUND: { status: 404, title: 'Report not found', description: 'No report has this id.' },
+  REVISION_NOT_FOUND: { status: 404, title: 'Revision not found', description: 'The report exists but has no such revision.' },
+  AGENCY_NOT_FOUND: { status: 404, title: 'Agency not found', description: 'No report of this agency is stored.' },
+  REPORT_EXISTS: { status: 409, title: 'Report already exists', description: 'A different report with the same agency, year and kind is stored; `existing` names it. Revise it with PUT.' },
+  PRECONDITION_FAILED: { status: 412, title: 'Precondition failed', description: 'The `If-Match` ETag is not the current revision: someone revised the report since you read it.' },
+  PAYLOAD_TOO_LARGE: { status: 413, title: 'Payload Too Large', description: 'The body exceeds the size limit.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported Media Type', description: 'The body is not `application/json` in UTF-8.' },
+  REPORT_KEY_CHANGED: { status: 422, title: 'Report identity cannot change', description: 'A revision must keep the agency code, year and kind of its report.' },
+  PRECONDITION_REQUIRED: { status: 428, title: 'Precondition required', description: 'Updates need an `If-Match` header with the ETag of the revision you read.' },
+  INTERNAL_ERROR: { status: 500, title: 'Internal Server Error', description: 'An unexpected error; details are logged with the request id, never sent.' },
+  SERVICE_UNAVAILABLE: { status: 503, title: 'Service Unavailable', description: 'The database cannot be reached; retry after `Retry-After` seconds.' }
+} as const satisfies Record<string, ProblemEntry> & Record<DomainErrorCode, ProblemEntry>
+
+export type ProblemCode = keyof typeof PROBLEMS
+
+export const PROBLEM_CODES = Object.keys(PROBLEMS) as ProblemCode[]
+
+/** The kebab-case slug of a code, the last segment of the problem `type` URI. */
+export function problemSlug (code: ProblemCode): string {
+  return code.toLowerCase().replaceAll('_', '-')
+}
+
+/** An error the HTTP layer raises itself (preconditions, content negotiation), rendered by the one error handler. */
+export class ProblemError extends Error {
+  constructor (
+    readonly code: ProblemCode,
+    readonly detail: string,
+    readonly extensions: Readonly<Record<string, unknown>> = {},
+    readonly headers: Readonly<Record<string, string>> = {}
+  ) {
+    super(detail)
+    this.name = 'ProblemError'
+  }
+}

@@ -1,0 +1,240 @@
+/**
+ * /v1/reports — submit, revise, read and list annual reports. Every revision is kept.
+ * Handlers are thin: schema validation → constraints → repository in one transaction → representation.
+ */
+import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox'
+import {
+  createReport, findReport, findRevision, listReports, listRevisions, reviseReport
+} from '../../db/report-repository.js'
+import { DomainError } from '../../domain/errors.js'
+import type { AnnualReport } from '../../domain/report.js'
+import { reportConstraintViolations } from '../../domain/report-constraints.js'
+import { ProblemError } from '../../problems.js'
+import {
+  CreditCodeSchema, KindSchema, ReportIdSchema, RevisionSchema, TemplateSchema, YearSchema
+} from '../../schemas/common.js'
+import { COMMON_PROBLEM_RESPONSES, problemResponse } from '../../schemas/problem.js'
+import { AnnualReportSchema } from '../../schemas/report.js'
+import {
+  CursorSchema, LimitSchema, PageSchema, RegionPrefixSchema, RevisionListSchema
+} from '../../schemas/resources.js'
+import { acceptedVersions, noneMatchHits } from '../conditional.js'
+import { decodeCursor, encodeCursor, nextPageUrl } from '../pagination.js'
+import { reportEtag, reportHref, resourceJson, summaryJson, versionFromEtag } from './representation.js'
+
+export interface ReportRoutesOptions {
+  /** The clock, passed in so that tests can fix "today". */
+  readonly now: () => Date
+}
+
+const ETAG_HEADER = { etag: Type.String({ description: 'Entity tag of the representation; send it in `If-Match` to revise, `If-None-Match` to re-read.' }) }
+
+const resourceResponse = (description: string, headers: Record<string, ReturnType<typeof Type.String>> = ETAG_HEADER) => ({
+  description,
+  headers,
+  content: { 'application/json': { schema: Type.Ref('ReportResource') } }
+})
+
+const IdParamsSchema = Type.Object({ id: ReportIdSchema }, { additionalProperties: false })
+
+const BODY_PROBLEMS = {
+  400: problemResponse('Malformed JSON, invalid UTF-8, or invalid fields (`errors` lists each with its JSON Pointer).'),
+  413: problemResponse('The body exceeds the size limit.'),
+  415: problemResponse('The body is not `application/json` in UTF-8.')
+}
+
+/** Rejects what the schema cannot express (a future year, too many decimals), as field errors. */
+function assertConstraints (body: AnnualReport, today: Date): void {
+  const violations = reportConstraintViolations(body, today)
+  if (violations.length > 0) {
+    throw new ProblemError('VALIDATION_ERROR', `${violations.length} invalid field${violations.length === 1 ? '' : 's'} in the body`, {
+      errors: violations.map((violation) => ({ ...violation, location: 'body' }))
+    })
+  }
+}
+
+const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = async (app, { now }) => {
+  /** POST /v1/reports — store a new report; the same body again is an idempotent replay. */
+  app.post('/v1/reports', {
+    schema: {
+      operationId: 'createReport',
+      tags: ['reports'],
+      summary: 'Submit a report',
+      description: 'Stores a new report under its natural key (agency code, year, kind) as revision 1. ' +
+        'Submitting the same body again stores nothing and answers 200 with the stored report; ' +
+        'a different body for a stored key answers 409 naming the stored report (revise it with PUT).',
+      body: AnnualReportSchema,
+      response: {
+        201: resourceResponse('Stored as a new report.', { ...ETAG_HEADER, location: Type.String({ description: 'URL of the new report.' }) }),
+        200: resourceResponse('The same body was already stored: nothing changed.', { ...ETAG_HEADER, location: Type.String({ description: 'URL of the report.' }) }),
+        ...BODY_PROBLEMS,
+        409: problemResponse('Another body is stored for this agency, year and kind (`REPORT_EXISTS`, with `existing`).'),
+        ...COMMON_PROBLEM_RESPONSES
+      }
+    }
+  }, async (request, reply) => {
+    const body = request.body as AnnualReport
+    assertConstraints(body, now())
+    const result = await app.db.transaction().execute(async (trx) => await createReport(trx, body))
+    const { report } = result
+    if (result.outcome === 'conflict') {
+      throw new DomainError('REPORT_EXISTS',
+        `A different report for agency ${report.agencyCode}, year ${report.year}, kind ${report.kind} is stored as report ${report.id}; revise it with PUT and If-Match.`,
+        { existing: { id: report.id, href: reportHref(report.id), revision: report.latestRevision } })
+    }
+    return await reply
+      .code(result.outcome === 'created' ? 201 : 200)
+      .header('location', reportHref(report.id))
+      .header('etag', reportEtag(report, report.latestRevision))
+      .send(resourceJson(report, { revision: report.latestRevision, createdAt: report.updatedAt, body }))
+  })
+
+  /** PUT /v1/reports/{id} — store a new revision, guarded by If-Match. */
+  app.put('/v1/reports/:id', {
+    schema: {
+      operationId: 'reviseReport',
+      tags: ['reports'],
+      summary: 'Revise a report',
+      description: 'Stores the body as the next revision. `If-Match` must carry the ETag of the latest revision you read ' +
+        '(or `*`), so that two editors cannot overwrite each other. A body equal to the latest revision stores nothing. ' +
+        'The agency code, year and kind cannot change.',
+      params: IdParamsSchema,
+      headers: Type.Object({
+        'if-match': Type.Optional(Type.String({ description: 'ETag of the latest revision, or `*`.' }))
+      }),
+      body: AnnualReportSchema,
+      response: {
+        200: resourceResponse('Stored as a new revision, or unchanged when equal to the latest.'),
+        ...BODY_PROBLEMS,
+        404: problemResponse('No report has this id (`REPORT_NOT_FOUND`).'),
+        412: problemResponse('The ETag is not the latest revision\'s (`PRECONDITION_FAILED`).'),
+        422: problemResponse('The body names another agency, year or kind (`REPORT_KEY_CHANGED`).'),
+        428: problemResponse('No `If-Match` header (`PRECONDITION_REQUIRED`).'),
+        ...COMMON_PROBLEM_RESPONSES
+      }
+    }
+  }, async (request, reply) => {
+    const { id } = request.params
+    const body = request.body as AnnualReport
+    const versions = acceptedVersions(request.headers['if-match'], (etag) => versionFromEtag(id, etag))
+    assertConstraints(body, now())
+    const result = await app.db.transaction().execute(async (trx) => await reviseReport(trx, id, versions, body))
+    switch (result.outcome) {
+      case 'not_found':
+        throw new DomainError('REPORT_NOT_FOUND', `No report has id ${id}.`)
+      case 'stale':
+        throw new ProblemError('PRECONDITION_FAILED',
+          `Report ${id} has changed since that ETag; its current ETag is ${reportEtag(result.report, result.report.latestRevision)}. Re-read it and retry.`)
+      case 'key_changed':
+        throw new DomainError('REPORT_KEY_CHANGED',
+          `Report ${id} is agency ${result.report.agencyCode}, year ${result.report.year}, kind ${result.report.kind}; a revision cannot change them.`)
+    }
+    const { report } = result
+    return await reply
+      .header('etag', reportEtag(report, report.latestRevision))
+      .send(resourceJson(report, { revision: report.latestRevision, createdAt: report.updatedAt, body }))
+  })
+
+  /** GET /v1/reports/{id} — the latest revision, or `?revision=N`. */
+  app.get('/v1/reports/:id', {
+    schema: {
+      operationId: 'getReport',
+      tags: ['reports'],
+      summary: 'Read a report',
+      description: 'The latest revision of a report, or an older one with `?revision=N`. ' +
+        'Send `If-None-Match` with a previous ETag to get 304 when nothing changed.',
+      params: IdParamsSchema,
+      querystring: Type.Object({ revision: Type.Optional(RevisionSchema('Revision to read; the latest when omitted.')) }, { additionalProperties: false }),
+      headers: Type.Object({ 'if-none-match': Type.Optional(Type.String({ description: 'ETags the client already has.' })) }),
+      response: {
+        200: resourceResponse('The report at the requested revision.'),
+        304: { description: 'Not modified: the ETag in `If-None-Match` is current.', type: 'null' },
+        400: problemResponse('Invalid id or query.'),
+        404: problemResponse('No such report (`REPORT_NOT_FOUND`) or revision (`REVISION_NOT_FOUND`).'),
+        ...COMMON_PROBLEM_RESPONSES
+      }
+    }
+  }, async (request, reply) => {
+    const { id } = request.params
+    const report = await findReport(app.db, id)
+    if (report === undefined) throw new DomainError('REPORT_NOT_FOUND', `No report has id ${id}.`)
+    const revision = request.query.revision ?? report.latestRevision
+    if (revision > report.latestRevision) {
+      throw new DomainError('REVISION_NOT_FOUND', `Report ${id} has revisions 1 to ${report.latestRevision}; there is no revision ${revision}.`)
+    }
+    const etag = reportEtag(report, revision)
+    reply.header('etag', etag).header('cache-control', 'no-cache')
+    if (noneMatchHits(request.headers['if-none-match'], etag)) return await reply.code(304).send(null)
+    const stored = await findRevision(app.db, id, revision)
+    if (stored === undefined) throw new DomainError('REVISION_NOT_FOUND', `Report ${id} has no revision ${revision}.`)
+    return resourceJson(report, stored)
+  })
+
+  /** GET /v1/reports/{id}/revisions — every revision of a report. */
+  app.get('/v1/reports/:id/revisions', {
+    schema: {
+      operationId: 'listReportRevisions',
+      tags: ['reports'],
+      summary: 'List the revisions of a report',
+      description: 'Every stored revision of the report, oldest first. Revisions are kept forever.',
+      params: IdParamsSchema,
+      response: {
+        200: { description: 'The revisions.', content: { 'application/json': { schema: RevisionListSchema } } },
+        400: problemResponse('Invalid id.'),
+        404: problemResponse('No report has this id (`REPORT_NOT_FOUND`).'),
+        ...COMMON_PROBLEM_RESPONSES
+      }
+    }
+  }, async (request) => {
+    const { id } = request.params
+    const revisions = await listRevisions(app.db, id)
+    if (revisions.length === 0) throw new DomainError('REPORT_NOT_FOUND', `No report has id ${id}.`)
+    return {
+      reportId: id,
+      items: revisions.map((revision) => ({
+        revision: revision.revision,
+        createdAt: revision.createdAt.toISOString(),
+        template: revision.template,
+        href: `${reportHref(id)}?revision=${revision.revision}`
+      }))
+    }
+  })
+
+  /** GET /v1/reports — filtered, keyset-paginated list. */
+  app.get('/v1/reports', {
+    schema: {
+      operationId: 'listReports',
+      tags: ['reports'],
+      summary: 'List reports',
+      description: 'Reports in a stable order (by id), filtered by agency, region prefix, year, kind and template. ' +
+        'Follow `next` (or the `Link: rel="next"` header) for the following page.',
+      querystring: Type.Object({
+        agency: Type.Optional(CreditCodeSchema),
+        region: Type.Optional(RegionPrefixSchema),
+        year: Type.Optional(YearSchema('Report year.')),
+        kind: Type.Optional(KindSchema),
+        template: Type.Optional(TemplateSchema),
+        limit: Type.Optional(LimitSchema),
+        cursor: Type.Optional(CursorSchema)
+      }, { additionalProperties: false }),
+      response: {
+        200: {
+          description: 'One page of reports.',
+          headers: { link: Type.String({ description: '`<url>; rel="next"` when another page follows.' }) },
+          content: { 'application/json': { schema: PageSchema(Type.Ref('ReportSummary'), 'Reports of this page.') } }
+        },
+        400: problemResponse('An unknown or invalid filter, or a cursor this API did not issue.'),
+        ...COMMON_PROBLEM_RESPONSES
+      }
+    }
+  }, async (request, reply) => {
+    const { limit = 50, cursor, ...filters } = request.query
+    const { reports, hasMore } = await listReports(app.db, filters, decodeCursor(cursor, 0), limit)
+    const last = reports.at(-1)
+    const next = hasMore && last !== undefined ? nextPageUrl(request.url, encodeCursor(last.id)) : null
+    if (next !== null) reply.header('link', `<${next}>; rel="next"`)
+    return { items: reports.map((report) => ({ ...summaryJson(report), href: reportHref(report.id) })), next }
+  })
+}
+
+export default reportRoutes

@@ -1,0 +1,53 @@
+/** How a stored report appears over HTTP: its URLs, its entity tag and its JSON representation. */
+import type { AnnualReport } from '../../domain/report.js'
+import type { ReportSummary } from '../../domain/stored-report.js'
+
+export const reportHref = (id: number) => `/v1/reports/${id}`
+export const agencyHref = (code: string) => `/v1/agencies/${code}`
+
+/**
+ * The ETag of a report resource at one revision. The latest revision's tag is `"<id>.<version>"`,
+ * the value `If-Match` expects; an older revision's tag also names that revision.
+ */
+export function reportEtag (report: ReportSummary, revision: number): string {
+  return revision === report.latestRevision
+    ? `"${report.id}.${report.version}"`
+    : `"${report.id}.${report.version}.r${revision}"`
+}
+
+/** The version an `If-Match` tag of report `id` refers to, if it is one of its latest-revision tags. */
+export function versionFromEtag (id: number, etag: string): number | undefined {
+  const match = /^"(\d+)\.(\d+)"$/.exec(etag)
+  return match !== null && Number(match[1]) === id ? Number(match[2]) : undefined
+}
+
+export function summaryJson (report: ReportSummary) {
+  return {
+    id: report.id,
+    agencyCode: report.agencyCode,
+    agencyName: report.agencyName,
+    regionCode: report.regionCode,
+    year: report.year,
+    kind: report.kind,
+    template: report.template,
+    latestRevision: report.latestRevision,
+    createdAt: report.createdAt.toISOString(),
+    updatedAt: report.updatedAt.toISOString()
+  }
+}
+
+export function resourceJson (report: ReportSummary, revision: { revision: number, createdAt: Date, body: AnnualReport }) {
+  const self = reportHref(report.id)
+  return {
+    ...summaryJson(report),
+    revision: revision.revision,
+    revisionCreatedAt: revision.createdAt.toISOString(),
+    links: {
+      self: revision.revision === report.latestRevision ? self : `${self}?revision=${revision.revision}`,
+      latest: self,
+      revisions: `${self}/revisions`,
+      agency: agencyHref(report.agencyCode)
+    },
+    report: revision.body
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * Test support: a fresh, migrated database per test file on the server in DATABASE_URL (which
+ * `npm test` provides), and the app built on it, closed when the test ends. All requests go through `inject`.
+ */
+import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { type Kysely, sql } from 'kysely'
+import pg from 'pg'
+import type { Test } from 'tap'
+import { buildApp } from '../src/app.js'
+import { loadConfig } from '../src/config.js'
+import { createDatabase } from '../src/db/connection.js'
+import type { Database } from '../src/db/database.js'
+import { migrateToLatest } from '../src/db/migrate.js'
+import type { AnnualReport } from '../src/domain/report.js'
+
+export const testConfig = loadConfig({ LOG_LEVEL: 'silent' })
+
+/** A fixed "today" for tests: after the seed's deadline, in a known year. */
+export const TODAY = new Date('2026-11-27T08:00:00Z')
+
+const SEED_JSON = readFileSync(new URL('../../shared/fixtures/seed-2023.json', import.meta.url), 'utf8')
+
+/** A fresh copy of the seed report (湖州市吴兴区发改经信局, 2023), safe to modify. */
+export function seedReport (): AnnualReport {
+  return JSON.parse(SEED_JSON) as AnnualReport
+}
+
+/** The raw seed fixture text, as a client would send it. */
+export const seedJson = SEED_JSON
+
+function serverUrl (): string {
+  const url = process.env.DATABASE_URL
+  if (url === undefined || url === '') {
+    throw new Error('DATABASE_URL is not set: run the tests with `npm test`, which starts a Postgres when none is given')
+  }
+  return url
+}
+
+async function adminQuery (text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl() })
+  await client.connect()
+  try {
+    await client.query(text)
+  } finally {
+    await client.end()
+  }
+}
+
+export interface TestDatabase {
+  readonly url: string
+  readonly db: Kysely<Database>
+}
+
+/** Creates and migrates a database of its own for this test file; drops it at teardown. */
+export async function createTestDatabase (t: Test): Promise<TestDatabase> {
+  const name = `reports_test_${process.pid}_${randomBytes(4).toString('hex')}`
+  await adminQuery(`create database ${name}`)
+  const url = new URL(serverUrl())
+  url.pathname = `/${name}`
+  const db = createDatabase({ url: url.href, poolMax: 4 })
+  await migrateToLatest(db)
+  t.teardown(async () => {
+    await db.destroy()
+    await adminQuery(`drop database if exists ${name} with (force)`)
+  })
+  return { url: url.href, db }
+}
+
+/** Empties the app's tables between tests (never the migration bookkeeping). */
+export async function resetDb (db: Kysely<Database>): Promise<void> {
+  await sql`truncate report_revision, report, agency restart identity cascade`.execute(db)
+}
+
+/** The app on the given database, with a fixed clock; closed when `t` ends. */
+export async function build (t: Test, databaseUrl: string, options: { now?: () => Date } = {}) {
+  const app = await buildApp({ config: testConfig, databaseUrl, now: options.now ?? (() => TODAY) })
+  t.teardown(async () => await app.close())
+  return app
+}
