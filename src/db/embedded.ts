@@ -36,6 +36,20 @@ async function freePort (): Promise<number> {
   })
 }
 
+/**
+ * As root, Postgres runs as the `postgres` user, who must be able to enter every folder above the
+ * data folder; say which one blocks it rather than let initdb fail with "Permission denied".
+ */
+async function assertTraversableByOthers (folder: string): Promise<void> {
+  for (let current = path.dirname(folder); ; current = path.dirname(current)) {
+    if (((await stat(current)).mode & 0o001) === 0) {
+      throw new Error(`The embedded Postgres runs as the "postgres" user, who cannot enter ${current}. ` +
+        `Set DATA_DIR to a folder outside it, or allow it with: chmod o+x ${current}`)
+    }
+    if (path.dirname(current) === current) return
+  }
+}
+
 async function exists (file: string): Promise<boolean> {
   return await stat(file).then(() => true, () => false)
 }
@@ -51,7 +65,10 @@ export async function startEmbeddedPostgres ({ dataDir, postgresFlags = [], onLo
   const databaseDir = path.join(root, 'pg')
   await mkdir(root, { recursive: true })
   const runsAsRoot = process.getuid?.() === 0
-  if (runsAsRoot) await chmod(root, 0o755)
+  if (runsAsRoot) {
+    await chmod(root, 0o755)
+    await assertTraversableByOthers(root)
+  }
   const port = await freePort()
   const server = new EmbeddedPostgres({
     databaseDir,

@@ -17,11 +17,20 @@ function hasAtMostDecimals (value: number, decimals: number): boolean {
   return Number(value.toFixed(decimals)) === value
 }
 
+/** JSON Pointers of every string in `value` that contains U+0000, which Postgres text cannot hold. */
+function nulStringPointers (value: unknown, pointer: string): string[] {
+  if (typeof value === 'string') return value.includes('\u0000') ? [pointer] : []
+  if (typeof value !== 'object' || value === null) return []
+  return Object.entries(value).flatMap(([key, item]) =>
+    nulStringPointers(item, `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`))
+}
+
 /**
  * Checks the constraints of a report body given today's date (passed in: the domain reads no clock).
  *
  * - `year` is not after the current year (reports cover a finished or current year);
- * - amounts in 万元 have at most 6 decimals.
+ * - amounts in 万元 have at most 6 decimals;
+ * - no text contains the NUL character (a PDF-extraction artefact that Postgres cannot store).
  *
  * @example reportConstraintViolations({ ...seed, year: 2031 }, new Date('2026-11-27'))
  *   // → [{ pointer: '/year', detail: 'must not be after the current year (2026)' }]
@@ -39,6 +48,9 @@ export function reportConstraintViolations (report: AnnualReport, today: Date): 
     if (amount !== null && !hasAtMostDecimals(amount, MAX_AMOUNT_DECIMALS)) {
       violations.push({ pointer, detail: `must have at most ${MAX_AMOUNT_DECIMALS} decimals (万元)` })
     }
+  }
+  for (const pointer of nulStringPointers(report, '')) {
+    violations.push({ pointer, detail: 'must not contain the NUL character (U+0000)' })
   }
   return violations
 }

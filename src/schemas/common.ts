@@ -29,9 +29,9 @@ export function AmountWanSchema (title: string, description: string) {
   })
 }
 
-/** An object of named fields that rejects every field it does not name. */
-export function StrictObject<T extends Record<string, TSchema>> (properties: T, title: string, description: string) {
-  return Type.Object(properties, { additionalProperties: false, title, description })
+/** An object of named fields that rejects every field it does not name; `$id` makes it a shared component. */
+export function StrictObject<T extends Record<string, TSchema>> (properties: T, title: string, description: string, $id?: string) {
+  return Type.Object(properties, { additionalProperties: false, title, description, ...($id === undefined ? {} : { $id }) })
 }
 
 export const CreditCodeSchema = Type.String({

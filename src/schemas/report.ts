@@ -88,7 +88,7 @@ const RequestsSchema = StrictObject({
     total: applicantRow('（七）总计', 'Total of all outcomes.')
   }, '三、本年度办理结果', 'Outcomes of the requests handled this year.'),
   carriedForward: applicantRow('四、结转下年度继续办理', 'Requests carried forward to next year (第三十三条).')
-}, '三、收到和处理政府信息公开申请情况', 'Table 三: requests received and handled. Identity printed on the form: 一 + 二 = 三 + 四 for every column.')
+}, '三、收到和处理政府信息公开申请情况', 'Table 三: requests received and handled. Identity printed on the form: 一 + 二 = 三 + 四 for every column.', 'Requests')
 
 /* ---------- Table 四 ---------- */
 
@@ -106,7 +106,7 @@ const ReviewLitigationSchema = StrictObject({
   review: caseGroup('行政复议', 'Administrative reconsideration.'),
   suitDirect: caseGroup('行政诉讼（未经复议直接起诉）', 'Lawsuits filed directly, without reconsideration.'),
   suitAfterReview: caseGroup('行政诉讼（复议后起诉）', 'Lawsuits filed after reconsideration.')
-}, '四、政府信息公开行政复议、行政诉讼情况', 'Table 四: administrative reconsideration and litigation.')
+}, '四、政府信息公开行政复议、行政诉讼情况', 'Table 四: administrative reconsideration and litigation.', 'ReviewLitigation')
 
 /* ---------- Table 二 ---------- */
 
@@ -172,7 +172,7 @@ const AgencySchema = StrictObject({
   code: CreditCodeSchema,
   name: Type.String({ minLength: 1, maxLength: 200, title: '机关名称', description: 'Full name of the agency.' }),
   regionCode: RegionCodeSchema
-}, '机关', 'The reporting agency.')
+}, '机关', 'The reporting agency.', 'ReportAgency')
 
 /* A JSON type array (rather than a union with null) keeps validation errors to one per field. */
 const optionalText = (title: string, description: string, maxLength = 200) =>
@@ -189,7 +189,7 @@ const PublicationSchema = StrictObject({
   disclosure: optionalText('公开方式', 'Disclosure method, usually 主动公开.'),
   retention: optionalText('公开时限', 'Disclosure period, usually 长期公开.'),
   sourceUrl: optionalText('来源网址', 'Where the report was published.', 2000)
-}, '发布信息', 'Publication metadata printed above the report; every field optional.')
+}, '发布信息', 'Publication metadata printed above the report; every field optional.', 'Publication')
 
 const prose = (title: string, description: string) =>
   Type.String({ maxLength: 200_000, title, description })
@@ -198,19 +198,27 @@ const SectionsSchema = StrictObject({
   overview: prose('一、总体情况', 'Prose of section 一 (with any introduction before it).'),
   problems: prose('五、存在的主要问题及改进情况', 'Prose of section 五.'),
   other: prose('六、其他需要报告的事项', 'Prose of section 六; must say whether 信息处理费 was charged.')
-}, '正文', 'The three prose sections.')
+}, '正文', 'The three prose sections.', 'Sections')
+
+/**
+ * A reference to a component registered by `$id`, typed as the component: the parts both templates
+ * share appear once in the OpenAPI document instead of once per template.
+ */
+function ref<S extends TSchema> (id: string) {
+  return Type.Unsafe<Static<S>>(Type.Ref(id))
+}
 
 function reportVariant<T extends '2021' | '2019', P extends TSchema> (template: T, proactive: P, id: string) {
   return Type.Object({
     template: Type.Literal(template, { title: '报告格式', description: `Follows the ${template} national template.` }),
     year: YearSchema(),
     kind: KindSchema,
-    agency: AgencySchema,
-    publication: Type.Optional(PublicationSchema),
-    sections: SectionsSchema,
+    agency: ref<typeof AgencySchema>('ReportAgency'),
+    publication: Type.Optional(ref<typeof PublicationSchema>('Publication')),
+    sections: ref<typeof SectionsSchema>('Sections'),
     proactive,
-    requests: RequestsSchema,
-    reviewLitigation: ReviewLitigationSchema
+    requests: ref<typeof RequestsSchema>('Requests'),
+    reviewLitigation: ref<typeof ReviewLitigationSchema>('ReviewLitigation')
   }, {
     $id: id,
     additionalProperties: false,
@@ -223,7 +231,9 @@ export const Report2021Schema = reportVariant('2021', Proactive2021Schema, 'Repo
 export const Report2019Schema = reportVariant('2019', Proactive2019Schema, 'Report2019')
 
 /** Referenced schemas of the contract: registered once with Fastify, listed under OpenAPI components. */
-export const REPORT_COMPONENTS = [Report2021Schema, Report2019Schema] as const
+export const REPORT_COMPONENTS = [
+  AgencySchema, PublicationSchema, SectionsSchema, RequestsSchema, ReviewLitigationSchema, Report2021Schema, Report2019Schema
+] as const
 
 /**
  * A report body. Validated branch by branch on `template` (see `plugins/validation.ts`), so errors

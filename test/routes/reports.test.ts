@@ -313,8 +313,8 @@ t.test('GET /v1/reports filters and pages through reports in a stable order', as
   while (next !== null) {
     const page = await app.inject({ url: next })
     t.equal(page.statusCode, 200)
-    const json = page.json()
-    seen.push(...json.items.map((i: { id: number }) => i.id))
+    const json: { items: Array<{ id: number }>, next: string | null } = page.json()
+    seen.push(...json.items.map((i) => i.id))
     if (json.next !== null) t.equal(page.headers.link, `<${json.next}>; rel="next"`)
     else t.notOk(page.headers.link)
     next = json.next

@@ -1,0 +1,36 @@
+import t from 'tap'
+import { ConfigError, loadConfig } from '../../src/config.js'
+
+t.test('defaults apply when nothing is set', async (t) => {
+  t.same(loadConfig({}), {
+    PORT: 3000,
+    HOST: '127.0.0.1',
+    DATA_DIR: '.data',
+    LOG_LEVEL: 'info',
+    DB_POOL_MAX: 10,
+    BODY_LIMIT: 1_048_576,
+    PROBLEM_TYPE_BASE: 'https://gov-disclosure-reports.example/problems/'
+  })
+})
+
+t.test('values are converted and an empty DATABASE_URL means the embedded database', async (t) => {
+  const config = loadConfig({ PORT: '8080', HOST: '0.0.0.0', DATABASE_URL: '', LOG_LEVEL: 'debug', DB_POOL_MAX: '20' })
+  t.match(config, { PORT: 8080, HOST: '0.0.0.0', LOG_LEVEL: 'debug', DB_POOL_MAX: 20 })
+  t.equal(config.DATABASE_URL, undefined)
+  t.ok(Object.isFrozen(config))
+})
+
+t.test('every bad value is listed in one error', async (t) => {
+  const error = t.throws(() => loadConfig({
+    PORT: 'eighty', DATABASE_URL: 'mysql://localhost/x', LOG_LEVEL: 'loud', DB_POOL_MAX: '0', PROBLEM_TYPE_BASE: 'https://x.example/no-slash'
+  })) as ConfigError
+  t.type(error, ConfigError)
+  t.same(error.problems, [
+    'PORT="eighty": must be a whole number',
+    'DATABASE_URL="mysql://localhost/x": must match pattern "^postgres(ql)?://"',
+    'LOG_LEVEL="loud": must be equal to one of the allowed values',
+    'DB_POOL_MAX=0: must be >= 1',
+    'PROBLEM_TYPE_BASE="https://x.example/no-slash": must match pattern "/$"'
+  ])
+  t.match(error.message, /^Invalid configuration:\n {2}- PORT/)
+})

@@ -1,0 +1,72 @@
+import { Writable } from 'node:stream'
+import t, { type Test } from 'tap'
+import { buildApp } from '../../src/app.js'
+import { testConfig } from '../helper.js'
+
+/** The app with its logs captured as parsed JSON lines. */
+async function appWithLogs (t: Test, databaseUrl = 'postgres://nobody@127.0.0.1:1/none') {
+  const lines: Array<Record<string, unknown>> = []
+  const stream = new Writable({
+    write (chunk, _encoding, done) {
+      for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line))
+      done()
+    }
+  })
+  const app = await buildApp({ config: testConfig, databaseUrl, logger: { level: 'info', stream } })
+  t.teardown(async () => await app.close())
+  return { app, lines }
+}
+
+t.test('an unexpected error is a masked 500 problem, logged with its request id', async (t) => {
+  const { app, lines } = await appWithLogs(t)
+  app.get('/boom', async () => { throw new Error('relation "secret_table" does not exist') })
+  const res = await app.inject({ url: '/boom', headers: { 'x-request-id': 'portal-42' } })
+  t.equal(res.statusCode, 500)
+  t.match(res.headers['content-type'], /^application\/problem\+json/)
+  t.same(res.json(), {
+    type: `${testConfig.PROBLEM_TYPE_BASE}internal-error`,
+    title: 'Internal Server Error',
+    status: 500,
+    instance: '/boom',
+    code: 'INTERNAL_ERROR',
+    requestId: 'portal-42'
+  })
+  t.notMatch(res.body, /secret_table/, 'no detail leaks')
+  const logged = lines.find((line) => line.level === 50)
+  t.match(logged, { reqId: 'portal-42', method: 'GET', url: '/boom', err: { message: 'relation "secret_table" does not exist' } })
+})
+
+t.test('an unknown route is a 404 problem', async (t) => {
+  const { app } = await appWithLogs(t)
+  const res = await app.inject({ url: '/v1/nothing-here?x=1' })
+  t.equal(res.statusCode, 404)
+  t.match(res.json(), { code: 'NOT_FOUND', status: 404, title: 'Not Found', detail: 'No route GET /v1/nothing-here', type: /\/problems\/not-found$/ })
+})
+
+t.test('a database that is down gives 503 problems with Retry-After, not hangs or 500s', async (t) => {
+  const { app } = await appWithLogs(t)
+  const ready = await app.inject({ url: '/readyz' })
+  t.equal(ready.statusCode, 503)
+  t.equal(ready.headers['retry-after'], '5')
+  t.match(ready.json(), { code: 'SERVICE_UNAVAILABLE', status: 503, detail: 'The database is unavailable; retry later.' })
+
+  const write = await app.inject({ method: 'POST', url: '/v1/reports', payload: (await import('../helper.js')).seedReport() })
+  t.equal(write.statusCode, 503)
+  t.equal(write.json().code, 'SERVICE_UNAVAILABLE')
+
+  const live = await app.inject({ url: '/healthz' })
+  t.equal(live.statusCode, 200, 'liveness does not depend on the database')
+  t.same(live.json(), { status: 'ok' })
+})
+
+t.test('every request gets an id, echoed and logged on exactly one line', async (t) => {
+  const { app, lines } = await appWithLogs(t)
+  const kept = await app.inject({ url: '/healthz', headers: { 'x-request-id': 'abc-123' } })
+  t.equal(kept.headers['x-request-id'], 'abc-123', 'a caller id is propagated')
+  const made = await app.inject({ url: '/healthz', headers: { 'x-request-id': 'has spaces\nand newlines' } })
+  t.match(made.headers['x-request-id'], /^[0-9a-f-]{36}$/, 'an unsafe id is replaced by a UUID')
+
+  const forKept = lines.filter((line) => line.reqId === 'abc-123')
+  t.equal(forKept.length, 1)
+  t.match(forKept[0], { msg: 'request completed', method: 'GET', url: '/healthz', statusCode: 200, responseTimeMs: Number })
+})
