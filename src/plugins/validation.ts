@@ -12,7 +12,6 @@ import fp from 'fastify-plugin'
 import type { TSchema } from 'typebox'
 import { Compile } from 'typebox/compile'
 import Format from 'typebox/format'
-import { Value } from 'typebox/value'
 import { isValidCreditCode } from '../domain/credit-code.js'
 
 export interface ValidationIssue {
@@ -35,10 +34,32 @@ function isDiscriminated (schema: unknown): schema is Discriminated {
   return candidate?.discriminator?.mapping !== undefined && Array.isArray(candidate.anyOf)
 }
 
+const INTEGER_TEXT = /^-?(0|[1-9]\d*)$/
+const NUMBER_TEXT = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/
+
+/**
+ * Converts the text of query-string and path values to the numbers and booleans their schema wants,
+ * but only text that spells one exactly: "1.5" stays text for an integer, so it fails validation
+ * instead of quietly becoming 1.
+ */
+function convertText (schema: TSchema, input: unknown): unknown {
+  const properties = (schema as { properties?: Record<string, { type?: unknown }> }).properties
+  if (properties === undefined || typeof input !== 'object' || input === null) return input
+  const converted: Record<string, unknown> = { ...input }
+  for (const [key, value] of Object.entries(converted)) {
+    const type = properties[key]?.type
+    if (typeof value !== 'string') continue
+    if (type === 'integer' && INTEGER_TEXT.test(value)) converted[key] = Number(value)
+    else if (type === 'number' && NUMBER_TEXT.test(value)) converted[key] = Number(value)
+    else if (type === 'boolean' && (value === 'true' || value === 'false')) converted[key] = value === 'true'
+  }
+  return converted
+}
+
 function compileCheck (context: Record<string, TSchema>, schema: TSchema, convert: boolean): Check {
   const validator = Compile(context, schema)
   return (input) => {
-    const value = convert ? Value.Convert(context, schema, input) : input
+    const value = convert ? convertText(schema, input) : input
     return validator.Check(value)
       ? { value }
       : { error: [...validator.Errors(value)] }

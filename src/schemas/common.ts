@@ -73,7 +73,7 @@ export const TemplateSchema = Type.Union([Type.Literal('2021'), Type.Literal('20
   description: 'National template: 2021 (国办公开办函〔2021〕30号) or 2019 (国办公开办函〔2019〕60号).'
 })
 
-export const ReportIdSchema = Type.Integer({ minimum: 1, title: '报告编号', description: 'Identifier of a stored report.' })
+export const ReportIdSchema = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, title: '报告编号', description: 'Identifier of a stored report.' })
 
 export const RevisionSchema = (description = 'Revision number, 1 for the first version.') =>
   Type.Integer({ minimum: 1, title: '修订版本', description })

@@ -278,6 +278,12 @@ t.test('GET of an unknown or malformed id', async (t) => {
 
   const revisions = await app.inject({ url: '/v1/reports/42/revisions' })
   t.equal(revisions.statusCode, 404)
+
+  for (const id of ['0', '-1', '1.5', '99999999999999999999']) {
+    const res = await app.inject({ url: `/v1/reports/${id}` })
+    t.equal(res.statusCode, 400, `id ${id} is refused, not a database error`)
+    t.same(pointers(res), ['/id'])
+  }
 })
 
 t.test('GET /v1/reports filters and pages through reports in a stable order', async (t) => {
