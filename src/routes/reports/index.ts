@@ -148,7 +148,7 @@ const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = async (app,
       headers: Type.Object({ 'if-none-match': Type.Optional(Type.String({ description: 'ETags the client already has.' })) }),
       response: {
         200: resourceResponse('The report at the requested revision.'),
-        304: { description: 'Not modified: the ETag in `If-None-Match` is current.', type: 'null' },
+        304: { description: 'Not modified: the ETag in `If-None-Match` is current.' },
         400: problemResponse('Invalid id or query.'),
         404: problemResponse('No such report (`REPORT_NOT_FOUND`) or revision (`REVISION_NOT_FOUND`).'),
         ...COMMON_PROBLEM_RESPONSES
@@ -164,7 +164,7 @@ const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = async (app,
     }
     const etag = reportEtag(report, revision)
     reply.header('etag', etag).header('cache-control', 'no-cache')
-    if (noneMatchHits(request.headers['if-none-match'], etag)) return await reply.code(304).send(null)
+    if (noneMatchHits(request.headers['if-none-match'], etag)) return await reply.code(304).send()
     const stored = await findRevision(app.db, id, revision)
     if (stored === undefined) throw new DomainError('REVISION_NOT_FOUND', `Report ${id} has no revision ${revision}.`)
     return resourceJson(report, stored)
