@@ -1,0 +1,32 @@
+import { pointer } from '../cells.js'
+import type { RuleDefinition } from '../findings.js'
+import { cellTerm, checkIdentity } from '../identity.js'
+import { APPLICANT_COLUMNS } from '../report.js'
+import { COLUMN_LABELS, requestRows } from '../tables.js'
+
+const PARTS = APPLICANT_COLUMNS.filter((column) => column !== 'total')
+
+/**
+ * T3-ROWSUM (error): in every row of table 三, 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他组织
+ * (blank cells count as 0). One finding per failing row.
+ *
+ * Example: `granted = { naturalPerson: 3, commercial: 1, …0, total: 3 }` → one finding, expected 4, actual 3,
+ * difference −1, pointers `/requests/outcomes/granted/naturalPerson` … `/requests/outcomes/granted/total`.
+ */
+export const T3_ROWSUM: RuleDefinition = {
+  id: 'T3-ROWSUM',
+  severity: 'error',
+  title: '表三各行总计等于各类申请人之和',
+  titleEn: 'Table 3 row totals',
+  description: 'For every row of table 3: total = naturalPerson + commercial + research + socialWelfare + legalService + otherOrg.',
+  templates: ['2021', '2019'],
+  needsPrevious: false,
+  check ({ report }) {
+    return requestRows(report.requests).flatMap((row) => checkIdentity(T3_ROWSUM, {
+      scope: { zh: `第三部分“${row.label.zh}”行`, en: `Table 3 row "${row.label.en}"` },
+      expected: PARTS.map((column) => cellTerm(COLUMN_LABELS[column], { pointer: pointer(...row.path, column), value: row.cells[column] })),
+      actual: [cellTerm(COLUMN_LABELS.total, { pointer: pointer(...row.path, 'total'), value: row.cells.total })],
+      context: { row: pointer(...row.path) }
+    }))
+  }
+}

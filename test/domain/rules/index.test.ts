@@ -1,0 +1,43 @@
+import t from 'tap'
+import { RULES, ruleById } from '../../../src/domain/rules/index.js'
+
+const IDS = [
+  'S-TEMPLATE', 'S-MIXED', 'V-BLANK', 'V-FEE-UNIT', 'T3-ROWSUM', 'T3-RESULTS-SUM', 'T3-BALANCE', 'T4-GROUPSUM',
+  'T2-INFORCE-GE-ISSUED', 'CY-CARRY', 'CY-IN-FORCE', 'CY-2019-PREV', 'CY-SWING', 'M-DEADLINE', 'M-INDEX'
+]
+
+t.test('RULES holds the catalogue in reporting order', async (t) => {
+  t.same(RULES.map((rule) => rule.id), IDS)
+  t.ok(Object.isFrozen(RULES))
+})
+
+t.test('every rule is described and says which templates and data it needs', async (t) => {
+  for (const rule of RULES) {
+    t.ok(rule.title.length > 0 && rule.titleEn.length > 0 && rule.description.length > 0, `${rule.id}: titles and description`)
+    t.ok(rule.templates.length > 0 && rule.templates.every((tpl) => tpl === '2021' || tpl === '2019'), `${rule.id}: templates`)
+    t.equal(rule.needsPrevious, rule.id.startsWith('CY-'), `${rule.id}: needsPrevious`)
+  }
+  t.same(Object.fromEntries(RULES.map((rule) => [rule.id, rule.severity])), {
+    'S-TEMPLATE': 'error',
+    'S-MIXED': 'warning',
+    'V-BLANK': 'warning',
+    'V-FEE-UNIT': 'info',
+    'T3-ROWSUM': 'error',
+    'T3-RESULTS-SUM': 'error',
+    'T3-BALANCE': 'error',
+    'T4-GROUPSUM': 'error',
+    'T2-INFORCE-GE-ISSUED': 'warning',
+    'CY-CARRY': 'error',
+    'CY-IN-FORCE': 'warning',
+    'CY-2019-PREV': 'warning',
+    'CY-SWING': 'info',
+    'M-DEADLINE': 'warning',
+    'M-INDEX': 'info'
+  }, 'severities as in rules.md')
+})
+
+t.test('ruleById finds a rule by its id', async (t) => {
+  for (const id of IDS) t.equal(ruleById(id)?.id, id, id)
+  t.equal(ruleById('N-RECEIVED'), undefined, 'narrative rules are not in the domain catalogue')
+  t.equal(ruleById('t3-balance'), undefined, 'ids are exact')
+})
