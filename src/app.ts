@@ -13,8 +13,10 @@ import requestLogPlugin, { requestIdFrom } from './plugins/request-log.js'
 import swaggerPlugin from './plugins/swagger.js'
 import validationPlugin from './plugins/validation.js'
 import agencyRoutes from './routes/agencies/index.js'
+import analysisRoutes from './routes/analysis/index.js'
 import operationsRoutes from './routes/operations.js'
 import reportRoutes from './routes/reports/index.js'
+import { ANALYSIS_COMPONENTS } from './schemas/analysis.js'
 import { ProblemSchema } from './schemas/problem.js'
 import { REPORT_COMPONENTS } from './schemas/report.js'
 import { RESOURCE_COMPONENTS } from './schemas/resources.js'
@@ -51,7 +53,7 @@ export async function buildApp ({ config, databaseUrl, logger = false, now = () 
     serializerOpts: { ajv: { formats: { 'credit-code': CREDIT_CODE_FORMAT } } }
   }).withTypeProvider<TypeBoxTypeProvider>()
 
-  await app.register(validationPlugin, { components: [...REPORT_COMPONENTS, ...RESOURCE_COMPONENTS, ProblemSchema] })
+  await app.register(validationPlugin, { components: [...REPORT_COMPONENTS, ...RESOURCE_COMPONENTS, ...ANALYSIS_COMPONENTS, ProblemSchema] })
   await app.register(swaggerPlugin, { version: API_VERSION })
   await app.register(problemDetailsPlugin, { typeBase: config.PROBLEM_TYPE_BASE })
   await app.register(jsonBodyPlugin)
@@ -60,6 +62,7 @@ export async function buildApp ({ config, databaseUrl, logger = false, now = () 
 
   await app.register(operationsRoutes)
   await app.register(reportRoutes, { now })
+  await app.register(analysisRoutes, { now })
   await app.register(agencyRoutes)
   return app
 }

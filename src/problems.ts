@@ -24,6 +24,7 @@ export const PROBLEMS = {
   PAYLOAD_TOO_LARGE: { status: 413, title: 'Payload Too Large', description: 'The body exceeds the size limit.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported Media Type', description: 'The body is not `application/json` in UTF-8.' },
   REPORT_KEY_CHANGED: { status: 422, title: 'Report identity cannot change', description: 'A revision must keep the agency code, year and kind of its report.' },
+  REPORT_INCONSISTENT: { status: 422, title: 'Report is inconsistent', description: 'With `strict=true`, a rule of severity error failed; `findings` lists them and nothing was stored.' },
   PRECONDITION_REQUIRED: { status: 428, title: 'Precondition required', description: 'Updates need an `If-Match` header with the ETag of the revision you read.' },
   INTERNAL_ERROR: { status: 500, title: 'Internal Server Error', description: 'An unexpected error; details are logged with the request id, never sent.' },
   SERVICE_UNAVAILABLE: { status: 503, title: 'Service Unavailable', description: 'The database cannot be reached; retry after `Retry-After` seconds.' }

@@ -34,10 +34,45 @@ export interface ReportRevisionTable {
   created_at: Timestamp
 }
 
+export interface ReportAnalysisTable {
+  report_id: ColumnType<string, number | string, never>
+  revision: number
+  status: string
+  error_count: number
+  warning_count: number
+  info_count: number
+  not_assessable_count: number
+  previous_report_id: ColumnType<string | null, number | string | null, number | string | null>
+  previous_revision: number | null
+  /** Written as JSON text; read back parsed by pg. */
+  year_over_year: ColumnType<unknown, string | null, string | null>
+  computed_at: Timestamp
+}
+
+export interface FindingTable {
+  id: BigintId
+  report_id: ColumnType<string, number | string, never>
+  revision: number
+  ordinal: number
+  rule_id: string
+  severity: string
+  status: string
+  message: string
+  message_en: string
+  pointers: ColumnType<string[], string, never>
+  expected: ColumnType<number | string | null, string, never>
+  actual: ColumnType<number | string | null, string, never>
+  difference: ColumnType<number | null, string, never>
+  context: ColumnType<Record<string, unknown>, string, never>
+  fingerprint: string
+}
+
 export interface Database {
   agency: AgencyTable
   report: ReportTable
   report_revision: ReportRevisionTable
+  report_analysis: ReportAnalysisTable
+  finding: FindingTable
 }
 
 export type AgencyRow = Selectable<AgencyTable>

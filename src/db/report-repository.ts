@@ -3,6 +3,7 @@
  * open transaction): the caller decides the transaction, and rows are mapped to domain types here.
  */
 import { type Kysely, sql, type Transaction } from 'kysely'
+import type { FindingSummary } from '../domain/check-report.js'
 import type { AnnualReport, ReportKind, Template } from '../domain/report.js'
 import type { Agency, AgencyReportEntry, ReportSummary, RevisionInfo, StoredRevision } from '../domain/stored-report.js'
 import type { Database } from './database.js'
@@ -11,7 +12,9 @@ export type Executor = Kysely<Database> | Transaction<Database>
 
 const SUMMARY_COLUMNS = [
   'report.id', 'report.agency_code', 'agency.name as agency_name', 'report.region_code', 'report.year', 'report.kind',
-  'report.template', 'report.current_revision', 'report.version', 'report.created_at', 'report.updated_at'
+  'report.template', 'report.current_revision', 'report.version', 'report.created_at', 'report.updated_at',
+  'report_analysis.status', 'report_analysis.error_count', 'report_analysis.warning_count', 'report_analysis.info_count',
+  'report_analysis.not_assessable_count'
 ] as const
 
 interface SummaryRow {
@@ -26,6 +29,19 @@ interface SummaryRow {
   version: number
   created_at: Date
   updated_at: Date
+  status: string | null
+  error_count: number | null
+  warning_count: number | null
+  info_count: number | null
+  not_assessable_count: number | null
+}
+
+function toAnalysisSummary (row: SummaryRow): FindingSummary | null {
+  if (row.status === null) return null
+  return {
+    status: row.status as FindingSummary['status'],
+    counts: { error: row.error_count ?? 0, warning: row.warning_count ?? 0, info: row.info_count ?? 0, notAssessable: row.not_assessable_count ?? 0 }
+  }
 }
 
 function toSummary (row: SummaryRow): ReportSummary {
@@ -40,12 +56,19 @@ function toSummary (row: SummaryRow): ReportSummary {
     latestRevision: row.current_revision,
     version: row.version,
     createdAt: row.created_at,
-    updatedAt: row.updated_at
+    updatedAt: row.updated_at,
+    analysis: toAnalysisSummary(row)
   }
 }
 
+/** Reports with their agency and the analysis of their latest revision (absent only mid-transaction). */
 function selectSummaries (db: Executor) {
-  return db.selectFrom('report').innerJoin('agency', 'agency.code', 'report.agency_code').select(SUMMARY_COLUMNS)
+  return db.selectFrom('report')
+    .innerJoin('agency', 'agency.code', 'report.agency_code')
+    .leftJoin('report_analysis', (join) => join
+      .onRef('report_analysis.report_id', '=', 'report.id')
+      .onRef('report_analysis.revision', '=', 'report.current_revision'))
+    .select(SUMMARY_COLUMNS)
 }
 
 /**
@@ -206,6 +229,10 @@ export interface ReportFilters {
   readonly year?: number
   readonly kind?: ReportKind
   readonly template?: Template
+  /** Status of the latest revision's analysis. */
+  readonly status?: FindingSummary['status']
+  /** Reports whose latest revision fails this rule. */
+  readonly rule?: string
 }
 
 /**
@@ -219,6 +246,15 @@ export async function listReports (db: Executor, filters: ReportFilters, afterId
   if (filters.year !== undefined) query = query.where('report.year', '=', filters.year)
   if (filters.kind !== undefined) query = query.where('report.kind', '=', filters.kind)
   if (filters.template !== undefined) query = query.where('report.template', '=', filters.template)
+  if (filters.status !== undefined) query = query.where('report_analysis.status', '=', filters.status)
+  const rule = filters.rule
+  if (rule !== undefined) {
+    query = query.where(({ exists, selectFrom }) => exists(selectFrom('finding').select('finding.id')
+      .whereRef('finding.report_id', '=', 'report.id')
+      .whereRef('finding.revision', '=', 'report.current_revision')
+      .where('finding.rule_id', '=', rule)
+      .where('finding.status', '=', 'failed')))
+  }
   const rows = await query.orderBy('report.id').limit(limit + 1).execute()
   return { reports: rows.slice(0, limit).map(toSummary), hasMore: rows.length > limit }
 }

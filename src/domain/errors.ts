@@ -8,6 +8,7 @@ export type DomainErrorCode =
   | 'AGENCY_NOT_FOUND'
   | 'REPORT_EXISTS'
   | 'REPORT_KEY_CHANGED'
+  | 'REPORT_INCONSISTENT'
 
 export class DomainError extends Error {
   /**

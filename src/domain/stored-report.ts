@@ -1,4 +1,5 @@
 /** What the service knows about a stored report beyond its body: identity, revisions, times. */
+import type { FindingSummary } from './check-report.js'
 import type { AnnualReport, ReportKind, Template } from './report.js'
 
 export interface ReportSummary {
@@ -16,6 +17,8 @@ export interface ReportSummary {
   readonly createdAt: Date
   /** When the latest revision was stored. */
   readonly updatedAt: Date
+  /** Status and counts of the latest revision's findings. */
+  readonly analysis: FindingSummary | null
 }
 
 export interface StoredRevision {

@@ -24,6 +24,7 @@ export const ProblemSchema = Type.Object({
   }),
   requestId: Type.Optional(Type.String({ description: 'Id of the request, as in the `x-request-id` header and the logs.' })),
   errors: Type.Optional(Type.Array(FieldErrorSchema, { description: 'Every invalid field, for `VALIDATION_ERROR`.' })),
+  findings: Type.Optional(Type.Array(Type.Ref('Finding'), { description: 'The failed error-severity findings, for `REPORT_INCONSISTENT`.' })),
   existing: Type.Optional(Type.Object({
     id: Type.Integer({ description: 'Id of the stored report.' }),
     href: Type.String({ description: 'Its URL.' }),

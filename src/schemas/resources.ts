@@ -4,6 +4,7 @@ import {
   CreditCodeSchema, KindSchema, RegionCodeSchema, RegionPrefixSchema, ReportIdSchema, RevisionSchema, TemplateSchema,
   TimestampSchema, YearSchema
 } from './common.js'
+import { CountsSchema, ReportStatusSchema } from './analysis.js'
 import { AnnualReportSchema } from './report.js'
 
 const summaryProperties = {
@@ -16,7 +17,9 @@ const summaryProperties = {
   template: TemplateSchema,
   latestRevision: RevisionSchema('The latest revision.'),
   createdAt: TimestampSchema('When the report was first stored.'),
-  updatedAt: TimestampSchema('When its latest revision was stored.')
+  updatedAt: TimestampSchema('When its latest revision was stored.'),
+  status: Type.Union([ReportStatusSchema, Type.Null()], { description: 'Result of the consistency rules on this revision; null if it was never analysed.' }),
+  counts: Type.Union([CountsSchema, Type.Null()], { description: 'Findings by severity on this revision; null if it was never analysed.' })
 }
 
 export const ReportSummarySchema = Type.Object({
@@ -32,6 +35,8 @@ export const ReportResourceSchema = Type.Object({
     self: Type.String({ description: 'This revision.' }),
     latest: Type.String({ description: 'The latest revision.' }),
     revisions: Type.String({ description: 'All revisions.' }),
+    findings: Type.String({ description: 'Findings of this revision.' }),
+    changes: Type.String({ description: 'Year-over-year changes of this revision.' }),
     agency: Type.String({ description: 'The agency.' })
   }, { additionalProperties: false }),
   report: AnnualReportSchema

@@ -40,7 +40,14 @@ t.test('POST stores the seed: 201 with Location and ETag, and GET returns the sa
   t.equal(read.statusCode, 200)
   t.equal(read.headers.etag, '"1.1"')
   t.same(read.json().report, seedReport(), 'the stored report is exactly the submitted one')
-  t.same(read.json().links, { self: '/v1/reports/1', latest: '/v1/reports/1', revisions: '/v1/reports/1/revisions', agency: '/v1/agencies/11330524MB15359635' })
+  t.same(read.json().links, {
+    self: '/v1/reports/1',
+    latest: '/v1/reports/1',
+    revisions: '/v1/reports/1/revisions',
+    findings: '/v1/reports/1/findings',
+    changes: '/v1/reports/1/changes',
+    agency: '/v1/agencies/11330524MB15359635'
+  })
 })
 
 t.test('POST of the same body again is an idempotent replay: 200, no new revision', async (t) => {
@@ -313,7 +320,7 @@ t.test('GET /v1/reports filters and pages through reports in a stable order', as
   t.same(await ids(`?agency=${huzhou}`), [3, 4])
 
   const item = (await list('?limit=1')).json().items[0]
-  t.same(Object.keys(item).sort(), ['agencyCode', 'agencyName', 'createdAt', 'href', 'id', 'kind', 'latestRevision', 'regionCode', 'template', 'updatedAt', 'year'])
+  t.same(Object.keys(item).sort(), ['agencyCode', 'agencyName', 'counts', 'createdAt', 'href', 'id', 'kind', 'latestRevision', 'regionCode', 'status', 'template', 'updatedAt', 'year'])
 
   const seen: number[] = []
   let next: string | null = '/v1/reports?region=33&limit=4'

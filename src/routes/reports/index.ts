@@ -3,21 +3,22 @@
  * Handlers are thin: schema validation → constraints → repository in one transaction → representation.
  */
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox'
-import {
-  createReport, findReport, findRevision, listReports, listRevisions, reviseReport
-} from '../../db/report-repository.js'
+import { findAnalysis } from '../../db/analysis-repository.js'
+import { findReport, findRevision, listReports, listRevisions } from '../../db/report-repository.js'
 import { DomainError } from '../../domain/errors.js'
 import type { AnnualReport } from '../../domain/report.js'
-import { reportConstraintViolations } from '../../domain/report-constraints.js'
 import { ProblemError } from '../../problems.js'
+import { assertConstraints } from './constraints.js'
 import {
   CreditCodeSchema, KindSchema, ReportIdSchema, RevisionSchema, TemplateSchema, YearSchema
 } from '../../schemas/common.js'
+import { ReportStatusSchema, RuleIdSchema } from '../../schemas/analysis.js'
 import { COMMON_PROBLEM_RESPONSES, problemResponse } from '../../schemas/problem.js'
 import { AnnualReportSchema } from '../../schemas/report.js'
 import {
   CursorSchema, LimitSchema, PageSchema, RegionPrefixSchema, RevisionListSchema
 } from '../../schemas/resources.js'
+import { reviseStoredReport, submitReport } from '../../services/reports.js'
 import { acceptedVersions, noneMatchHits } from '../conditional.js'
 import { decodeCursor, encodeCursor, nextPageUrl } from '../pagination.js'
 import { reportEtag, reportHref, resourceJson, summaryJson, versionFromEtag } from './representation.js'
@@ -37,20 +38,19 @@ const resourceResponse = (description: string, headers: Record<string, ReturnTyp
 
 const IdParamsSchema = Type.Object({ id: ReportIdSchema }, { additionalProperties: false })
 
+const StrictQuerySchema = Type.Object({
+  strict: Type.Optional(Type.Boolean({
+    default: false,
+    description: 'When true, a report on which a rule of severity error fails is refused with 422 (`REPORT_INCONSISTENT`) and nothing is stored. By default it is stored with its findings: published reports are facts, even when wrong.'
+  }))
+}, { additionalProperties: false })
+
+const INCONSISTENT = problemResponse('With `strict=true`: a rule of severity error failed (`REPORT_INCONSISTENT`, with `findings`).')
+
 const BODY_PROBLEMS = {
   400: problemResponse('Malformed JSON, invalid UTF-8, or invalid fields (`errors` lists each with its JSON Pointer).'),
   413: problemResponse('The body exceeds the size limit.'),
   415: problemResponse('The body is not `application/json` in UTF-8.')
-}
-
-/** Rejects what the schema cannot express (a future year, too many decimals), as field errors. */
-function assertConstraints (body: AnnualReport, today: Date): void {
-  const violations = reportConstraintViolations(body, today)
-  if (violations.length > 0) {
-    throw new ProblemError('VALIDATION_ERROR', `${violations.length} invalid field${violations.length === 1 ? '' : 's'} in the body`, {
-      errors: violations.map((violation) => ({ ...violation, location: 'body' }))
-    })
-  }
 }
 
 const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = async (app, { now }) => {
@@ -62,20 +62,24 @@ const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = async (app,
       summary: 'Submit a report',
       description: 'Stores a new report under its natural key (agency code, year, kind) as revision 1. ' +
         'Submitting the same body again stores nothing and answers 200 with the stored report; ' +
-        'a different body for a stored key answers 409 naming the stored report (revise it with PUT).',
+        'a different body for a stored key answers 409 naming the stored report (revise it with PUT). ' +
+        'The report is checked against every consistency rule and its prior year; its findings are stored with it ' +
+        'and the next year\'s report, if stored, is re-checked against it.',
+      querystring: StrictQuerySchema,
       body: AnnualReportSchema,
       response: {
         201: resourceResponse('Stored as a new report.', { ...ETAG_HEADER, location: Type.String({ description: 'URL of the new report.' }) }),
         200: resourceResponse('The same body was already stored: nothing changed.', { ...ETAG_HEADER, location: Type.String({ description: 'URL of the report.' }) }),
         ...BODY_PROBLEMS,
         409: problemResponse('Another body is stored for this agency, year and kind (`REPORT_EXISTS`, with `existing`).'),
+        422: INCONSISTENT,
         ...COMMON_PROBLEM_RESPONSES
       }
     }
   }, async (request, reply) => {
     const body = request.body as AnnualReport
     assertConstraints(body, now())
-    const result = await app.db.transaction().execute(async (trx) => await createReport(trx, body))
+    const result = await submitReport(app.db, body, { strict: request.query.strict === true })
     const { report } = result
     if (result.outcome === 'conflict') {
       throw new DomainError('REPORT_EXISTS',
@@ -99,6 +103,7 @@ const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = async (app,
         '(or `*`), so that two editors cannot overwrite each other. A body equal to the latest revision stores nothing. ' +
         'The agency code, year and kind cannot change.',
       params: IdParamsSchema,
+      querystring: StrictQuerySchema,
       headers: Type.Object({
         'if-match': Type.Optional(Type.String({ description: 'ETag of the latest revision, or `*`.' }))
       }),
@@ -108,7 +113,7 @@ const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = async (app,
         ...BODY_PROBLEMS,
         404: problemResponse('No report has this id (`REPORT_NOT_FOUND`).'),
         412: problemResponse('The ETag is not the latest revision\'s (`PRECONDITION_FAILED`).'),
-        422: problemResponse('The body names another agency, year or kind (`REPORT_KEY_CHANGED`).'),
+        422: problemResponse('The body names another agency, year or kind (`REPORT_KEY_CHANGED`), or with `strict=true` a rule of severity error failed (`REPORT_INCONSISTENT`).'),
         428: problemResponse('No `If-Match` header (`PRECONDITION_REQUIRED`).'),
         ...COMMON_PROBLEM_RESPONSES
       }
@@ -118,7 +123,7 @@ const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = async (app,
     const body = request.body as AnnualReport
     const versions = acceptedVersions(request.headers['if-match'], (etag) => versionFromEtag(id, etag))
     assertConstraints(body, now())
-    const result = await app.db.transaction().execute(async (trx) => await reviseReport(trx, id, versions, body))
+    const result = await reviseStoredReport(app.db, id, versions, body, { strict: request.query.strict === true })
     switch (result.outcome) {
       case 'not_found':
         throw new DomainError('REPORT_NOT_FOUND', `No report has id ${id}.`)
@@ -167,7 +172,8 @@ const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = async (app,
     if (noneMatchHits(request.headers['if-none-match'], etag)) return await reply.code(304).send()
     const stored = await findRevision(app.db, id, revision)
     if (stored === undefined) throw new DomainError('REVISION_NOT_FOUND', `Report ${id} has no revision ${revision}.`)
-    return resourceJson(report, stored)
+    const analysis = revision === report.latestRevision ? report.analysis : (await findAnalysis(app.db, id, revision))?.summary ?? null
+    return resourceJson(report, stored, analysis)
   })
 
   /** GET /v1/reports/{id}/revisions — every revision of a report. */
@@ -206,7 +212,8 @@ const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = async (app,
       operationId: 'listReports',
       tags: ['reports'],
       summary: 'List reports',
-      description: 'Reports in a stable order (by id), filtered by agency, region prefix, year, kind and template. ' +
+      description: 'Reports in a stable order (by id), filtered by agency, region prefix, year, kind, template, ' +
+        'the status of their latest revision and a rule it fails (`?status=errors&rule=T3-BALANCE` lists the reports to correct). ' +
         'Follow `next` (or the `Link: rel="next"` header) for the following page.',
       querystring: Type.Object({
         agency: Type.Optional(CreditCodeSchema),
@@ -214,6 +221,8 @@ const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = async (app,
         year: Type.Optional(YearSchema('Report year.')),
         kind: Type.Optional(KindSchema),
         template: Type.Optional(TemplateSchema),
+        status: Type.Optional(ReportStatusSchema),
+        rule: Type.Optional({ ...RuleIdSchema, description: 'Only reports whose latest revision fails this rule.' }),
         limit: Type.Optional(LimitSchema),
         cursor: Type.Optional(CursorSchema)
       }, { additionalProperties: false }),

@@ -1,4 +1,5 @@
 /** How a stored report appears over HTTP: its URLs, its entity tag and its JSON representation. */
+import type { FindingSummary } from '../../domain/check-report.js'
 import type { AnnualReport } from '../../domain/report.js'
 import type { ReportSummary } from '../../domain/stored-report.js'
 
@@ -21,6 +22,11 @@ export function versionFromEtag (id: number, etag: string): number | undefined {
   return match !== null && Number(match[1]) === id ? Number(match[2]) : undefined
 }
 
+function analysisJson (analysis: FindingSummary | null) {
+  return { status: analysis?.status ?? null, counts: analysis?.counts ?? null }
+}
+
+/** A report without its body; status and counts are those of the latest revision. */
 export function summaryJson (report: ReportSummary) {
   return {
     id: report.id,
@@ -32,20 +38,30 @@ export function summaryJson (report: ReportSummary) {
     template: report.template,
     latestRevision: report.latestRevision,
     createdAt: report.createdAt.toISOString(),
-    updatedAt: report.updatedAt.toISOString()
+    updatedAt: report.updatedAt.toISOString(),
+    ...analysisJson(report.analysis)
   }
 }
 
-export function resourceJson (report: ReportSummary, revision: { revision: number, createdAt: Date, body: AnnualReport }) {
+/** A report at one revision; `analysis` is that revision's (the latest's is in `report`). */
+export function resourceJson (
+  report: ReportSummary,
+  revision: { revision: number, createdAt: Date, body: AnnualReport },
+  analysis: FindingSummary | null = report.analysis
+) {
   const self = reportHref(report.id)
+  const query = revision.revision === report.latestRevision ? '' : `?revision=${revision.revision}`
   return {
     ...summaryJson(report),
+    ...analysisJson(analysis),
     revision: revision.revision,
     revisionCreatedAt: revision.createdAt.toISOString(),
     links: {
-      self: revision.revision === report.latestRevision ? self : `${self}?revision=${revision.revision}`,
+      self: `${self}${query}`,
       latest: self,
       revisions: `${self}/revisions`,
+      findings: `${self}/findings${query}`,
+      changes: `${self}/changes${query}`,
       agency: agencyHref(report.agencyCode)
     },
     report: revision.body

@@ -1,0 +1,152 @@
+/**
+ * Stored analyses: the findings and year-over-year changes of each report revision, and the
+ * neighbouring years they depend on. Executor first; rows mapped to domain types here.
+ */
+import { sql } from 'kysely'
+import { findingFingerprint, type ReportAnalysis } from '../domain/analysis.js'
+import type { FindingSummary } from '../domain/check-report.js'
+import type { Finding, Severity } from '../domain/findings.js'
+import type { AnnualReport, ReportKind } from '../domain/report.js'
+import type { YearOverYear } from '../domain/year-over-year.js'
+import type { Executor } from './report-repository.js'
+
+/** A stored report's latest revision, as a neighbour of another year's report. */
+export interface YearNeighbour {
+  readonly reportId: number
+  readonly revision: number
+  readonly body: AnnualReport
+}
+
+export interface StoredAnalysis {
+  readonly summary: FindingSummary
+  readonly previous: { readonly reportId: number, readonly revision: number } | null
+  readonly yearOverYear: YearOverYear | null
+  readonly computedAt: Date
+}
+
+export interface StoredFinding extends Finding {
+  readonly id: number
+  readonly fingerprint: string
+}
+
+/**
+ * Serialises writes to one agency's reports of one kind, so that two years stored at the same time
+ * still see each other: each transaction computes its cross-year results after the other committed.
+ */
+export async function lockAgencyReports (db: Executor, agencyCode: string, kind: ReportKind): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`${agencyCode}:${kind}`}, 0))`.execute(db)
+}
+
+/** The latest revision of the same agency's report of the same kind for `year`, if stored. */
+export async function findYearReport (db: Executor, agencyCode: string, kind: ReportKind, year: number): Promise<YearNeighbour | undefined> {
+  const row = await db.selectFrom('report')
+    .innerJoin('report_revision', (join) => join
+      .onRef('report_revision.report_id', '=', 'report.id')
+      .onRef('report_revision.revision', '=', 'report.current_revision'))
+    .select(['report.id', 'report.current_revision', 'report_revision.body'])
+    .where('report.agency_code', '=', agencyCode)
+    .where('report.kind', '=', kind)
+    .where('report.year', '=', year)
+    .executeTakeFirst()
+  return row === undefined ? undefined : { reportId: Number(row.id), revision: row.current_revision, body: row.body as AnnualReport }
+}
+
+/** Replaces the stored analysis of one revision (its findings included) with `analysis`. */
+export async function saveAnalysis (
+  db: Executor,
+  target: { reportId: number, revision: number },
+  analysis: ReportAnalysis,
+  previous: { reportId: number, revision: number } | null
+): Promise<void> {
+  await db.deleteFrom('report_analysis')
+    .where('report_id', '=', String(target.reportId))
+    .where('revision', '=', target.revision)
+    .execute()
+  const { counts, status } = analysis.summary
+  await db.insertInto('report_analysis').values({
+    report_id: target.reportId,
+    revision: target.revision,
+    status,
+    error_count: counts.error,
+    warning_count: counts.warning,
+    info_count: counts.info,
+    not_assessable_count: counts.notAssessable,
+    previous_report_id: previous?.reportId ?? null,
+    previous_revision: previous?.revision ?? null,
+    year_over_year: analysis.yearOverYear === null ? null : JSON.stringify(analysis.yearOverYear)
+  }).execute()
+  if (analysis.findings.length === 0) return
+  await db.insertInto('finding').values(analysis.findings.map((finding, ordinal) => ({
+    report_id: target.reportId,
+    revision: target.revision,
+    ordinal,
+    rule_id: finding.ruleId,
+    severity: finding.severity,
+    status: finding.status,
+    message: finding.message,
+    message_en: finding.messageEn,
+    pointers: JSON.stringify(finding.pointers),
+    expected: JSON.stringify(finding.expected),
+    actual: JSON.stringify(finding.actual),
+    difference: JSON.stringify(finding.difference),
+    context: JSON.stringify(finding.context),
+    fingerprint: findingFingerprint(finding)
+  }))).execute()
+}
+
+/** Marks a report resource as changed (new results without a new revision): its ETag changes. */
+export async function touchReport (db: Executor, reportId: number): Promise<void> {
+  await db.updateTable('report').set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', String(reportId)).execute()
+}
+
+export async function findAnalysis (db: Executor, reportId: number, revision: number): Promise<StoredAnalysis | undefined> {
+  const row = await db.selectFrom('report_analysis')
+    .selectAll()
+    .where('report_id', '=', String(reportId))
+    .where('revision', '=', revision)
+    .executeTakeFirst()
+  if (row === undefined) return undefined
+  return {
+    summary: {
+      status: row.status as FindingSummary['status'],
+      counts: { error: row.error_count, warning: row.warning_count, info: row.info_count, notAssessable: row.not_assessable_count }
+    },
+    previous: row.previous_report_id === null || row.previous_revision === null
+      ? null
+      : { reportId: Number(row.previous_report_id), revision: row.previous_revision },
+    yearOverYear: row.year_over_year as YearOverYear | null,
+    computedAt: row.computed_at
+  }
+}
+
+export interface FindingFilters {
+  readonly severity?: Severity
+  readonly rule?: string
+  readonly status?: Finding['status']
+}
+
+/** The findings of one revision in rule order, optionally filtered. */
+export async function listFindings (db: Executor, reportId: number, revision: number, filters: FindingFilters): Promise<StoredFinding[]> {
+  let query = db.selectFrom('finding')
+    .selectAll()
+    .where('report_id', '=', String(reportId))
+    .where('revision', '=', revision)
+  if (filters.severity !== undefined) query = query.where('severity', '=', filters.severity)
+  if (filters.rule !== undefined) query = query.where('rule_id', '=', filters.rule)
+  if (filters.status !== undefined) query = query.where('status', '=', filters.status)
+  const rows = await query.orderBy('ordinal').execute()
+  return rows.map((row) => ({
+    id: Number(row.id),
+    ruleId: row.rule_id,
+    severity: row.severity as Severity,
+    status: row.status as Finding['status'],
+    message: row.message,
+    messageEn: row.message_en,
+    pointers: row.pointers,
+    expected: row.expected,
+    actual: row.actual,
+    difference: row.difference,
+    context: row.context,
+    fingerprint: row.fingerprint
+  }))
+}

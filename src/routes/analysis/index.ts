@@ -1,0 +1,177 @@
+/**
+ * Consistency results: a report's findings and year-over-year changes, the check of a body without
+ * storing it, and the rule catalogue.
+ */
+import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox'
+import { findAnalysis, listFindings, type StoredAnalysis } from '../../db/analysis-repository.js'
+import { findReport } from '../../db/report-repository.js'
+import { withFingerprint } from '../../domain/analysis.js'
+import { DomainError } from '../../domain/errors.js'
+import type { AnnualReport } from '../../domain/report.js'
+import type { YearOverYear } from '../../domain/year-over-year.js'
+import { RULES } from '../../domain/rules/index.js'
+import {
+  AnalysisResultSchema, FindingStatusSchema, ReportChangesSchema, ReportFindingsSchema, RuleCatalogueSchema, RuleIdSchema,
+  SeveritySchema
+} from '../../schemas/analysis.js'
+import { ReportIdSchema, RevisionSchema } from '../../schemas/common.js'
+import { COMMON_PROBLEM_RESPONSES, problemResponse } from '../../schemas/problem.js'
+import { AnnualReportSchema } from '../../schemas/report.js'
+import { validateReport } from '../../services/reports.js'
+import { reportHref } from '../reports/representation.js'
+import { assertConstraints } from '../reports/constraints.js'
+
+export interface AnalysisRoutesOptions {
+  readonly now: () => Date
+}
+
+const IdParamsSchema = Type.Object({ id: ReportIdSchema }, { additionalProperties: false })
+
+/** The comparable tables, cell changes and indicators of a year-over-year comparison (empty without one). */
+function changesJson (yearOverYear: YearOverYear | null) {
+  return {
+    comparableTables: [...yearOverYear?.comparableTables ?? []],
+    changes: [...yearOverYear?.changes ?? []],
+    indicators: [...yearOverYear?.indicators ?? []]
+  }
+}
+
+/** The stored analysis of a report revision (the latest unless `revision` is given). */
+async function analysisOf (db: Parameters<typeof findReport>[0], id: number, requested: number | undefined) {
+  const report = await findReport(db, id)
+  if (report === undefined) throw new DomainError('REPORT_NOT_FOUND', `No report has id ${id}.`)
+  const revision = requested ?? report.latestRevision
+  if (revision > report.latestRevision) {
+    throw new DomainError('REVISION_NOT_FOUND', `Report ${id} has revisions 1 to ${report.latestRevision}; there is no revision ${revision}.`)
+  }
+  const analysis = await findAnalysis(db, id, revision)
+  if (analysis === undefined) throw new DomainError('REVISION_NOT_FOUND', `Revision ${revision} of report ${id} has not been analysed.`)
+  return { revision, analysis }
+}
+
+function previousJson (previous: StoredAnalysis['previous'], year: number) {
+  return previous === null
+    ? null
+    : { id: previous.reportId, revision: previous.revision, year, href: `${reportHref(previous.reportId)}?revision=${previous.revision}` }
+}
+
+const analysisRoutes: FastifyPluginAsyncTypebox<AnalysisRoutesOptions> = async (app, { now }) => {
+  /** GET /v1/reports/{id}/findings — the findings of a revision, filterable. */
+  app.get('/v1/reports/:id/findings', {
+    schema: {
+      operationId: 'listReportFindings',
+      tags: ['findings'],
+      summary: 'List the findings of a report',
+      description: 'Every finding of the latest revision (or `?revision=N`), in catalogue order, filtered by severity, rule and status. ' +
+        'Cross-year findings are recomputed when the prior year\'s report is stored or revised.',
+      params: IdParamsSchema,
+      querystring: Type.Object({
+        revision: Type.Optional(RevisionSchema('Revision whose findings to list; the latest when omitted.')),
+        severity: Type.Optional(SeveritySchema),
+        rule: Type.Optional(RuleIdSchema),
+        status: Type.Optional(FindingStatusSchema)
+      }, { additionalProperties: false }),
+      response: {
+        200: { description: 'The findings.', content: { 'application/json': { schema: ReportFindingsSchema } } },
+        400: problemResponse('Invalid id or filter.'),
+        404: problemResponse('No such report (`REPORT_NOT_FOUND`) or revision (`REVISION_NOT_FOUND`).'),
+        ...COMMON_PROBLEM_RESPONSES
+      }
+    }
+  }, async (request) => {
+    const { id } = request.params
+    const { revision: requested, ...filters } = request.query
+    const { revision, analysis } = await analysisOf(app.db, id, requested)
+    const items = await listFindings(app.db, id, revision, filters)
+    return {
+      reportId: id,
+      revision,
+      status: analysis.summary.status,
+      counts: analysis.summary.counts,
+      computedAt: analysis.computedAt.toISOString(),
+      items
+    }
+  })
+
+  /** GET /v1/reports/{id}/changes — year-over-year changes against the prior year. */
+  app.get('/v1/reports/:id/changes', {
+    schema: {
+      operationId: 'getReportChanges',
+      tags: ['findings'],
+      summary: 'Year-over-year changes of a report',
+      description: 'Every comparable cell of the latest revision (or `?revision=N`) against the same agency\'s report of the prior year, ' +
+        'with the derived indicators. Empty, with `previous: null`, while the prior year is not stored.',
+      params: IdParamsSchema,
+      querystring: Type.Object({ revision: Type.Optional(RevisionSchema('Revision; the latest when omitted.')) }, { additionalProperties: false }),
+      response: {
+        200: { description: 'The changes.', content: { 'application/json': { schema: ReportChangesSchema } } },
+        400: problemResponse('Invalid id or query.'),
+        404: problemResponse('No such report (`REPORT_NOT_FOUND`) or revision (`REVISION_NOT_FOUND`).'),
+        ...COMMON_PROBLEM_RESPONSES
+      }
+    }
+  }, async (request) => {
+    const { id } = request.params
+    const { revision, analysis } = await analysisOf(app.db, id, request.query.revision)
+    const yoy = analysis.yearOverYear
+    return {
+      reportId: id,
+      revision,
+      previous: previousJson(analysis.previous, yoy?.previousYear ?? 0),
+      computedAt: analysis.computedAt.toISOString(),
+      ...changesJson(yoy)
+    }
+  })
+
+  /** POST /v1/validate — the full check of a body against the stored history; stores nothing. */
+  app.post('/v1/validate', {
+    schema: {
+      operationId: 'validateReport',
+      tags: ['findings'],
+      summary: 'Check a report without storing it',
+      description: 'Runs every consistency rule on the body, against the same agency\'s stored report of the prior year, and ' +
+        'returns the findings and changes. A failed rule is a result (200), not an error; nothing is stored.',
+      body: AnnualReportSchema,
+      response: {
+        200: { description: 'The findings and changes the report would get if stored now.', content: { 'application/json': { schema: AnalysisResultSchema } } },
+        400: problemResponse('Malformed JSON or invalid fields (`errors` lists each with its JSON Pointer).'),
+        413: problemResponse('The body exceeds the size limit.'),
+        415: problemResponse('The body is not `application/json` in UTF-8.'),
+        ...COMMON_PROBLEM_RESPONSES
+      }
+    }
+  }, async (request) => {
+    const body = request.body as AnnualReport
+    assertConstraints(body, now())
+    const { analysis, previous } = await validateReport(app.db, body)
+    return {
+      status: analysis.summary.status,
+      counts: analysis.summary.counts,
+      previous: previous === null ? null : previousJson(previous, previous.year),
+      findings: analysis.findings.map(withFingerprint),
+      yearOverYear: analysis.yearOverYear === null ? null : changesJson(analysis.yearOverYear)
+    }
+  })
+
+  /** GET /v1/rules — the rule catalogue. */
+  app.get('/v1/rules', {
+    schema: {
+      operationId: 'listRules',
+      tags: ['findings'],
+      summary: 'The rule catalogue',
+      description: 'Every consistency rule the service applies, with its severity, formula and the templates it applies to.',
+      response: {
+        200: { description: 'The catalogue.', content: { 'application/json': { schema: RuleCatalogueSchema } } },
+        ...COMMON_PROBLEM_RESPONSES
+      }
+    }
+  }, async (_request, reply) => {
+    reply.header('cache-control', 'public, max-age=3600')
+    return {
+      items: RULES.map(({ id, severity, title, titleEn, description, templates, needsPrevious }) =>
+        ({ id, severity, title, titleEn, description, templates: [...templates], needsPrevious }))
+    }
+  })
+}
+
+export default analysisRoutes
