@@ -14,6 +14,7 @@ import swaggerPlugin from './plugins/swagger.js'
 import validationPlugin from './plugins/validation.js'
 import agencyRoutes from './routes/agencies/index.js'
 import analysisRoutes from './routes/analysis/index.js'
+import feedRoutes from './routes/feed.js'
 import operationsRoutes from './routes/operations.js'
 import reportRoutes from './routes/reports/index.js'
 import { ANALYSIS_COMPONENTS } from './schemas/analysis.js'
@@ -64,6 +65,7 @@ export async function buildApp ({ config, databaseUrl, logger = false, now = () 
   await app.register(reportRoutes, { now })
   await app.register(analysisRoutes, { now })
   await app.register(agencyRoutes)
+  await app.register(feedRoutes)
   return app
 }
 

@@ -67,12 +67,21 @@ export interface FindingTable {
   fingerprint: string
 }
 
+export interface ReportEventTable {
+  id: BigintId
+  type: string
+  report_id: ColumnType<string, number | string, never>
+  revision: number
+  occurred_at: Timestamp
+}
+
 export interface Database {
   agency: AgencyTable
   report: ReportTable
   report_revision: ReportRevisionTable
   report_analysis: ReportAnalysisTable
   finding: FindingTable
+  report_event: ReportEventTable
 }
 
 export type AgencyRow = Selectable<AgencyTable>

@@ -18,7 +18,12 @@ export interface CellRef {
  * Example: `pointer('requests', 'newReceived', 'total')` → `'/requests/newReceived/total'`.
  */
 export function pointer (...segments: readonly string[]): string {
-  return segments.map((s) => '/' + s.replaceAll('~', '~0').replaceAll('/', '~1')).join('')
+  let text = ''
+  // Our keys never contain `~` or `/`, so the escaping (the costly part of this hot path) is rarely needed.
+  for (const segment of segments) {
+    text += '/' + (/[~/]/.test(segment) ? segment.replaceAll('~', '~0').replaceAll('/', '~1') : segment)
+  }
+  return text
 }
 
 /**

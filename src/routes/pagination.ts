@@ -6,15 +6,15 @@ export function encodeCursor (key: string | number): string {
   return Buffer.from(JSON.stringify({ after: key }), 'utf8').toString('base64url')
 }
 
-/** Decodes a cursor made by `encodeCursor`; a tampered or foreign cursor is a 400 on `/cursor`. */
-export function decodeCursor<T extends string | number> (cursor: string | undefined, initial: T): T {
+/** Decodes a cursor made by `encodeCursor`; a tampered or foreign cursor is a 400 on the query parameter. */
+export function decodeCursor<T extends string | number> (cursor: string | undefined, initial: T, parameter = 'cursor'): T {
   if (cursor === undefined) return initial
   try {
     const { after } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { after?: unknown }
     if (typeof after === typeof initial) return after as T
   } catch {}
   throw new ProblemError('VALIDATION_ERROR', 'The cursor is not one this API issued.', {
-    errors: [{ pointer: '/cursor', location: 'querystring', detail: 'is not a cursor from a previous page' }]
+    errors: [{ pointer: `/${parameter}`, location: 'querystring', detail: 'is not a cursor from a previous page' }]
   })
 }
 

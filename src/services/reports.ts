@@ -7,6 +7,7 @@ import {
   findYearReport, lockAgencyReports, saveAnalysis, touchReport, type YearNeighbour
 } from '../db/analysis-repository.js'
 import type { Database } from '../db/database.js'
+import { appendEvents } from '../db/feed-repository.js'
 import {
   createReport, type CreateOutcome, type Executor, findReport, reviseReport, type ReviseOutcome
 } from '../db/report-repository.js'
@@ -32,12 +33,20 @@ async function analyseAndSave (db: Executor, target: { reportId: number, revisio
   return analysis
 }
 
-/** Year N+1's cross-year results and changes depend on year N: recompute them after N changed. */
-async function recomputeNextYear (db: Executor, body: AnnualReport): Promise<void> {
+/**
+ * Year N+1's cross-year results and changes depend on year N: recompute them after N changed, then
+ * record both in the change feed (last, see `appendEvents`).
+ */
+async function recomputeNextYearAndRecord (db: Executor, stored: { reportId: number, revision: number }, body: AnnualReport): Promise<void> {
   const next = await findYearReport(db, body.agency.code, body.kind, body.year + 1)
-  if (next === undefined) return
-  await analyseAndSave(db, { reportId: next.reportId, revision: next.revision }, next.body)
-  await touchReport(db, next.reportId)
+  if (next !== undefined) {
+    await analyseAndSave(db, { reportId: next.reportId, revision: next.revision }, next.body)
+    await touchReport(db, next.reportId)
+  }
+  await appendEvents(db, [
+    { type: 'revision_stored', ...stored },
+    ...(next === undefined ? [] : [{ type: 'findings_recomputed' as const, reportId: next.reportId, revision: next.revision }])
+  ])
 }
 
 function refuseIfInconsistent (analysis: ReportAnalysis, body: AnnualReport, options: WriteOptions): void {
@@ -61,9 +70,10 @@ export async function submitReport (db: Kysely<Database>, body: AnnualReport, op
     await lockAgencyReports(trx, body.agency.code, body.kind)
     const result = await createReport(trx, body)
     if (result.outcome !== 'created') return result
-    const analysis = await analyseAndSave(trx, { reportId: result.report.id, revision: 1 }, body)
+    const stored = { reportId: result.report.id, revision: 1 }
+    const analysis = await analyseAndSave(trx, stored, body)
     refuseIfInconsistent(analysis, body, options)
-    await recomputeNextYear(trx, body)
+    await recomputeNextYearAndRecord(trx, stored, body)
     return { outcome: 'created', report: await refreshed(trx, result.report) }
   })
 }
@@ -76,9 +86,10 @@ export async function reviseStoredReport (
     await lockAgencyReports(trx, body.agency.code, body.kind)
     const result = await reviseReport(trx, id, acceptedVersions, body)
     if (result.outcome !== 'revised') return result
-    const analysis = await analyseAndSave(trx, { reportId: id, revision: result.report.latestRevision }, body)
+    const stored = { reportId: id, revision: result.report.latestRevision }
+    const analysis = await analyseAndSave(trx, stored, body)
     refuseIfInconsistent(analysis, body, options)
-    await recomputeNextYear(trx, body)
+    await recomputeNextYearAndRecord(trx, stored, body)
     return { outcome: 'revised', report: await refreshed(trx, result.report) }
   })
 }
