@@ -24,9 +24,21 @@ export interface StoredAnalysis {
   readonly computedAt: Date
 }
 
+export type ReviewDecision = 'acknowledged' | 'dismissed'
+
+export interface FindingReview {
+  readonly decision: ReviewDecision
+  readonly reason: string
+  readonly decidedAt: Date
+}
+
 export interface StoredFinding extends Finding {
   readonly id: number
+  readonly reportId: number
+  readonly revision: number
   readonly fingerprint: string
+  /** The latest reviewer decision on this finding (by fingerprint within its report), if any. */
+  readonly review: FindingReview | null
 }
 
 /**
@@ -125,18 +137,25 @@ export interface FindingFilters {
   readonly status?: Finding['status']
 }
 
-/** The findings of one revision in rule order, optionally filtered. */
-export async function listFindings (db: Executor, reportId: number, revision: number, filters: FindingFilters): Promise<StoredFinding[]> {
-  let query = db.selectFrom('finding')
-    .selectAll()
-    .where('report_id', '=', String(reportId))
-    .where('revision', '=', revision)
-  if (filters.severity !== undefined) query = query.where('severity', '=', filters.severity)
-  if (filters.rule !== undefined) query = query.where('rule_id', '=', filters.rule)
-  if (filters.status !== undefined) query = query.where('status', '=', filters.status)
-  const rows = await query.orderBy('ordinal').execute()
-  return rows.map((row) => ({
+function selectFindings (db: Executor) {
+  return db.selectFrom('finding')
+    .selectAll('finding')
+    .select((eb) => eb.selectFrom('finding_review')
+      .select(sql<{ decision: ReviewDecision, reason: string, decidedAt: string } | null>`json_build_object('decision', decision, 'reason', reason, 'decidedAt', decided_at)`.as('review'))
+      .whereRef('finding_review.report_id', '=', 'finding.report_id')
+      .whereRef('finding_review.fingerprint', '=', 'finding.fingerprint')
+      .orderBy('finding_review.id', 'desc')
+      .limit(1)
+      .as('review'))
+}
+
+type FindingRow = Awaited<ReturnType<ReturnType<typeof selectFindings>['executeTakeFirstOrThrow']>>
+
+function toStoredFinding (row: FindingRow): StoredFinding {
+  return {
     id: Number(row.id),
+    reportId: Number(row.report_id),
+    revision: row.revision,
     ruleId: row.rule_id,
     severity: row.severity as Severity,
     status: row.status as Finding['status'],
@@ -147,6 +166,42 @@ export async function listFindings (db: Executor, reportId: number, revision: nu
     actual: row.actual,
     difference: row.difference,
     context: row.context,
-    fingerprint: row.fingerprint
-  }))
+    fingerprint: row.fingerprint,
+    review: row.review === null ? null : { ...row.review, decidedAt: new Date(row.review.decidedAt) }
+  }
+}
+
+/** The findings of one revision in rule order, optionally filtered, each with its latest review. */
+export async function listFindings (db: Executor, reportId: number, revision: number, filters: FindingFilters): Promise<StoredFinding[]> {
+  let query = selectFindings(db)
+    .where('finding.report_id', '=', String(reportId))
+    .where('finding.revision', '=', revision)
+  if (filters.severity !== undefined) query = query.where('finding.severity', '=', filters.severity)
+  if (filters.rule !== undefined) query = query.where('finding.rule_id', '=', filters.rule)
+  if (filters.status !== undefined) query = query.where('finding.status', '=', filters.status)
+  const rows = await query.orderBy('finding.ordinal').execute()
+  return rows.map(toStoredFinding)
+}
+
+export async function findFinding (db: Executor, id: number): Promise<StoredFinding | undefined> {
+  const row = await selectFindings(db).where('finding.id', '=', String(id)).executeTakeFirst()
+  return row === undefined ? undefined : toStoredFinding(row)
+}
+
+/** Records a reviewer's decision on the finding (by its fingerprint within its report); earlier ones stay as history. */
+export async function addReview (db: Executor, finding: StoredFinding, decision: ReviewDecision, reason: string): Promise<void> {
+  await db.insertInto('finding_review')
+    .values({ report_id: finding.reportId, fingerprint: finding.fingerprint, decision, reason })
+    .execute()
+}
+
+/** Every decision on a finding, oldest first. */
+export async function listReviews (db: Executor, finding: StoredFinding): Promise<FindingReview[]> {
+  const rows = await db.selectFrom('finding_review')
+    .select(['decision', 'reason', 'decided_at'])
+    .where('report_id', '=', String(finding.reportId))
+    .where('fingerprint', '=', finding.fingerprint)
+    .orderBy('id')
+    .execute()
+  return rows.map((row) => ({ decision: row.decision as ReviewDecision, reason: row.reason, decidedAt: row.decided_at }))
 }

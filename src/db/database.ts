@@ -75,6 +75,15 @@ export interface ReportEventTable {
   occurred_at: Timestamp
 }
 
+export interface FindingReviewTable {
+  id: BigintId
+  report_id: ColumnType<string, number | string, never>
+  fingerprint: string
+  decision: string
+  reason: string
+  decided_at: Timestamp
+}
+
 export interface Database {
   agency: AgencyTable
   report: ReportTable
@@ -82,6 +91,7 @@ export interface Database {
   report_analysis: ReportAnalysisTable
   finding: FindingTable
   report_event: ReportEventTable
+  finding_review: FindingReviewTable
 }
 
 export type AgencyRow = Selectable<AgencyTable>

@@ -23,6 +23,16 @@ export const RuleIdSchema = Type.String({
 
 const ValueSchema = Type.Union([Type.Number(), Type.String(), Type.Null()])
 
+export const ReviewDecisionSchema = Type.Union([Type.Literal('acknowledged'), Type.Literal('dismissed')], {
+  description: '`acknowledged`: the finding is right and the agency is told. `dismissed`: a reviewer judged it a false alarm.'
+})
+
+export const ReviewSchema = Type.Object({
+  decision: ReviewDecisionSchema,
+  reason: Type.String({ minLength: 1, maxLength: 2000, description: 'Why, in the reviewer\'s words.' }),
+  decidedAt: TimestampSchema('When the decision was recorded.')
+}, { additionalProperties: false, description: 'A reviewer\'s decision on a finding.' })
+
 export const FindingSchema = Type.Object({
   id: Type.Optional(Type.Integer({ description: 'Id of the stored finding (absent from `/v1/validate`, which stores nothing).' })),
   ruleId: Type.String({ description: 'The rule, e.g. `T3-BALANCE`.' }),
@@ -35,7 +45,8 @@ export const FindingSchema = Type.Object({
   actual: { ...ValueSchema, description: 'What the report says, or null.' },
   difference: Type.Union([Type.Number(), Type.Null()], { description: '`actual − expected` when both are numbers.' }),
   context: Type.Object({}, { additionalProperties: true, description: 'Rule-specific detail (column, quoted sentence, prior-year pointers, …).' }),
-  fingerprint: Type.String({ description: 'Rule and cells: the same for the same finding when results are recomputed.' })
+  fingerprint: Type.String({ description: 'Rule and cells: the same for the same finding when results are recomputed.' }),
+  review: Type.Optional(Type.Union([ReviewSchema, Type.Null()], { description: 'The latest reviewer decision; it follows the finding through recomputation and new revisions.' }))
 }, { $id: 'Finding', additionalProperties: false, description: 'One result of a consistency rule.' })
 
 export const CountsSchema = Type.Object({
@@ -114,5 +125,12 @@ export const RuleCatalogueSchema = Type.Object({
     needsPrevious: Type.Boolean({ description: 'Needs the prior year\'s report (`not_assessable` without it).' })
   }, { additionalProperties: false }))
 }, { additionalProperties: false, description: 'The rule catalogue.' })
+
+export const FindingDetailSchema = Type.Object({
+  finding: Type.Ref('Finding'),
+  reportId: ReportIdSchema,
+  revision: RevisionSchema('The revision the finding belongs to.'),
+  reviews: Type.Array(ReviewSchema, { description: 'Every decision on this finding, oldest first.' })
+}, { additionalProperties: false, description: 'A finding with its report and its review history.' })
 
 export const ANALYSIS_COMPONENTS = [FindingSchema] as const

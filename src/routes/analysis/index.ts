@@ -3,7 +3,9 @@
  * storing it, and the rule catalogue.
  */
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox'
-import { findAnalysis, listFindings, type StoredAnalysis } from '../../db/analysis-repository.js'
+import {
+  addReview, findAnalysis, findFinding, type FindingReview, listFindings, listReviews, type StoredAnalysis, type StoredFinding
+} from '../../db/analysis-repository.js'
 import { findReport } from '../../db/report-repository.js'
 import { withFingerprint } from '../../domain/analysis.js'
 import { DomainError } from '../../domain/errors.js'
@@ -11,8 +13,8 @@ import type { AnnualReport } from '../../domain/report.js'
 import type { YearOverYear } from '../../domain/year-over-year.js'
 import { RULES } from '../../domain/rules/index.js'
 import {
-  AnalysisResultSchema, FindingStatusSchema, ReportChangesSchema, ReportFindingsSchema, RuleCatalogueSchema, RuleIdSchema,
-  SeveritySchema
+  AnalysisResultSchema, FindingDetailSchema, FindingStatusSchema, ReportChangesSchema, ReportFindingsSchema, ReviewSchema,
+  RuleCatalogueSchema, RuleIdSchema, SeveritySchema
 } from '../../schemas/analysis.js'
 import { ReportIdSchema, RevisionSchema } from '../../schemas/common.js'
 import { COMMON_PROBLEM_RESPONSES, problemResponse } from '../../schemas/problem.js'
@@ -47,6 +49,14 @@ async function analysisOf (db: Parameters<typeof findReport>[0], id: number, req
   const analysis = await findAnalysis(db, id, revision)
   if (analysis === undefined) throw new DomainError('REVISION_NOT_FOUND', `Revision ${revision} of report ${id} has not been analysed.`)
   return { revision, analysis }
+}
+
+function reviewJson (review: FindingReview) {
+  return { ...review, decidedAt: review.decidedAt.toISOString() }
+}
+
+function findingJson ({ reportId, revision, ...finding }: StoredFinding) {
+  return { ...finding, review: finding.review === null ? null : reviewJson(finding.review) }
 }
 
 function previousJson (previous: StoredAnalysis['previous'], year: number) {
@@ -89,7 +99,7 @@ const analysisRoutes: FastifyPluginAsyncTypebox<AnalysisRoutesOptions> = async (
       status: analysis.summary.status,
       counts: analysis.summary.counts,
       computedAt: analysis.computedAt.toISOString(),
-      items
+      items: items.map(findingJson)
     }
   })
 
@@ -151,6 +161,54 @@ const analysisRoutes: FastifyPluginAsyncTypebox<AnalysisRoutesOptions> = async (
       findings: analysis.findings.map(withFingerprint),
       yearOverYear: analysis.yearOverYear === null ? null : changesJson(analysis.yearOverYear)
     }
+  })
+
+  const FindingParamsSchema = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'Id of a finding.' }) }, { additionalProperties: false })
+  const findingResponses = {
+    200: { description: 'The finding and its review history.', content: { 'application/json': { schema: FindingDetailSchema } } },
+    400: problemResponse('Invalid id or body.'),
+    404: problemResponse('No finding has this id (`FINDING_NOT_FOUND`).'),
+    ...COMMON_PROBLEM_RESPONSES
+  }
+
+  async function findingDetail (id: number) {
+    const finding = await findFinding(app.db, id)
+    if (finding === undefined) throw new DomainError('FINDING_NOT_FOUND', `No finding has id ${id}.`)
+    return { finding: findingJson(finding), reportId: finding.reportId, revision: finding.revision, reviews: (await listReviews(app.db, finding)).map(reviewJson) }
+  }
+
+  /** GET /v1/findings/{id} — one finding with its review history. */
+  app.get('/v1/findings/:id', {
+    schema: {
+      operationId: 'getFinding',
+      tags: ['findings'],
+      summary: 'Read a finding',
+      description: 'A finding with its report, revision and every reviewer decision on it.',
+      params: FindingParamsSchema,
+      response: findingResponses
+    }
+  }, async (request) => await findingDetail(request.params.id))
+
+  /** PATCH /v1/findings/{id} — a reviewer acknowledges or dismisses a finding. */
+  app.patch('/v1/findings/:id', {
+    schema: {
+      operationId: 'reviewFinding',
+      tags: ['findings'],
+      summary: 'Review a finding',
+      description: 'Records a reviewer\'s decision with a reason. The decision follows the finding (its rule and cells) through ' +
+        'recomputation and new revisions of the report; earlier decisions are kept as history.',
+      params: FindingParamsSchema,
+      body: Type.Object({
+        decision: ReviewSchema.properties.decision,
+        reason: ReviewSchema.properties.reason
+      }, { additionalProperties: false }),
+      response: { ...findingResponses, 415: problemResponse('The body is not `application/json` in UTF-8.') }
+    }
+  }, async (request) => {
+    const finding = await findFinding(app.db, request.params.id)
+    if (finding === undefined) throw new DomainError('FINDING_NOT_FOUND', `No finding has id ${request.params.id}.`)
+    await addReview(app.db, finding, request.body.decision, request.body.reason)
+    return await findingDetail(request.params.id)
   })
 
   /** GET /v1/rules — the rule catalogue. */
