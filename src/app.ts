@@ -7,6 +7,7 @@ import Fastify, { type FastifyServerOptions, LogController } from 'fastify'
 import type { Config } from './config.js'
 import { isValidCreditCode } from './domain/credit-code.js'
 import dbPlugin from './plugins/db.js'
+import httpCachePlugin from './plugins/http-cache.js'
 import jsonBodyPlugin from './plugins/json-body.js'
 import problemDetailsPlugin from './plugins/problem-details.js'
 import requestLogPlugin, { requestIdFrom } from './plugins/request-log.js'
@@ -59,6 +60,7 @@ export async function buildApp ({ config, databaseUrl, logger = false, now = () 
   await app.register(problemDetailsPlugin, { typeBase: config.PROBLEM_TYPE_BASE })
   await app.register(jsonBodyPlugin)
   await app.register(requestLogPlugin)
+  await app.register(httpCachePlugin)
   await app.register(dbPlugin, { url: databaseUrl, poolMax: config.DB_POOL_MAX })
 
   await app.register(operationsRoutes)

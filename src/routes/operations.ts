@@ -17,7 +17,10 @@ const operationsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       description: 'Answers 200 while the process runs; does not touch the database.',
       response: { 200: { description: 'Alive.', content: { 'application/json': { schema: StatusSchema } } } }
     }
-  }, async () => ({ status: 'ok' as const }))
+  }, async (_request, reply) => {
+    reply.header('cache-control', 'no-store')
+    return { status: 'ok' as const }
+  })
 
   /** GET /readyz — the database answers, so requests can be served. */
   app.get('/readyz', {
@@ -31,7 +34,8 @@ const operationsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         503: problemResponse('The database is unreachable (`SERVICE_UNAVAILABLE`).')
       }
     }
-  }, async () => {
+  }, async (_request, reply) => {
+    reply.header('cache-control', 'no-store')
     await sql`select 1`.execute(app.db)
     return { status: 'ok' as const }
   })
@@ -45,7 +49,11 @@ const operationsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       description: 'The OpenAPI 3.1 contract of this API (the same as `openapi/openapi.json` in the repository).',
       response: { 200: { description: 'The OpenAPI document.', content: { 'application/json': { schema: Type.Object({}, { additionalProperties: true }) } } } }
     }
-  }, async (_request, reply) => await reply.type('application/json').serializer(JSON.stringify).send(app.swagger()))
+  }, async (_request, reply) => await reply
+    .header('cache-control', 'public, max-age=300')
+    .type('application/json; charset=utf-8')
+    .serializer(JSON.stringify)
+    .send(app.swagger()))
 }
 
 export default operationsRoutes
