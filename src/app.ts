@@ -15,6 +15,7 @@ import swaggerPlugin from './plugins/swagger.js'
 import validationPlugin from './plugins/validation.js'
 import agencyRoutes from './routes/agencies/index.js'
 import analysisRoutes from './routes/analysis/index.js'
+import exportRoutes from './routes/exports.js'
 import feedRoutes from './routes/feed.js'
 import operationsRoutes from './routes/operations.js'
 import reportRoutes from './routes/reports/index.js'
@@ -68,6 +69,7 @@ export async function buildApp ({ config, databaseUrl, logger = false, now = () 
   await app.register(analysisRoutes, { now })
   await app.register(agencyRoutes)
   await app.register(feedRoutes)
+  await app.register(exportRoutes)
   return app
 }
 

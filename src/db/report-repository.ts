@@ -239,7 +239,8 @@ export interface ReportFilters {
  * One page of reports in id order, the stable order that keyset pagination needs:
  * `afterId` is the last id of the previous page. Fetches one extra row to know whether more follow.
  */
-export async function listReports (db: Executor, filters: ReportFilters, afterId: number, limit: number): Promise<{ reports: ReportSummary[], hasMore: boolean }> {
+/** Reports after `afterId` matching `filters`, in id order (the stable order keyset pagination needs). */
+function filteredSummaries (db: Executor, filters: ReportFilters, afterId: number) {
   let query = selectSummaries(db).where('report.id', '>', String(afterId))
   if (filters.agency !== undefined) query = query.where('report.agency_code', '=', filters.agency)
   if (filters.region !== undefined) query = query.where('report.region_code', 'like', `${filters.region}%`)
@@ -255,8 +256,39 @@ export async function listReports (db: Executor, filters: ReportFilters, afterId
       .where('finding.rule_id', '=', rule)
       .where('finding.status', '=', 'failed')))
   }
-  const rows = await query.orderBy('report.id').limit(limit + 1).execute()
+  return query.orderBy('report.id')
+}
+
+/**
+ * One page of reports: `afterId` is the last id of the previous page. Fetches one extra row to know
+ * whether more follow.
+ */
+export async function listReports (db: Executor, filters: ReportFilters, afterId: number, limit: number): Promise<{ reports: ReportSummary[], hasMore: boolean }> {
+  const rows = await filteredSummaries(db, filters, afterId).limit(limit + 1).execute()
   return { reports: rows.slice(0, limit).map(toSummary), hasMore: rows.length > limit }
+}
+
+/**
+ * Every matching report with the body of its latest revision, fetched `batchSize` at a time so that
+ * exporting any number of reports holds only one batch in memory.
+ */
+export async function * streamReportsWithBodies (
+  db: Executor, filters: ReportFilters, batchSize = 500
+): AsyncGenerator<{ report: ReportSummary, body: AnnualReport }> {
+  let afterId = 0
+  for (;;) {
+    const rows = await filteredSummaries(db, filters, afterId)
+      .innerJoin('report_revision', (join) => join
+        .onRef('report_revision.report_id', '=', 'report.id')
+        .onRef('report_revision.revision', '=', 'report.current_revision'))
+      .select('report_revision.body')
+      .limit(batchSize)
+      .execute()
+    for (const row of rows) yield { report: toSummary(row), body: row.body as AnnualReport }
+    const last = rows.at(-1)
+    if (last === undefined || rows.length < batchSize) return
+    afterId = Number(last.id)
+  }
 }
 
 function agencyQuery (db: Executor) {

@@ -12,6 +12,7 @@ export const API_TAGS = [
   { name: 'findings', description: 'Consistency rules (勾稽关系 and plausibility), the findings of each report and its year-over-year changes.' },
   { name: 'agencies', description: 'Agencies (机关) that have reports, identified by their 统一社会信用代码.' },
   { name: 'feed', description: 'The change feed: every stored revision and recomputed result, in commit order, for portals that keep a copy.' },
+  { name: 'exports', description: 'Every matching report in one streamed CSV or NDJSON download.' },
   { name: 'operations', description: 'Liveness, readiness and the API contract itself.' }
 ]
 

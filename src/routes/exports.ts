@@ -1,0 +1,120 @@
+/**
+ * GET /v1/exports/reports.csv and .ndjson — every matching report in one streamed download.
+ * Reports are read from the database a batch at a time and written as they come, so memory stays
+ * flat whatever the number of reports.
+ */
+import { Readable } from 'node:stream'
+import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox'
+import { type ReportFilters, streamReportsWithBodies } from '../db/report-repository.js'
+import type { AnnualReport } from '../domain/report.js'
+import type { ReportSummary } from '../domain/stored-report.js'
+import { ReportStatusSchema, RuleIdSchema } from '../schemas/analysis.js'
+import { CELL_COLUMNS } from '../schemas/cell-columns.js'
+import { CreditCodeSchema, KindSchema, TemplateSchema, YearSchema } from '../schemas/common.js'
+import { COMMON_PROBLEM_RESPONSES, problemResponse } from '../schemas/problem.js'
+import { RegionPrefixSchema } from '../schemas/resources.js'
+import { reportHref, summaryJson } from './reports/representation.js'
+
+const FILTERS = {
+  agency: Type.Optional(CreditCodeSchema),
+  region: Type.Optional(RegionPrefixSchema),
+  year: Type.Optional(YearSchema('Report year.')),
+  kind: Type.Optional(KindSchema),
+  template: Type.Optional(TemplateSchema),
+  status: Type.Optional(ReportStatusSchema),
+  rule: Type.Optional({ ...RuleIdSchema, description: 'Only reports whose latest revision fails this rule.' })
+}
+
+const META_COLUMNS = [
+  ['id', '报告编号'], ['agencyCode', '统一社会信用代码'], ['agencyName', '机关名称'], ['regionCode', '行政区划代码'],
+  ['year', '报告年度'], ['kind', '报告类型'], ['template', '报告格式'], ['revision', '修订版本'], ['status', '检查结果']
+] as const
+
+/** RFC 4180 quoting: fields with commas, quotes or line breaks are quoted, quotes doubled. */
+function csvField (value: string | number | null): string {
+  if (value === null) return ''
+  const text = String(value)
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
+}
+
+/** The value at a JSON Pointer of our own making (keys never need escaping), or null when absent. */
+function valueAt (body: AnnualReport, pointer: string): number | null {
+  let node: unknown = body
+  for (const key of pointer.slice(1).split('/')) {
+    node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined
+  }
+  return typeof node === 'number' ? node : null
+}
+
+function csvRow (report: ReportSummary, body: AnnualReport): string {
+  const meta = [report.id, report.agencyCode, report.agencyName, report.regionCode, report.year, report.kind, report.template,
+    report.latestRevision, report.analysis?.status ?? null]
+  return [...meta, ...CELL_COLUMNS.map((column) => valueAt(body, column.pointer))].map(csvField).join(',') + '\r\n'
+}
+
+async function * csvLines (rows: AsyncIterable<{ report: ReportSummary, body: AnnualReport }>, labels: boolean): AsyncGenerator<string> {
+  // The byte order mark makes Excel read the file as UTF-8 (otherwise the Chinese comes out garbled).
+  const header = [...META_COLUMNS.map(([key, label]) => labels ? label : key), ...CELL_COLUMNS.map((column) => labels ? column.label : column.pointer)]
+  yield '\uFEFF' + header.map(csvField).join(',') + '\r\n'
+  for await (const { report, body } of rows) yield csvRow(report, body)
+}
+
+async function * ndjsonLines (rows: AsyncIterable<{ report: ReportSummary, body: AnnualReport }>): AsyncGenerator<string> {
+  for await (const { report, body } of rows) {
+    yield JSON.stringify({ ...summaryJson(report), href: reportHref(report.id), report: body }) + '\n'
+  }
+}
+
+const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const responses = (mediaType: string, description: string) => ({
+    200: { description, content: { [mediaType]: { schema: { type: 'string' } } } },
+    400: problemResponse('An unknown or invalid filter.'),
+    ...COMMON_PROBLEM_RESPONSES
+  })
+
+  /** GET /v1/exports/reports.csv — one row per report, one column per cell. */
+  app.get('/v1/exports/reports.csv', {
+    schema: {
+      operationId: 'exportReportsCsv',
+      tags: ['exports'],
+      summary: 'Export reports as CSV',
+      description: 'One row per report (its latest revision), one column per cell of tables 二, 三 and 四 of both templates ' +
+        '(blank cells and cells of the other template are empty). UTF-8 with a byte order mark for Excel. ' +
+        'The header names columns by JSON Pointer, or by the form\'s Chinese labels with `header=labels`. Same filters as `GET /v1/reports`.',
+      querystring: Type.Object({
+        ...FILTERS,
+        header: Type.Optional(Type.Union([Type.Literal('pointers'), Type.Literal('labels')], { default: 'pointers', description: 'Header row: JSON Pointers (default) or Chinese labels.' }))
+      }, { additionalProperties: false }),
+      response: responses('text/csv', 'The reports, streamed.')
+    }
+  }, async (request, reply) => {
+    const { header, ...filters } = request.query
+    const rows = streamReportsWithBodies(app.db, filters satisfies ReportFilters)
+    return await reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="reports.csv"')
+      .header('cache-control', 'no-cache')
+      .send(Readable.from(csvLines(rows, header === 'labels')))
+  })
+
+  /** GET /v1/exports/reports.ndjson — one JSON document per line. */
+  app.get('/v1/exports/reports.ndjson', {
+    schema: {
+      operationId: 'exportReportsNdjson',
+      tags: ['exports'],
+      summary: 'Export reports as NDJSON',
+      description: 'One line per report: the fields of `GET /v1/reports` items plus `report`, the body of its latest revision. Same filters as `GET /v1/reports`.',
+      querystring: Type.Object(FILTERS, { additionalProperties: false }),
+      response: responses('application/x-ndjson', 'The reports, streamed.')
+    }
+  }, async (request, reply) => {
+    const rows = streamReportsWithBodies(app.db, request.query)
+    return await reply
+      .type('application/x-ndjson; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="reports.ndjson"')
+      .header('cache-control', 'no-cache')
+      .send(Readable.from(ndjsonLines(rows)))
+  })
+}
+
+export default exportRoutes
