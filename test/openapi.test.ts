@@ -29,6 +29,19 @@ t.test('GET /openapi.json serves the same document', async (t) => {
   t.same(res.json(), document)
 })
 
+t.test('GET /docs serves the interactive API reference', async (t) => {
+  const { buildApp } = await import('../src/app.js')
+  const { testConfig } = await import('./helper.js')
+  const app = await buildApp({ config: testConfig, databaseUrl: 'postgres://unused@127.0.0.1:1/unused' })
+  t.teardown(async () => await app.close())
+  const page = await app.inject({ url: '/docs' })
+  t.equal(page.statusCode, 200)
+  t.match(page.headers['content-type'], /^text\/html/)
+  t.match(page.body, /swagger-ui/)
+  const spec = await app.inject({ url: '/docs/json' })
+  t.same(spec.json(), document, 'the reference shows this contract')
+})
+
 t.test('every operation has an id, a tag, a summary and documented problem responses', async (t) => {
   const operationIds = new Set<string>()
   for (const [path, operations] of Object.entries<Record<string, any>>(document.paths)) {

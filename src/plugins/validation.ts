@@ -68,7 +68,8 @@ function compileCheck (context: Record<string, TSchema>, schema: TSchema, conver
 
 function compileDiscriminated (context: Record<string, TSchema>, schema: Discriminated): Check {
   const { propertyName, mapping } = schema.discriminator
-  const branches = new Map(Object.entries(mapping).map(([tag, id]) => {
+  const branches = new Map(Object.entries(mapping).map(([tag, reference]) => {
+    const id = reference.replace(/^#\/components\/schemas\//, '')
     const branch = context[id]
     if (branch === undefined) throw new Error(`discriminator maps "${tag}" to unknown schema "${id}"`)
     return [tag, compileCheck(context, branch, false)]
@@ -87,16 +88,22 @@ function compileDiscriminated (context: Record<string, TSchema>, schema: Discrim
 }
 
 /**
+ * Compiles a check of `schema` (which may reference `components` by `$id`). Text from query strings
+ * and paths is converted first when `convertText` is set; bodies never are.
+ */
+export function compileCheckOf (components: readonly TSchema[], schema: TSchema, convertText = false): Check {
+  const context = Object.fromEntries(components.map((component) => [String((component as { $id?: string }).$id), component]))
+  return isDiscriminated(schema) ? compileDiscriminated(context, schema) : compileCheck(context, schema, convertText)
+}
+
+/**
  * Builds the schema compiler for every route of the app.
  *
  * @param components schemas registered by `$id` and referenced with `Type.Ref`
  */
 export function createValidatorCompiler (components: readonly TSchema[]): FastifySchemaCompiler<FastifySchema> {
-  const context = Object.fromEntries(components.map((schema) => [String((schema as { $id?: string }).$id), schema]))
   return ({ schema, httpPart }) => {
-    const check = isDiscriminated(schema)
-      ? compileDiscriminated(context, schema)
-      : compileCheck(context, schema as TSchema, httpPart !== 'body')
+    const check = compileCheckOf(components, schema as TSchema, httpPart !== 'body')
     return (input: unknown) => check(input) as ReturnType<ReturnType<FastifySchemaCompiler<FastifySchema>>>
   }
 }

@@ -240,7 +240,8 @@ export const REPORT_COMPONENTS = [
  * name only the fields of the template the client chose.
  */
 export const AnnualReportSchema = Type.Union([Type.Ref('Report2021'), Type.Ref('Report2019')], {
-  discriminator: { propertyName: 'template', mapping: { 2021: 'Report2021', 2019: 'Report2019' } },
+  // Mapping values are references into the OpenAPI components, as generated clients expect.
+  discriminator: { propertyName: 'template', mapping: { 2021: '#/components/schemas/Report2021', 2019: '#/components/schemas/Report2019' } },
   title: '政府信息公开工作年度报告',
   description: 'An annual report (政府信息公开工作年度报告), in the 2021 or the 2019 national template.'
 })
