@@ -4,13 +4,11 @@
  */
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox'
 import {
-  addReview, findAnalysis, findFinding, type FindingReview, listFindings, listReviews, type StoredAnalysis, type StoredFinding
+  addReview, findAnalysis, findFinding, type FindingReview, listFindings, listReviews, type StoredFinding
 } from '../../db/analysis-repository.js'
 import { findReport } from '../../db/report-repository.js'
-import { withFingerprint } from '../../domain/analysis.js'
 import { DomainError } from '../../domain/errors.js'
 import type { AnnualReport } from '../../domain/report.js'
-import type { YearOverYear } from '../../domain/year-over-year.js'
 import { RULES } from '../../domain/rules/index.js'
 import {
   AnalysisResultSchema, FindingDetailSchema, FindingStatusSchema, ReportChangesSchema, ReportFindingsSchema, ReviewSchema,
@@ -20,7 +18,7 @@ import { ReportIdSchema, RevisionSchema } from '../../schemas/common.js'
 import { COMMON_PROBLEM_RESPONSES, problemResponse } from '../../schemas/problem.js'
 import { AnnualReportSchema } from '../../schemas/report.js'
 import { validateReport } from '../../services/reports.js'
-import { reportHref } from '../reports/representation.js'
+import { changesJson, previousJson, validationJson } from './representation.js'
 import { assertConstraints } from '../reports/constraints.js'
 
 export interface AnalysisRoutesOptions {
@@ -28,15 +26,6 @@ export interface AnalysisRoutesOptions {
 }
 
 const IdParamsSchema = Type.Object({ id: ReportIdSchema }, { additionalProperties: false })
-
-/** The comparable tables, cell changes and indicators of a year-over-year comparison (empty without one). */
-function changesJson (yearOverYear: YearOverYear | null) {
-  return {
-    comparableTables: [...yearOverYear?.comparableTables ?? []],
-    changes: [...yearOverYear?.changes ?? []],
-    indicators: [...yearOverYear?.indicators ?? []]
-  }
-}
 
 /** The stored analysis of a report revision (the latest unless `revision` is given). */
 async function analysisOf (db: Parameters<typeof findReport>[0], id: number, requested: number | undefined) {
@@ -57,12 +46,6 @@ function reviewJson (review: FindingReview) {
 
 function findingJson ({ reportId, revision, ...finding }: StoredFinding) {
   return { ...finding, review: finding.review === null ? null : reviewJson(finding.review) }
-}
-
-function previousJson (previous: StoredAnalysis['previous'], year: number) {
-  return previous === null
-    ? null
-    : { id: previous.reportId, revision: previous.revision, year, href: `${reportHref(previous.reportId)}?revision=${previous.revision}` }
 }
 
 const analysisRoutes: FastifyPluginAsyncTypebox<AnalysisRoutesOptions> = async (app, { now }) => {
@@ -153,14 +136,7 @@ const analysisRoutes: FastifyPluginAsyncTypebox<AnalysisRoutesOptions> = async (
   }, async (request) => {
     const body = request.body as AnnualReport
     assertConstraints(body, now())
-    const { analysis, previous } = await validateReport(app.db, body)
-    return {
-      status: analysis.summary.status,
-      counts: analysis.summary.counts,
-      previous: previous === null ? null : previousJson(previous, previous.year),
-      findings: analysis.findings.map(withFingerprint),
-      yearOverYear: analysis.yearOverYear === null ? null : changesJson(analysis.yearOverYear)
-    }
+    return validationJson(await validateReport(app.db, body))
   })
 
   const FindingParamsSchema = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'Id of a finding.' }) }, { additionalProperties: false })

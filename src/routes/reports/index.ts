@@ -3,7 +3,7 @@
  * Handlers are thin: schema validation → constraints → repository in one transaction → representation.
  */
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox'
-import { findAnalysis } from '../../db/analysis-repository.js'
+import { findAnalysis, listFindings } from '../../db/analysis-repository.js'
 import { findReport, findRevision, listReports, listRevisions } from '../../db/report-repository.js'
 import { DomainError } from '../../domain/errors.js'
 import type { AnnualReport } from '../../domain/report.js'
@@ -20,7 +20,9 @@ import {
 } from '../../schemas/resources.js'
 import { reviseStoredReport, submitReport } from '../../services/reports.js'
 import { acceptedVersions, noneMatchHits } from '../conditional.js'
+import { prefersHtml } from '../negotiation.js'
 import { decodeCursor, encodeCursor, nextPageUrl } from '../pagination.js'
+import { REPORT_PAGE_CSP, renderReportPage } from '../../views/report-page.js'
 import { reportEtag, reportHref, resourceJson, summaryJson, versionFromEtag } from './representation.js'
 
 export interface ReportRoutesOptions {
@@ -147,12 +149,26 @@ const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = async (app,
       tags: ['reports'],
       summary: 'Read a report',
       description: 'The latest revision of a report, or an older one with `?revision=N`. ' +
-        'Send `If-None-Match` with a previous ETag to get 304 when nothing changed.',
+        'Send `If-None-Match` with a previous ETag to get 304 when nothing changed. ' +
+        'With `Accept` preferring `text/html` to `application/json` (as a browser\'s does), the report is rendered as a ' +
+        'self-contained web page in the national layout (tables 二/三/四 as on the form, the prose), with the cells of each ' +
+        'failed rule highlighted, the findings listed and year-over-year arrows beside the numbers, for portals to embed. ' +
+        'The page has its own ETag (suffixed `-html`); no `Accept`, `*/*` or a tie means JSON.',
       params: IdParamsSchema,
       querystring: Type.Object({ revision: Type.Optional(RevisionSchema('Revision to read; the latest when omitted.')) }, { additionalProperties: false }),
       headers: Type.Object({ 'if-none-match': Type.Optional(Type.String({ description: 'ETags the client already has.' })) }),
       response: {
-        200: resourceResponse('The report at the requested revision.'),
+        200: {
+          description: 'The report at the requested revision, as JSON or as a web page.',
+          headers: {
+            ...ETAG_HEADER,
+            vary: Type.String({ description: '`Accept`: the JSON and the HTML representation share this URL.' })
+          },
+          content: {
+            'application/json': { schema: Type.Ref('ReportResource') },
+            'text/html': { schema: Type.String({ description: 'A complete HTML5 document (UTF-8, inline CSS, no scripts).' }) }
+          }
+        },
         304: { description: 'Not modified: the ETag in `If-None-Match` is current.' },
         400: problemResponse('Invalid id or query.'),
         404: problemResponse('No such report (`REPORT_NOT_FOUND`) or revision (`REVISION_NOT_FOUND`).'),
@@ -167,13 +183,27 @@ const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = async (app,
     if (revision > report.latestRevision) {
       throw new DomainError('REVISION_NOT_FOUND', `Report ${id} has revisions 1 to ${report.latestRevision}; there is no revision ${revision}.`)
     }
-    const etag = reportEtag(report, revision)
-    reply.header('etag', etag).header('cache-control', 'no-cache')
+    const asPage = prefersHtml(request.headers.accept)
+    // The page is another representation of the same resource, so it gets a tag of its own.
+    const etag = asPage ? reportEtag(report, revision).replace(/"$/, '-html"') : reportEtag(report, revision)
+    reply.header('etag', etag).header('cache-control', 'no-cache').header('vary', 'Accept')
     if (noneMatchHits(request.headers['if-none-match'], etag)) return await reply.code(304).send()
     const stored = await findRevision(app.db, id, revision)
     if (stored === undefined) throw new DomainError('REVISION_NOT_FOUND', `Report ${id} has no revision ${revision}.`)
-    const analysis = revision === report.latestRevision ? report.analysis : (await findAnalysis(app.db, id, revision))?.summary ?? null
-    return resourceJson(report, stored, analysis)
+    if (!asPage) {
+      const analysis = revision === report.latestRevision ? report.analysis : (await findAnalysis(app.db, id, revision))?.summary ?? null
+      return resourceJson(report, stored, analysis)
+    }
+    const [analysis, findings] = await Promise.all([findAnalysis(app.db, id, revision), listFindings(app.db, id, revision, {})])
+    const page = renderReportPage({
+      resource: resourceJson(report, stored, revision === report.latestRevision ? report.analysis : analysis?.summary ?? null),
+      findings,
+      changes: analysis?.yearOverYear?.changes ?? []
+    })
+    return await reply
+      .type('text/html; charset=utf-8')
+      .header('content-security-policy', REPORT_PAGE_CSP)
+      .send(page)
   })
 
   /** GET /v1/reports/{id}/revisions — every revision of a report. */
