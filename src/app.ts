@@ -15,11 +15,14 @@ import swaggerPlugin from './plugins/swagger.js'
 import validationPlugin from './plugins/validation.js'
 import agencyRoutes from './routes/agencies/index.js'
 import analysisRoutes from './routes/analysis/index.js'
+import bulkRoutes from './routes/bulk.js'
 import exportRoutes from './routes/exports.js'
 import feedRoutes from './routes/feed.js'
+import importRoutes from './routes/imports.js'
 import operationsRoutes from './routes/operations.js'
 import reportRoutes from './routes/reports/index.js'
 import { ANALYSIS_COMPONENTS } from './schemas/analysis.js'
+import { IMPORT_COMPONENTS } from './schemas/imports.js'
 import { ProblemSchema } from './schemas/problem.js'
 import { REPORT_COMPONENTS } from './schemas/report.js'
 import { RESOURCE_COMPONENTS } from './schemas/resources.js'
@@ -56,7 +59,8 @@ export async function buildApp ({ config, databaseUrl, logger = false, now = () 
     serializerOpts: { ajv: { formats: { 'credit-code': CREDIT_CODE_FORMAT } } }
   }).withTypeProvider<TypeBoxTypeProvider>()
 
-  await app.register(validationPlugin, { components: [...REPORT_COMPONENTS, ...RESOURCE_COMPONENTS, ...ANALYSIS_COMPONENTS, ProblemSchema] })
+  const components = [...REPORT_COMPONENTS, ...RESOURCE_COMPONENTS, ...ANALYSIS_COMPONENTS, ...IMPORT_COMPONENTS, ProblemSchema]
+  await app.register(validationPlugin, { components })
   await app.register(swaggerPlugin, { version: API_VERSION })
   await app.register(problemDetailsPlugin, { typeBase: config.PROBLEM_TYPE_BASE })
   await app.register(jsonBodyPlugin)
@@ -70,6 +74,8 @@ export async function buildApp ({ config, databaseUrl, logger = false, now = () 
   await app.register(agencyRoutes)
   await app.register(feedRoutes)
   await app.register(exportRoutes)
+  await app.register(importRoutes, { now, components })
+  await app.register(bulkRoutes, { now, components })
   return app
 }
 

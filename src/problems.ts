@@ -26,6 +26,8 @@ export const PROBLEMS = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported Media Type', description: 'The body is not `application/json` in UTF-8.' },
   REPORT_KEY_CHANGED: { status: 422, title: 'Report identity cannot change', description: 'A revision must keep the agency code, year and kind of its report.' },
   REPORT_INCONSISTENT: { status: 422, title: 'Report is inconsistent', description: 'With `strict=true`, a rule of severity error failed; `findings` lists them and nothing was stored.' },
+  IMPORT_UNREADABLE: { status: 422, title: 'Report could not be read', description: 'The imported text lacks a part of the report (a table, the year, the agency code…); `missing` and `parseProblems` say what.' },
+  IMPORT_INVALID: { status: 422, title: 'Imported report is invalid', description: 'The report read from the text breaks the contract (`errors` lists each field); supply missing facts as query parameters.' },
   PRECONDITION_REQUIRED: { status: 428, title: 'Precondition required', description: 'Updates need an `If-Match` header with the ETag of the revision you read.' },
   INTERNAL_ERROR: { status: 500, title: 'Internal Server Error', description: 'An unexpected error; details are logged with the request id, never sent.' },
   SERVICE_UNAVAILABLE: { status: 503, title: 'Service Unavailable', description: 'The database cannot be reached; retry after `Retry-After` seconds.' }

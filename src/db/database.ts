@@ -32,6 +32,9 @@ export interface ReportRevisionTable {
   /** Written as JSON text; read back parsed by pg. */
   body: ColumnType<unknown, string, never>
   created_at: Timestamp
+  /** The published text the revision was imported from, if it was. */
+  source_text: ColumnType<string | null, string | null | undefined, never>
+  source_format: ColumnType<string | null, string | null | undefined, never>
 }
 
 export interface ReportAnalysisTable {

@@ -90,9 +90,15 @@ async function upsertAgency (db: Executor, body: AnnualReport): Promise<void> {
     .execute()
 }
 
-async function insertRevision (db: Executor, reportId: number, revision: number, body: AnnualReport): Promise<void> {
+/** The published text a report was imported from. */
+export interface RevisionSource {
+  readonly text: string
+  readonly format: 'text' | 'html'
+}
+
+async function insertRevision (db: Executor, reportId: number, revision: number, body: AnnualReport, source?: RevisionSource): Promise<void> {
   await db.insertInto('report_revision')
-    .values({ report_id: reportId, revision, body: JSON.stringify(body) })
+    .values({ report_id: reportId, revision, body: JSON.stringify(body), source_text: source?.text, source_format: source?.format })
     .execute()
 }
 
@@ -116,7 +122,7 @@ export type CreateOutcome =
  * The same body again is a replay (nothing written); a different body for a stored key is a conflict.
  * Concurrent creates of one key serialise on the unique constraint, so exactly one creates it.
  */
-export async function createReport (db: Executor, body: AnnualReport): Promise<CreateOutcome> {
+export async function createReport (db: Executor, body: AnnualReport, source?: RevisionSource): Promise<CreateOutcome> {
   await upsertAgency(db, body)
   // Look first, so that replays and conflicts do not use up ids; the unique constraint settles races.
   const existing = await findByNaturalKey(db, body)
@@ -137,7 +143,7 @@ export async function createReport (db: Executor, body: AnnualReport): Promise<C
     if (raced === undefined) throw new Error('report vanished after a conflicting insert')
     return await replayOrConflict(db, raced, body)
   }
-  await insertRevision(db, Number(inserted.id), 1, body)
+  await insertRevision(db, Number(inserted.id), 1, body, source)
   return { outcome: 'created', report: await getSummaryOrThrow(db, Number(inserted.id)) }
 }
 
@@ -199,6 +205,18 @@ export async function findReport (db: Executor, id: number): Promise<ReportSumma
 
 async function getSummaryOrThrow (db: Executor, id: number): Promise<ReportSummary> {
   return toSummary(await selectSummaries(db).where('report.id', '=', String(id)).executeTakeFirstOrThrow())
+}
+
+/** The published text a revision was imported from, if any. */
+export async function findRevisionSource (db: Executor, reportId: number, revision: number): Promise<RevisionSource | undefined> {
+  const row = await db.selectFrom('report_revision')
+    .select(['source_text', 'source_format'])
+    .where('report_id', '=', String(reportId))
+    .where('revision', '=', revision)
+    .executeTakeFirst()
+  return row?.source_text === null || row?.source_text === undefined
+    ? undefined
+    : { text: row.source_text, format: row.source_format === 'html' ? 'html' : 'text' }
 }
 
 export async function findRevision (db: Executor, reportId: number, revision: number): Promise<StoredRevision | undefined> {

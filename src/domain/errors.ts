@@ -10,6 +10,8 @@ export type DomainErrorCode =
   | 'REPORT_EXISTS'
   | 'REPORT_KEY_CHANGED'
   | 'REPORT_INCONSISTENT'
+  | 'IMPORT_UNREADABLE'
+  | 'IMPORT_INVALID'
 
 export class DomainError extends Error {
   /**

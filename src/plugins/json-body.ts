@@ -12,7 +12,7 @@ import { ProblemError } from '../problems.js'
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
 /** The `charset` parameter of a Content-Type header, lower-cased, if any. */
-function declaredCharset (contentType: string | undefined): string | undefined {
+export function declaredCharset (contentType: string | undefined): string | undefined {
   const match = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType ?? '')
   return match?.[1]?.toLowerCase()
 }

@@ -33,7 +33,7 @@ const UNAVAILABLE_CODES = new Set([
   '57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08006'
 ])
 
-function isDatabaseUnavailable (error: Error & { code?: string }): boolean {
+export function isDatabaseUnavailable (error: Error & { code?: string }): boolean {
   return (error.code !== undefined && UNAVAILABLE_CODES.has(error.code)) ||
     /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(error.message)
 }

@@ -9,7 +9,7 @@ import {
 import type { Database } from '../db/database.js'
 import { appendEvents } from '../db/feed-repository.js'
 import {
-  createReport, type CreateOutcome, type Executor, findReport, reviseReport, type ReviseOutcome
+  createReport, type CreateOutcome, type Executor, findReport, reviseReport, type ReviseOutcome, type RevisionSource
 } from '../db/report-repository.js'
 import { analyseReport, type ReportAnalysis, withFingerprint } from '../domain/analysis.js'
 import { DomainError } from '../domain/errors.js'
@@ -65,10 +65,12 @@ async function refreshed (db: Executor, report: ReportSummary): Promise<ReportSu
  * Stores a new report with its analysis, then recomputes the next year's report, in one transaction.
  * Replays and conflicts store nothing.
  */
-export async function submitReport (db: Kysely<Database>, body: AnnualReport, options: WriteOptions): Promise<CreateOutcome> {
+export async function submitReport (
+  db: Kysely<Database>, body: AnnualReport, options: WriteOptions & { source?: RevisionSource }
+): Promise<CreateOutcome> {
   return await db.transaction().execute(async (trx) => {
     await lockAgencyReports(trx, body.agency.code, body.kind)
-    const result = await createReport(trx, body)
+    const result = await createReport(trx, body, options.source)
     if (result.outcome !== 'created') return result
     const stored = { reportId: result.report.id, revision: 1 }
     const analysis = await analyseAndSave(trx, stored, body)
@@ -106,4 +108,69 @@ export async function validateReport (db: Executor, body: AnnualReport): Promise
     analysis: analyseReport(body, previous?.body ?? null),
     previous: previous === undefined ? null : { reportId: previous.reportId, revision: previous.revision, year: body.year - 1 }
   }
+}
+
+export type BatchOutcome = 'stored' | 'revised' | 'unchanged'
+
+export interface BatchResult {
+  /** Position of the report in the batch as given. */
+  readonly index: number
+  readonly outcome: BatchOutcome
+  /** The revision this report is at after its line: the one stored, or the one it was equal to. */
+  readonly revision: number
+  readonly report: ReportSummary
+}
+
+const byNaturalKey = (a: AnnualReport, b: AnnualReport): number =>
+  a.agency.code.localeCompare(b.agency.code) || a.kind.localeCompare(b.kind) || a.year - b.year
+
+/**
+ * Stores many reports in one transaction as an upsert: a new key is stored, a different body for a
+ * stored key becomes its next revision, the same body changes nothing. Every revision is analysed
+ * after the whole batch is written, so reports of consecutive years in one batch see each other, and
+ * each next-year report outside the batch is recomputed once per batch rather than once per report.
+ */
+export async function storeBatch (db: Kysely<Database>, bodies: readonly AnnualReport[]): Promise<BatchResult[]> {
+  // Locks are taken in one global order (agency, kind), so concurrent batches cannot deadlock.
+  const ordered = bodies.map((body, index) => ({ body, index })).sort((a, b) => byNaturalKey(a.body, b.body))
+  return await db.transaction().execute(async (trx) => {
+    const outcomes: Array<{ index: number, outcome: BatchOutcome, reportId: number, revision: number }> = []
+    const written: Array<{ reportId: number, revision: number, body: AnnualReport }> = []
+    for (const { body, index } of ordered) {
+      await lockAgencyReports(trx, body.agency.code, body.kind)
+      const created = await createReport(trx, body)
+      let outcome: BatchOutcome = created.outcome === 'created' ? 'stored' : 'unchanged'
+      let revision = created.report.latestRevision
+      if (created.outcome === 'conflict') {
+        const revised = await reviseReport(trx, created.report.id, 'any', body)
+        if (revised.outcome === 'revised') {
+          outcome = 'revised'
+          revision = revised.report.latestRevision
+        }
+      }
+      outcomes.push({ index, outcome, reportId: created.report.id, revision })
+      if (outcome !== 'unchanged') written.push({ reportId: created.report.id, revision, body })
+    }
+    for (const { reportId, revision, body } of written) await analyseAndSave(trx, { reportId, revision }, body)
+    const writtenIds = new Set(written.map((entry) => entry.reportId))
+    const neighbours = new Map<number, YearNeighbour>()
+    for (const { body } of written) {
+      const next = await findYearReport(trx, body.agency.code, body.kind, body.year + 1)
+      if (next !== undefined && !writtenIds.has(next.reportId)) neighbours.set(next.reportId, next)
+    }
+    for (const next of neighbours.values()) {
+      await analyseAndSave(trx, { reportId: next.reportId, revision: next.revision }, next.body)
+      await touchReport(trx, next.reportId)
+    }
+    await appendEvents(trx, [
+      ...written.map(({ reportId, revision }) => ({ type: 'revision_stored' as const, reportId, revision })),
+      ...[...neighbours.values()].map(({ reportId, revision }) => ({ type: 'findings_recomputed' as const, reportId, revision }))
+    ])
+    const results: BatchResult[] = []
+    for (const { index, outcome, reportId, revision } of outcomes) {
+      const report = await findReport(trx, reportId)
+      if (report !== undefined) results.push({ index, outcome, revision, report })
+    }
+    return results.sort((a, b) => a.index - b.index)
+  })
 }

@@ -3,24 +3,46 @@ import { checkReport, summarizeFindings } from '../../src/domain/check-report.js
 import type { Finding, RuleDefinition } from '../../src/domain/findings.js'
 import { applicantRow, report2019, report2019Previous, seed, seedPrevious } from './fixtures.js'
 
+/** The seed's prior year, with prose its year-on-year claims follow from (170 vs 190: −10.5%; 60 vs 56: +7.1%). */
+const priorWithProse = () => seedPrevious((d) => {
+  d.sections.overview = '全年主动公开政务信息190条。全年公开重点领域政府信息共56条。'
+})
+
+/** What the seed's own prose gets wrong (rules.md, "What the seed shows"). */
+const SEED_NARRATIVE = [
+  ['N-RECEIVED', 'failed'], // prose 13 件, table 10
+  ['N-STALE-YEAR', 'failed'], // section 五 opens "2022年,我局顺利完成…"
+  ['N-INTERNAL', 'failed'] // 重点领域 60 条 of which 59 + 24
+]
+
 const finding = (severity: Finding['severity'], status: Finding['status']): Finding => ({
   ruleId: 'X', severity, status, message: '', messageEn: '', pointers: [], expected: null, actual: null, difference: null, context: {}
 })
 
-t.test('the seed without its prior year: consistent, every cross-year rule not assessable', async (t) => {
+t.test('the seed without its prior year: tables consistent, narrative findings, cross-year rules not assessable', async (t) => {
   const findings = checkReport({ report: seed(), previous: null })
-  t.same(findings.filter((f) => f.status === 'failed'), [], 'no failed finding: tables, structure, V-*, M-DEADLINE (成文 2024-01-31) and M-INDEX hold')
+  t.same(findings.filter((f) => f.status === 'failed').map((f) => [f.ruleId, f.status]), SEED_NARRATIVE,
+    'tables, structure, V-*, M-DEADLINE (成文 2024-01-31) and M-INDEX hold; the prose does not')
   t.same(findings.map((f) => [f.ruleId, f.status]), [
     ['CY-CARRY', 'not_assessable'],
     ['CY-IN-FORCE', 'not_assessable'],
-    ['CY-SWING', 'not_assessable']
-  ], 'one not_assessable per cross-year rule of the 2021 template (CY-2019-PREV applies to 2019-template reports only)')
-  for (const f of findings) t.match(f.message, /未存储2022年度同一机关同类报告/, `${f.ruleId} says the prior-year report is not stored`)
-  t.same(summarizeFindings(findings), { status: 'clean', counts: { error: 0, warning: 0, info: 0, notAssessable: 3 } })
+    ['CY-SWING', 'not_assessable'],
+    ['N-RECEIVED', 'failed'],
+    ['N-YOY-CLAIM', 'not_assessable'], // "170条,比2022年减少了10.5%"
+    ['N-YOY-CLAIM', 'not_assessable'], // "60条,比2022年增加了7.1%"
+    ['N-STALE-YEAR', 'failed'],
+    ['N-INTERNAL', 'failed']
+  ], 'one not_assessable per cross-year rule of the 2021 template (CY-2019-PREV applies to 2019-template reports only) and per year-on-year claim')
+  t.equal(findings.find((f) => f.ruleId === 'N-RECEIVED')?.severity, 'error', '13 is not 10 + 0 carried over: an error')
+  t.same(findings.filter((f) => f.ruleId === 'N-YOY-CLAIM').map((f) => f.context.claim), ['170条,比2022年减少了10.5%', '60条,比2022年增加了7.1%'])
+  for (const f of findings.filter((f) => f.status === 'not_assessable')) {
+    t.match(f.message, /未存储2022年度同一机关同类报告/, `${f.ruleId} says the prior-year report is not stored`)
+  }
+  t.same(summarizeFindings(findings), { status: 'errors', counts: { error: 1, warning: 2, info: 0, notAssessable: 5 } })
 })
 
-t.test('the seed with a consistent prior year has no finding at all', async (t) => {
-  t.same(checkReport({ report: seed(), previous: seedPrevious() }), [])
+t.test('the seed with a consistent prior year: only what its own prose gets wrong', async (t) => {
+  t.same(checkReport({ report: seed(), previous: priorWithProse() }).map((f) => [f.ruleId, f.status]), SEED_NARRATIVE)
 })
 
 t.test('a 2019-template report runs the 2019 rules', async (t) => {
@@ -38,13 +60,17 @@ t.test('findings come in rule order, one per failing row or column', async (t) =
     d.requests.outcomes.granted.total = null
     d.publication = { documentDate: '2024-02-01' }
   })
-  t.same(checkReport({ report, previous: seedPrevious() }).map((f) => f.ruleId), [
+  t.same(checkReport({ report, previous: priorWithProse() }).map((f) => f.ruleId), [
     'V-BLANK',
     'T3-ROWSUM',
     'T3-RESULTS-SUM',
     'T3-BALANCE', 'T3-BALANCE', // 自然人 and 总计 columns
     'M-DEADLINE',
-    'M-INDEX' // not assessable: the index number is gone
+    'M-INDEX', // not assessable: the index number is gone
+    'N-RECEIVED',
+    'N-PROCESSED', // the prose still carries 1 forward
+    'N-STALE-YEAR',
+    'N-INTERNAL'
   ])
 })
 

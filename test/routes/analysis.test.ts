@@ -2,7 +2,7 @@ import t from 'tap'
 import { sql } from 'kysely'
 import type { AnnualReport, ApplicantRow } from '../../src/domain/report.js'
 import { build, createTestDatabase, resetDb, seedReport } from '../helper.js'
-import { reportFor } from '../fixtures.js'
+import { cleanSeed, reportFor } from '../fixtures.js'
 
 const { url, db } = await createTestDatabase(t)
 const app = await build(t, url)
@@ -106,8 +106,11 @@ t.test('strict=true refuses a report whose table 三 does not balance, storing n
   const errors = await findings(lenient.json().id, '?severity=error&rule=T3-BALANCE')
   t.same(errors.body.items.map((f) => [f.expected, f.actual, f.difference]), [[10, 11, 1], [10, 11, 1]])
 
-  const clean = await post(reportFor({ kind: 'government' }), '?strict=true')
+  const clean = await post({ ...cleanSeed(), kind: 'government' }, '?strict=true')
   t.equal(clean.statusCode, 201, 'strict accepts a report without error findings')
+  const narrative = await post({ ...seedReport(), year: 2022 }, '?strict=true')
+  t.equal(narrative.statusCode, 422, 'prose that contradicts the tables (N-RECEIVED) is an error too')
+  t.ok(narrative.json().findings.some((f: FindingJson) => f.ruleId === 'N-RECEIVED'))
 })
 
 t.test('GET /v1/reports finds the reports to correct by status and failed rule', async (t) => {
@@ -158,7 +161,7 @@ t.test('findings and changes of unknown reports and revisions are 404, bad filte
 
 t.test('older revisions keep their own findings and status', async (t) => {
   await post(unbalancedSeed())
-  await app.inject({ method: 'PUT', url: '/v1/reports/1', headers: { 'if-match': '"1.1"' }, payload: seedReport() })
+  await app.inject({ method: 'PUT', url: '/v1/reports/1', headers: { 'if-match': '"1.1"' }, payload: cleanSeed() })
   const first = await app.inject({ url: '/v1/reports/1?revision=1' })
   const latest = await app.inject({ url: '/v1/reports/1' })
   t.equal(first.json().status, 'errors')

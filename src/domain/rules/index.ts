@@ -1,6 +1,6 @@
 /**
- * The rule catalogue of rules.md (structure, cell values, tables 三/四/二, cross-year, metadata), in the order
- * findings are reported. S-SECTIONS and the N-* narrative rules belong to the importer and are not here.
+ * The rule catalogue of rules.md (structure, cell values, tables 三/四/二, cross-year, metadata, narrative), in the
+ * order findings are reported. S-SECTIONS belongs to the importer and is not here.
  */
 import type { RuleDefinition } from '../findings.js'
 import { CY_2019_PREV } from './cy-2019-prev.js'
@@ -9,6 +9,16 @@ import { CY_IN_FORCE } from './cy-in-force.js'
 import { CY_SWING } from './cy-swing.js'
 import { M_DEADLINE } from './m-deadline.js'
 import { M_INDEX } from './m-index.js'
+import { N_FEE_SECTION6 } from './n-fee-section6.js'
+import { N_INTERNAL } from './n-internal.js'
+import { N_PCT } from './n-pct.js'
+import { N_PROCESSED } from './n-processed.js'
+import { N_RECEIVED } from './n-received.js'
+import { N_STALE_YEAR } from './n-stale-year.js'
+import { N_T2 } from './n-t2.js'
+import { N_T3 } from './n-t3.js'
+import { N_T4 } from './n-t4.js'
+import { N_YOY_CLAIM } from './n-yoy-claim.js'
 import { S_MIXED } from './s-mixed.js'
 import { S_TEMPLATE } from './s-template.js'
 import { T2_INFORCE_GE_ISSUED } from './t2-inforce-ge-issued.js'
@@ -20,11 +30,15 @@ import { V_BLANK } from './v-blank.js'
 import { V_FEE_UNIT } from './v-fee-unit.js'
 
 export {
-  CY_2019_PREV, CY_CARRY, CY_IN_FORCE, CY_SWING, M_DEADLINE, M_INDEX, S_MIXED, S_TEMPLATE,
+  CY_2019_PREV, CY_CARRY, CY_IN_FORCE, CY_SWING, M_DEADLINE, M_INDEX, N_FEE_SECTION6, N_INTERNAL, N_PCT,
+  N_PROCESSED, N_RECEIVED, N_STALE_YEAR, N_T2, N_T3, N_T4, N_YOY_CLAIM, S_MIXED, S_TEMPLATE,
   T2_INFORCE_GE_ISSUED, T3_BALANCE, T3_RESULTS_SUM, T3_ROWSUM, T4_GROUPSUM, V_BLANK, V_FEE_UNIT
 }
 
-/** Every rule, in reporting order: structure, cell values, table 三, 四, 二, cross-year, metadata. */
+/**
+ * Every rule, in reporting order: structure, cell values, table 三, 四, 二, cross-year, metadata, then the narrative
+ * rules that check the prose against the tables.
+ */
 export const RULES: readonly RuleDefinition[] = Object.freeze([
   S_TEMPLATE,
   S_MIXED,
@@ -40,7 +54,17 @@ export const RULES: readonly RuleDefinition[] = Object.freeze([
   CY_2019_PREV,
   CY_SWING,
   M_DEADLINE,
-  M_INDEX
+  M_INDEX,
+  N_RECEIVED,
+  N_PROCESSED,
+  N_T3,
+  N_T4,
+  N_T2,
+  N_PCT,
+  N_YOY_CLAIM,
+  N_STALE_YEAR,
+  N_INTERNAL,
+  N_FEE_SECTION6
 ])
 
 const BY_ID: ReadonlyMap<string, RuleDefinition> = new Map(RULES.map((rule) => [rule.id, rule]))
@@ -48,7 +72,7 @@ const BY_ID: ReadonlyMap<string, RuleDefinition> = new Map(RULES.map((rule) => [
 /**
  * Looks a rule up by its rules.md id; undefined for an unknown or out-of-scope id.
  *
- * Example: `ruleById('T3-BALANCE')?.severity` → `'error'`; `ruleById('N-RECEIVED')` → `undefined`.
+ * Example: `ruleById('T3-BALANCE')?.severity` → `'error'`; `ruleById('N-RECEIVED')?.severity` → `'error'`; `ruleById('t3-balance')` → `undefined`.
  */
 export function ruleById (id: string): RuleDefinition | undefined {
   return BY_ID.get(id)

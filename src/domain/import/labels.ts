@@ -1,0 +1,141 @@
+/**
+ * Fuzzy matching of printed row labels. Real labels carry typos ("其他法律行政止公开"), break across lines
+ * ("（二）部分公开（区分处理的，只计这一情 形，不" + "计其他情形）"), mix （一）/(一) and 、/., and pick up noise from
+ * neighbouring cells. A label is scored by how many of the expected label's character pairs it contains, and rows
+ * are assigned to the expected rows in printed order, so the order settles what a weak label leaves open.
+ */
+
+/**
+ * Folds the spelling differences that carry no meaning: full-width forms (NFKC), whitespace, 、/．/． → ".",
+ * quotation marks, and the "、" or "." after a list number.
+ *
+ * Example: `normalizeLabel('（三）不予公开 3.危及“三安全一稳定”')` → `'(三)不予公开3.危及三安全一稳定'`.
+ */
+export function normalizeLabel (text: string): string {
+  return text.normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/[、．。]/g, '.')
+    .replace(/[“”"'‘’「」『』]/g, '')
+}
+
+function bigrams (text: string): string[] {
+  const chars = [...text]
+  if (chars.length === 1) return chars
+  return chars.slice(1).map((ch, i) => (chars[i] ?? '') + ch)
+}
+
+/**
+ * The share of the expected label's character pairs found in the observed text (0..1), after `normalizeLabel`.
+ * Extra text in the observed label costs nothing: labels arrive with neighbouring fragments attached.
+ *
+ * Example: `labelScore('2.其他法律行政法规禁止公开', '2.其他法律行政止公开')` → `0.69…` (9 of 13 pairs); `labelScore('规章', '行政许可')` → `0`.
+ */
+export function labelScore (expected: string, observed: string): number {
+  const want = bigrams(normalizeLabel(expected))
+  if (want.length === 0) return 0
+  if (want.length === 1 && (want[0] ?? '').length === 1) return normalizeLabel(observed).includes(want[0] ?? '') ? 1 : 0
+  const have = new Set(bigrams(normalizeLabel(observed)))
+  return want.filter((pair) => have.has(pair)).length / want.length
+}
+
+/** A row the reader expects, in printed order. */
+export interface ExpectedRow {
+  readonly key: string
+  /** The distinctive words of its printed label. */
+  readonly label: string
+  /** The item number printed before the label ("2.重复申请"), when there is one. */
+  readonly number?: string
+}
+
+/** A row found in the source: its own label text and the label-only text just before it. */
+export interface ObservedRow {
+  readonly label: string
+  readonly context: string
+}
+
+/** Minimum score for a row to be taken as a given expected row. */
+export const MATCH_THRESHOLD = 0.5
+const MISSING_PENALTY = 1
+const EXTRA_PENALTY = 0.3
+const NUMBER_BONUS = 0.15
+
+/**
+ * Scores an observed row against an expected one: the better of its own label and its label with the preceding
+ * label-only text, plus a small bonus when the expected item number ("2.") is printed.
+ *
+ * Example: `rowScore({ key: 'duplicate', label: '重复申请', number: '2' }, { label: '2.重复申请', context: '' })` → `1.15`.
+ */
+export function rowScore (expected: ExpectedRow, observed: ObservedRow): number {
+  const own = labelScore(expected.label, observed.label)
+  const withContext = labelScore(expected.label, observed.context + observed.label)
+  const text = normalizeLabel(observed.label !== '' ? observed.label : observed.context)
+  const numbered = expected.number !== undefined && new RegExp(`(?:^|[^\\d])${expected.number}\\.(?!\\d)`).test(text)
+  return Math.max(own, withContext) + (numbered ? NUMBER_BONUS : 0)
+}
+
+/** The outcome of aligning observed rows to expected rows. */
+export interface Alignment {
+  /** For each expected row, the index of the observed row taken for it and its score, or null. */
+  readonly matches: readonly ({ readonly observed: number, readonly score: number } | null)[]
+  /** Observed rows taken by no expected row. */
+  readonly extra: readonly number[]
+  /** Σ scores − 1 per expected row not found − 0.3 per observed row left over: compares layouts. */
+  readonly quality: number
+}
+
+/**
+ * Assigns observed rows to expected rows keeping both in order (dynamic programming over the two sequences),
+ * maximising the total score; a pair scoring below `MATCH_THRESHOLD` is never made. Expected rows left without a
+ * match are missing; observed rows left over are noise (a stray number line) or rows of another layout.
+ *
+ * Example: expected [规章, 行政规范性文件] and observed rows labelled "规章", "行政规范性文件" →
+ * `{ matches: [{ observed: 0, score: 1 }, { observed: 1, score: 1 }], extra: [], quality: 2 }`.
+ */
+export function alignRows<E extends ExpectedRow, O extends ObservedRow> (
+  expected: readonly E[],
+  observed: readonly O[],
+  score: (expected: E, observed: O) => number = rowScore
+): Alignment {
+  const n = expected.length
+  const m = observed.length
+  // best[i][j]: best quality aligning the first i expected rows with the first j observed rows.
+  const best: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(-Infinity))
+  const move: string[][] = Array.from({ length: n + 1 }, () => new Array<string>(m + 1).fill(''))
+  const scores: number[][] = expected.map((e) => observed.map((o) => score(e, o)))
+  for (let i = 0; i <= n; i++) {
+    for (let j = 0; j <= m; j++) {
+      if (i === 0 && j === 0) {
+        best[0]![0] = 0
+        continue
+      }
+      const options: [number, string][] = []
+      if (i > 0) options.push([best[i - 1]![j]! - MISSING_PENALTY, 'missing'])
+      if (j > 0) options.push([best[i]![j - 1]! - EXTRA_PENALTY, 'extra'])
+      const s = i > 0 && j > 0 ? scores[i - 1]![j - 1]! : 0
+      if (i > 0 && j > 0 && s >= MATCH_THRESHOLD) options.push([best[i - 1]![j - 1]! + s, 'match'])
+      const [value, how] = options.reduce((a, b) => (b[0] > a[0] ? b : a))
+      best[i]![j] = value
+      move[i]![j] = how
+    }
+  }
+  const matches: ({ observed: number, score: number } | null)[] = new Array(n).fill(null)
+  const taken = new Set<number>()
+  for (let i = n, j = m; i > 0 || j > 0;) {
+    const how = move[i]![j]
+    if (how === 'match') {
+      matches[i - 1] = { observed: j - 1, score: Math.min(1, scores[i - 1]![j - 1]!) }
+      taken.add(j - 1)
+      i--
+      j--
+    } else if (how === 'missing') {
+      i--
+    } else {
+      j--
+    }
+  }
+  return {
+    matches,
+    extra: observed.map((_, j) => j).filter((j) => !taken.has(j)),
+    quality: best[n]![m]!
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * Plain text to the intermediate rows: decide how the text lays tables out (pipe rows, `pdftotext -layout`
+ * columns, one cell per line) and cut it into `SourceRow`s, dropping page furniture (page numbers, form feeds).
+ */
+import type { SourceFormat, SourceRow } from './types.js'
+
+/** A value as a table prints it: a number, or a blank marker. Full-width forms are NFKC-folded before this test. */
+export const VALUE_TOKEN = /^(?:[-+]?\d[\d,]*(?:\.\d+)?|[-—–/\\]{1,2})$/
+
+/** "-3-", "- 3 -", "—3—", "第 3 页", "第3页 共5页": page numbers pdftotext puts between rows. */
+const PAGE_NUMBER = /^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?)\s*$/
+
+/**
+ * True when a line is only a page number, which pdftotext leaves between table rows and inside paragraphs.
+ *
+ * Example: `isPageNumber('                 -3-')` → true; `isPageNumber('3')` → false (a bare number may be a cell).
+ */
+export function isPageNumber (line: string): boolean {
+  return PAGE_NUMBER.test(line)
+}
+
+/**
+ * Cuts a text line into whitespace-separated tokens and folds full-width digits and signs to ASCII.
+ *
+ * Example: `lineTokens('行政许可      ５５０')` → `['行政许可', '550']`.
+ */
+export function lineTokens (line: string): string[] {
+  return line.normalize('NFKC').trim().split(/\s+/).filter((t) => t !== '')
+}
+
+/**
+ * Decides the table layout of a text. `pipe` when at least 5 lines carry two or more "|"; otherwise
+ * `cell-per-line` when lines holding a single value outnumber lines holding three or more values three to one
+ * (and there are at least 20 of them: a 7-column table prints 7 per row); otherwise `layout`.
+ *
+ * Example: the seed text → `'pipe'`; `pdftotext -layout` output → `'layout'`.
+ */
+export function detectTextFormat (text: string): Exclude<SourceFormat, 'html'> {
+  const lines = text.split(/\r\n|\r|\n/)
+  if (lines.filter((l) => (l.match(/\|/g)?.length ?? 0) >= 2).length >= 5) return 'pipe'
+  let single = 0
+  let multi = 0
+  for (const line of lines) {
+    if (isPageNumber(line)) continue
+    const tokens = lineTokens(line)
+    let run = 0
+    while (run < tokens.length && VALUE_TOKEN.test(tokens[tokens.length - 1 - run] ?? '')) run++
+    if (tokens.length === 1 && run === 1) single++
+    else if (run >= 3) multi++
+  }
+  return single >= 20 && single > 3 * multi ? 'cell-per-line' : 'layout'
+}
+
+/**
+ * Cuts a text into rows: one per non-empty line, minus page numbers and form feeds. In `pipe` text a line with
+ * "|" is a table row whose cells are the trimmed pieces between bars (the closing bar ends the row; empty pieces
+ * before it, from colspans, are kept: the table reader knows how many cells a row has); other lines are text.
+ *
+ * Example: `textRows('规章 | 0 | 0 | 0 |\n说明', 'pipe')` →
+ * `[{ line: 1, cells: ['规章', '0', '0', '0'], covered: [], text: '规章\t0\t0\t0' }, { line: 2, cells: null, covered: [], text: '说明' }]`.
+ */
+export function textRows (text: string, format: Exclude<SourceFormat, 'html'>): SourceRow[] {
+  const rows: SourceRow[] = []
+  text.split(/\r\n|\r|\n/).forEach((raw, index) => {
+    const line = raw.replace(/[\f\v\u200b\ufeff]/g, '').replace(/\u00a0|\u3000/g, ' ').replace(/\s+$/, '')
+    if (line.trim() === '' || isPageNumber(line)) return
+    if (format === 'pipe' && line.includes('|')) {
+      // A row ends with "|": the piece after the last bar is no cell. Empty pieces before it may be colspan padding.
+      const cells = line.replace(/\|\s*$/, '').split('|').map((cell) => cell.trim())
+      rows.push({ line: index + 1, cells, covered: [], text: cells.join('\t') })
+      return
+    }
+    rows.push({ line: index + 1, cells: null, covered: [], text: line })
+  })
+  return rows
+}

@@ -1,0 +1,60 @@
+import type { Finding, RuleDefinition } from '../findings.js'
+import {
+  breakdownsOf, countsIn, enclosingBreakdown, matchesIn, narrativeFinding, NUMBER, percentTolerance, readNumber, sentencesOf, UNITS
+} from '../narrative.js'
+import type { Count, Sentence } from '../narrative.js'
+
+/** "X件，占(总数的) P%": a count and the share the prose gives it; the count may end the clause before 占. */
+const SHARE = new RegExp(`(${NUMBER})(${UNITS})[^\\d;。]{0,6}?占(?:比)?[^\\d%;。]{0,10}?(\\d+(?:\\.(\\d+))?)%`)
+
+/** The base of a share: the total of the breakdown the count is in, else a stated total ("共 N 件") before it. */
+function baseOf (sentence: Sentence, at: number, unit: string, breakdowns: ReturnType<typeof breakdownsOf>): Count | undefined {
+  const breakdown = enclosingBreakdown(breakdowns, sentence, at)
+  if (breakdown !== undefined) return breakdown.total.unit === unit ? breakdown.total : undefined
+  return countsIn(sentence.norm)
+    .filter((c) => c.end <= at && c.unit === unit && /(?:共|共计|合计|总计)$/.test(sentence.norm.slice(0, c.start)))
+    .at(-1)
+}
+
+/**
+ * N-PCT (warning): a stated share "X 件，占 P%" must be X ÷ base × 100 within ±0.1 percentage point (half a unit of
+ * the last written digit when coarser: "53%" may round 52.6%). The base is the total of the "其中" breakdown the
+ * count belongs to, else a total stated earlier in the sentence ("共 N 件"); without one the share is not checked.
+ * Year-on-year changes ("比2022年减少了10.5%") are N-YOY-CLAIM's, not shares.
+ *
+ * Example: "共收到申请20件，其中予以公开10件，占60%" → one finding, expected 50, actual 60, difference 10,
+ * pointers `['/sections/overview']`.
+ */
+export const N_PCT: RuleDefinition = {
+  id: 'N-PCT',
+  severity: 'warning',
+  title: '正文所述占比与其计数一致',
+  titleEn: 'Stated percentages match their counts',
+  description: 'A prose share "X 件，占 P%" = X / base × 100 ± 0.1 percentage point, base = the breakdown total (共 N 件, 其中 …).',
+  templates: ['2021', '2019'],
+  needsPrevious: false,
+  check ({ report }) {
+    const sentences = sentencesOf(report.sections)
+    const breakdowns = breakdownsOf(sentences)
+    const findings: Finding[] = []
+    for (const { sentence, match } of matchesIn(sentences, SHARE)) {
+      const count = readNumber(match[1] ?? '')
+      const unit = match[2] ?? ''
+      const stated = Number(match[3])
+      const base = baseOf(sentence, match.index, unit, breakdowns)
+      if (count === null || base === undefined || base.value === 0 || base.start === match.index) continue
+      const share = Math.round(count / base.value * 1000) / 10
+      if (Math.abs(count / base.value * 100 - stated) <= percentTolerance((match[4] ?? '').length)) continue
+      findings.push(narrativeFinding(N_PCT, sentence, {
+        message: `正文称${count}${unit}占${stated}%，但${count}÷${base.value}=${share}%`,
+        messageEn: `The prose says ${count} is ${stated}%, but ${count} / ${base.value} = ${share}%`,
+        pointers: [],
+        expected: share,
+        actual: stated,
+        difference: Math.round((stated - share) * 10) / 10,
+        context: { count, base: base.value }
+      }))
+    }
+    return findings
+  }
+}

@@ -1,0 +1,51 @@
+import type { Finding, RuleDefinition } from '../findings.js'
+import { narrativeFinding, sentencesOf } from '../narrative.js'
+
+/** Numbering in front of a sentence: （一）, 1., 一、, 一是. */
+const ENUMERATOR = /^(?:\(?[一二三四五六七八九十\d]+[).、]|[一二三四五六七八九十]是)+/
+
+/**
+ * A sentence opening with a year: "2022年,…", "2022年度，…". Not "2022年12月" (a date inside the period may
+ * be legitimate) and not "2018年以来" (a history reaching up to now).
+ */
+const OPENING_YEAR = /^((?:19|20)\d{2})年度?(?!\d{1,2}月)(?!以来|至今)/
+
+/** Plans name future years legitimately ("2024年，我局将…"). */
+const FUTURE = /将|计划|拟|下一步|力争|预计|继续|持续推进|争取/
+
+/**
+ * N-STALE-YEAR (warning): a summary sentence that opens with a year other than the report year — the sign of a
+ * paragraph copied from an earlier report (the seed's section 五, in a 2023 report: "2022年,我局顺利完成…").
+ * Plans (将, 下一步, 计划 …), histories ("2018年以来"), dates ("2022年12月") and sentences that also name the report
+ * year (comparisons) are not flagged.
+ *
+ * Example: the seed → one finding on '/sections/problems', expected 2023, actual 2022, difference −1,
+ * quote '2022年,我局顺利完成政府信息公开工作的各项任务,…'.
+ */
+export const N_STALE_YEAR: RuleDefinition = {
+  id: 'N-STALE-YEAR',
+  severity: 'warning',
+  title: '正文总结句年份与报告年度不符',
+  titleEn: 'A summary sentence names another year than the report year',
+  description: 'A prose sentence opening with "YYYY年" where YYYY != report.year, unless it is a plan, a history (以来) or also names the report year.',
+  templates: ['2021', '2019'],
+  needsPrevious: false,
+  check ({ report }) {
+    const findings: Finding[] = []
+    for (const sentence of sentencesOf(report.sections)) {
+      const opening = OPENING_YEAR.exec(sentence.norm.replace(ENUMERATOR, ''))
+      if (opening === null) continue
+      const year = Number(opening[1])
+      if (year === report.year || FUTURE.test(sentence.norm) || sentence.norm.includes(`${report.year}年`)) continue
+      findings.push(narrativeFinding(N_STALE_YEAR, sentence, {
+        message: `${report.year}年度报告中的总结句以“${year}年”开头，疑为沿用往年报告内容`,
+        messageEn: `A summary sentence in the ${report.year} report opens with the year ${year}; it may be copied from an earlier report`,
+        pointers: [],
+        expected: report.year,
+        actual: year,
+        difference: year - report.year
+      }))
+    }
+    return findings
+  }
+}

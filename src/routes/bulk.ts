@@ -1,0 +1,184 @@
+/**
+ * POST /v1/reports:bulk — many reports as NDJSON, one per line, stored in batches; one result line
+ * per input line streams back while the rest is still being read. Memory holds one batch, whatever
+ * the size of the input.
+ */
+import { Readable } from 'node:stream'
+import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox'
+import type { TSchema } from 'typebox'
+import type { AnnualReport } from '../domain/report.js'
+import { reportConstraintViolations } from '../domain/report-constraints.js'
+import { isDatabaseUnavailable, toFieldErrors } from '../plugins/problem-details.js'
+import { compileCheckOf } from '../plugins/validation.js'
+import { ProblemError, PROBLEMS, type ProblemCode } from '../problems.js'
+import { COMMON_PROBLEM_RESPONSES, problemResponse } from '../schemas/problem.js'
+import { AnnualReportSchema } from '../schemas/report.js'
+import { type BatchResult, storeBatch } from '../services/reports.js'
+import { reportHref } from './reports/representation.js'
+
+/** Reports stored per transaction: large enough to amortise commits, small enough to hold in memory. */
+export const BATCH_SIZE = 100
+/** Lines waiting for their batch, rejected ones included: bounds memory when most lines are rejected. */
+const MAX_PENDING_LINES = 1000
+/** One report is far below this; a longer line is rejected without being held in memory. */
+export const MAX_LINE_BYTES = 1024 * 1024
+
+type LineResult =
+  | { line: number, outcome: BatchResult['outcome'], id: number, revision: number, status: string | null, href: string }
+  | { line: number, outcome: 'rejected', problem: { code: ProblemCode, title: string, detail: string, errors?: unknown[] } }
+
+type Pending = { line: number, body: AnnualReport } | { line: number, rejected: LineResult }
+
+function rejected (line: number, code: ProblemCode, detail: string, errors?: unknown[]): Pending {
+  return { line, rejected: { line, outcome: 'rejected', problem: { code, title: PROBLEMS[code].title, detail, ...(errors === undefined ? {} : { errors }) } } }
+}
+
+/** Splits a byte stream into lines, refusing to buffer any line longer than `maxBytes`. */
+async function * lines (input: AsyncIterable<Buffer>, maxBytes: number): AsyncGenerator<Buffer | { tooLong: true }> {
+  let parts: Buffer[] = []
+  let length = 0
+  let overflowing = false
+  for await (const chunk of input) {
+    let start = 0
+    for (let newline = chunk.indexOf(10); newline !== -1; newline = chunk.indexOf(10, start)) {
+      const piece = chunk.subarray(start, newline)
+      if (overflowing || length + piece.length > maxBytes) yield { tooLong: true }
+      else yield Buffer.concat([...parts, piece])
+      parts = []
+      length = 0
+      overflowing = false
+      start = newline + 1
+    }
+    const rest = chunk.subarray(start)
+    if (overflowing || length + rest.length > maxBytes) {
+      overflowing = true
+      parts = []
+      length = 0
+    } else if (rest.length > 0) {
+      parts.push(Buffer.from(rest))
+      length += rest.length
+    }
+  }
+  if (overflowing) yield { tooLong: true }
+  else if (length > 0) yield Buffer.concat(parts)
+}
+
+export interface BulkRoutesOptions {
+  readonly now: () => Date
+  readonly components: readonly TSchema[]
+}
+
+const bulkRoutes: FastifyPluginAsyncTypebox<BulkRoutesOptions> = async (app, { now, components }) => {
+  // The body is consumed as a stream by the handler, never buffered whole.
+  app.addContentTypeParser('application/x-ndjson', (_request, payload, done) => { done(null, payload) })
+  const checkBody = compileCheckOf(components, AnnualReportSchema)
+  const utf8 = new TextDecoder('utf-8', { fatal: true })
+
+  function accept (line: number, bytes: Buffer): Pending | undefined {
+    let text: string
+    try {
+      text = utf8.decode(bytes)
+    } catch {
+      return rejected(line, 'MALFORMED_JSON', 'The line is not valid UTF-8.')
+    }
+    if (text.trim() === '') return undefined
+    let json: unknown
+    try {
+      json = JSON.parse(text)
+    } catch {
+      return rejected(line, 'MALFORMED_JSON', 'The line is not valid JSON.')
+    }
+    const checked = checkBody(json)
+    if ('error' in checked) {
+      const errors = toFieldErrors(checked.error, 'body')
+      return rejected(line, 'VALIDATION_ERROR', `${errors.length} invalid field${errors.length === 1 ? '' : 's'}`, errors)
+    }
+    const body = json as AnnualReport
+    const violations = reportConstraintViolations(body, now())
+    if (violations.length > 0) {
+      return rejected(line, 'VALIDATION_ERROR', `${violations.length} invalid field${violations.length === 1 ? '' : 's'}`, violations.map((v) => ({ ...v, location: 'body' })))
+    }
+    return { line, body }
+  }
+
+  /** Stores the valid lines of `pending` in one batch and answers every line, in order. */
+  async function flush (pending: readonly Pending[], log: { error: (object: unknown, message: string) => void }): Promise<LineResult[]> {
+    const valid = pending.filter((entry): entry is { line: number, body: AnnualReport } => 'body' in entry)
+    if (valid.length === 0) return pending.map((entry) => (entry as { rejected: LineResult }).rejected)
+    let stored: BatchResult[]
+    try {
+      stored = await storeBatch(app.db, valid.map((entry) => entry.body))
+    } catch (error) {
+      // The batch was one transaction: none of it is stored, and every valid line says so.
+      log.error({ err: error }, 'bulk batch failed')
+      const unavailable = error instanceof Error && isDatabaseUnavailable(error)
+      return pending.map((entry) => 'rejected' in entry
+        ? entry.rejected
+        : (rejected(entry.line, unavailable ? 'SERVICE_UNAVAILABLE' : 'INTERNAL_ERROR',
+            unavailable ? 'The database is unavailable; nothing of this batch was stored.' : 'This batch could not be stored.') as { rejected: LineResult }).rejected)
+    }
+    const byLine = new Map(stored.map((result) => [valid[result.index]?.line, result]))
+    return pending.map((entry): LineResult => {
+      const result = 'rejected' in entry ? undefined : byLine.get(entry.line)
+      if (result === undefined) return (entry as { rejected: LineResult }).rejected
+      return { line: entry.line, outcome: result.outcome, id: result.report.id, revision: result.revision, status: result.report.analysis?.status ?? null, href: reportHref(result.report.id) }
+    })
+  }
+
+  app.post('/v1/reports::bulk', {
+    schema: {
+      operationId: 'bulkStoreReports',
+      tags: ['reports'],
+      summary: 'Store many reports (NDJSON)',
+      description: 'The body is NDJSON: one report per line, as for `POST /v1/reports`. Lines are stored in transactions of ' +
+        `${BATCH_SIZE}, as an upsert: a new agency/year/kind is \`stored\`, a different body for a stored one becomes its next revision ` +
+        '(`revised`), the same body is `unchanged`; an invalid line is `rejected` with its problem and the others still go in. ' +
+        'The answer streams back as NDJSON, one result per input line in input order, then a last line with the totals. ' +
+        'Cross-year results are recomputed once per batch.',
+      body: Type.Unsafe<Readable>({ type: 'string', description: 'NDJSON: one report (JSON object) per line.' }),
+      response: {
+        200: { description: 'One result line per input line, then `{"summary": {…}}`.', content: { 'application/x-ndjson': { schema: { type: 'string' } } } },
+        415: problemResponse('The body is not `application/x-ndjson`.'),
+        ...COMMON_PROBLEM_RESPONSES
+      }
+    },
+    // The body is a stream checked line by line, not a document this route's schema could check.
+    validatorCompiler: () => (value) => ({ value })
+  }, async (request, reply) => {
+    if (!(request.headers['content-type'] ?? '').startsWith('application/x-ndjson')) {
+      throw new ProblemError('UNSUPPORTED_MEDIA_TYPE', 'Send the reports as application/x-ndjson, one per line.')
+    }
+    const input = request.body as unknown as AsyncIterable<Buffer>
+    async function * results (): AsyncGenerator<string> {
+      const totals = { stored: 0, revised: 0, unchanged: 0, rejected: 0 }
+      let pending: Pending[] = []
+      let valid = 0
+      let number = 0
+      const emit = function * (done: readonly LineResult[]) {
+        for (const result of done) {
+          totals[result.outcome]++
+          yield JSON.stringify(result) + '\n'
+        }
+      }
+      for await (const text of lines(input, MAX_LINE_BYTES)) {
+        number++
+        const entry = Buffer.isBuffer(text)
+          ? accept(number, text)
+          : rejected(number, 'PAYLOAD_TOO_LARGE', `A line may hold at most ${MAX_LINE_BYTES} bytes.`)
+        if (entry === undefined) continue
+        pending.push(entry)
+        if ('body' in entry) valid++
+        if (valid >= BATCH_SIZE || pending.length >= MAX_PENDING_LINES) {
+          yield * emit(await flush(pending, request.log))
+          pending = []
+          valid = 0
+        }
+      }
+      yield * emit(await flush(pending, request.log))
+      yield JSON.stringify({ summary: totals }) + '\n'
+    }
+    return await reply.type('application/x-ndjson; charset=utf-8').header('cache-control', 'no-store').send(Readable.from(results()))
+  })
+}
+
+export default bulkRoutes

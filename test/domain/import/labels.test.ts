@@ -1,0 +1,33 @@
+import t from 'tap'
+import { alignRows, labelScore, normalizeLabel, rowScore } from '../../../src/domain/import/labels.js'
+
+t.test('normalizeLabel folds brackets, separators, quotes and spaces', async (t) => {
+  t.equal(normalizeLabel('（三）不予公开 3、危及“三安全一稳定”'), '(三)不予公开3.危及三安全一稳定')
+  t.equal(normalizeLabel('4.无正当理由大量反复 申请'), '4.无正当理由大量反复申请')
+})
+
+t.test('labelScore: the share of the expected label\'s character pairs present', async (t) => {
+  t.equal(labelScore('2.其他法律行政法规禁止公开', '2.其他法律行政止公开'), 9 / 13, 'a typo costs a few pairs')
+  t.equal(labelScore('规章', '行政许可'), 0)
+  t.equal(labelScore('部分公开', '（二）部分公开（区分处理的，只计这一情 形，不'), 1, 'extra text costs nothing')
+  t.equal(labelScore('', 'x'), 0)
+  t.equal(labelScore('规', '规章'), 1, 'a one-character label')
+})
+
+t.test('rowScore: own label or with the text before it, and a bonus for the item number', async (t) => {
+  t.equal(rowScore({ key: 'd', label: '重复申请', number: '2' }, { label: '2.重复申请', context: '' }), 1.15)
+  t.equal(rowScore({ key: 'd', label: '重复申请', number: '2' }, { label: '', context: '重复申请' }), 1)
+  t.ok(rowScore({ key: 'd', label: '重复申请', number: '2' }, { label: '4.无正当理由大量反复申请', context: '' }) < 0.7)
+})
+
+t.test('alignRows keeps order, leaves rows out, and skips noise', async (t) => {
+  const expected = [{ key: 'a', label: '规章' }, { key: 'b', label: '行政规范性文件' }, { key: 'c', label: '行政许可' }]
+  const row = (label: string) => ({ label, context: '' })
+  const aligned = alignRows(expected, [row('规章'), row('页码'), row('行政许可')])
+  t.same(aligned.matches, [{ observed: 0, score: 1 }, null, { observed: 2, score: 1 }])
+  t.same(aligned.extra, [1])
+  t.equal(aligned.quality, 2 - 1 - 0.3)
+  t.same(alignRows(expected, []).matches, [null, null, null])
+  const swapped = alignRows(expected, [row('行政许可'), row('规章')])
+  t.equal(swapped.matches.filter((m) => m !== null).length, 1, 'rows out of printed order cannot both match')
+})

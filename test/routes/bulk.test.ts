@@ -1,0 +1,122 @@
+import { Readable } from 'node:stream'
+import t from 'tap'
+import type { AnnualReport, ApplicantRow } from '../../src/domain/report.js'
+import { build, createTestDatabase, resetDb, seedReport } from '../helper.js'
+import { creditCode, reportFor } from '../fixtures.js'
+
+const main = await createTestDatabase(t)
+const app = await build(t, main.url)
+t.beforeEach(async () => await resetDb(main.db))
+
+const ndjson = (lines: unknown[]) => lines.map((line) => typeof line === 'string' ? line : JSON.stringify(line)).join('\n') + '\n'
+const bulk = async (target: typeof app, payload: string | Readable) =>
+  await target.inject({ method: 'POST', url: '/v1/reports:bulk', headers: { 'content-type': 'application/x-ndjson' }, payload })
+const parseLines = (body: string) => body.trimEnd().split('\n').map((line) => JSON.parse(line))
+
+const row = (naturalPerson: number): ApplicantRow => ({ naturalPerson, commercial: 0, research: 0, socialWelfare: 0, legalService: 0, otherOrg: 0, total: naturalPerson })
+
+t.test('each line is stored, revised, unchanged or rejected, answered in order with totals', async (t) => {
+  const first = await bulk(app, ndjson([seedReport(), reportFor({ year: 2022 })]))
+  t.equal(first.statusCode, 200)
+  t.equal(first.headers['content-type'], 'application/x-ndjson; charset=utf-8')
+  const [seedResult, priorResult, totals] = parseLines(first.body)
+  t.match(seedResult, { line: 1, outcome: 'stored', revision: 1, href: `/v1/reports/${seedResult.id}` })
+  t.match(priorResult, { line: 2, outcome: 'stored', revision: 1 })
+  t.same(totals, { summary: { stored: 2, revised: 0, unchanged: 0, rejected: 0 } })
+  const seedId = seedResult.id
+
+  const changed = { ...seedReport(), publication: { documentDate: '2024-01-30' } }
+  const second = await bulk(app, ndjson([
+    seedReport(),
+    '{"template": "2021",',
+    '',
+    { ...seedReport(), year: '2023' },
+    changed,
+    reportFor({ code: creditCode('11330500MB1234567'), regionCode: '330500', name: '湖州市某局' }),
+    'x'.repeat(1024 * 1024 + 10)
+  ]))
+  t.match(parseLines(second.body), [
+    { line: 1, outcome: 'unchanged', id: seedId, revision: 1 },
+    { line: 2, outcome: 'rejected', problem: { code: 'MALFORMED_JSON' } },
+    { line: 4, outcome: 'rejected', problem: { code: 'VALIDATION_ERROR', errors: [{ pointer: '/year', location: 'body' }] } },
+    { line: 5, outcome: 'revised', id: seedId, revision: 2 },
+    { line: 6, outcome: 'stored', id: 3, revision: 1 },
+    { line: 7, outcome: 'rejected', problem: { code: 'PAYLOAD_TOO_LARGE' } },
+    { summary: { stored: 1, revised: 1, unchanged: 1, rejected: 3 } }
+  ])
+  const revision = await app.inject({ url: `/v1/reports/${seedId}` })
+  t.same(revision.json().report, changed)
+
+  const wrongType = await app.inject({ method: 'POST', url: '/v1/reports:bulk', headers: { 'content-type': 'application/json' }, payload: '[]' })
+  t.equal(wrongType.statusCode, 415)
+})
+
+/** Four agencies, three years each, with carry-overs that agree or not: many cross-year results. */
+function history (): AnnualReport[] {
+  const bodies: AnnualReport[] = []
+  for (let agency = 0; agency < 4; agency++) {
+    const code = creditCode(`1133050${agency}MB00000${agency}0`)
+    for (const year of [2021, 2022, 2023]) {
+      const body = reportFor({ code, year, regionCode: '330502', name: `局${agency}` })
+      const carried = (agency + year) % 3
+      bodies.push({ ...body, requests: { ...body.requests, newReceived: row(9 + carried), carriedForward: row(carried) } })
+    }
+  }
+  // A fixed shuffle, so that later years often arrive before earlier ones.
+  return [7, 2, 11, 0, 5, 9, 1, 10, 3, 8, 6, 4].map((index) => bodies[index] as AnnualReport)
+}
+
+async function snapshot (target: typeof app) {
+  const list = (await target.inject({ url: '/v1/reports?limit=500' })).json().items as Array<{ id: number, agencyCode: string, year: number }>
+  const byKey: Record<string, unknown> = {}
+  for (const item of list) {
+    const findings = (await target.inject({ url: `/v1/reports/${item.id}/findings` })).json()
+    const changes = (await target.inject({ url: `/v1/reports/${item.id}/changes` })).json()
+    byKey[`${item.agencyCode}/${item.year}`] = {
+      status: findings.status,
+      counts: findings.counts,
+      findings: findings.items.map((f: Record<string, unknown>) => [f.ruleId, f.status, f.pointers, f.expected, f.actual]),
+      previousYear: changes.previous?.year ?? null,
+      changes: changes.changes
+    }
+  }
+  return byKey
+}
+
+t.test('a bulk upload gives the same results as storing the reports one by one', async (t) => {
+  const other = await createTestDatabase(t)
+  const oneByOne = await build(t, other.url)
+  for (const body of history()) {
+    const res = await oneByOne.inject({ method: 'POST', url: '/v1/reports', payload: body })
+    t.equal(res.statusCode, 201)
+  }
+  const res = await bulk(app, ndjson(history()))
+  t.match(parseLines(res.body).at(-1), { summary: { stored: 12, rejected: 0 } })
+  const [viaBulk, viaSingle] = [await snapshot(app), await snapshot(oneByOne)]
+  t.equal(Object.keys(viaBulk).length, 12)
+  t.same(viaBulk, viaSingle)
+  t.ok(Object.values(viaBulk).some((entry) => (entry as { findings: unknown[][] }).findings.some((f) => f[0] === 'CY-CARRY' && f[1] === 'failed')),
+    'the comparison covers failing cross-year rules')
+})
+
+t.test('memory stays bounded for a large stream', async (t) => {
+  const valid = JSON.stringify(seedReport())
+  // Truncated reports: rejected by the JSON parser after it has read the whole line, so the test stays fast.
+  const invalid = valid.slice(0, -1)
+  const lineCount = 20_000
+  const heap = { start: 0, peak: 0 }
+  const payload = Readable.from((function * () {
+    for (let index = 0; index < lineCount; index++) yield Buffer.from((index === 0 ? valid : invalid) + '\n')
+  })())
+  global.gc?.()
+  heap.start = process.memoryUsage().heapUsed
+  const sampler = setInterval(() => { heap.peak = Math.max(heap.peak, process.memoryUsage().heapUsed) }, 5)
+  const res = await bulk(app, payload)
+  clearInterval(sampler)
+  const summary = parseLines(res.body).at(-1)
+  t.same(summary, { summary: { stored: 1, revised: 0, unchanged: 0, rejected: lineCount - 1 } })
+  t.ok(heap.peak > 0, 'the heap was sampled while the stream went through')
+  const inputBytes = lineCount * invalid.length
+  const growth = heap.peak - heap.start
+  t.ok(growth < inputBytes / 3, `heap grew ${Math.round(growth / 1e6)} MB while ${Math.round(inputBytes / 1e6)} MB streamed through`)
+})

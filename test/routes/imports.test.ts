@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs'
+import t from 'tap'
+import { sql } from 'kysely'
+import { build, createTestDatabase, resetDb, seedReport } from '../helper.js'
+
+const { url, db } = await createTestDatabase(t)
+const app = await build(t, url)
+t.beforeEach(async () => await resetDb(db))
+
+const seedText = readFileSync(new URL('../../../shared/corpus/reports/000_seed.txt', import.meta.url), 'utf8')
+const seedHints = `agencyName=${encodeURIComponent('湖州市吴兴区发展改革和经济信息化局')}&regionCode=330502&kind=agency`
+
+const importText = async (payload: string | Buffer, query = seedHints, contentType = 'text/plain; charset=utf-8') =>
+  await app.inject({ method: 'POST', url: `/v1/imports?${query}`, headers: { 'content-type': contentType }, payload })
+
+async function reportCount (): Promise<number> {
+  const { rows } = await sql<{ n: string }>`select count(*) as n from report`.execute(db)
+  return Number(rows[0]?.n)
+}
+
+const squash = (text: string) => text.replace(/\s+/g, '')
+
+t.test('the seed text imports to the seed report, with the findings rules.md lists', async (t) => {
+  const res = await importText(seedText)
+  t.equal(res.statusCode, 200)
+  const { report, parse, analysis, stored } = res.json()
+  const seed = seedReport()
+  for (const key of ['template', 'year', 'kind', 'agency', 'publication', 'proactive', 'requests', 'reviewLitigation'] as const) {
+    t.same(report[key], seed[key], `${key} is exactly the seed's`)
+  }
+  for (const section of ['overview', 'problems', 'other'] as const) {
+    t.equal(squash(report.sections[section]), squash(seed.sections[section]), `section ${section} up to whitespace`)
+  }
+  t.match(parse, { format: 'pipe', templates: { proactive: '2021', requests: '2021', reviewLitigation: '2021' }, missing: [] })
+  t.ok(parse.cells.length >= 190, 'the source of every cell is recorded')
+  const failedNarrative = analysis.findings
+    .filter((f: { status: string, ruleId: string }) => f.status === 'failed' && f.ruleId.startsWith('N-'))
+    .map((f: { ruleId: string }) => f.ruleId)
+  t.same([...new Set(failedNarrative)].sort(), ['N-INTERNAL', 'N-RECEIVED', 'N-STALE-YEAR'])
+  t.equal(stored, null, 'nothing stored without store=true')
+  t.equal(await reportCount(), 0)
+})
+
+t.test('store=true stores the report with its source text, as POST /v1/reports would', async (t) => {
+  const res = await importText(seedText, `${seedHints}&store=true`)
+  t.equal(res.statusCode, 200)
+  t.match(res.json().stored, { id: 1, revision: 1, href: '/v1/reports/1', outcome: 'created' })
+  const { rows } = await sql<{ source_text: string, source_format: string }>`select source_text, source_format from report_revision`.execute(db)
+  t.same(rows, [{ source_text: seedText, source_format: 'text' }])
+  const findings = await app.inject({ url: '/v1/reports/1/findings?rule=N-RECEIVED&status=failed' })
+  t.equal(findings.json().items.length, 1, 'the stored report has its narrative findings')
+
+  const again = await importText(seedText, `${seedHints}&store=true`)
+  t.match(again.json().stored, { id: 1, outcome: 'replayed' })
+  t.equal(await reportCount(), 1)
+})
+
+t.test('GBK text is read', async (t) => {
+  const encoded = await encodeGbk(seedText)
+  const res = await importText(encoded, seedHints, 'text/plain; charset=gbk')
+  t.equal(res.statusCode, 200)
+  t.equal(res.json().report.agency.code, '11330524MB15359635')
+})
+
+/** GBK bytes for the text, through the Postgres server's own converter (Node can decode GBK but not encode it). */
+async function encodeGbk (text: string): Promise<Buffer> {
+  const { rows } = await sql<{ bytes: Buffer }>`select convert_to(${text}, 'GBK') as bytes`.execute(db)
+  const bytes = rows[0]?.bytes
+  if (bytes === undefined) throw new Error('no bytes')
+  return bytes
+}
+
+t.test('what cannot be read is a clear 4xx problem, and nothing is stored', async (t) => {
+  const withoutTable四 = seedText.slice(0, seedText.indexOf('四、政府信息公开行政复议')) + seedText.slice(seedText.indexOf('五、'))
+  const cases: Array<{ name: string, payload: string | Buffer, contentType?: string, status: number, code: string, missing?: string }> = [
+    { name: 'garbage', payload: 'lorem ipsum dolor sit amet', status: 422, code: 'IMPORT_UNREADABLE', missing: '/requests' },
+    { name: 'an empty body', payload: '   ', status: 400, code: 'MALFORMED_JSON' },
+    { name: 'a report without table 四', payload: withoutTable四, status: 422, code: 'IMPORT_UNREADABLE', missing: '/reviewLitigation' },
+    { name: 'binary data', payload: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0xff, 0xfe, 0x00, 0x80]), status: 400, code: 'MALFORMED_JSON' },
+    { name: 'a 50 MB body', payload: 'x'.repeat(50 * 1024 * 1024), status: 413, code: 'PAYLOAD_TOO_LARGE' },
+    { name: 'JSON sent to the importer', payload: '{}', contentType: 'application/json', status: 400, code: 'VALIDATION_ERROR' },
+    { name: 'an unknown charset', payload: seedText, contentType: 'text/plain; charset=latin1', status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
+    { name: 'a PDF sent as such', payload: Buffer.from('%PDF-1.7'), contentType: 'application/pdf', status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' }
+  ]
+  for (const c of cases) {
+    const res = await importText(c.payload, `${seedHints}&store=true`, c.contentType)
+    t.equal(res.statusCode, c.status, `${c.name}: status`)
+    t.match(res.headers['content-type'], /^application\/problem\+json/, `${c.name}: problem`)
+    t.equal(res.json().code, c.code, `${c.name}: code`)
+    if (c.missing !== undefined) t.ok(res.json().missing.includes(c.missing), `${c.name}: names ${c.missing}`)
+  }
+  t.equal(await reportCount(), 0, 'nothing stored')
+})
+
+t.test('the other reports of the corpus import with what the text lacks given as parameters', async (t) => {
+  const text = readFileSync(new URL('../../../shared/corpus/reports/010.txt', import.meta.url), 'utf8')
+  const missing = await importText(text, 'kind=agency')
+  t.equal(missing.statusCode, 422)
+  t.ok(missing.json().missing.includes('/agency/code'))
+})
