@@ -22,6 +22,13 @@ export const SECTION_LABELS: { readonly [K in SectionKey]: Label } = {
 
 const SECTION_KEYS = Object.keys(SECTION_LABELS) as readonly SectionKey[]
 
+/**
+ * Memos keyed by the (immutable) input objects: the sentences of a report's prose, and the global form
+ * of each rule's pattern. Weak keys, so they never keep a report alive.
+ */
+const SENTENCES = new WeakMap<Sections, Sentence[]>()
+const GLOBAL_PATTERNS = new WeakMap<RegExp, RegExp>()
+
 /** One sentence of a section: the original text (for quoting) and the normalised text (for matching). */
 export interface Sentence {
   readonly section: SectionKey
@@ -142,6 +149,9 @@ export function readNumber (text: string): number | null {
  * `[{ section: 'overview', paragraph: 0, index: 0, text: '收到申请13件', norm: '收到申请13件' }, { …, index: 1, text: '其中予以公开3件', … }]`.
  */
 export function sentencesOf (sections: Sections): Sentence[] {
+  // Every N-* rule reads the same sentences of the same report: split and normalise them once.
+  const cached = SENTENCES.get(sections)
+  if (cached !== undefined) return cached
   const out: Sentence[] = []
   for (const section of SECTION_KEYS) {
     sections[section].split('\n').forEach((line, paragraph) => {
@@ -152,11 +162,15 @@ export function sentencesOf (sections: Sections): Sentence[] {
       }
     })
   }
+  SENTENCES.set(sections, out)
   return out
 }
 
 /** Words before a Chinese numeral that make it part of a word rather than a count ("统一", "逐一", "第一"). */
 const NOT_A_COUNT_BEFORE = /[统逐每第唯同成万]$/
+
+/** Counting words after a number, e.g. 件 and 条. */
+const COUNT_PATTERN = new RegExp(`(${NUMBER})(${UNITS})`, 'g')
 
 /**
  * Lists the counts stated in a normalised text: a number and a counting word. Chinese numerals count only
@@ -166,8 +180,7 @@ const NOT_A_COUNT_BEFORE = /[统逐每第唯同成万]$/
  */
 export function countsIn (norm: string): Count[] {
   const out: Count[] = []
-  const pattern = new RegExp(`(${NUMBER})(${UNITS})`, 'g')
-  for (const match of norm.matchAll(pattern)) {
+  for (const match of norm.matchAll(COUNT_PATTERN)) {
     const [, number = '', unit = ''] = match
     const start = match.index
     const arabic = /^\d+$/.test(number)
@@ -352,6 +365,11 @@ export function narrativeFinding (rule: RuleStamp, sentence: Sentence, fields: F
  * Example: `matchesIn(sentences, /结转下年度\d+件/)` → `[{ sentence, match }]` for each occurrence.
  */
 export function matchesIn (sentences: readonly Sentence[], pattern: RegExp): { sentence: Sentence, match: RegExpExecArray }[] {
-  const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g')
-  return sentences.flatMap((sentence) => [...sentence.norm.matchAll(global)].map((match) => ({ sentence, match })))
+  let global = GLOBAL_PATTERNS.get(pattern)
+  if (global === undefined) {
+    global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g')
+    GLOBAL_PATTERNS.set(pattern, global)
+  }
+  const scan = global
+  return sentences.flatMap((sentence) => [...sentence.norm.matchAll(scan)].map((match) => ({ sentence, match })))
 }

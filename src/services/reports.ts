@@ -33,16 +33,20 @@ async function analyseAndSave (db: Executor, target: { reportId: number, revisio
   return analysis
 }
 
-/**
- * Year N+1's cross-year results and changes depend on year N: recompute them after N changed, then
- * record both in the change feed (last, see `appendEvents`).
- */
-async function recomputeNextYearAndRecord (db: Executor, stored: { reportId: number, revision: number }, body: AnnualReport): Promise<void> {
+/** Year N+1's cross-year results and changes depend on year N: recompute them after N changed. */
+async function recomputeNextYear (db: Executor, body: AnnualReport): Promise<YearNeighbour | undefined> {
   const next = await findYearReport(db, body.agency.code, body.kind, body.year + 1)
-  if (next !== undefined) {
-    await analyseAndSave(db, { reportId: next.reportId, revision: next.revision }, next.body)
-    await touchReport(db, next.reportId)
-  }
+  if (next === undefined) return undefined
+  await analyseAndSave(db, { reportId: next.reportId, revision: next.revision }, next.body)
+  await touchReport(db, next.reportId)
+  return next
+}
+
+/**
+ * Records a stored revision (and the next year's recomputed results) in the change feed. It must be
+ * the transaction's last statement: the feed lock it takes is held until commit and serialises writers.
+ */
+async function recordEvents (db: Executor, stored: { reportId: number, revision: number }, next: YearNeighbour | undefined): Promise<void> {
   await appendEvents(db, [
     { type: 'revision_stored', ...stored },
     ...(next === undefined ? [] : [{ type: 'findings_recomputed' as const, reportId: next.reportId, revision: next.revision }])
@@ -75,8 +79,10 @@ export async function submitReport (
     const stored = { reportId: result.report.id, revision: 1 }
     const analysis = await analyseAndSave(trx, stored, body)
     refuseIfInconsistent(analysis, body, options)
-    await recomputeNextYearAndRecord(trx, stored, body)
-    return { outcome: 'created', report: await refreshed(trx, result.report) }
+    const next = await recomputeNextYear(trx, body)
+    const report = await refreshed(trx, result.report)
+    await recordEvents(trx, stored, next)
+    return { outcome: 'created', report }
   })
 }
 
@@ -91,8 +97,10 @@ export async function reviseStoredReport (
     const stored = { reportId: id, revision: result.report.latestRevision }
     const analysis = await analyseAndSave(trx, stored, body)
     refuseIfInconsistent(analysis, body, options)
-    await recomputeNextYearAndRecord(trx, stored, body)
-    return { outcome: 'revised', report: await refreshed(trx, result.report) }
+    const next = await recomputeNextYear(trx, body)
+    const report = await refreshed(trx, result.report)
+    await recordEvents(trx, stored, next)
+    return { outcome: 'revised', report }
   })
 }
 
@@ -162,15 +170,16 @@ export async function storeBatch (db: Kysely<Database>, bodies: readonly AnnualR
       await analyseAndSave(trx, { reportId: next.reportId, revision: next.revision }, next.body)
       await touchReport(trx, next.reportId)
     }
-    await appendEvents(trx, [
-      ...written.map(({ reportId, revision }) => ({ type: 'revision_stored' as const, reportId, revision })),
-      ...[...neighbours.values()].map(({ reportId, revision }) => ({ type: 'findings_recomputed' as const, reportId, revision }))
-    ])
     const results: BatchResult[] = []
     for (const { index, outcome, reportId, revision } of outcomes) {
       const report = await findReport(trx, reportId)
       if (report !== undefined) results.push({ index, outcome, revision, report })
     }
+    // Last, see recordEvents.
+    await appendEvents(trx, [
+      ...written.map(({ reportId, revision }) => ({ type: 'revision_stored' as const, reportId, revision })),
+      ...[...neighbours.values()].map(({ reportId, revision }) => ({ type: 'findings_recomputed' as const, reportId, revision }))
+    ])
     return results.sort((a, b) => a.index - b.index)
   })
 }
