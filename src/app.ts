@@ -21,6 +21,7 @@ import feedRoutes from './routes/feed.js'
 import importRoutes from './routes/imports.js'
 import operationsRoutes from './routes/operations.js'
 import reportRoutes from './routes/reports/index.js'
+import statsRoutes from './routes/stats.js'
 import { ANALYSIS_COMPONENTS } from './schemas/analysis.js'
 import { IMPORT_COMPONENTS } from './schemas/imports.js'
 import { ProblemSchema } from './schemas/problem.js'
@@ -73,6 +74,7 @@ export async function buildApp ({ config, databaseUrl, logger = false, now = () 
   await app.register(analysisRoutes, { now })
   await app.register(agencyRoutes)
   await app.register(feedRoutes)
+  await app.register(statsRoutes)
   await app.register(exportRoutes)
   await app.register(importRoutes, { now, components })
   await app.register(bulkRoutes, { now, components })

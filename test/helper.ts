@@ -69,7 +69,7 @@ export async function createTestDatabase (t: Test): Promise<TestDatabase> {
 
 /** Empties the app's tables between tests (never the migration bookkeeping). */
 export async function resetDb (db: Kysely<Database>): Promise<void> {
-  await sql`truncate finding_review, report_event, finding, report_analysis, report_revision, report, agency restart identity cascade`.execute(db)
+  await sql`truncate report_figures, finding_review, report_event, finding, report_analysis, report_revision, report, agency restart identity cascade`.execute(db)
 }
 
 /** The app on the given database, with a fixed clock; closed when `t` ends. */

@@ -87,6 +87,32 @@ export interface FindingReviewTable {
   decided_at: Timestamp
 }
 
+/**
+ * A cell column of `report_figures`: bigint counts and numeric 万元 amounts, which pg returns as text
+ * (`figures-repository.ts` converts them). Named from the cell's JSON Pointer: `t2__…`, `t3__…`, `t4__…`.
+ */
+type FigureCellColumn = ColumnType<string | null, number | null, number | null>
+
+/** The figures of each report's latest revision, one column per cell (see the migration and figures-repository.ts). */
+export interface ReportFiguresTable {
+  report_id: ColumnType<string, number | string, never>
+  agency_code: string
+  region_code: string
+  year: number
+  kind: string
+  template: string
+  single_row_other: boolean
+  status: string
+  /** JSON Pointers of the cells printed blank, in document order. */
+  blank_pointers: ColumnType<string[], string[], string[]>
+  disclosure_rate: number | null
+  denial_rate: number | null
+  not_held_share: number | null
+  review_correction_rate: number | null
+  litigation_correction_rate: number | null
+  [cell: `t${'2' | '3' | '4'}__${string}`]: FigureCellColumn
+}
+
 export interface Database {
   agency: AgencyTable
   report: ReportTable
@@ -95,6 +121,7 @@ export interface Database {
   finding: FindingTable
   report_event: ReportEventTable
   finding_review: FindingReviewTable
+  report_figures: ReportFiguresTable
 }
 
 export type AgencyRow = Selectable<AgencyTable>

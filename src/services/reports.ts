@@ -8,6 +8,7 @@ import {
 } from '../db/analysis-repository.js'
 import type { Database } from '../db/database.js'
 import { appendEvents } from '../db/feed-repository.js'
+import { saveFigures } from '../db/figures-repository.js'
 import {
   createReport, type CreateOutcome, type Executor, findReport, reviseReport, type ReviseOutcome, type RevisionSource
 } from '../db/report-repository.js'
@@ -25,11 +26,15 @@ async function previousYearOf (db: Executor, body: AnnualReport): Promise<YearNe
   return await findYearReport(db, body.agency.code, body.kind, body.year - 1)
 }
 
-/** Analyses a stored revision against the prior year as stored now, and saves the result. */
+/**
+ * Analyses a report's latest revision against the prior year as stored now, and saves the result
+ * with the revision's figures (the normalised cells that rollups add up).
+ */
 async function analyseAndSave (db: Executor, target: { reportId: number, revision: number }, body: AnnualReport): Promise<ReportAnalysis> {
   const previous = await previousYearOf(db, body)
   const analysis = analyseReport(body, previous?.body ?? null)
   await saveAnalysis(db, target, analysis, previous === undefined ? null : { reportId: previous.reportId, revision: previous.revision })
+  await saveFigures(db, target.reportId, body, analysis.summary.status)
   return analysis
 }
 
