@@ -15,12 +15,21 @@ async function main (): Promise<void> {
   const config = loadConfig(process.env)
   const log = pino({ level: config.LOG_LEVEL })
 
-  let embedded: EmbeddedDatabase | undefined
+  /** What is running, in start order; shutdown closes it in reverse. */
+  const running: { embedded?: EmbeddedDatabase, app?: Awaited<ReturnType<typeof buildApp>> } = {}
+  // Installed before anything starts, so that a signal during start-up still stops the embedded Postgres.
+  closeWithGrace({ delay: 10_000, logger: log }, async ({ signal, err }) => {
+    if (err !== undefined) log.error({ err }, 'shutting down after an uncaught error')
+    else log.info({ signal }, 'shutting down')
+    await running.app?.close()
+    await running.embedded?.stop()
+  })
+
   let databaseUrl = config.DATABASE_URL
   if (databaseUrl === undefined) {
     log.info({ dataDir: config.DATA_DIR }, 'DATABASE_URL is not set: starting the embedded Postgres')
-    embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, onLog: (message) => log.debug({ postgres: message.trim() }) })
-    databaseUrl = embedded.url
+    running.embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, onLog: (message) => log.debug({ postgres: message.trim() }) })
+    databaseUrl = running.embedded.url
     const db = createDatabase({ url: databaseUrl, poolMax: 1 })
     try {
       const { applied } = await migrateToLatest(db)
@@ -30,14 +39,8 @@ async function main (): Promise<void> {
     }
   }
 
-  const app = await buildApp({ config, databaseUrl, logger: { level: config.LOG_LEVEL } })
-  closeWithGrace({ delay: 10_000, logger: log }, async ({ signal, err }) => {
-    if (err !== undefined) log.error({ err }, 'shutting down after an uncaught error')
-    else log.info({ signal }, 'shutting down')
-    await app.close()
-    await embedded?.stop()
-  })
-  await app.listen({ port: config.PORT, host: config.HOST })
+  running.app = await buildApp({ config, databaseUrl, logger: { level: config.LOG_LEVEL } })
+  await running.app.listen({ port: config.PORT, host: config.HOST })
 }
 
 main().catch((error: unknown) => {

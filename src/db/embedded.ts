@@ -103,8 +103,16 @@ export async function startEmbeddedPostgres ({ dataDir, postgresFlags = [], onLo
     onLog,
     onError: (error) => onLog(String(error))
   })
-  if (!await exists(path.join(databaseDir, 'PG_VERSION'))) await server.initialise()
-  await server.start()
+  try {
+    if (!await exists(path.join(databaseDir, 'PG_VERSION'))) await server.initialise()
+    await server.start()
+  } catch (error) {
+    // The package rejects with the server's exit, not an Error: say what to look at.
+    const running = await exists(path.join(databaseDir, 'postmaster.pid'))
+    throw new Error(`The embedded Postgres in ${databaseDir} did not start` +
+      (running ? ': another Postgres seems to be running on it (see postmaster.pid); stop it first.' : `: ${error instanceof Error ? error.message : String(error)}`),
+    { cause: error })
+  }
   return {
     url: `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/postgres`,
     stop: async () => await server.stop()
