@@ -20,6 +20,7 @@ import exportRoutes from './routes/exports.js'
 import feedRoutes from './routes/feed.js'
 import importRoutes from './routes/imports.js'
 import operationsRoutes from './routes/operations.js'
+import problemsRoutes from './routes/problems.js'
 import reportRoutes from './routes/reports/index.js'
 import statsRoutes from './routes/stats.js'
 import { ANALYSIS_COMPONENTS } from './schemas/analysis.js'
@@ -70,6 +71,7 @@ export async function buildApp ({ config, databaseUrl, logger = false, now = () 
   await app.register(dbPlugin, { url: databaseUrl, poolMax: config.DB_POOL_MAX })
 
   await app.register(operationsRoutes)
+  await app.register(problemsRoutes)
   await app.register(reportRoutes, { now })
   await app.register(analysisRoutes, { now })
   await app.register(agencyRoutes)

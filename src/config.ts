@@ -23,9 +23,9 @@ export const ConfigSchema = Type.Object({
   DB_POOL_MAX: Type.Integer({ minimum: 1, maximum: 200, default: 10, description: 'Largest number of pooled connections' }),
   BODY_LIMIT: Type.Integer({ minimum: 1024, default: 1_048_576, description: 'Largest accepted request body, in bytes' }),
   PROBLEM_TYPE_BASE: Type.String({
-    default: 'https://gov-disclosure-reports.example/problems/',
+    default: '/problems/',
     pattern: '/$',
-    description: 'Base URI of problem `type` values (ends with /)'
+    description: 'Base of problem `type` URIs (ends with /). The default, a reference relative to the service, points at its own /problems pages; set an absolute URI when behind a proxy that moves them.'
   })
 }, { additionalProperties: false })
 

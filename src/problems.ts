@@ -19,6 +19,7 @@ export const PROBLEMS = {
   REPORT_NOT_FOUND: { status: 404, title: 'Report not found', description: 'No report has this id.' },
   REVISION_NOT_FOUND: { status: 404, title: 'Revision not found', description: 'The report exists but has no such revision.' },
   FINDING_NOT_FOUND: { status: 404, title: 'Finding not found', description: 'No finding has this id (ids change when results are recomputed; follow the report\'s findings).' },
+  PROBLEM_TYPE_NOT_FOUND: { status: 404, title: 'Problem type not found', description: 'No problem type has this name.' },
   AGENCY_NOT_FOUND: { status: 404, title: 'Agency not found', description: 'No report of this agency is stored.' },
   REPORT_EXISTS: { status: 409, title: 'Report already exists', description: 'A different report with the same agency, year and kind is stored; `existing` names it. Revise it with PUT.' },
   PRECONDITION_FAILED: { status: 412, title: 'Precondition failed', description: 'The `If-Match` ETag is not the current revision: someone revised the report since you read it.' },

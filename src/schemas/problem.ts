@@ -11,7 +11,7 @@ const FieldErrorSchema = Type.Object({
 }, { additionalProperties: false, description: 'One invalid field.' })
 
 export const ProblemSchema = Type.Object({
-  type: Type.String({ format: 'uri', description: 'URI identifying the problem type; its page documents it.' }),
+  type: Type.String({ format: 'uri-reference', description: 'URI reference identifying the problem type (relative to the service unless configured otherwise); `GET` it for its documentation.' }),
   title: Type.String({ description: 'Short summary of the problem type; the same for every occurrence.' }),
   status: Type.Integer({ minimum: 400, maximum: 599, description: 'HTTP status code.' }),
   detail: Type.Optional(Type.String({ description: 'Explanation specific to this occurrence.' })),

@@ -9,7 +9,7 @@ t.test('defaults apply when nothing is set', async (t) => {
     LOG_LEVEL: 'info',
     DB_POOL_MAX: 10,
     BODY_LIMIT: 1_048_576,
-    PROBLEM_TYPE_BASE: 'https://gov-disclosure-reports.example/problems/'
+    PROBLEM_TYPE_BASE: '/problems/'
   })
 })
 
