@@ -233,6 +233,7 @@ t.test('every revision stays readable and listed', async (t) => {
 
   const revisions = await app.inject({ url: '/v1/reports/1/revisions' })
   t.equal(revisions.statusCode, 200)
+  t.equal(revisions.headers['last-modified'], new Date(revisions.json().items[1].createdAt).toUTCString(), 'Last-Modified is the newest revision\'s time')
   t.match(revisions.json(), {
     reportId: 1,
     items: [{ revision: 1, template: '2021', href: '/v1/reports/1?revision=1' }, { revision: 2, template: '2021', href: '/v1/reports/1?revision=2' }]

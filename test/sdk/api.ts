@@ -2920,6 +2920,8 @@ export interface operations {
             /** @description The revisions. */
             200: {
                 headers: {
+                    /** @description When the newest revision was stored. */
+                    "last-modified"?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -225,16 +225,23 @@ const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = async (app,
       description: 'Every stored revision of the report, oldest first. Revisions are kept forever.',
       params: IdParamsSchema,
       response: {
-        200: { description: 'The revisions.', content: { 'application/json': { schema: RevisionListSchema } } },
+        200: {
+          description: 'The revisions.',
+          headers: { 'last-modified': Type.String({ description: 'When the newest revision was stored.' }) },
+          content: { 'application/json': { schema: RevisionListSchema } }
+        },
         400: problemResponse('Invalid id.'),
         404: problemResponse('No report has this id (`REPORT_NOT_FOUND`).'),
         ...COMMON_PROBLEM_RESPONSES
       }
     }
-  }, async (request) => {
+  }, async (request, reply) => {
     const { id } = request.params
     const revisions = await listRevisions(app.db, id)
-    if (revisions.length === 0) throw new DomainError('REPORT_NOT_FOUND', `No report has id ${id}.`)
+    const latest = revisions.at(-1)
+    if (latest === undefined) throw new DomainError('REPORT_NOT_FOUND', `No report has id ${id}.`)
+    // The list changes only when a revision is stored, so the newest revision's time is its modification time.
+    reply.header('last-modified', latest.createdAt.toUTCString())
     return {
       reportId: id,
       items: revisions.map((revision) => ({
