@@ -8,22 +8,12 @@ import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typ
 import { type ReportFilters, streamReportsWithBodies } from '../db/report-repository.js'
 import type { AnnualReport } from '../domain/report.js'
 import type { ReportSummary } from '../domain/stored-report.js'
-import { ReportStatusSchema, RuleIdSchema } from '../schemas/analysis.js'
+import { ReportFilterProperties } from '../schemas/analysis.js'
 import { CELL_COLUMNS } from '../schemas/cell-columns.js'
-import { CreditCodeSchema, KindSchema, TemplateSchema, YearSchema } from '../schemas/common.js'
 import { COMMON_PROBLEM_RESPONSES, problemResponse } from '../schemas/problem.js'
-import { RegionPrefixSchema } from '../schemas/resources.js'
 import { reportHref, summaryJson } from './reports/representation.js'
 
-const FILTERS = {
-  agency: Type.Optional(CreditCodeSchema),
-  region: Type.Optional(RegionPrefixSchema),
-  year: Type.Optional(YearSchema('Report year.')),
-  kind: Type.Optional(KindSchema),
-  template: Type.Optional(TemplateSchema),
-  status: Type.Optional(ReportStatusSchema),
-  rule: Type.Optional({ ...RuleIdSchema, description: 'Only reports whose latest revision fails this rule.' })
-}
+const FILTERS = ReportFilterProperties
 
 const META_COLUMNS = [
   ['id', '报告编号'], ['agencyCode', '统一社会信用代码'], ['agencyName', '机关名称'], ['regionCode', '行政区划代码'],

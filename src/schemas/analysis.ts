@@ -2,7 +2,9 @@
 import { Type } from 'typebox'
 import { RULES } from '../domain/rules/index.js'
 import { INDICATOR_NAMES } from '../domain/year-over-year.js'
-import { ReportIdSchema, RevisionSchema, TimestampSchema, YearSchema } from './common.js'
+import {
+  CreditCodeSchema, KindSchema, RegionPrefixSchema, ReportIdSchema, RevisionSchema, TemplateSchema, TimestampSchema, YearSchema
+} from './common.js'
 
 export const SeveritySchema = Type.Union([Type.Literal('error'), Type.Literal('warning'), Type.Literal('info')], {
   description: '`error` breaks an identity printed on the form; `warning` is a plausibility check that usually means a mistake; `info` is for reviewers.'
@@ -134,3 +136,14 @@ export const FindingDetailSchema = Type.Object({
 }, { additionalProperties: false, description: 'A finding with its report and its review history.' })
 
 export const ANALYSIS_COMPONENTS = [FindingSchema] as const
+
+/** The filters of report lists and exports: the same query parameters wherever reports are selected. */
+export const ReportFilterProperties = {
+  agency: Type.Optional(CreditCodeSchema),
+  region: Type.Optional(RegionPrefixSchema),
+  year: Type.Optional(YearSchema('Report year.')),
+  kind: Type.Optional(KindSchema),
+  template: Type.Optional(TemplateSchema),
+  status: Type.Optional(ReportStatusSchema),
+  rule: Type.Optional({ ...RuleIdSchema, description: 'Only reports whose latest revision fails this rule.' })
+}

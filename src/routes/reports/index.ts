@@ -9,15 +9,11 @@ import { DomainError } from '../../domain/errors.js'
 import type { AnnualReport } from '../../domain/report.js'
 import { ProblemError } from '../../problems.js'
 import { assertConstraints } from './constraints.js'
-import {
-  CreditCodeSchema, KindSchema, ReportIdSchema, RevisionSchema, TemplateSchema, YearSchema
-} from '../../schemas/common.js'
-import { ReportStatusSchema, RuleIdSchema } from '../../schemas/analysis.js'
+import { ReportIdSchema, RevisionSchema } from '../../schemas/common.js'
+import { ReportFilterProperties } from '../../schemas/analysis.js'
 import { COMMON_PROBLEM_RESPONSES, problemResponse } from '../../schemas/problem.js'
 import { AnnualReportSchema } from '../../schemas/report.js'
-import {
-  CursorSchema, LimitSchema, PageSchema, RegionPrefixSchema, RevisionListSchema
-} from '../../schemas/resources.js'
+import { CursorSchema, LimitSchema, PageSchema, RevisionListSchema } from '../../schemas/resources.js'
 import { reviseStoredReport, submitReport } from '../../services/reports.js'
 import { acceptedVersions, noneMatchHits } from '../conditional.js'
 import { prefersHtml } from '../negotiation.js'
@@ -263,13 +259,7 @@ const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = async (app,
         'the status of their latest revision and a rule it fails (`?status=errors&rule=T3-BALANCE` lists the reports to correct). ' +
         'Follow `next` (or the `Link: rel="next"` header) for the following page.',
       querystring: Type.Object({
-        agency: Type.Optional(CreditCodeSchema),
-        region: Type.Optional(RegionPrefixSchema),
-        year: Type.Optional(YearSchema('Report year.')),
-        kind: Type.Optional(KindSchema),
-        template: Type.Optional(TemplateSchema),
-        status: Type.Optional(ReportStatusSchema),
-        rule: Type.Optional({ ...RuleIdSchema, description: 'Only reports whose latest revision fails this rule.' }),
+        ...ReportFilterProperties,
         limit: Type.Optional(LimitSchema),
         cursor: Type.Optional(CursorSchema)
       }, { additionalProperties: false }),
