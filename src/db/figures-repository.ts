@@ -86,11 +86,6 @@ export async function saveFigures (db: Executor, reportId: number, body: AnnualR
     .execute()
 }
 
-/** Records the status of a report's latest revision after its findings were recomputed (its figures are unchanged). */
-export async function refreshFiguresStatus (db: Executor, reportId: number, status: ReportStatus): Promise<void> {
-  await db.updateTable('report_figures').set({ status }).where('report_id', '=', String(reportId)).execute()
-}
-
 export interface FigureFilters {
   /** A prefix of the 6-digit region code (digits only). */
   readonly region?: string

@@ -207,18 +207,6 @@ async function getSummaryOrThrow (db: Executor, id: number): Promise<ReportSumma
   return toSummary(await selectSummaries(db).where('report.id', '=', String(id)).executeTakeFirstOrThrow())
 }
 
-/** The published text a revision was imported from, if any. */
-export async function findRevisionSource (db: Executor, reportId: number, revision: number): Promise<RevisionSource | undefined> {
-  const row = await db.selectFrom('report_revision')
-    .select(['source_text', 'source_format'])
-    .where('report_id', '=', String(reportId))
-    .where('revision', '=', revision)
-    .executeTakeFirst()
-  return row?.source_text === null || row?.source_text === undefined
-    ? undefined
-    : { text: row.source_text, format: row.source_format === 'html' ? 'html' : 'text' }
-}
-
 export async function findRevision (db: Executor, reportId: number, revision: number): Promise<StoredRevision | undefined> {
   const row = await db.selectFrom('report_revision')
     .select(['report_id', 'revision', 'created_at', 'body'])

@@ -66,8 +66,17 @@ function refuseIfInconsistent (analysis: ReportAnalysis, body: AnnualReport, opt
     { findings: failedErrors.map(withFingerprint) })
 }
 
-async function refreshed (db: Executor, report: ReportSummary): Promise<ReportSummary> {
-  return await findReport(db, report.id) ?? report
+/**
+ * What follows a stored revision, in the order the feed requires: its analysis (refused under
+ * `strict`), the next year's recompute, the refreshed summary, and last the feed events.
+ */
+async function completeRevision (db: Executor, report: ReportSummary, body: AnnualReport, options: WriteOptions): Promise<ReportSummary> {
+  const stored = { reportId: report.id, revision: report.latestRevision }
+  refuseIfInconsistent(await analyseAndSave(db, stored, body), body, options)
+  const next = await recomputeNextYear(db, body)
+  const refreshed = await findReport(db, report.id) ?? report
+  await recordEvents(db, stored, next)
+  return refreshed
 }
 
 /**
@@ -81,13 +90,7 @@ export async function submitReport (
     await lockAgencyReports(trx, body.agency.code, body.kind)
     const result = await createReport(trx, body, options.source)
     if (result.outcome !== 'created') return result
-    const stored = { reportId: result.report.id, revision: 1 }
-    const analysis = await analyseAndSave(trx, stored, body)
-    refuseIfInconsistent(analysis, body, options)
-    const next = await recomputeNextYear(trx, body)
-    const report = await refreshed(trx, result.report)
-    await recordEvents(trx, stored, next)
-    return { outcome: 'created', report }
+    return { outcome: 'created', report: await completeRevision(trx, result.report, body, options) }
   })
 }
 
@@ -99,13 +102,7 @@ export async function reviseStoredReport (
     await lockAgencyReports(trx, body.agency.code, body.kind)
     const result = await reviseReport(trx, id, acceptedVersions, body)
     if (result.outcome !== 'revised') return result
-    const stored = { reportId: id, revision: result.report.latestRevision }
-    const analysis = await analyseAndSave(trx, stored, body)
-    refuseIfInconsistent(analysis, body, options)
-    const next = await recomputeNextYear(trx, body)
-    const report = await refreshed(trx, result.report)
-    await recordEvents(trx, stored, next)
-    return { outcome: 'revised', report }
+    return { outcome: 'revised', report: await completeRevision(trx, result.report, body, options) }
   })
 }
 

@@ -7,7 +7,7 @@ import { generateReports, type SyntheticReport } from '../../bench/generate-repo
 import { CELLS } from '../../migrations/2026_11_28_090000_create_report_figures.js'
 import { saveAnalysis } from '../../src/db/analysis-repository.js'
 import {
-  figureColumn, type FigureFilters, figuresRow, inStatsSnapshot, refreshFiguresStatus, saveFigures, sumFigureGroups, sumFigures
+  figureColumn, type FigureFilters, figuresRow, inStatsSnapshot, saveFigures, sumFigureGroups, sumFigures
 } from '../../src/db/figures-repository.js'
 import { migrateToLatest } from '../../src/db/migrate.js'
 import { createReport } from '../../src/db/report-repository.js'
@@ -109,9 +109,6 @@ t.test('saveFigures stores every cell of the latest revision, blank as null, and
   const second = await figuresOf(id)
   t.equal(second.t3__outcomes__other__misc__total, null, 'the three rows are gone with the layout')
   t.equal(second.t3__outcomes__other__total, '1')
-
-  await refreshFiguresStatus(db, id, 'errors')
-  t.same(await figuresOf(id), expectedRow(id, revised, 'errors'), 'only the status changed')
 })
 
 t.test('rollups over many reports', async (t) => {
