@@ -6,13 +6,17 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyServerOptions, LogController } from 'fastify'
 import type { Config } from './config.js'
 import { isValidCreditCode } from './domain/credit-code.js'
+import authPlugin from './plugins/auth.js'
 import dbPlugin from './plugins/db.js'
 import httpCachePlugin from './plugins/http-cache.js'
+import idempotencyPlugin from './plugins/idempotency.js'
 import jsonBodyPlugin from './plugins/json-body.js'
 import problemDetailsPlugin from './plugins/problem-details.js'
+import protectionPlugin from './plugins/protection.js'
 import requestLogPlugin, { requestIdFrom } from './plugins/request-log.js'
 import swaggerPlugin from './plugins/swagger.js'
 import validationPlugin from './plugins/validation.js'
+import adminRoutes from './routes/admin.js'
 import agencyRoutes from './routes/agencies/index.js'
 import analysisRoutes from './routes/analysis/index.js'
 import bulkRoutes from './routes/bulk.js'
@@ -23,6 +27,7 @@ import operationsRoutes from './routes/operations.js'
 import problemsRoutes from './routes/problems.js'
 import reportRoutes from './routes/reports/index.js'
 import statsRoutes from './routes/stats.js'
+import { ADMIN_COMPONENTS } from './schemas/admin.js'
 import { ANALYSIS_COMPONENTS } from './schemas/analysis.js'
 import { IMPORT_COMPONENTS } from './schemas/imports.js'
 import { ProblemSchema } from './schemas/problem.js'
@@ -33,6 +38,11 @@ import { RESOURCE_COMPONENTS } from './schemas/resources.js'
 export const API_VERSION = '1.0.0'
 
 const CREDIT_CODE_FORMAT = { type: 'string', validate: isValidCreditCode } as const
+
+function trustProxySetting (value: string | undefined): boolean | string {
+  if (value === undefined || value === 'false') return false
+  return value === 'true' ? true : value
+}
 
 export interface AppOptions {
   readonly config: Config
@@ -56,12 +66,14 @@ export async function buildApp ({ config, databaseUrl, logger = false, now = () 
     onConstructorPoisoning: 'error',
     // A slow client must not hold a connection forever.
     requestTimeout: 30_000,
+    // Behind a load balancer, the client's address (for per-IP limits and logs) comes from X-Forwarded-For.
+    trustProxy: trustProxySetting(config.TRUST_PROXY),
     routerOptions: { ignoreTrailingSlash: true },
     // Response schemas with unions are checked by fast-json-stringify's own Ajv, which must know our formats.
     serializerOpts: { ajv: { formats: { 'credit-code': CREDIT_CODE_FORMAT } } }
   }).withTypeProvider<TypeBoxTypeProvider>()
 
-  const components = [...REPORT_COMPONENTS, ...RESOURCE_COMPONENTS, ...ANALYSIS_COMPONENTS, ...IMPORT_COMPONENTS, ProblemSchema]
+  const components = [...REPORT_COMPONENTS, ...RESOURCE_COMPONENTS, ...ANALYSIS_COMPONENTS, ...IMPORT_COMPONENTS, ...ADMIN_COMPONENTS, ProblemSchema]
   await app.register(validationPlugin, { components })
   await app.register(swaggerPlugin, { version: API_VERSION })
   await app.register(problemDetailsPlugin, { typeBase: config.PROBLEM_TYPE_BASE })
@@ -69,6 +81,13 @@ export async function buildApp ({ config, databaseUrl, logger = false, now = () 
   await app.register(requestLogPlugin)
   await app.register(httpCachePlugin)
   await app.register(dbPlugin, { url: databaseUrl, poolMax: config.DB_POOL_MAX })
+  await app.register(authPlugin, { readsNeedKey: config.READ_ACCESS === 'key' })
+  await app.register(protectionPlugin, {
+    perIpPerMinute: config.RATE_LIMIT_PER_IP,
+    perKeyPerMinute: config.RATE_LIMIT_PER_KEY,
+    corsOrigins: config.CORS_ORIGINS
+  })
+  await app.register(idempotencyPlugin)
 
   await app.register(operationsRoutes)
   await app.register(problemsRoutes)
@@ -80,6 +99,7 @@ export async function buildApp ({ config, databaseUrl, logger = false, now = () 
   await app.register(exportRoutes)
   await app.register(importRoutes, { now, components })
   await app.register(bulkRoutes, { now, components })
+  await app.register(adminRoutes)
   return app
 }
 

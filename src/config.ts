@@ -22,6 +22,21 @@ export const ConfigSchema = Type.Object({
   }),
   DB_POOL_MAX: Type.Integer({ minimum: 1, maximum: 200, default: 10, description: 'Largest number of pooled connections' }),
   BODY_LIMIT: Type.Integer({ minimum: 1024, default: 1_048_576, description: 'Largest accepted request body, in bytes' }),
+  READ_ACCESS: Type.Union([Type.Literal('public'), Type.Literal('key')], {
+    default: 'public',
+    description: 'Who may read: `public` (anyone; the reports are public information) or `key` (any valid API key)'
+  }),
+  RATE_LIMIT_PER_IP: Type.Integer({ minimum: 1, default: 1200, description: 'Requests per minute from one IP address without an API key' }),
+  RATE_LIMIT_PER_KEY: Type.Integer({ minimum: 1, default: 6000, description: 'Requests per minute with one API key' }),
+  CORS_ORIGINS: Type.String({
+    minLength: 1,
+    default: '*',
+    description: 'Origins of browser front-ends allowed to call the API: `*`, or a comma-separated list of origins'
+  }),
+  TRUST_PROXY: Type.Optional(Type.String({
+    minLength: 1,
+    description: '`true` behind a load balancer that sets X-Forwarded-For (or a comma-separated list of its addresses), so that client IPs are rate-limited rather than the balancer\'s'
+  })),
   PROBLEM_TYPE_BASE: Type.String({
     default: '/problems/',
     pattern: '/$',
@@ -32,7 +47,7 @@ export const ConfigSchema = Type.Object({
 export type Config = Readonly<Static<typeof ConfigSchema>>
 
 const configCheck = Compile(ConfigSchema)
-const NUMERIC_KEYS = new Set(['PORT', 'DB_POOL_MAX', 'BODY_LIMIT'])
+const NUMERIC_KEYS = new Set(['PORT', 'DB_POOL_MAX', 'BODY_LIMIT', 'RATE_LIMIT_PER_IP', 'RATE_LIMIT_PER_KEY'])
 
 export class ConfigError extends Error {
   constructor (readonly problems: readonly string[]) {

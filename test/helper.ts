@@ -7,14 +7,20 @@ import { readFileSync } from 'node:fs'
 import { type Kysely, sql } from 'kysely'
 import pg from 'pg'
 import type { Test } from 'tap'
+import type { InjectOptions, LightMyRequestResponse } from 'fastify'
 import { buildApp } from '../src/app.js'
 import { loadConfig } from '../src/config.js'
 import { createDatabase } from '../src/db/connection.js'
 import type { Database } from '../src/db/database.js'
 import { migrateToLatest } from '../src/db/migrate.js'
+import { SCOPES } from '../src/domain/access.js'
 import type { AnnualReport } from '../src/domain/report.js'
+import { createKey } from '../src/services/api-keys.js'
 
-export const testConfig = loadConfig({ LOG_LEVEL: 'silent' })
+/** Tests send many requests a minute from one address; the rate limits have tests of their own. */
+const TEST_ENV = { LOG_LEVEL: 'silent', RATE_LIMIT_PER_IP: '1000000', RATE_LIMIT_PER_KEY: '1000000' }
+
+export const testConfig = loadConfig(TEST_ENV)
 
 /** A fixed "today" for tests: after the seed's deadline, in a known year. */
 export const TODAY = new Date('2026-11-27T08:00:00Z')
@@ -69,12 +75,47 @@ export async function createTestDatabase (t: Test): Promise<TestDatabase> {
 
 /** Empties the app's tables between tests (never the migration bookkeeping). */
 export async function resetDb (db: Kysely<Database>): Promise<void> {
-  await sql`truncate report_figures, finding_review, report_event, finding, report_analysis, report_revision, report, agency restart identity cascade`.execute(db)
+  await sql`truncate idempotency_record, audit_entry, report_figures, finding_review, report_event, finding, report_analysis, report_revision, report, agency restart identity cascade`.execute(db)
+}
+
+/** Every province's prefix: a test key may write for any agency. */
+const ALL_PROVINCES = Array.from({ length: 90 }, (_, index) => String(index + 10))
+
+const tokens = new WeakMap<object, string>()
+
+/** The API key `build` made for this app (all scopes, every region). */
+export function tokenOf (app: object): string {
+  const token = tokens.get(app)
+  if (token === undefined) throw new Error('this app was built without a key')
+  return token
+}
+
+/** Makes an API key directly in the database, as the keys CLI does. */
+export async function makeKey (db: Kysely<Database>, grant: { scopes: string[], agencyCodes?: string[], regionPrefixes?: string[], name?: string }) {
+  return await createKey(db, { name: grant.name ?? 'test key', scopes: grant.scopes, agencyCodes: grant.agencyCodes ?? [], regionPrefixes: grant.regionPrefixes ?? [] }, { keyId: null, requestId: null })
+}
+
+export interface BuildOptions {
+  readonly now?: () => Date
+  /** Environment settings on top of the tests' own (e.g. `READ_ACCESS`). */
+  readonly env?: Readonly<Record<string, string>>
+  /**
+   * By default every injected request carries an API key with every scope, so that tests of other
+   * features need not repeat it; tests of keys themselves pass false and send their own.
+   */
+  readonly authenticated?: boolean
 }
 
 /** The app on the given database, with a fixed clock; closed when `t` ends. */
-export async function build (t: Test, databaseUrl: string, options: { now?: () => Date } = {}) {
-  const app = await buildApp({ config: testConfig, databaseUrl, now: options.now ?? (() => TODAY) })
+export async function build (t: Test, databaseUrl: string, options: BuildOptions = {}) {
+  const config = options.env === undefined ? testConfig : loadConfig({ ...TEST_ENV, ...options.env })
+  const app = await buildApp({ config, databaseUrl, now: options.now ?? (() => TODAY) })
   t.teardown(async () => await app.close())
+  if (options.authenticated === false) return app
+  const { token } = await makeKey(app.db, { name: 'test suite', scopes: [...SCOPES], regionPrefixes: ALL_PROVINCES })
+  tokens.set(app, token)
+  const inject = app.inject.bind(app) as (options: InjectOptions) => Promise<LightMyRequestResponse>
+  app.inject = ((injectOptions: InjectOptions) =>
+    inject({ ...injectOptions, headers: { authorization: `Bearer ${token}`, ...injectOptions.headers } })) as typeof app.inject
   return app
 }

@@ -11,12 +11,13 @@ import { parseArgs, promisify } from 'node:util'
 import { buildApp } from '../app.js'
 import { loadConfig } from '../config.js'
 import { createDatabase } from '../db/connection.js'
-import { type EmbeddedDatabase, startEmbeddedPostgres } from '../db/embedded.js'
+import { openEmbeddedPostgres } from '../db/embedded.js'
 import { migrateToLatest } from '../db/migrate.js'
 
-const USAGE = `Usage: npm run import -- [--url http://127.0.0.1:3000] [--store] [--strict]
+const USAGE = `Usage: npm run import -- [--url http://127.0.0.1:3000] [--store --key KEY] [--strict]
          [--agency-code CODE] [--agency-name NAME] [--region CODE] [--kind agency|government] [--year YYYY] <files…>
-Files: .html/.htm (HTML), .pdf (through pdftotext -layout), anything else as UTF-8/GBK text.`
+Files: .html/.htm (HTML), .pdf (through pdftotext -layout), anything else as UTF-8/GBK text.
+--store needs an API key that may write the reports (--key, or the API_KEY variable).`
 
 interface Outcome {
   readonly file: string
@@ -63,18 +64,21 @@ function progress (done: number, total: number, file: string): void {
   if (done === total) process.stderr.write('\n')
 }
 
-async function inProcessSender (): Promise<{ send: Send, close: () => Promise<void> }> {
+function headersFor (contentType: string, key: string | undefined): Record<string, string> {
+  return { 'content-type': contentType, ...(key === undefined ? {} : { authorization: `Bearer ${key}` }) }
+}
+
+async function inProcessSender (key: string | undefined): Promise<{ send: Send, close: () => Promise<void> }> {
   const config = loadConfig(process.env)
-  let embedded: EmbeddedDatabase | undefined
-  if (config.DATABASE_URL === undefined) {
-    embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR })
+  const embedded = config.DATABASE_URL === undefined ? await openEmbeddedPostgres({ dataDir: config.DATA_DIR }) : undefined
+  if (embedded?.started === true) {
     const db = createDatabase({ url: embedded.url, poolMax: 1 })
     await migrateToLatest(db).finally(async () => await db.destroy())
   }
   const app = await buildApp({ config, databaseUrl: config.DATABASE_URL ?? embedded?.url ?? '' })
   return {
     send: async (body, contentType, query) => {
-      const res = await app.inject({ method: 'POST', url: `/v1/imports?${query}`, headers: { 'content-type': contentType }, payload: body })
+      const res = await app.inject({ method: 'POST', url: `/v1/imports?${query}`, headers: headersFor(contentType, key), payload: body })
       return { status: res.statusCode, json: res.json() }
     },
     close: async () => {
@@ -84,10 +88,10 @@ async function inProcessSender (): Promise<{ send: Send, close: () => Promise<vo
   }
 }
 
-function httpSender (base: string): { send: Send, close: () => Promise<void> } {
+function httpSender (base: string, key: string | undefined): { send: Send, close: () => Promise<void> } {
   return {
     send: async (body, contentType, query) => {
-      const res = await fetch(new URL(`/v1/imports?${query}`, base), { method: 'POST', headers: { 'content-type': contentType }, body })
+      const res = await fetch(new URL(`/v1/imports?${query}`, base), { method: 'POST', headers: headersFor(contentType, key), body })
       return { status: res.status, json: await res.json() }
     },
     close: async () => {}
@@ -99,6 +103,7 @@ async function main (): Promise<number> {
     allowPositionals: true,
     options: {
       url: { type: 'string' },
+      key: { type: 'string' },
       store: { type: 'boolean', default: false },
       strict: { type: 'boolean', default: false },
       'agency-code': { type: 'string' },
@@ -121,7 +126,8 @@ async function main (): Promise<number> {
   if (values.store) query.set('store', 'true')
   if (values.strict) query.set('strict', 'true')
 
-  const sender = values.url === undefined ? await inProcessSender() : httpSender(values.url)
+  const key = values.key ?? (process.env.API_KEY === '' ? undefined : process.env.API_KEY)
+  const sender = values.url === undefined ? await inProcessSender(key) : httpSender(values.url, key)
   const outcomes: Outcome[] = []
   try {
     for (const [index, file] of positionals.entries()) {

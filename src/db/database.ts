@@ -113,6 +113,41 @@ export interface ReportFiguresTable {
   [cell: `t${'2' | '3' | '4'}__${string}`]: FigureCellColumn
 }
 
+export interface ApiKeyTable {
+  id: BigintId
+  lookup_id: string
+  secret_digest: ColumnType<Buffer, Buffer, never>
+  name: string
+  scopes: ColumnType<string[], string[], never>
+  agency_codes: ColumnType<string[], string[], never>
+  region_prefixes: ColumnType<string[], string[], never>
+  created_at: Timestamp
+  revoked_at: ColumnType<Date | null, never, Date | string>
+}
+
+export interface AuditEntryTable {
+  id: BigintId
+  occurred_at: Timestamp
+  action: string
+  key_id: ColumnType<string | null, number | null, never>
+  request_id: string | null
+  report_id: ColumnType<string | null, number | null, never>
+  revision: number | null
+  finding_id: ColumnType<string | null, number | null, never>
+  subject_key_id: ColumnType<string | null, number | null, never>
+}
+
+export interface IdempotencyRecordTable {
+  key_id: ColumnType<string, number, never>
+  idempotency_key: string
+  request_digest: string
+  status: number
+  /** Written as JSON text; read back parsed by pg. */
+  headers: ColumnType<Record<string, string>, string, string>
+  body: string
+  created_at: Timestamp
+}
+
 export interface Database {
   agency: AgencyTable
   report: ReportTable
@@ -122,6 +157,9 @@ export interface Database {
   report_event: ReportEventTable
   finding_review: FindingReviewTable
   report_figures: ReportFiguresTable
+  api_key: ApiKeyTable
+  audit_entry: AuditEntryTable
+  idempotency_record: IdempotencyRecordTable
 }
 
 export type AgencyRow = Selectable<AgencyTable>

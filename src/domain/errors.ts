@@ -13,6 +13,8 @@ export type DomainErrorCode =
   | 'REPORT_INCONSISTENT'
   | 'IMPORT_UNREADABLE'
   | 'IMPORT_INVALID'
+  | 'API_KEY_NOT_FOUND'
+  | 'INVALID_GRANT'
 
 export class DomainError extends Error {
   /**

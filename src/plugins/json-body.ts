@@ -2,7 +2,8 @@
  * JSON bodies in UTF-8 only. Fastify's parser decodes every body as UTF-8 whatever its declared
  * charset and replaces invalid bytes silently; a GBK-encoded report would be stored as mojibake.
  * Here a declared charset other than UTF-8 is refused (415) and invalid UTF-8 is a client error (400).
- * Prototype-poisoning keys (`__proto__`, `constructor.prototype`) are refused by Fastify's own parser.
+ * Prototype-poisoning keys (`__proto__`, `constructor.prototype`) are refused by Fastify's own parser,
+ * and nesting deeper than any report is refused before parsing.
  * @see https://fastify.dev/docs/latest/Reference/ContentTypeParser/
  */
 import type { FastifyInstance } from 'fastify'
@@ -10,6 +11,29 @@ import fp from 'fastify-plugin'
 import { ProblemError } from '../problems.js'
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
+
+/** A report nests 4 levels deep; anything near this is an attack on the parser or the validator's stack. */
+export const MAX_JSON_DEPTH = 32
+
+/** Whether JSON text nests arrays and objects deeper than `max`, scanned without parsing it. */
+export function exceedsJsonDepth (text: string, max = MAX_JSON_DEPTH): boolean {
+  let depth = 0
+  let inString = false
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (inString) {
+      if (code === 0x5c) index++ // backslash: skip the escaped character
+      else if (code === 0x22) inString = false
+    } else if (code === 0x22) {
+      inString = true
+    } else if (code === 0x7b || code === 0x5b) {
+      if (++depth > max) return true
+    } else if (code === 0x7d || code === 0x5d) {
+      depth--
+    }
+  }
+  return false
+}
 
 /** The `charset` parameter of a Content-Type header, lower-cased, if any. */
 export function declaredCharset (contentType: string | undefined): string | undefined {
@@ -31,6 +55,10 @@ async function jsonBodyPlugin (app: FastifyInstance) {
       text = utf8.decode(body as Buffer)
     } catch {
       done(new ProblemError('MALFORMED_JSON', 'The body is not valid UTF-8.'), undefined)
+      return
+    }
+    if (exceedsJsonDepth(text)) {
+      done(new ProblemError('MALFORMED_JSON', `The body nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels.`), undefined)
       return
     }
     parseJson(request, text, done)

@@ -25,6 +25,7 @@ async function requestLogPlugin (app: FastifyInstance) {
       method: request.method,
       url: request.url,
       statusCode: reply.statusCode,
+      keyId: request.grant?.keyId,
       responseTimeMs: Math.round(reply.elapsedTime * 100) / 100,
       userAgent: request.headers['user-agent']
     }, 'request completed')

@@ -9,6 +9,8 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
+import { SECURITY_SCHEME } from './auth.js'
+import { type BodyExample, OPERATION_EXAMPLES } from '../schemas/examples.js'
 
 export const API_TAGS = [
   { name: 'reports', description: 'Annual reports (政府信息公开工作年度报告): submit, revise, read and list them. Every revision is kept.' },
@@ -18,8 +20,47 @@ export const API_TAGS = [
   { name: 'feed', description: 'The change feed: every stored revision and recomputed result, in commit order, for portals that keep a copy.' },
   { name: 'imports', description: 'Published reports (HTML pages, text, PDF text) read into the report JSON, with what was read where.' },
   { name: 'exports', description: 'Every matching report in one streamed CSV or NDJSON download.' },
+  { name: 'admin', description: 'API keys and the audit trail of writes, for keys with the `admin` scope.' },
   { name: 'operations', description: 'Liveness, readiness and the API contract itself.' }
 ]
+
+/** The parts of an OpenAPI document that examples go on. */
+interface MediaTypeObject { examples?: Record<string, { summary: string, value: unknown }> }
+interface BodyObject { content?: Record<string, MediaTypeObject> }
+interface OperationObject {
+  operationId?: string
+  requestBody?: BodyObject
+  responses?: Record<string, BodyObject>
+}
+
+/** Example names in the document; every example comes from the seed report. */
+const EXAMPLE_NAME = 'seed'
+
+function attachExample (body: BodyObject | undefined, example: BodyExample, where: string): void {
+  const mediaType = body?.content?.[example.mediaType]
+  // A stale example must not vanish silently: the operation changed since the examples were captured.
+  if (mediaType === undefined) throw new Error(`${where} has no ${example.mediaType} body for its example: run \`npm run openapi:examples\``)
+  mediaType.examples = { [EXAMPLE_NAME]: { summary: example.summary, value: example.value } }
+}
+
+/**
+ * Puts the examples captured from the running service (src/schemas/examples.ts) on the request and
+ * response bodies of their operations; the route schemas cannot carry them, being shared between routes.
+ */
+function withExamples<T extends { paths?: object }> (document: T): T {
+  const paths = (document.paths ?? {}) as Record<string, Record<string, OperationObject>>
+  for (const pathItem of Object.values(paths)) {
+    for (const operation of Object.values(pathItem)) {
+      const examples = operation.operationId === undefined ? undefined : OPERATION_EXAMPLES[operation.operationId]
+      if (examples === undefined) continue
+      if (examples.request !== undefined) attachExample(operation.requestBody, examples.request, `${operation.operationId}'s request`)
+      for (const [status, example] of Object.entries(examples.responses)) {
+        attachExample(operation.responses?.[status], example, `${operation.operationId}'s ${status} response`)
+      }
+    }
+  }
+  return document
+}
 
 async function swaggerPlugin (app: FastifyInstance, options: { version: string }) {
   await app.register(swagger, {
@@ -33,9 +74,21 @@ async function swaggerPlugin (app: FastifyInstance, options: { version: string }
         license: { name: 'UNLICENSED', identifier: 'UNLICENSED' }
       },
       servers: [{ url: 'http://127.0.0.1:3000', description: 'A local instance (npm start)' }],
-      tags: API_TAGS
+      tags: API_TAGS,
+      components: {
+        securitySchemes: {
+          [SECURITY_SCHEME]: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An API key, as `Authorization: Bearer gdr_…`. Writes need a key whose scopes (and agencies or regions) cover them; ' +
+              'reads are public unless the service is configured otherwise. Keys are made with `npm run keys -- create` or `POST /v1/admin/keys`.'
+          }
+        }
+      }
     },
     hideUntagged: true,
+    // This plugin writes OpenAPI 3.1 only; the union type also allows a Swagger 2 document.
+    transformObject: (document) => 'openapiObject' in document ? withExamples(document.openapiObject) : document.swaggerObject,
     // Schemas added with app.addSchema keep their $id as the component name.
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, index) => String(json.$id ?? `def-${index}`) }
   })

@@ -5,9 +5,12 @@
  */
 import { Readable } from 'node:stream'
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox'
+import type { FastifyRequest } from 'fastify'
 import type { TSchema } from 'typebox'
 import type { AnnualReport } from '../domain/report.js'
 import { reportConstraintViolations } from '../domain/report-constraints.js'
+import { actorOf, forbiddenAgency, ownerOf, refusedAgencies } from '../plugins/auth.js'
+import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../plugins/json-body.js'
 import { isDatabaseUnavailable, toFieldErrors } from '../plugins/problem-details.js'
 import { compileCheckOf } from '../plugins/validation.js'
 import { ProblemError, PROBLEMS, type ProblemCode } from '../problems.js'
@@ -28,6 +31,8 @@ type LineResult =
   | { line: number, outcome: 'rejected', problem: { code: ProblemCode, title: string, detail: string, errors?: unknown[] } }
 
 type Pending = { line: number, body: AnnualReport } | { line: number, rejected: LineResult }
+
+const isValid = (entry: Pending): entry is { line: number, body: AnnualReport } => 'body' in entry
 
 function rejected (line: number, code: ProblemCode, detail: string, errors?: unknown[]): Pending {
   return { line, rejected: { line, outcome: 'rejected', problem: { code, title: PROBLEMS[code].title, detail, ...(errors === undefined ? {} : { errors }) } } }
@@ -82,6 +87,7 @@ const bulkRoutes: FastifyPluginAsyncTypebox<BulkRoutesOptions> = async (app, { n
       return rejected(line, 'MALFORMED_JSON', 'The line is not valid UTF-8.')
     }
     if (text.trim() === '') return undefined
+    if (exceedsJsonDepth(text)) return rejected(line, 'MALFORMED_JSON', `The line nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels.`)
     let json: unknown
     try {
       json = JSON.parse(text)
@@ -101,38 +107,47 @@ const bulkRoutes: FastifyPluginAsyncTypebox<BulkRoutesOptions> = async (app, { n
     return { line, body }
   }
 
-  /** Stores the valid lines of `pending` in one batch and answers every line, in order. */
-  async function flush (pending: readonly Pending[], log: { error: (object: unknown, message: string) => void }): Promise<LineResult[]> {
-    const valid = pending.filter((entry): entry is { line: number, body: AnnualReport } => 'body' in entry)
-    if (valid.length === 0) return pending.map((entry) => (entry as { rejected: LineResult }).rejected)
-    let stored: BatchResult[]
+  /**
+   * Stores the valid lines of `pending` in one batch and answers every line, in order. Lines for
+   * agencies the key may not write are rejected with FORBIDDEN; the others still go in.
+   */
+  async function flush (initial: readonly Pending[], request: FastifyRequest): Promise<LineResult[]> {
+    let pending = initial
+    let stored: BatchResult[] = []
     try {
-      stored = await storeBatch(app.db, valid.map((entry) => entry.body))
+      const refused = await refusedAgencies(request, pending.filter(isValid).map((entry) => ownerOf(entry.body)))
+      pending = pending.map((entry) => isValid(entry) && refused.has(entry.body.agency.code)
+        ? rejected(entry.line, 'FORBIDDEN', forbiddenAgency(entry.body.agency.code).detail)
+        : entry)
+      const valid = pending.filter(isValid)
+      if (valid.length > 0) stored = await storeBatch(app.db, valid.map((entry) => entry.body), actorOf(request))
+      const byLine = new Map(stored.map((result) => [valid[result.index]?.line, result]))
+      return pending.map((entry): LineResult => {
+        const result = isValid(entry) ? byLine.get(entry.line) : undefined
+        if (result === undefined) return (entry as { rejected: LineResult }).rejected
+        return { line: entry.line, outcome: result.outcome, id: result.report.id, revision: result.revision, status: result.report.analysis?.status ?? null, href: reportHref(result.report.id) }
+      })
     } catch (error) {
       // The batch was one transaction: none of it is stored, and every valid line says so.
-      log.error({ err: error }, 'bulk batch failed')
+      request.log.error({ err: error }, 'bulk batch failed')
       const unavailable = error instanceof Error && isDatabaseUnavailable(error)
       return pending.map((entry) => 'rejected' in entry
         ? entry.rejected
         : (rejected(entry.line, unavailable ? 'SERVICE_UNAVAILABLE' : 'INTERNAL_ERROR',
             unavailable ? 'The database is unavailable; nothing of this batch was stored.' : 'This batch could not be stored.') as { rejected: LineResult }).rejected)
     }
-    const byLine = new Map(stored.map((result) => [valid[result.index]?.line, result]))
-    return pending.map((entry): LineResult => {
-      const result = 'rejected' in entry ? undefined : byLine.get(entry.line)
-      if (result === undefined) return (entry as { rejected: LineResult }).rejected
-      return { line: entry.line, outcome: result.outcome, id: result.report.id, revision: result.revision, status: result.report.analysis?.status ?? null, href: reportHref(result.report.id) }
-    })
   }
 
   app.post('/v1/reports::bulk', {
+    config: { access: 'reports:write' },
     schema: {
       operationId: 'bulkStoreReports',
       tags: ['reports'],
       summary: 'Store many reports (NDJSON)',
       description: 'The body is NDJSON: one report per line, as for `POST /v1/reports`. Lines are stored in transactions of ' +
         `${BATCH_SIZE}, as an upsert: a new agency/year/kind is \`stored\`, a different body for a stored one becomes its next revision ` +
-        '(`revised`), the same body is `unchanged`; an invalid line is `rejected` with its problem and the others still go in. ' +
+        '(`revised`), the same body is `unchanged`; an invalid line, or one for an agency the API key may not write, is ' +
+        '`rejected` with its problem and the others still go in. ' +
         'The answer streams back as NDJSON, one result per input line in input order, then a last line with the totals. ' +
         'Cross-year results are recomputed once per batch.',
       body: Type.Unsafe<Readable>({ type: 'string', description: 'NDJSON: one report (JSON object) per line.' }),
@@ -167,14 +182,14 @@ const bulkRoutes: FastifyPluginAsyncTypebox<BulkRoutesOptions> = async (app, { n
           : rejected(number, 'PAYLOAD_TOO_LARGE', `A line may hold at most ${MAX_LINE_BYTES} bytes.`)
         if (entry === undefined) continue
         pending.push(entry)
-        if ('body' in entry) valid++
+        if (isValid(entry)) valid++
         if (valid >= BATCH_SIZE || pending.length >= MAX_PENDING_LINES) {
-          yield * emit(await flush(pending, request.log))
+          yield * emit(await flush(pending, request))
           pending = []
           valid = 0
         }
       }
-      yield * emit(await flush(pending, request.log))
+      yield * emit(await flush(pending, request))
       yield JSON.stringify({ summary: totals }) + '\n'
     }
     return await reply.type('application/x-ndjson; charset=utf-8').header('cache-control', 'no-store').send(Readable.from(results()))

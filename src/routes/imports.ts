@@ -7,6 +7,7 @@ import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typ
 import type { TSchema } from 'typebox'
 import { DomainError } from '../domain/errors.js'
 import { parseReportHtml, parseReportText, type ImportHints } from '../domain/import/index.js'
+import { actorOf, assertMayWrite, ownerOf } from '../plugins/auth.js'
 import { declaredCharset } from '../plugins/json-body.js'
 import { compileCheckOf } from '../plugins/validation.js'
 import { toFieldErrors } from '../plugins/problem-details.js'
@@ -65,6 +66,8 @@ const importRoutes: FastifyPluginAsyncTypebox<ImportRoutesOptions> = async (app,
   const checkReport = compileCheckOf(components, AnnualReportSchema)
 
   app.post('/v1/imports', {
+    // Reading a text is open to all readers; `store=true` checks the key's agencies in the handler.
+    config: { access: 'read', idempotent: true },
     bodyLimit: IMPORT_BODY_LIMIT,
     schema: {
       operationId: 'importReport',
@@ -109,6 +112,7 @@ const importRoutes: FastifyPluginAsyncTypebox<ImportRoutesOptions> = async (app,
           }
         },
         400: problemResponse('Empty body, text that is not valid in its charset, or invalid query parameters.'),
+        403: problemResponse('With `store=true`: the API key may not write reports of this agency (`FORBIDDEN`).'),
         409: problemResponse('With `store=true`: a different report is stored for this agency, year and kind (`REPORT_EXISTS`).'),
         413: problemResponse('The body exceeds 8 MiB.'),
         415: problemResponse('Not `text/html` or `text/plain`, or an unsupported charset.'),
@@ -136,7 +140,8 @@ const importRoutes: FastifyPluginAsyncTypebox<ImportRoutesOptions> = async (app,
     assertConstraints(report, now())
     let stored = null
     if (store) {
-      const result = await submitReport(app.db, report, { strict, source: { text, format: isHtml ? 'html' : 'text' } })
+      await assertMayWrite(request, [ownerOf(report)])
+      const result = await submitReport(request.db, report, { strict, source: { text, format: isHtml ? 'html' : 'text' }, actor: actorOf(request) })
       if (result.outcome === 'conflict') {
         throw new DomainError('REPORT_EXISTS',
           `A different report for agency ${result.report.agencyCode}, year ${result.report.year}, kind ${result.report.kind} is stored as report ${result.report.id}.`,
@@ -144,7 +149,7 @@ const importRoutes: FastifyPluginAsyncTypebox<ImportRoutesOptions> = async (app,
       }
       stored = { id: result.report.id, revision: result.report.latestRevision, href: reportHref(result.report.id), outcome: result.outcome }
     }
-    return { report, parse, analysis: validationJson(await validateReport(app.db, report)), stored }
+    return { report, parse, analysis: validationJson(await validateReport(request.db, report)), stored }
   })
 }
 

@@ -7,11 +7,14 @@ import {
   findYearReport, lockAgencyReports, saveAnalysis, touchReport, type YearNeighbour
 } from '../db/analysis-repository.js'
 import type { Database } from '../db/database.js'
+import { recordAudit } from '../db/audit-repository.js'
 import { appendEvents } from '../db/feed-repository.js'
 import { saveFigures } from '../db/figures-repository.js'
 import {
   createReport, type CreateOutcome, type Executor, findReport, reviseReport, type ReviseOutcome, type RevisionSource
 } from '../db/report-repository.js'
+import { inTransaction } from '../db/transactions.js'
+import type { Actor } from '../domain/access.js'
 import { analyseReport, type ReportAnalysis, withFingerprint } from '../domain/analysis.js'
 import { DomainError } from '../domain/errors.js'
 import type { AnnualReport } from '../domain/report.js'
@@ -20,6 +23,8 @@ import type { ReportSummary } from '../domain/stored-report.js'
 export interface WriteOptions {
   /** Refuse (and store nothing) when a rule of severity `error` fails. */
   readonly strict: boolean
+  /** Who writes, for the audit trail. */
+  readonly actor: Actor
 }
 
 async function previousYearOf (db: Executor, body: AnnualReport): Promise<YearNeighbour | undefined> {
@@ -75,6 +80,7 @@ async function completeRevision (db: Executor, report: ReportSummary, body: Annu
   refuseIfInconsistent(await analyseAndSave(db, stored, body), body, options)
   const next = await recomputeNextYear(db, body)
   const refreshed = await findReport(db, report.id) ?? report
+  await recordAudit(db, options.actor, [{ action: stored.revision === 1 ? 'report.created' : 'report.revised', ...stored }])
   await recordEvents(db, stored, next)
   return refreshed
 }
@@ -86,7 +92,7 @@ async function completeRevision (db: Executor, report: ReportSummary, body: Annu
 export async function submitReport (
   db: Kysely<Database>, body: AnnualReport, options: WriteOptions & { source?: RevisionSource }
 ): Promise<CreateOutcome> {
-  return await db.transaction().execute(async (trx) => {
+  return await inTransaction(db, async (trx) => {
     await lockAgencyReports(trx, body.agency.code, body.kind)
     const result = await createReport(trx, body, options.source)
     if (result.outcome !== 'created') return result
@@ -98,7 +104,7 @@ export async function submitReport (
 export async function reviseStoredReport (
   db: Kysely<Database>, id: number, acceptedVersions: readonly number[] | 'any', body: AnnualReport, options: WriteOptions
 ): Promise<ReviseOutcome> {
-  return await db.transaction().execute(async (trx) => {
+  return await inTransaction(db, async (trx) => {
     await lockAgencyReports(trx, body.agency.code, body.kind)
     const result = await reviseReport(trx, id, acceptedVersions, body)
     if (result.outcome !== 'revised') return result
@@ -140,10 +146,10 @@ const byNaturalKey = (a: AnnualReport, b: AnnualReport): number =>
  * after the whole batch is written, so reports of consecutive years in one batch see each other, and
  * each next-year report outside the batch is recomputed once per batch rather than once per report.
  */
-export async function storeBatch (db: Kysely<Database>, bodies: readonly AnnualReport[]): Promise<BatchResult[]> {
+export async function storeBatch (db: Kysely<Database>, bodies: readonly AnnualReport[], actor: Actor): Promise<BatchResult[]> {
   // Locks are taken in one global order (agency, kind), so concurrent batches cannot deadlock.
   const ordered = bodies.map((body, index) => ({ body, index })).sort((a, b) => byNaturalKey(a.body, b.body))
-  return await db.transaction().execute(async (trx) => {
+  return await inTransaction(db, async (trx) => {
     const outcomes: Array<{ index: number, outcome: BatchOutcome, reportId: number, revision: number }> = []
     const written: Array<{ reportId: number, revision: number, body: AnnualReport }> = []
     for (const { body, index } of ordered) {
@@ -177,6 +183,7 @@ export async function storeBatch (db: Kysely<Database>, bodies: readonly AnnualR
       const report = await findReport(trx, reportId)
       if (report !== undefined) results.push({ index, outcome, revision, report })
     }
+    await recordAudit(trx, actor, written.map(({ reportId, revision }) => ({ action: revision === 1 ? 'report.created' : 'report.revised', reportId, revision })))
     // Last, see recordEvents.
     await appendEvents(trx, [
       ...written.map(({ reportId, revision }) => ({ type: 'revision_stored' as const, reportId, revision })),

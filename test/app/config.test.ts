@@ -9,6 +9,10 @@ t.test('defaults apply when nothing is set', async (t) => {
     LOG_LEVEL: 'info',
     DB_POOL_MAX: 10,
     BODY_LIMIT: 1_048_576,
+    READ_ACCESS: 'public',
+    RATE_LIMIT_PER_IP: 1200,
+    RATE_LIMIT_PER_KEY: 6000,
+    CORS_ORIGINS: '*',
     PROBLEM_TYPE_BASE: '/problems/'
   })
 })

@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream'
 import t, { type Test } from 'tap'
+import { generateToken } from '../../src/auth/tokens.js'
 import { buildApp } from '../../src/app.js'
 import { testConfig } from '../helper.js'
 
@@ -50,8 +51,10 @@ t.test('a database that is down gives 503 problems with Retry-After, not hangs o
   t.equal(ready.headers['retry-after'], '5')
   t.match(ready.json(), { code: 'SERVICE_UNAVAILABLE', status: 503, detail: 'The database is unavailable; retry later.' })
 
-  const write = await app.inject({ method: 'POST', url: '/v1/reports', payload: (await import('../helper.js')).seedReport() })
-  t.equal(write.statusCode, 503)
+  const write = await app.inject({
+    method: 'POST', url: '/v1/reports', payload: (await import('../helper.js')).seedReport(), headers: { authorization: `Bearer ${generateToken().token}` }
+  })
+  t.equal(write.statusCode, 503, 'a key cannot be checked while the database is down: 503, not 401')
   t.equal(write.json().code, 'SERVICE_UNAVAILABLE')
 
   const live = await app.inject({ url: '/healthz' })

@@ -6,7 +6,9 @@ import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typ
 import {
   addReview, findAnalysis, findFinding, type FindingReview, listFindings, listReviews, type StoredFinding
 } from '../../db/analysis-repository.js'
+import { recordAudit } from '../../db/audit-repository.js'
 import { findReport } from '../../db/report-repository.js'
+import { actorOf } from '../../plugins/auth.js'
 import { DomainError } from '../../domain/errors.js'
 import type { AnnualReport } from '../../domain/report.js'
 import { RULES } from '../../domain/rules/index.js'
@@ -118,6 +120,8 @@ const analysisRoutes: FastifyPluginAsyncTypebox<AnalysisRoutesOptions> = async (
 
   /** POST /v1/validate — the full check of a body against the stored history; stores nothing. */
   app.post('/v1/validate', {
+    // Checking a body stores nothing: whoever may read may check.
+    config: { access: 'read' },
     schema: {
       operationId: 'validateReport',
       tags: ['findings'],
@@ -167,6 +171,7 @@ const analysisRoutes: FastifyPluginAsyncTypebox<AnalysisRoutesOptions> = async (
 
   /** PATCH /v1/findings/{id} — a reviewer acknowledges or dismisses a finding. */
   app.patch('/v1/findings/:id', {
+    config: { access: 'findings:review' },
     schema: {
       operationId: 'reviewFinding',
       tags: ['findings'],
@@ -183,7 +188,10 @@ const analysisRoutes: FastifyPluginAsyncTypebox<AnalysisRoutesOptions> = async (
   }, async (request) => {
     const finding = await findFinding(app.db, request.params.id)
     if (finding === undefined) throw new DomainError('FINDING_NOT_FOUND', `No finding has id ${request.params.id}.`)
-    await addReview(app.db, finding, request.body.decision, request.body.reason)
+    await app.db.transaction().execute(async (trx) => {
+      await addReview(trx, finding, request.body.decision, request.body.reason)
+      await recordAudit(trx, actorOf(request), [{ action: 'finding.reviewed', reportId: finding.reportId, revision: finding.revision, findingId: finding.id }])
+    })
     return await findingDetail(request.params.id)
   })
 

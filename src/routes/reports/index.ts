@@ -7,6 +7,7 @@ import { findAnalysis, listFindings } from '../../db/analysis-repository.js'
 import { findReport, findRevision, listReports, listRevisions } from '../../db/report-repository.js'
 import { DomainError } from '../../domain/errors.js'
 import type { AnnualReport } from '../../domain/report.js'
+import { actorOf, assertMayWrite, ownerOf } from '../../plugins/auth.js'
 import { ProblemError } from '../../problems.js'
 import { assertConstraints } from './constraints.js'
 import { ReportIdSchema, RevisionSchema } from '../../schemas/common.js'
@@ -61,6 +62,7 @@ const BODY_PROBLEMS = {
 const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = async (app, { now }) => {
   /** POST /v1/reports — store a new report; the same body again is an idempotent replay. */
   app.post('/v1/reports', {
+    config: { access: 'reports:write', idempotent: true },
     serializerCompiler: serializeAsIs,
     schema: {
       operationId: 'createReport',
@@ -85,7 +87,8 @@ const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = async (app,
   }, async (request, reply) => {
     const body = request.body as AnnualReport
     assertConstraints(body, now())
-    const result = await submitReport(app.db, body, { strict: request.query.strict === true })
+    await assertMayWrite(request, [ownerOf(body)])
+    const result = await submitReport(request.db, body, { strict: request.query.strict === true, actor: actorOf(request) })
     const { report } = result
     if (result.outcome === 'conflict') {
       throw new DomainError('REPORT_EXISTS',
@@ -101,6 +104,7 @@ const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = async (app,
 
   /** PUT /v1/reports/{id} — store a new revision, guarded by If-Match. */
   app.put('/v1/reports/:id', {
+    config: { access: 'reports:write' },
     serializerCompiler: serializeAsIs,
     schema: {
       operationId: 'reviseReport',
@@ -130,7 +134,10 @@ const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = async (app,
     const body = request.body as AnnualReport
     const versions = acceptedVersions(request.headers['if-match'], (etag) => versionFromEtag(id, etag))
     assertConstraints(body, now())
-    const result = await reviseStoredReport(app.db, id, versions, body, { strict: request.query.strict === true })
+    const stored = await findReport(app.db, id)
+    if (stored === undefined) throw new DomainError('REPORT_NOT_FOUND', `No report has id ${id}.`)
+    await assertMayWrite(request, [ownerOf(body), { agencyCode: stored.agencyCode, regionCode: stored.regionCode }])
+    const result = await reviseStoredReport(app.db, id, versions, body, { strict: request.query.strict === true, actor: actorOf(request) })
     switch (result.outcome) {
       case 'not_found':
         throw new DomainError('REPORT_NOT_FOUND', `No report has id ${id}.`)

@@ -1,0 +1,56 @@
+/** The audit trail: one entry per write, inserted in the write's own transaction. */
+import type { Actor, AuditAction, AuditEntry } from '../domain/access.js'
+import type { Executor } from './report-repository.js'
+
+export interface AuditTarget {
+  readonly action: AuditAction
+  readonly reportId?: number
+  readonly revision?: number
+  readonly findingId?: number
+  readonly subjectKeyId?: number
+}
+
+export async function recordAudit (db: Executor, actor: Actor, targets: readonly AuditTarget[]): Promise<void> {
+  if (targets.length === 0) return
+  await db.insertInto('audit_entry')
+    .values(targets.map((target) => ({
+      action: target.action,
+      key_id: actor.keyId,
+      request_id: actor.requestId,
+      report_id: target.reportId ?? null,
+      revision: target.revision ?? null,
+      finding_id: target.findingId ?? null,
+      subject_key_id: target.subjectKeyId ?? null
+    })))
+    .execute()
+}
+
+export interface AuditFilters {
+  readonly keyId?: number
+  readonly reportId?: number
+  readonly action?: AuditAction
+}
+
+/** Entries after `afterId`, oldest first; one more than `limit` is read to tell whether a page follows. */
+export async function listAudit (db: Executor, filters: AuditFilters, afterId: number, limit: number): Promise<{ entries: AuditEntry[], hasMore: boolean }> {
+  let query = db.selectFrom('audit_entry').selectAll().where('id', '>', String(afterId))
+  if (filters.keyId !== undefined) query = query.where('key_id', '=', String(filters.keyId))
+  if (filters.reportId !== undefined) query = query.where('report_id', '=', String(filters.reportId))
+  if (filters.action !== undefined) query = query.where('action', '=', filters.action)
+  const rows = await query.orderBy('id').limit(limit + 1).execute()
+  const nullableId = (value: string | null) => value === null ? null : Number(value)
+  return {
+    entries: rows.slice(0, limit).map((row) => ({
+      id: Number(row.id),
+      occurredAt: row.occurred_at,
+      action: row.action as AuditAction,
+      keyId: nullableId(row.key_id),
+      requestId: row.request_id,
+      reportId: nullableId(row.report_id),
+      revision: row.revision,
+      findingId: nullableId(row.finding_id),
+      subjectKeyId: nullableId(row.subject_key_id)
+    })),
+    hasMore: rows.length > limit
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * API keys. Every route declares its access in `config.access`: `read` (public unless READ_ACCESS=key),
+ * or a scope a key must hold. Routes outside /v1 (health, docs, problem pages) are open, and a /v1 route
+ * that changes something must declare its scope, or the app refuses to start: nothing becomes writable
+ * by omission. The route schemas gain the matching `security` and 401/403 responses for the contract.
+ *
+ * Handlers check the agency of what they write with `assertMayWrite`.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import { findActiveKey } from '../db/api-key-repository.js'
+import { findAgencyRegions } from '../db/report-repository.js'
+import { type Actor, type Grant, hasScope, mayWriteReport, type ReportOwner, type Scope } from '../domain/access.js'
+import type { AnnualReport } from '../domain/report.js'
+import { bearerToken, parseToken, secretMatches } from '../auth/tokens.js'
+import { ProblemError } from '../problems.js'
+import { problemResponse } from '../schemas/problem.js'
+
+export type Access = 'open' | 'read' | Scope
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Who may call the route; see src/plugins/auth.ts. */
+    access?: Access
+  }
+  interface FastifyRequest {
+    /** The grant of the request's API key, or null when none was sent. */
+    grant: Grant | null
+  }
+}
+
+export interface AuthOptions {
+  /** Whether reads need a key too (READ_ACCESS=key). */
+  readonly readsNeedKey: boolean
+}
+
+export const SECURITY_SCHEME = 'apiKey'
+
+const CHALLENGE = 'Bearer realm="reports"'
+
+const missingKey = () => new ProblemError('UNAUTHORIZED', 'This operation needs an API key: send `Authorization: Bearer <key>`.', {}, { 'www-authenticate': CHALLENGE })
+const invalidKey = () => new ProblemError('UNAUTHORIZED', 'The API key is not valid.', {}, { 'www-authenticate': `${CHALLENGE}, error="invalid_token"` })
+const forbidden = (detail: string) => new ProblemError('FORBIDDEN', detail)
+
+/** Who is acting, for the audit trail. */
+export function actorOf (request: FastifyRequest): Actor {
+  return { keyId: request.grant?.keyId ?? null, requestId: request.id }
+}
+
+/**
+ * The agency codes among `owners` that the request's key may not write. An agency is checked as sent
+ * and as stored: a body cannot move another region's agency into the key's region.
+ */
+export async function refusedAgencies (request: FastifyRequest, owners: readonly ReportOwner[]): Promise<Set<string>> {
+  const grant = request.grant
+  if (grant === null) throw missingKey()
+  const storedRegions = await findAgencyRegions(request.server.db, owners.map((owner) => owner.agencyCode))
+  const refused = new Set<string>()
+  for (const owner of owners) {
+    const storedRegion = storedRegions.get(owner.agencyCode)
+    if (!mayWriteReport(grant, owner) || (storedRegion !== undefined && !mayWriteReport(grant, { ...owner, regionCode: storedRegion }))) {
+      refused.add(owner.agencyCode)
+    }
+  }
+  return refused
+}
+
+/** Throws 401 without a key and 403 unless the key may write reports of every one of these agencies. */
+export async function assertMayWrite (request: FastifyRequest, owners: readonly ReportOwner[]): Promise<void> {
+  const [refused] = await refusedAgencies(request, owners)
+  if (refused !== undefined) throw forbiddenAgency(refused)
+}
+
+export const forbiddenAgency = (agencyCode: string) => forbidden(`This API key may not write reports of agency ${agencyCode}.`)
+
+/** The owner of a report body: its agency and region as sent. */
+export function ownerOf (body: AnnualReport): ReportOwner {
+  return { agencyCode: body.agency.code, regionCode: body.agency.regionCode }
+}
+
+function describeAccess (access: Access, readsNeedKey: boolean): string {
+  if (access === 'read') return readsNeedKey ? 'Needs an API key (any scope).' : 'Public; an API key, if sent, must be valid.'
+  return `Needs an API key with the \`${access}\` scope.`
+}
+
+async function authPlugin (app: FastifyInstance, options: AuthOptions) {
+  app.decorateRequest('grant', null)
+
+  app.addHook('onRoute', (route) => {
+    const writes = !['GET', 'HEAD'].includes(String(route.method))
+    route.config ??= {}
+    if (route.config.access === undefined) {
+      if (route.url.startsWith('/v1/') && writes) throw new Error(`${String(route.method)} ${route.url} must declare config.access`)
+      route.config.access = route.url.startsWith('/v1/') ? 'read' : 'open'
+    }
+    const access = route.config.access
+    if (access === 'open' || route.schema === undefined) return
+    const keyRequired = access !== 'read' || options.readsNeedKey
+    route.schema = {
+      ...route.schema,
+      description: `${route.schema.description ?? ''}\n\n${describeAccess(access, options.readsNeedKey)}`.trim(),
+      security: keyRequired ? [{ [SECURITY_SCHEME]: [] }] : [{}, { [SECURITY_SCHEME]: [] }],
+      response: {
+        ...route.schema.response as object,
+        401: problemResponse(keyRequired ? 'No API key, or one that is not valid (`UNAUTHORIZED`).' : 'The API key sent is not valid (`UNAUTHORIZED`).'),
+        ...(access === 'read' ? {} : { 403: problemResponse('The API key does not cover this operation (`FORBIDDEN`).') })
+      }
+    } as typeof route.schema
+  })
+
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config.access ?? 'open'
+    if (access === 'open') return
+    const header = request.headers.authorization
+    if (header !== undefined) request.grant = await authenticate(request, header)
+    if (request.grant === null) {
+      if (access === 'read' && !options.readsNeedKey) return
+      throw missingKey()
+    }
+    if (access !== 'read' && !hasScope(request.grant, access)) throw forbidden('This API key may not perform this operation.')
+  })
+
+  async function authenticate (request: FastifyRequest, header: string): Promise<Grant> {
+    const parsed = parseToken(bearerToken(header) ?? '')
+    if (parsed === undefined) throw invalidKey()
+    const stored = await findActiveKey(app.db, parsed.lookupId)
+    if (stored === undefined || !secretMatches(parsed.secret, stored.secretDigest)) {
+      request.log.info({ lookupId: parsed.lookupId }, 'API key refused')
+      throw invalidKey()
+    }
+    request.log.debug({ keyId: stored.grant.keyId }, 'API key accepted')
+    return stored.grant
+  }
+}
+
+export default fp(authPlugin, { name: 'auth', fastify: '5.x', dependencies: ['db'] })

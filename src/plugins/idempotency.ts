@@ -1,0 +1,151 @@
+/**
+ * `Idempotency-Key` on POST routes that store something (`config.idempotent`): the first request with a
+ * key runs in a transaction that also stores its answer, holding a lock on the key; a retry, even one
+ * racing the first, waits for that lock and gets the stored answer (with `Idempotent-Replayed: true`)
+ * instead of acting again. The same key with another request is refused. Only successful answers are
+ * stored: a failed request stored nothing, so running it again is safe.
+ *
+ * Handlers of such routes write through `request.db`, the open transaction (or `app.db` without a key).
+ * @see https://datatracker.ietf.org/doc/draft-ietf-httpapi-idempotency-key-header/
+ */
+import { createHash } from 'node:crypto'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import type { ControlledTransaction, Kysely } from 'kysely'
+import type { Database } from '../db/database.js'
+import {
+  deleteExpiredAnswers, findIdempotentAnswer, lockIdempotencyKey, saveIdempotentAnswer
+} from '../db/idempotency-repository.js'
+import { ProblemError } from '../problems.js'
+import { problemResponse } from '../schemas/problem.js'
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route accepts `Idempotency-Key` (and writes through `request.db`). */
+    idempotent?: boolean
+  }
+  interface FastifyRequest {
+    /** Where the handler writes: the idempotent request's transaction, or the app's database. */
+    readonly db: Kysely<Database>
+  }
+}
+
+interface OpenIdempotentRequest {
+  readonly trx: ControlledTransaction<Database>
+  readonly keyId: number
+  readonly idempotencyKey: string
+  readonly requestDigest: string
+}
+
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/
+/** Headers of a stored answer that a replay repeats. */
+const REPLAYED_HEADERS = ['content-type', 'location', 'etag'] as const
+const CLEANUP_INTERVAL_MS = 60 * 60 * 1000
+
+const open = new WeakMap<FastifyRequest, OpenIdempotentRequest>()
+
+function requestDigest (request: FastifyRequest): string {
+  return createHash('sha256').update(`${request.method} ${request.url}\n${JSON.stringify(request.body)}`).digest('hex')
+}
+
+async function idempotencyPlugin (app: FastifyInstance) {
+  app.decorateRequest('db', {
+    getter (this: FastifyRequest) {
+      return open.get(this)?.trx ?? app.db
+    }
+  })
+
+  app.addHook('onRoute', (route) => {
+    if (route.config?.idempotent !== true || route.schema === undefined) return
+    const previous422 = (route.schema.response as Record<number, { description?: string }> | undefined)?.[422]?.description
+    route.schema = {
+      ...route.schema,
+      headers: {
+        ...(route.schema.headers as object),
+        type: 'object',
+        properties: {
+          ...(route.schema.headers as { properties?: object } | undefined)?.properties,
+          'idempotency-key': {
+            type: 'string',
+            pattern: KEY_PATTERN.source,
+            description: 'A unique value (e.g. a UUID) per logical request, with an API key: a retry with the same key gets the first answer (marked `Idempotent-Replayed: true`) and never stores twice, even when retries race. Answers are kept 24 hours.'
+          }
+        }
+      },
+      response: {
+        ...route.schema.response as object,
+        422: problemResponse(`${previous422 ?? ''} The \`Idempotency-Key\` was used for another request (\`IDEMPOTENCY_KEY_REUSED\`).`.trim())
+      }
+    } as typeof route.schema
+  })
+
+  app.addHook('preHandler', async (request, reply) => {
+    const idempotencyKey = request.headers['idempotency-key']
+    if (request.routeOptions.config.idempotent !== true || typeof idempotencyKey !== 'string' || request.grant === null) return
+    const keyId = request.grant.keyId
+    const digest = requestDigest(request)
+    const trx = await app.db.startTransaction().execute()
+    try {
+      await lockIdempotencyKey(trx, keyId, idempotencyKey)
+      const answer = await findIdempotentAnswer(trx, keyId, idempotencyKey)
+      if (answer === undefined) {
+        open.set(request, { trx, keyId, idempotencyKey, requestDigest: digest })
+        return
+      }
+      await trx.rollback().execute()
+      if (answer.requestDigest !== digest) {
+        throw new ProblemError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used with this API key for a different request; use a new key for a new request.')
+      }
+      return await reply.code(answer.status).headers({ ...answer.headers, 'idempotent-replayed': 'true' }).send(answer.body)
+    } catch (error) {
+      if (!trx.isCommitted && !trx.isRolledBack) await trx.rollback().execute()
+      throw error
+    }
+  })
+
+  /** Commits the write with its answer before the answer leaves, so a client never sees an answer that was not kept. */
+  app.addHook('onSend', async (request, reply: FastifyReply, payload) => {
+    const pending = open.get(request)
+    if (pending === undefined) return payload
+    open.delete(request)
+    if (reply.statusCode >= 300 || typeof payload !== 'string') {
+      await pending.trx.rollback().execute()
+      return payload
+    }
+    const headers: Record<string, string> = {}
+    for (const name of REPLAYED_HEADERS) {
+      const value = reply.getHeader(name)
+      if (value !== undefined) headers[name] = String(value)
+    }
+    try {
+      await saveIdempotentAnswer(pending.trx, pending.keyId, pending.idempotencyKey, {
+        requestDigest: pending.requestDigest, status: reply.statusCode, headers, body: payload
+      })
+      await pending.trx.commit().execute()
+    } catch (error) {
+      if (!pending.trx.isCommitted && !pending.trx.isRolledBack) await pending.trx.rollback().execute().catch(() => {})
+      throw error
+    }
+    return payload
+  })
+
+  /** A request that ended without reaching onSend (aborted, timed out) must not keep its transaction. */
+  const release = async (request: FastifyRequest) => {
+    const pending = open.get(request)
+    if (pending === undefined) return
+    open.delete(request)
+    await pending.trx.rollback().execute().catch((error: unknown) => request.log.warn({ err: error }, 'rollback of an abandoned idempotent request failed'))
+  }
+  app.addHook('onResponse', release)
+  app.addHook('onRequestAbort', release)
+
+  const cleanup = setInterval(() => {
+    deleteExpiredAnswers(app.db).then(
+      (count) => { if (count > 0) app.log.info({ count }, 'expired idempotency answers deleted') },
+      (error: unknown) => app.log.warn({ err: error }, 'deleting expired idempotency answers failed'))
+  }, CLEANUP_INTERVAL_MS)
+  cleanup.unref()
+  app.addHook('onClose', async () => clearInterval(cleanup))
+}
+
+export default fp(idempotencyPlugin, { name: 'idempotency', fastify: '5.x', dependencies: ['db', 'auth'] })

@@ -1,0 +1,73 @@
+/**
+ * Limits and headers that protect the service and its clients: per-key and per-IP rate limits
+ * (`Retry-After` on 429), security headers, and CORS for portal front-ends.
+ *
+ * Registered after the auth plugin, so that the rate limit knows the request's key: hooks of the app
+ * run before the per-route hooks @fastify/rate-limit adds. Open routes (health, docs) are not limited,
+ * so that orchestrators' probes never get 429.
+ * @see https://github.com/fastify/fastify-rate-limit
+ * @see https://github.com/fastify/fastify-helmet
+ * @see https://github.com/fastify/fastify-cors
+ */
+import cors from '@fastify/cors'
+import helmet from '@fastify/helmet'
+import rateLimit from '@fastify/rate-limit'
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import { ProblemError } from '../problems.js'
+import { problemResponse } from '../schemas/problem.js'
+
+export interface ProtectionOptions {
+  readonly perIpPerMinute: number
+  readonly perKeyPerMinute: number
+  /** `*` or a comma-separated list of origins. */
+  readonly corsOrigins: string
+}
+
+/** Headers browsers may send cross-origin, and the response headers their scripts may read. */
+const CORS_REQUEST_HEADERS = ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Idempotency-Key', 'X-Request-Id']
+const CORS_EXPOSED_HEADERS = [
+  'ETag', 'Location', 'Link', 'Last-Modified', 'Retry-After', 'X-Request-Id', 'Idempotent-Replayed',
+  'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'
+]
+
+async function protectionPlugin (app: FastifyInstance, options: ProtectionOptions) {
+  app.addHook('onRoute', (route) => {
+    if (route.config?.access === 'open') {
+      route.config.rateLimit = false
+    } else if (route.schema !== undefined) {
+      route.schema = {
+        ...route.schema,
+        response: { ...route.schema.response as object, 429: problemResponse('Too many requests (`RATE_LIMITED`); retry after `Retry-After` seconds.') }
+      } as typeof route.schema
+    }
+  })
+
+  await app.register(rateLimit, {
+    global: true,
+    timeWindow: 60_000,
+    keyGenerator: (request) => request.grant === null ? `ip:${request.ip}` : `key:${request.grant.keyId}`,
+    max: (request) => request.grant === null ? options.perIpPerMinute : options.perKeyPerMinute,
+    errorResponseBuilder: (_request, context) => new ProblemError('RATE_LIMITED',
+      `At most ${context.max} requests a minute are allowed; retry in ${context.after}.`)
+  })
+
+  await app.register(helmet, {
+    // JSON needs no sources; the report page and /docs set their own policy.
+    contentSecurityPolicy: { useDefaults: false, directives: { 'default-src': ["'none'"], 'frame-ancestors': ["'none'"] } },
+    // Report pages are public and meant to be embedded by portals on other origins.
+    frameguard: false,
+    crossOriginResourcePolicy: { policy: 'cross-origin' }
+  })
+
+  const origins = options.corsOrigins.split(',').map((origin) => origin.trim()).filter((origin) => origin !== '')
+  await app.register(cors, {
+    origin: origins.includes('*') ? '*' : origins,
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: CORS_REQUEST_HEADERS,
+    exposedHeaders: CORS_EXPOSED_HEADERS,
+    maxAge: 600
+  })
+}
+
+export default fp(protectionPlugin, { name: 'protection', fastify: '5.x', dependencies: ['auth'] })
