@@ -19,6 +19,8 @@ export interface EmbeddedOptions {
   /** Settings for throwaway test clusters, e.g. `fsync=off`. */
   readonly postgresFlags?: readonly string[]
   readonly onLog?: (message: string) => void
+  /** The port to listen on; a free one by default. Tests that restart a server give its old port. */
+  readonly port?: number
 }
 
 const PASSWORD = 'embedded'
@@ -79,7 +81,7 @@ async function exists (file: string): Promise<boolean> {
  * Postgres refuses to run as root, so as root the package runs it as the `postgres` system user;
  * that user must be able to traverse the data folder's parent, hence the 0755.
  */
-export async function startEmbeddedPostgres ({ dataDir, postgresFlags = [], onLog = () => {} }: EmbeddedOptions): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres ({ dataDir, postgresFlags = [], onLog = () => {}, port: requestedPort }: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const root = path.resolve(dataDir)
   const databaseDir = path.join(root, 'pg')
   await mkdir(root, { recursive: true })
@@ -88,7 +90,7 @@ export async function startEmbeddedPostgres ({ dataDir, postgresFlags = [], onLo
     await chmod(root, 0o755)
     await assertTraversableByOthers(root)
   }
-  const port = await freePort()
+  const port = requestedPort ?? await freePort()
   const EmbeddedPostgres = await loadEmbeddedPostgres()
   const server = new EmbeddedPostgres({
     databaseDir,
