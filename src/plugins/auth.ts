@@ -54,7 +54,7 @@ export function actorOf (request: FastifyRequest): Actor {
 export async function refusedAgencies (request: FastifyRequest, owners: readonly ReportOwner[]): Promise<Set<string>> {
   const grant = request.grant
   if (grant === null) throw missingKey()
-  const storedRegions = await findAgencyRegions(request.server.db, owners.map((owner) => owner.agencyCode))
+  const storedRegions = await findAgencyRegions(request.db, owners.map((owner) => owner.agencyCode))
   const refused = new Set<string>()
   for (const owner of owners) {
     const storedRegion = storedRegions.get(owner.agencyCode)

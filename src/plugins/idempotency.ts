@@ -32,6 +32,7 @@ declare module 'fastify' {
 
 interface OpenIdempotentRequest {
   readonly trx: ControlledTransaction<Database>
+  readonly endTurn: () => void
   readonly keyId: number
   readonly idempotencyKey: string
   readonly requestDigest: string
@@ -43,6 +44,27 @@ const REPLAYED_HEADERS = ['content-type', 'location', 'etag'] as const
 const CLEANUP_INTERVAL_MS = 60 * 60 * 1000
 
 const open = new WeakMap<FastifyRequest, OpenIdempotentRequest>()
+
+/**
+ * Requests with the same key take turns in this process before they take a connection: racing
+ * retries would otherwise each hold a pooled connection while waiting for the database lock, and
+ * enough of them would leave none for the request holding it. The database lock still orders
+ * requests across instances.
+ */
+const turns = new Map<string, Promise<void>>()
+
+async function waitForTurn (name: string): Promise<() => void> {
+  const previous = turns.get(name) ?? Promise.resolve()
+  let endTurn = () => {}
+  const turn = new Promise<void>((resolve) => { endTurn = resolve })
+  const queue = previous.then(async () => await turn)
+  turns.set(name, queue)
+  await previous
+  return () => {
+    endTurn()
+    if (turns.get(name) === queue) turns.delete(name)
+  }
+}
 
 function requestDigest (request: FastifyRequest): string {
   return createHash('sha256').update(`${request.method} ${request.url}\n${JSON.stringify(request.body)}`).digest('hex')
@@ -84,21 +106,25 @@ async function idempotencyPlugin (app: FastifyInstance) {
     if (request.routeOptions.config.idempotent !== true || typeof idempotencyKey !== 'string' || request.grant === null) return
     const keyId = request.grant.keyId
     const digest = requestDigest(request)
-    const trx = await app.db.startTransaction().execute()
+    const endTurn = await waitForTurn(`${keyId}:${idempotencyKey}`)
+    let trx: ControlledTransaction<Database> | undefined
     try {
+      trx = await app.db.startTransaction().execute()
       await lockIdempotencyKey(trx, keyId, idempotencyKey)
       const answer = await findIdempotentAnswer(trx, keyId, idempotencyKey)
       if (answer === undefined) {
-        open.set(request, { trx, keyId, idempotencyKey, requestDigest: digest })
+        open.set(request, { trx, endTurn, keyId, idempotencyKey, requestDigest: digest })
         return
       }
       await trx.rollback().execute()
+      endTurn()
       if (answer.requestDigest !== digest) {
         throw new ProblemError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used with this API key for a different request; use a new key for a new request.')
       }
       return await reply.code(answer.status).headers({ ...answer.headers, 'idempotent-replayed': 'true' }).send(answer.body)
     } catch (error) {
-      if (!trx.isCommitted && !trx.isRolledBack) await trx.rollback().execute()
+      if (trx !== undefined && !trx.isCommitted && !trx.isRolledBack) await trx.rollback().execute().catch(() => {})
+      endTurn()
       throw error
     }
   })
@@ -109,7 +135,7 @@ async function idempotencyPlugin (app: FastifyInstance) {
     if (pending === undefined) return payload
     open.delete(request)
     if (reply.statusCode >= 300 || typeof payload !== 'string') {
-      await pending.trx.rollback().execute()
+      await pending.trx.rollback().execute().finally(pending.endTurn)
       return payload
     }
     const headers: Record<string, string> = {}
@@ -125,6 +151,8 @@ async function idempotencyPlugin (app: FastifyInstance) {
     } catch (error) {
       if (!pending.trx.isCommitted && !pending.trx.isRolledBack) await pending.trx.rollback().execute().catch(() => {})
       throw error
+    } finally {
+      pending.endTurn()
     }
     return payload
   })
@@ -134,7 +162,9 @@ async function idempotencyPlugin (app: FastifyInstance) {
     const pending = open.get(request)
     if (pending === undefined) return
     open.delete(request)
-    await pending.trx.rollback().execute().catch((error: unknown) => request.log.warn({ err: error }, 'rollback of an abandoned idempotent request failed'))
+    await pending.trx.rollback().execute()
+      .catch((error: unknown) => request.log.warn({ err: error }, 'rollback of an abandoned idempotent request failed'))
+      .finally(pending.endTurn)
   }
   app.addHook('onResponse', release)
   app.addHook('onRequestAbort', release)

@@ -95,7 +95,11 @@ async function swaggerPlugin (app: FastifyInstance, options: { version: string }
   // The interactive reference, served from the package's own assets (nothing fetched from elsewhere).
   await app.register(swaggerUi, {
     routePrefix: '/docs',
-    uiConfig: { deepLinking: true, defaultModelsExpandDepth: 0, docExpansion: 'list' }
+    uiConfig: { deepLinking: true, defaultModelsExpandDepth: 0, docExpansion: 'list' },
+    // Its own policy (hashes of its inline parts) instead of the API's `default-src 'none'`; without the
+    // upgrade to https, so that an instance served over plain http inside a network still shows its docs.
+    staticCSP: true,
+    transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/, '')
   })
 }
 

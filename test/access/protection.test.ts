@@ -1,0 +1,92 @@
+/** Abuse limits and headers: per-IP and per-key rate limits, body and nesting limits, security headers, CORS. */
+import t from 'tap'
+import { build, createTestDatabase, makeKey, seedReport } from '../helper.js'
+
+const { url, db } = await createTestDatabase(t)
+
+t.test('anonymous clients are limited per IP, keys per key, with Retry-After; probes are never limited', async (t) => {
+  const app = await build(t, url, { authenticated: false, env: { RATE_LIMIT_PER_IP: '3', RATE_LIMIT_PER_KEY: '5' } })
+  const fromIp = async (ip: string) => await app.inject({ url: '/v1/reports', remoteAddress: ip })
+  const first = await fromIp('192.0.2.1')
+  t.equal(first.statusCode, 200)
+  t.equal(first.headers['x-ratelimit-limit'], '3')
+  t.equal(first.headers['x-ratelimit-remaining'], '2')
+  await fromIp('192.0.2.1')
+  await fromIp('192.0.2.1')
+  const limited = await fromIp('192.0.2.1')
+  t.equal(limited.statusCode, 429)
+  t.equal(limited.headers['content-type'], 'application/problem+json; charset=utf-8')
+  t.match(limited.json(), { code: 'RATE_LIMITED', status: 429, type: '/problems/rate-limited', detail: /At most 3 requests a minute/ })
+  t.ok(Number(limited.headers['retry-after']) > 0, 'Retry-After says when to come back')
+  t.equal((await fromIp('192.0.2.2')).statusCode, 200, 'another address has its own budget')
+
+  const { token } = await makeKey(db, { scopes: [] })
+  const withKey = async () => await app.inject({ url: '/v1/reports', remoteAddress: '192.0.2.1', headers: { authorization: `Bearer ${token}` } })
+  const statuses = []
+  for (let request = 0; request < 6; request++) statuses.push((await withKey()).statusCode)
+  t.same(statuses, [200, 200, 200, 200, 200, 429], 'a key has its own, larger budget, even from a limited address')
+
+  for (let request = 0; request < 5; request++) {
+    t.equal((await app.inject({ url: '/healthz', remoteAddress: '192.0.2.1' })).statusCode, 200)
+  }
+})
+
+t.test('bodies nested deeper than any report are refused before parsing', async (t) => {
+  const app = await build(t, url)
+  const deep = '['.repeat(100_000) + ']'.repeat(100_000)
+  const res = await app.inject({ method: 'POST', url: '/v1/reports', headers: { 'content-type': 'application/json' }, payload: deep })
+  t.equal(res.statusCode, 400)
+  t.match(res.json(), { code: 'MALFORMED_JSON', detail: /deeper than 32 levels/ })
+  const nested = { a: JSON.parse('{"b":'.repeat(40) + '1' + '}'.repeat(40)) }
+  const validate = await app.inject({ method: 'POST', url: '/v1/validate', payload: { ...seedReport(), remarks: nested } })
+  t.equal(validate.statusCode, 400)
+  const strings = await app.inject({ method: 'POST', url: '/v1/validate', payload: { ...seedReport(), sections: { ...seedReport().sections, other: '['.repeat(1000) } } })
+  t.equal(strings.statusCode, 200, 'brackets inside strings are text, not nesting')
+})
+
+t.test('a body over the size limit is 413 before it is read whole', async (t) => {
+  const app = await build(t, url, { env: { BODY_LIMIT: '4096' } })
+  const res = await app.inject({ method: 'POST', url: '/v1/reports', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(seedReport()) })
+  t.equal(res.statusCode, 413)
+  t.equal(res.json().code, 'PAYLOAD_TOO_LARGE')
+})
+
+t.test('security headers on every answer; report pages stay embeddable', async (t) => {
+  const app = await build(t, url)
+  const res = await app.inject({ url: '/v1/reports' })
+  t.equal(res.headers['x-content-type-options'], 'nosniff')
+  t.equal(res.headers['content-security-policy'], "default-src 'none';frame-ancestors 'none'")
+  t.equal(res.headers['strict-transport-security'], 'max-age=31536000; includeSubDomains')
+  t.equal(res.headers['referrer-policy'], 'no-referrer')
+  t.equal(res.headers['cross-origin-resource-policy'], 'cross-origin', 'public data: portals on other origins may load it')
+  t.notOk(res.headers['x-powered-by'])
+
+  await app.inject({ method: 'POST', url: '/v1/reports', payload: seedReport() })
+  const page = await app.inject({ url: '/v1/reports/1', headers: { accept: 'text/html' } })
+  t.equal(page.statusCode, 200)
+  t.notMatch(String(page.headers['content-security-policy']), /frame-ancestors/, 'portals may frame the report page')
+  t.notOk(page.headers['x-frame-options'])
+  const docs = await app.inject({ url: '/docs/' })
+  t.match(String(docs.headers['content-security-policy']), /script-src 'self'/, 'the API reference keeps a policy that lets it run')
+})
+
+t.test('CORS: any origin by default, a configured list otherwise, with the headers portals need', async (t) => {
+  const open = await build(t, url)
+  const preflight = await open.inject({
+    method: 'OPTIONS',
+    url: '/v1/reports',
+    headers: { origin: 'https://portal.example.gov.cn', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type, idempotency-key' }
+  })
+  t.equal(preflight.statusCode, 204)
+  t.equal(preflight.headers['access-control-allow-origin'], '*')
+  t.match(String(preflight.headers['access-control-allow-headers']), /Authorization/)
+  t.match(String(preflight.headers['access-control-allow-headers']), /Idempotency-Key/)
+  const read = await open.inject({ url: '/v1/reports', headers: { origin: 'https://portal.example.gov.cn' } })
+  t.match(String(read.headers['access-control-expose-headers']), /ETag/)
+
+  const listed = await build(t, url, { env: { CORS_ORIGINS: 'https://www.zj.gov.cn, https://www.huzhou.gov.cn' } })
+  const allowed = await listed.inject({ url: '/v1/reports', headers: { origin: 'https://www.huzhou.gov.cn' } })
+  t.equal(allowed.headers['access-control-allow-origin'], 'https://www.huzhou.gov.cn')
+  const other = await listed.inject({ url: '/v1/reports', headers: { origin: 'https://elsewhere.example' } })
+  t.notOk(other.headers['access-control-allow-origin'], 'an origin not listed gets no CORS grant')
+})
