@@ -58,19 +58,25 @@ export interface TestDatabase {
   readonly db: Kysely<Database>
 }
 
-/** Creates and migrates a database of its own for this test file; drops it at teardown. */
-export async function createTestDatabase (t: Test): Promise<TestDatabase> {
+/** Creates an empty database of its own for this test file; drops it at teardown. */
+export async function createEmptyDatabase (t: Test): Promise<TestDatabase> {
   const name = `reports_test_${process.pid}_${randomBytes(4).toString('hex')}`
   await adminQuery(`create database ${name}`)
   const url = new URL(serverUrl())
   url.pathname = `/${name}`
   const db = createDatabase({ url: url.href, poolMax: 4 })
-  await migrateToLatest(db)
   t.teardown(async () => {
     await db.destroy()
     await adminQuery(`drop database if exists ${name} with (force)`)
   })
   return { url: url.href, db }
+}
+
+/** Creates and migrates a database of its own for this test file; drops it at teardown. */
+export async function createTestDatabase (t: Test): Promise<TestDatabase> {
+  const database = await createEmptyDatabase(t)
+  await migrateToLatest(database.db)
+  return database
 }
 
 /** Empties the app's tables between tests (never the migration bookkeeping). */
