@@ -16,6 +16,10 @@ export const ConfigSchema = Type.Object({
     pattern: '^postgres(ql)?://',
     description: 'Postgres connection string; when unset an embedded Postgres runs in DATA_DIR'
   })),
+  DATABASE_READ_URL: Type.Optional(Type.String({
+    pattern: '^postgres(ql)?://',
+    description: 'Connection string of a read replica for the read endpoints (lists, reports, findings, stats, exports, feed); writes, keys and the audit trail stay on DATABASE_URL'
+  })),
   DATA_DIR: Type.String({ minLength: 1, default: '.data', description: 'Folder of the embedded Postgres data' }),
   LOG_LEVEL: Type.Unsafe<typeof LOG_LEVELS[number]>({
     type: 'string', enum: [...LOG_LEVELS], default: 'info', description: 'pino log level'

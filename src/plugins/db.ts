@@ -1,5 +1,6 @@
 /**
- * Decorates the app with `db`, the Kysely instance over a pg pool, and destroys it on close.
+ * Decorates the app with `db`, the Kysely instance over a pg pool of the primary, and `dbRead`, the
+ * one the read endpoints use (a read replica's, or the same), and destroys them on close.
  * @see https://kysely.dev/docs/getting-started
  */
 import type { FastifyInstance } from 'fastify'
@@ -10,19 +11,29 @@ import type { Database } from '../db/database.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
+    /** The primary: every write, and reads that must see the latest write (keys, a write's own answer). */
     db: Kysely<Database>
+    /** Where the read endpoints read: a replica when DATABASE_READ_URL is set, else the primary. */
+    dbRead: Kysely<Database>
   }
 }
 
 export interface DbPluginOptions {
   readonly url: string
+  /** A read replica's connection string, if any. */
+  readonly readUrl?: string
   readonly poolMax: number
 }
 
 async function dbPlugin (app: FastifyInstance, options: DbPluginOptions) {
   const db = createDatabase({ url: options.url, poolMax: options.poolMax, log: app.log })
+  const dbRead = options.readUrl === undefined ? db : createDatabase({ url: options.readUrl, poolMax: options.poolMax, log: app.log })
   app.decorate('db', db)
-  app.addHook('onClose', async () => await db.destroy())
+  app.decorate('dbRead', dbRead)
+  app.addHook('onClose', async () => {
+    await db.destroy()
+    if (dbRead !== db) await dbRead.destroy()
+  })
 }
 
 export default fp(dbPlugin, { name: 'db', fastify: '5.x' })

@@ -79,7 +79,7 @@ const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
   }, async (request, reply) => {
     const { header, ...filters } = request.query
-    const rows = streamReportsWithBodies(app.db, filters satisfies ReportFilters)
+    const rows = streamReportsWithBodies(app.dbRead, filters satisfies ReportFilters)
     return await reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="reports.csv"')
@@ -98,7 +98,7 @@ const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: responses('application/x-ndjson', 'The reports, streamed.')
     }
   }, async (request, reply) => {
-    const rows = streamReportsWithBodies(app.db, request.query)
+    const rows = streamReportsWithBodies(app.dbRead, request.query)
     return await reply
       .type('application/x-ndjson; charset=utf-8')
       .header('content-disposition', 'attachment; filename="reports.ndjson"')

@@ -57,7 +57,7 @@ const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const { after, limit = 100 } = request.query
     const position = decodeCursor(after, 0, 'after')
-    const { events, hasMore } = await listEvents(app.db, position, limit)
+    const { events, hasMore } = await listEvents(app.dbRead, position, limit)
     const last = events.at(-1)?.id ?? position
     const url = new URL(request.url, 'http://placeholder')
     url.searchParams.delete('cursor')

@@ -28,7 +28,7 @@ const operationsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'getReadiness',
       tags: ['operations'],
       summary: 'Readiness',
-      description: 'Answers 200 when the database answers a query, 503 otherwise.',
+      description: 'Answers 200 when the database (and the read replica, if configured) answers a query, 503 otherwise.',
       response: {
         200: { description: 'Ready.', content: { 'application/json': { schema: StatusSchema } } },
         503: problemResponse('The database is unreachable (`SERVICE_UNAVAILABLE`).')
@@ -37,6 +37,7 @@ const operationsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (_request, reply) => {
     reply.header('cache-control', 'no-store')
     await sql`select 1`.execute(app.db)
+    if (app.dbRead !== app.db) await sql`select 1`.execute(app.dbRead)
     return { status: 'ok' as const }
   })
 

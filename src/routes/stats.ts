@@ -69,7 +69,7 @@ const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const grouping: FigureGrouping | undefined = groupBy === undefined
       ? undefined
       : groupBy === 'agency' ? { by: 'agency' } : { by: 'region', digits: nextRegionLevel(region) }
-    const totals = await inStatsSnapshot(app.db, async (trx) => ({
+    const totals = await inStatsSnapshot(app.dbRead, async (trx) => ({
       current: await sumFigures(trx, filters),
       previous: await sumFigures(trx, { ...filters, year: year - 1 }),
       groups: grouping === undefined ? null : await sumFigureGroups(trx, filters, grouping, [...new Set([...cells, ...INDICATOR_INPUTS])])

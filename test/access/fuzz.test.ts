@@ -243,11 +243,11 @@ const hostileWithoutBom: fc.Arbitrary<Payload> = fc.oneof(
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf])
 
-/** Byte-order marks: before a hostile body, twice before the seed, or UTF-16's before the seed. */
+/** Byte-order marks: before a hostile body, after whitespace or inside the seed, or UTF-16's before the seed. */
 const withByteOrderMarks = fc.oneof(
   hostileWithoutBom.map((payload) => Buffer.concat([BOM, Buffer.from(payload)])),
   fc.constantFrom(
-    Buffer.concat([BOM, BOM, SEED_BYTES]),
+    Buffer.concat([Buffer.from(' '), BOM, SEED_BYTES]),
     Buffer.concat([Buffer.from([0xff, 0xfe]), SEED_BYTES]),
     Buffer.from(`\ufeff${SEED_TEXT}`, 'utf16le'),
     Buffer.from(`{\ufeff${SEED_TEXT.slice(1)}`)
@@ -331,21 +331,25 @@ const FREE_TEXT: Path[] = [
 /** JSON escapes of UTF-16 code units that are no character: lone high or low surrogates, or a pair in the wrong order. */
 const LONE_SURROGATES = ['\\ud800', '\\udbff', '\\udc00', '\\udfff', '\\ude00\\ud83d']
 
-/** The seed with a lone surrogate spliced into one of its free-text fields. */
-const seedWithLoneSurrogate = fc.record({
+/** Where to splice a lone surrogate into the seed (kept apart from the body, so that a counterexample reads short). */
+const loneSurrogate = fc.record({
   path: fc.constantFrom(...FREE_TEXT),
   surrogate: fc.constantFrom(...LONE_SURROGATES),
   at: fc.nat({ max: 1000 })
-}).map(({ path, surrogate, at }) => {
+})
+
+/** The seed with `surrogate` spliced into the text at `path`, `at` characters in (or at its end). */
+function seedWithLoneSurrogate ({ path, surrogate, at }: { path: Path, surrogate: string, at: number }): string {
   const text = String(objectAt(seedReport() as unknown as Json, path.slice(0, -1))[path.at(-1) ?? ''])
   const cut = Math.min(at, text.length)
   const escaped = (part: string) => JSON.stringify(part).slice(1, -1)
   return seedWithValue(path, `"${escaped(text.slice(0, cut))}${surrogate}${escaped(text.slice(cut))}"`)
-})
+}
 
 t.test('1b. text Postgres cannot store (a lone surrogate, like NUL) is refused with a 4xx, never a 5xx', async (t) => {
   const routes = [...Object.keys(JSON_ROUTES) as JsonRoute[], 'POST /v1/reports:bulk'] as const
-  await t.resolves(fc.assert(fc.asyncProperty(fc.constantFrom(...routes), seedWithLoneSurrogate, async (route, body) => {
+  await t.resolves(fc.assert(fc.asyncProperty(fc.constantFrom(...routes), loneSurrogate, async (route, splice) => {
+    const body = seedWithLoneSurrogate(splice)
     const before = await storedRevisions()
     if (route === 'POST /v1/reports:bulk') {
       const payload = `${body}\n`

@@ -38,7 +38,7 @@ const agencyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
   }, async (request, reply) => {
     const { limit = 50, cursor, region } = request.query
-    const { agencies, hasMore } = await listAgencies(app.db, { region }, decodeCursor(cursor, ''), limit)
+    const { agencies, hasMore } = await listAgencies(app.dbRead, { region }, decodeCursor(cursor, ''), limit)
     const last = agencies.at(-1)
     const next = hasMore && last !== undefined ? nextPageUrl(request.url, encodeCursor(last.code)) : null
     if (next !== null) reply.header('link', `<${next}>; rel="next"`)
@@ -61,7 +61,7 @@ const agencyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
     }
   }, async (request) => {
-    const found = await findAgency(app.db, request.params.code)
+    const found = await findAgency(app.dbRead, request.params.code)
     if (found === undefined) throw new DomainError('AGENCY_NOT_FOUND', `No report of agency ${request.params.code} is stored.`)
     return {
       ...agencyJson(found.agency),

@@ -6,7 +6,9 @@ import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typ
 import {
   addReview, findAnalysis, findFinding, type FindingReview, listFindings, listReviews, type StoredFinding
 } from '../../db/analysis-repository.js'
+import type { Kysely } from 'kysely'
 import { recordAudit } from '../../db/audit-repository.js'
+import type { Database } from '../../db/database.js'
 import { findReport } from '../../db/report-repository.js'
 import { actorOf } from '../../plugins/auth.js'
 import { DomainError } from '../../domain/errors.js'
@@ -76,8 +78,8 @@ const analysisRoutes: FastifyPluginAsyncTypebox<AnalysisRoutesOptions> = async (
   }, async (request) => {
     const { id } = request.params
     const { revision: requested, ...filters } = request.query
-    const { revision, analysis } = await analysisOf(app.db, id, requested)
-    const items = await listFindings(app.db, id, revision, filters)
+    const { revision, analysis } = await analysisOf(app.dbRead, id, requested)
+    const items = await listFindings(app.dbRead, id, revision, filters)
     return {
       reportId: id,
       revision,
@@ -107,7 +109,7 @@ const analysisRoutes: FastifyPluginAsyncTypebox<AnalysisRoutesOptions> = async (
     }
   }, async (request) => {
     const { id } = request.params
-    const { revision, analysis } = await analysisOf(app.db, id, request.query.revision)
+    const { revision, analysis } = await analysisOf(app.dbRead, id, request.query.revision)
     const yoy = analysis.yearOverYear
     return {
       reportId: id,
@@ -140,7 +142,7 @@ const analysisRoutes: FastifyPluginAsyncTypebox<AnalysisRoutesOptions> = async (
   }, async (request) => {
     const body = request.body as AnnualReport
     assertConstraints(body, now())
-    return validationJson(await validateReport(app.db, body))
+    return validationJson(await validateReport(app.dbRead, body))
   })
 
   const FindingParamsSchema = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'Id of a finding.' }) }, { additionalProperties: false })
@@ -151,10 +153,11 @@ const analysisRoutes: FastifyPluginAsyncTypebox<AnalysisRoutesOptions> = async (
     ...COMMON_PROBLEM_RESPONSES
   }
 
-  async function findingDetail (id: number) {
-    const finding = await findFinding(app.db, id)
+  /** A finding with its reviews, from `db`: the replica for reads, the primary right after a review. */
+  async function findingDetail (db: Kysely<Database>, id: number) {
+    const finding = await findFinding(db, id)
     if (finding === undefined) throw new DomainError('FINDING_NOT_FOUND', `No finding has id ${id}.`)
-    return { finding: findingJson(finding), reportId: finding.reportId, revision: finding.revision, reviews: (await listReviews(app.db, finding)).map(reviewJson) }
+    return { finding: findingJson(finding), reportId: finding.reportId, revision: finding.revision, reviews: (await listReviews(db, finding)).map(reviewJson) }
   }
 
   /** GET /v1/findings/{id} — one finding with its review history. */
@@ -167,7 +170,7 @@ const analysisRoutes: FastifyPluginAsyncTypebox<AnalysisRoutesOptions> = async (
       params: FindingParamsSchema,
       response: findingResponses
     }
-  }, async (request) => await findingDetail(request.params.id))
+  }, async (request) => await findingDetail(app.dbRead, request.params.id))
 
   /** PATCH /v1/findings/{id} — a reviewer acknowledges or dismisses a finding. */
   app.patch('/v1/findings/:id', {
@@ -192,7 +195,7 @@ const analysisRoutes: FastifyPluginAsyncTypebox<AnalysisRoutesOptions> = async (
       await addReview(trx, finding, request.body.decision, request.body.reason)
       await recordAudit(trx, actorOf(request), [{ action: 'finding.reviewed', reportId: finding.reportId, revision: finding.revision, findingId: finding.id }])
     })
-    return await findingDetail(request.params.id)
+    return await findingDetail(app.db, request.params.id)
   })
 
   /** GET /v1/rules — the rule catalogue. */

@@ -190,7 +190,7 @@ const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = async (app,
     }
   }, async (request, reply) => {
     const { id } = request.params
-    const report = await findReport(app.db, id)
+    const report = await findReport(app.dbRead, id)
     if (report === undefined) throw new DomainError('REPORT_NOT_FOUND', `No report has id ${id}.`)
     const revision = request.query.revision ?? report.latestRevision
     if (revision > report.latestRevision) {
@@ -201,13 +201,13 @@ const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = async (app,
     const etag = asPage ? reportEtag(report, revision).replace(/"$/, '-html"') : reportEtag(report, revision)
     reply.header('etag', etag).header('cache-control', 'no-cache').header('vary', 'Accept')
     if (noneMatchHits(request.headers['if-none-match'], etag)) return await reply.code(304).send()
-    const stored = await findRevision(app.db, id, revision)
+    const stored = await findRevision(app.dbRead, id, revision)
     if (stored === undefined) throw new DomainError('REVISION_NOT_FOUND', `Report ${id} has no revision ${revision}.`)
     if (!asPage) {
-      const analysis = revision === report.latestRevision ? report.analysis : (await findAnalysis(app.db, id, revision))?.summary ?? null
+      const analysis = revision === report.latestRevision ? report.analysis : (await findAnalysis(app.dbRead, id, revision))?.summary ?? null
       return resourceJson(report, stored, analysis)
     }
-    const [analysis, findings] = await Promise.all([findAnalysis(app.db, id, revision), listFindings(app.db, id, revision, {})])
+    const [analysis, findings] = await Promise.all([findAnalysis(app.dbRead, id, revision), listFindings(app.dbRead, id, revision, {})])
     const page = renderReportPage({
       resource: resourceJson(report, stored, revision === report.latestRevision ? report.analysis : analysis?.summary ?? null),
       findings,
@@ -240,7 +240,7 @@ const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = async (app,
     }
   }, async (request, reply) => {
     const { id } = request.params
-    const revisions = await listRevisions(app.db, id)
+    const revisions = await listRevisions(app.dbRead, id)
     const latest = revisions.at(-1)
     if (latest === undefined) throw new DomainError('REPORT_NOT_FOUND', `No report has id ${id}.`)
     // The list changes only when a revision is stored, so the newest revision's time is its modification time.
@@ -282,7 +282,7 @@ const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = async (app,
     }
   }, async (request, reply) => {
     const { limit = 50, cursor, ...filters } = request.query
-    const { reports, hasMore } = await listReports(app.db, filters, decodeCursor(cursor, 0), limit)
+    const { reports, hasMore } = await listReports(app.dbRead, filters, decodeCursor(cursor, 0), limit)
     const last = reports.at(-1)
     const next = hasMore && last !== undefined ? nextPageUrl(request.url, encodeCursor(last.id)) : null
     if (next !== null) reply.header('link', `<${next}>; rel="next"`)

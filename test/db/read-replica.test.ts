@@ -1,0 +1,31 @@
+/**
+ * DATABASE_READ_URL: the read endpoints read from the replica, writes and keys stay on the primary.
+ * A second database stands in for a replica that has not caught up yet, which makes the routing visible.
+ */
+import t from 'tap'
+import { build, createTestDatabase, seedReport } from '../helper.js'
+
+const primary = await createTestDatabase(t)
+const replica = await createTestDatabase(t)
+
+t.test('reads go to the replica, writes and their answers to the primary', async (t) => {
+  const app = await build(t, primary.url, { env: { DATABASE_READ_URL: replica.url } })
+  const created = await app.inject({ method: 'POST', url: '/v1/reports', payload: seedReport() })
+  t.equal(created.statusCode, 201, 'the write is answered from the primary')
+  t.same(created.json().report, seedReport())
+
+  t.equal((await app.inject({ url: '/v1/reports/1' })).statusCode, 404, 'the lagging replica does not have it yet')
+  t.same((await app.inject({ url: '/v1/reports' })).json().items, [])
+  t.equal((await app.inject({ url: '/v1/feed' })).json().items.length, 0)
+
+  const direct = await build(t, primary.url)
+  t.equal((await direct.inject({ url: '/v1/reports/1' })).statusCode, 200, 'it is on the primary')
+  t.equal((await direct.inject({ url: '/v1/feed' })).json().items.length, 1)
+})
+
+t.test('readiness needs the replica too', async (t) => {
+  const app = await build(t, primary.url, { env: { DATABASE_READ_URL: 'postgres://nobody@127.0.0.1:1/none' } })
+  const ready = await app.inject({ url: '/readyz' })
+  t.equal(ready.statusCode, 503)
+  t.equal(ready.json().code, 'SERVICE_UNAVAILABLE')
+})
