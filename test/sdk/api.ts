@@ -29,7 +29,7 @@ export interface paths {
         };
         /**
          * Readiness
-         * @description Answers 200 when the database answers a query, 503 otherwise.
+         * @description Answers 200 when the database (and the read replica, if configured) answers a query, 503 otherwise.
          */
         get: operations["getReadiness"];
         put?: never;
@@ -110,12 +110,16 @@ export interface paths {
         /**
          * List reports
          * @description Reports in a stable order (by id), filtered by agency, region prefix, year, kind, template, the status of their latest revision and a rule it fails (`?status=errors&rule=T3-BALANCE` lists the reports to correct). Follow `next` (or the `Link: rel="next"` header) for the following page.
+         *
+         *     Public; an API key, if sent, must be valid.
          */
         get: operations["listReports"];
         put?: never;
         /**
          * Submit a report
          * @description Stores a new report under its natural key (agency code, year, kind) as revision 1. Submitting the same body again stores nothing and answers 200 with the stored report; a different body for a stored key answers 409 naming the stored report (revise it with PUT). The report is checked against every consistency rule and its prior year; its findings are stored with it and the next year's report, if stored, is re-checked against it.
+         *
+         *     Needs an API key with the `reports:write` scope.
          */
         post: operations["createReport"];
         delete?: never;
@@ -134,11 +138,15 @@ export interface paths {
         /**
          * Read a report
          * @description The latest revision of a report, or an older one with `?revision=N`. Send `If-None-Match` with a previous ETag to get 304 when nothing changed. With `Accept` preferring `text/html` to `application/json` (as a browser's does), the report is rendered as a self-contained web page in the national layout (tables 二/三/四 as on the form, the prose), with the cells of each failed rule highlighted, the findings listed and year-over-year arrows beside the numbers, for portals to embed. The page has its own ETag (suffixed `-html`); no `Accept`, `*\/*` or a tie means JSON.
+         *
+         *     Public; an API key, if sent, must be valid.
          */
         get: operations["getReport"];
         /**
          * Revise a report
          * @description Stores the body as the next revision. `If-Match` must carry the ETag of the latest revision you read (or `*`), so that two editors cannot overwrite each other. A body equal to the latest revision stores nothing. The agency code, year and kind cannot change.
+         *
+         *     Needs an API key with the `reports:write` scope.
          */
         put: operations["reviseReport"];
         post?: never;
@@ -158,6 +166,8 @@ export interface paths {
         /**
          * List the revisions of a report
          * @description Every stored revision of the report, oldest first. Revisions are kept forever.
+         *
+         *     Public; an API key, if sent, must be valid.
          */
         get: operations["listReportRevisions"];
         put?: never;
@@ -178,6 +188,8 @@ export interface paths {
         /**
          * List the findings of a report
          * @description Every finding of the latest revision (or `?revision=N`), in catalogue order, filtered by severity, rule and status. Cross-year findings are recomputed when the prior year's report is stored or revised.
+         *
+         *     Public; an API key, if sent, must be valid.
          */
         get: operations["listReportFindings"];
         put?: never;
@@ -198,6 +210,8 @@ export interface paths {
         /**
          * Year-over-year changes of a report
          * @description Every comparable cell of the latest revision (or `?revision=N`) against the same agency's report of the prior year, with the derived indicators. Empty, with `previous: null`, while the prior year is not stored.
+         *
+         *     Public; an API key, if sent, must be valid.
          */
         get: operations["getReportChanges"];
         put?: never;
@@ -220,6 +234,8 @@ export interface paths {
         /**
          * Check a report without storing it
          * @description Runs every consistency rule on the body, against the same agency's stored report of the prior year, and returns the findings and changes. A failed rule is a result (200), not an error; nothing is stored.
+         *
+         *     Public; an API key, if sent, must be valid.
          */
         post: operations["validateReport"];
         delete?: never;
@@ -238,6 +254,8 @@ export interface paths {
         /**
          * Read a finding
          * @description A finding with its report, revision and every reviewer decision on it.
+         *
+         *     Public; an API key, if sent, must be valid.
          */
         get: operations["getFinding"];
         put?: never;
@@ -248,6 +266,8 @@ export interface paths {
         /**
          * Review a finding
          * @description Records a reviewer's decision with a reason. The decision follows the finding (its rule and cells) through recomputation and new revisions of the report; earlier decisions are kept as history.
+         *
+         *     Needs an API key with the `findings:review` scope.
          */
         patch: operations["reviewFinding"];
         trace?: never;
@@ -262,6 +282,8 @@ export interface paths {
         /**
          * The rule catalogue
          * @description Every consistency rule the service applies, with its severity, formula and the templates it applies to.
+         *
+         *     Public; an API key, if sent, must be valid.
          */
         get: operations["listRules"];
         put?: never;
@@ -282,6 +304,8 @@ export interface paths {
         /**
          * List agencies
          * @description Agencies with at least one stored report, by 统一社会信用代码, optionally within a region prefix.
+         *
+         *     Public; an API key, if sent, must be valid.
          */
         get: operations["listAgencies"];
         put?: never;
@@ -302,6 +326,8 @@ export interface paths {
         /**
          * Read an agency
          * @description An agency and its stored reports, newest year first.
+         *
+         *     Public; an API key, if sent, must be valid.
          */
         get: operations["getAgency"];
         put?: never;
@@ -322,6 +348,8 @@ export interface paths {
         /**
          * Read the change feed
          * @description Events in commit order. Start without `after`, then always follow `next`: it never skips or repeats an event, even while writers commit concurrently. When `hasMore` is false you are up to date; poll `next` again later.
+         *
+         *     Public; an API key, if sent, must be valid.
          */
         get: operations["getFeed"];
         put?: never;
@@ -342,6 +370,8 @@ export interface paths {
         /**
          * Statistics over many reports
          * @description Adds up every table cell of the latest revisions of the reports matching a region prefix, a year, a kind and optionally a template, and does the same for the year before: counts of reports by status and template, distinct agencies, per cell its sum, its blanks (counted apart from zeros) and how many reports have it, and the derived indicators recomputed from the sums (never averaged). `changes` compares the two years cell by cell. With `groupBy`, `groups` breaks the year down by region (one level below `region`) or by agency, each group with its indicators and the cells named in `cells`. Cached for a minute.
+         *
+         *     Public; an API key, if sent, must be valid.
          */
         get: operations["getStats"];
         put?: never;
@@ -362,6 +392,8 @@ export interface paths {
         /**
          * Export reports as CSV
          * @description One row per report (its latest revision), one column per cell of tables 二, 三 and 四 of both templates (blank cells and cells of the other template are empty). UTF-8 with a byte order mark for Excel. The header names columns by JSON Pointer, or by the form's Chinese labels with `header=labels`. Same filters as `GET /v1/reports`.
+         *
+         *     Public; an API key, if sent, must be valid.
          */
         get: operations["exportReportsCsv"];
         put?: never;
@@ -382,6 +414,8 @@ export interface paths {
         /**
          * Export reports as NDJSON
          * @description One line per report: the fields of `GET /v1/reports` items plus `report`, the body of its latest revision. Same filters as `GET /v1/reports`.
+         *
+         *     Public; an API key, if sent, must be valid.
          */
         get: operations["exportReportsNdjson"];
         put?: never;
@@ -404,6 +438,8 @@ export interface paths {
         /**
          * Import a published report
          * @description Reads a report as published — an HTML page (`text/html`), or its text (`text/plain`: text copied from a page, `pdftotext -layout` output, or one cell per line) in UTF-8, GBK or GB18030 — into the report JSON. Answers the report, the parse record (layouts found, the source text of every cell, problems, confidence) and its findings. Query parameters supply what the text does not say. With `store=true` the report is stored as by `POST /v1/reports` and the source text is kept with the revision. A number that cannot be read is reported, never guessed.
+         *
+         *     Public; an API key, if sent, must be valid.
          */
         post: operations["importReport"];
         delete?: never;
@@ -423,9 +459,83 @@ export interface paths {
         put?: never;
         /**
          * Store many reports (NDJSON)
-         * @description The body is NDJSON: one report per line, as for `POST /v1/reports`. Lines are stored in transactions of 100, as an upsert: a new agency/year/kind is `stored`, a different body for a stored one becomes its next revision (`revised`), the same body is `unchanged`; an invalid line is `rejected` with its problem and the others still go in. The answer streams back as NDJSON, one result per input line in input order, then a last line with the totals. Cross-year results are recomputed once per batch.
+         * @description The body is NDJSON: one report per line, as for `POST /v1/reports`. Lines are stored in transactions of 100, as an upsert: a new agency/year/kind is `stored`, a different body for a stored one becomes its next revision (`revised`), the same body is `unchanged`; an invalid line, or one for an agency the API key may not write, is `rejected` with its problem and the others still go in. The answer streams back as NDJSON, one result per input line in input order, then a last line with the totals. Cross-year results are recomputed once per batch.
+         *
+         *     Needs an API key with the `reports:write` scope.
          */
         post: operations["bulkStoreReports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List API keys
+         * @description Every key ever created, revoked ones included, oldest first; never their secrets.
+         *
+         *     Needs an API key with the `admin` scope.
+         */
+        get: operations["listApiKeys"];
+        put?: never;
+        /**
+         * Create an API key
+         * @description Creates a key and answers it once, in `token`: only its digest is stored, so it cannot be shown again.
+         *
+         *     Needs an API key with the `admin` scope.
+         */
+        post: operations["createApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API key
+         * @description Revokes the key at once: requests with it get 401 from now on. The key stays listed, with `revokedAt`, so that the audit trail still names it. Revoking a revoked key changes nothing.
+         *
+         *     Needs an API key with the `admin` scope.
+         */
+        delete: operations["revokeApiKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the audit trail
+         * @description Every write (reports stored and revised, findings reviewed, keys created and revoked) with the key that made it, oldest first. Filter by key, report or action; follow `next` for the following page.
+         *
+         *     Needs an API key with the `admin` scope.
+         */
+        get: operations["listAuditEntries"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2300,6 +2410,58 @@ export interface components {
             messageEn: string;
         };
         /**
+         * ApiKey
+         * @description An API key, without its secret.
+         */
+        ApiKey: {
+            /** @description Id of an API key. */
+            id: number;
+            /** @description Public part of the key (after `gdr_`), to recognise it in logs; not a secret. */
+            lookupId: string;
+            /** @description Who holds the key. */
+            name: string;
+            /** @description What the key may do; none means read only (for when reads need a key). */
+            scopes: ("reports:write" | "findings:review" | "admin")[];
+            /** @description Agencies whose reports a `reports:write` key may write. */
+            agencyCodes: string[];
+            /** @description Regions whose agencies' reports a `reports:write` key may write. */
+            regionPrefixes: string[];
+            /**
+             * Format: date-time
+             * @description When the key was created. ISO 8601 timestamp (UTC).
+             */
+            createdAt: string;
+            /** @description When the key was revoked; null while it is valid. */
+            revokedAt: string | null;
+        };
+        /**
+         * AuditEntry
+         * @description One write in the audit trail.
+         */
+        AuditEntry: {
+            /** @description Position in the audit trail. */
+            id: number;
+            /**
+             * Format: date-time
+             * @description When the write was committed. ISO 8601 timestamp (UTC).
+             */
+            occurredAt: string;
+            /** @description What was done. */
+            action: "report.created" | "report.revised" | "finding.reviewed" | "key.created" | "key.revoked";
+            /** @description The API key that did it; null for the command line. */
+            keyId: number | null;
+            /** @description Id of the HTTP request, as in the logs. */
+            requestId: string | null;
+            /** @description The report written. */
+            reportId: number | null;
+            /** @description The revision stored or reviewed. */
+            revision: number | null;
+            /** @description The finding reviewed. */
+            findingId: number | null;
+            /** @description The key created or revoked. */
+            subjectKeyId: number | null;
+        };
+        /**
          * Problem
          * @description An error, as RFC 9457 problem details (`application/problem+json`).
          */
@@ -2322,12 +2484,15 @@ export interface components {
              *     - `VALIDATION_ERROR` (400, `validation-error`): A field has the wrong type, range or format, or is unknown. `errors` lists every offending field as a JSON Pointer.
              *     - `MALFORMED_JSON` (400, `malformed-json`): The body is not valid JSON, is empty, or is not valid UTF-8.
              *     - `BAD_REQUEST` (400, `bad-request`): The request is malformed in another way (e.g. a bad URL or header).
+             *     - `UNAUTHORIZED` (401, `unauthorized`): The operation needs an API key (`Authorization: Bearer <key>`), or the key sent is not valid (malformed, unknown or revoked).
+             *     - `FORBIDDEN` (403, `forbidden`): The API key is valid but its scopes, agencies or regions do not cover this operation.
              *     - `NOT_FOUND` (404, `not-found`): No such route.
              *     - `REPORT_NOT_FOUND` (404, `report-not-found`): No report has this id.
              *     - `REVISION_NOT_FOUND` (404, `revision-not-found`): The report exists but has no such revision.
              *     - `FINDING_NOT_FOUND` (404, `finding-not-found`): No finding has this id (ids change when results are recomputed; follow the report's findings).
              *     - `PROBLEM_TYPE_NOT_FOUND` (404, `problem-type-not-found`): No problem type has this name.
              *     - `AGENCY_NOT_FOUND` (404, `agency-not-found`): No report of this agency is stored.
+             *     - `API_KEY_NOT_FOUND` (404, `api-key-not-found`): No API key has this id.
              *     - `REPORT_EXISTS` (409, `report-exists`): A different report with the same agency, year and kind is stored; `existing` names it. Revise it with PUT.
              *     - `PRECONDITION_FAILED` (412, `precondition-failed`): The `If-Match` ETag is not the current revision: someone revised the report since you read it.
              *     - `PAYLOAD_TOO_LARGE` (413, `payload-too-large`): The body exceeds the size limit.
@@ -2336,12 +2501,15 @@ export interface components {
              *     - `REPORT_INCONSISTENT` (422, `report-inconsistent`): With `strict=true`, a rule of severity error failed; `findings` lists them and nothing was stored.
              *     - `IMPORT_UNREADABLE` (422, `import-unreadable`): The imported text lacks a part of the report (a table, the year, the agency code…); `missing` and `parseProblems` say what.
              *     - `IMPORT_INVALID` (422, `import-invalid`): The report read from the text breaks the contract (`errors` lists each field); supply missing facts as query parameters.
+             *     - `INVALID_GRANT` (422, `invalid-grant`): The scopes, agencies and regions asked for a new key do not fit together (e.g. a `reports:write` key limited to nothing).
+             *     - `IDEMPOTENCY_KEY_REUSED` (422, `idempotency-key-reused`): The `Idempotency-Key` was already used with this API key for a different request (another path or body).
              *     - `PRECONDITION_REQUIRED` (428, `precondition-required`): Updates need an `If-Match` header with the ETag of the revision you read.
+             *     - `RATE_LIMITED` (429, `rate-limited`): Too many requests from this API key or IP address; retry after `Retry-After` seconds.
              *     - `INTERNAL_ERROR` (500, `internal-error`): An unexpected error; details are logged with the request id, never sent.
              *     - `SERVICE_UNAVAILABLE` (503, `service-unavailable`): The database cannot be reached; retry after `Retry-After` seconds.
              * @enum {string}
              */
-            code: "VALIDATION_ERROR" | "MALFORMED_JSON" | "BAD_REQUEST" | "NOT_FOUND" | "REPORT_NOT_FOUND" | "REVISION_NOT_FOUND" | "FINDING_NOT_FOUND" | "PROBLEM_TYPE_NOT_FOUND" | "AGENCY_NOT_FOUND" | "REPORT_EXISTS" | "PRECONDITION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "REPORT_KEY_CHANGED" | "REPORT_INCONSISTENT" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "PRECONDITION_REQUIRED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
+            code: "VALIDATION_ERROR" | "MALFORMED_JSON" | "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "REPORT_NOT_FOUND" | "REVISION_NOT_FOUND" | "FINDING_NOT_FOUND" | "PROBLEM_TYPE_NOT_FOUND" | "AGENCY_NOT_FOUND" | "API_KEY_NOT_FOUND" | "REPORT_EXISTS" | "PRECONDITION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "REPORT_KEY_CHANGED" | "REPORT_INCONSISTENT" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "INVALID_GRANT" | "IDEMPOTENCY_KEY_REUSED" | "PRECONDITION_REQUIRED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
             /** @description Id of the request, as in the `x-request-id` header and the logs. */
             requestId?: string;
             /** @description Every invalid field, for `VALIDATION_ERROR`. */
@@ -2581,6 +2749,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The API key sent is not valid (`UNAUTHORIZED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`RATE_LIMITED`); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unexpected error (`INTERNAL_ERROR`); details are logged, never sent. */
             500: {
                 headers: {
@@ -2607,7 +2793,10 @@ export interface operations {
                 /** @description When true, a report on which a rule of severity error fails is refused with 422 (`REPORT_INCONSISTENT`) and nothing is stored. By default it is stored with its findings: published reports are facts, even when wrong. */
                 strict?: boolean;
             };
-            header?: never;
+            header?: {
+                /** @description A unique value (e.g. a UUID) per logical request, with an API key: a retry with the same key gets the first answer (marked `Idempotent-Replayed: true`) and never stores twice, even when retries race. Answers are kept 24 hours. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2653,6 +2842,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No API key, or one that is not valid (`UNAUTHORIZED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key does not cover this operation (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Another body is stored for this agency, year and kind (`REPORT_EXISTS`, with `existing`). */
             409: {
                 headers: {
@@ -2680,8 +2887,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description With `strict=true`: a rule of severity error failed (`REPORT_INCONSISTENT`, with `findings`). */
+            /** @description With `strict=true`: a rule of severity error failed (`REPORT_INCONSISTENT`, with `findings`). The `Idempotency-Key` was used for another request (`IDEMPOTENCY_KEY_REUSED`). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`RATE_LIMITED`); retry after `Retry-After` seconds. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2759,8 +2975,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The API key sent is not valid (`UNAUTHORIZED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No such report (`REPORT_NOT_FOUND`) or revision (`REVISION_NOT_FOUND`). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`RATE_LIMITED`); retry after `Retry-After` seconds. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2831,6 +3065,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No API key, or one that is not valid (`UNAUTHORIZED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key does not cover this operation (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No report has this id (`REPORT_NOT_FOUND`). */
             404: {
                 headers: {
@@ -2878,6 +3130,15 @@ export interface operations {
             };
             /** @description No `If-Match` header (`PRECONDITION_REQUIRED`). */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`RATE_LIMITED`); retry after `Retry-After` seconds. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2963,8 +3224,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The API key sent is not valid (`UNAUTHORIZED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No report has this id (`REPORT_NOT_FOUND`). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`RATE_LIMITED`); retry after `Retry-After` seconds. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3062,8 +3341,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The API key sent is not valid (`UNAUTHORIZED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No such report (`REPORT_NOT_FOUND`) or revision (`REVISION_NOT_FOUND`). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`RATE_LIMITED`); retry after `Retry-After` seconds. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3190,8 +3487,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The API key sent is not valid (`UNAUTHORIZED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No such report (`REPORT_NOT_FOUND`) or revision (`REVISION_NOT_FOUND`). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`RATE_LIMITED`); retry after `Retry-After` seconds. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3320,6 +3635,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The API key sent is not valid (`UNAUTHORIZED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body exceeds the size limit. */
             413: {
                 headers: {
@@ -3331,6 +3655,15 @@ export interface operations {
             };
             /** @description The body is not `application/json` in UTF-8. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`RATE_LIMITED`); retry after `Retry-After` seconds. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3412,8 +3745,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The API key sent is not valid (`UNAUTHORIZED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No finding has this id (`FINDING_NOT_FOUND`). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`RATE_LIMITED`); retry after `Retry-After` seconds. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3504,6 +3855,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No API key, or one that is not valid (`UNAUTHORIZED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key does not cover this operation (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No finding has this id (`FINDING_NOT_FOUND`). */
             404: {
                 headers: {
@@ -3515,6 +3884,15 @@ export interface operations {
             };
             /** @description The body is not `application/json` in UTF-8. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`RATE_LIMITED`); retry after `Retry-After` seconds. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3577,6 +3955,24 @@ export interface operations {
                     };
                 };
             };
+            /** @description The API key sent is not valid (`UNAUTHORIZED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`RATE_LIMITED`); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unexpected error (`INTERNAL_ERROR`); details are logged, never sent. */
             500: {
                 headers: {
@@ -3631,6 +4027,24 @@ export interface operations {
             };
             /** @description An unknown or invalid filter, or a cursor this API did not issue. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key sent is not valid (`UNAUTHORIZED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`RATE_LIMITED`); retry after `Retry-After` seconds. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3762,8 +4176,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The API key sent is not valid (`UNAUTHORIZED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No report of this agency is stored (`AGENCY_NOT_FOUND`). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`RATE_LIMITED`); retry after `Retry-After` seconds. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3864,6 +4296,24 @@ export interface operations {
             };
             /** @description An invalid limit or a cursor this API did not issue. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key sent is not valid (`UNAUTHORIZED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`RATE_LIMITED`); retry after `Retry-After` seconds. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4162,6 +4612,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The API key sent is not valid (`UNAUTHORIZED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`RATE_LIMITED`); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unexpected error (`INTERNAL_ERROR`); details are logged, never sent. */
             500: {
                 headers: {
@@ -4225,6 +4693,24 @@ export interface operations {
             };
             /** @description An unknown or invalid filter. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key sent is not valid (`UNAUTHORIZED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`RATE_LIMITED`); retry after `Retry-After` seconds. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4300,6 +4786,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The API key sent is not valid (`UNAUTHORIZED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`RATE_LIMITED`); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unexpected error (`INTERNAL_ERROR`); details are logged, never sent. */
             500: {
                 headers: {
@@ -4349,7 +4853,10 @@ export interface operations {
                 /** @description With `store`: refuse a report on which a rule of severity error fails. */
                 strict?: boolean;
             };
-            header?: never;
+            header?: {
+                /** @description A unique value (e.g. a UUID) per logical request, with an API key: a retry with the same key gets the first answer (marked `Idempotent-Replayed: true`) and never stores twice, even when retries race. Answers are kept 24 hours. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4494,6 +5001,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The API key sent is not valid (`UNAUTHORIZED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description With `store=true`: the API key may not write reports of this agency (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description With `store=true`: a different report is stored for this agency, year and kind (`REPORT_EXISTS`). */
             409: {
                 headers: {
@@ -4521,8 +5046,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The text could not be read as a report (`IMPORT_UNREADABLE`, with `missing` and `parseProblems`), the report read is invalid (`IMPORT_INVALID`, with `errors`), or with `strict` a rule of severity error failed (`REPORT_INCONSISTENT`). */
+            /** @description The text could not be read as a report (`IMPORT_UNREADABLE`, with `missing` and `parseProblems`), the report read is invalid (`IMPORT_INVALID`, with `errors`), or with `strict` a rule of severity error failed (`REPORT_INCONSISTENT`). The `Idempotency-Key` was used for another request (`IDEMPOTENCY_KEY_REUSED`). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`RATE_LIMITED`); retry after `Retry-After` seconds. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4573,8 +5107,425 @@ export interface operations {
                     "application/x-ndjson": string;
                 };
             };
+            /** @description No API key, or one that is not valid (`UNAUTHORIZED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key does not cover this operation (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not `application/x-ndjson`. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`RATE_LIMITED`); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (`INTERNAL_ERROR`); details are logged, never sent. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable (`SERVICE_UNAVAILABLE`); retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listApiKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The keys. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ApiKey"][];
+                    };
+                };
+            };
+            /** @description No API key, or one that is not valid (`UNAUTHORIZED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key does not cover this operation (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`RATE_LIMITED`); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (`INTERNAL_ERROR`); details are logged, never sent. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable (`SERVICE_UNAVAILABLE`); retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The key to create. A `reports:write` key must name agencies or regions. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Who holds the key (an office, a portal). */
+                    name: string;
+                    /** @description What the key may do. */
+                    scopes: ("reports:write" | "findings:review" | "admin")[];
+                    /** @description Agencies a `reports:write` key may write for. */
+                    agencyCodes?: string[];
+                    /** @description Regions a `reports:write` key may write for. */
+                    regionPrefixes?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The key, with its token. */
+            201: {
+                headers: {
+                    /** @description URL of the key. */
+                    location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * ApiKey
+                         * @description An API key, without its secret.
+                         */
+                        key: {
+                            /** @description Id of an API key. */
+                            id: number;
+                            /** @description Public part of the key (after `gdr_`), to recognise it in logs; not a secret. */
+                            lookupId: string;
+                            /** @description Who holds the key. */
+                            name: string;
+                            /** @description What the key may do; none means read only (for when reads need a key). */
+                            scopes: ("reports:write" | "findings:review" | "admin")[];
+                            /** @description Agencies whose reports a `reports:write` key may write. */
+                            agencyCodes: string[];
+                            /** @description Regions whose agencies' reports a `reports:write` key may write. */
+                            regionPrefixes: string[];
+                            /**
+                             * Format: date-time
+                             * @description When the key was created. ISO 8601 timestamp (UTC).
+                             */
+                            createdAt: string;
+                            /** @description When the key was revoked; null while it is valid. */
+                            revokedAt: string | null;
+                        };
+                        /** @description The whole key, to send as `Authorization: Bearer <token>`. Shown this once. */
+                        token: string;
+                    };
+                };
+            };
+            /** @description Invalid fields (`VALIDATION_ERROR`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is not valid (`UNAUTHORIZED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key does not cover this operation (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds the size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The scopes, agencies and regions do not fit together (`INVALID_GRANT`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`RATE_LIMITED`); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (`INTERNAL_ERROR`); details are logged, never sent. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable (`SERVICE_UNAVAILABLE`); retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the API key. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The revoked key. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKey"];
+                };
+            };
+            /** @description Invalid id. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is not valid (`UNAUTHORIZED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key does not cover this operation (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No key has this id (`API_KEY_NOT_FOUND`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`RATE_LIMITED`); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (`INTERNAL_ERROR`); details are logged, never sent. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable (`SERVICE_UNAVAILABLE`); retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAuditEntries: {
+        parameters: {
+            query?: {
+                /** @description Only the writes of this key. */
+                keyId?: number;
+                /** @description Only the writes to this report. */
+                reportId?: number;
+                /** @description Only this action. */
+                action?: "report.created" | "report.revised" | "finding.reviewed" | "key.created" | "key.revoked";
+                /** @description Page size, 1–500. */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next` link. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the audit trail. */
+            200: {
+                headers: {
+                    /** @description `<url>; rel="next"` when another page follows. */
+                    link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Entries of this page. */
+                        items: components["schemas"]["AuditEntry"][];
+                        /** @description URL of the next page (also in the `Link` header), null on the last page. */
+                        next: string | null;
+                    };
+                };
+            };
+            /** @description An invalid filter, or a cursor this API did not issue. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is not valid (`UNAUTHORIZED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key does not cover this operation (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`RATE_LIMITED`); retry after `Retry-After` seconds. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
