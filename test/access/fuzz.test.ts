@@ -67,12 +67,13 @@ function assertRefused (answer: Answer): void {
   assert.equal(problem.status, answer.statusCode, 'the problem repeats the status')
 }
 
-/** The bulk answer's lines that are not blank: the only ones it answers, each with one result line. */
+/** How many lines of an NDJSON body are not blank: the bulk route answers each of those with one result, and skips the rest. */
 function answeredLines (payload: Payload): number {
   const bytes = Buffer.from(payload)
   let count = 0
   for (let start = 0; start < bytes.length;) {
-    const end = bytes.indexOf(10, start) === -1 ? bytes.length : bytes.indexOf(10, start)
+    const newline = bytes.indexOf(10, start)
+    const end = newline === -1 ? bytes.length : newline
     const line = bytes.subarray(start, end)
     if (!isUtf8(line) || line.toString('utf8').trim() !== '') count++
     start = end + 1
@@ -148,6 +149,7 @@ const NEVER_VALID = [
 /** A raw value the contract refuses at this field, chosen by what the field holds. */
 function hostileValueFor ({ path, value }: Field): fc.Arbitrary<string> {
   const key = path.at(-1)
+  // Cells, amounts and the publication's texts may be null; the year and everything else may not.
   const nullable = typeof value === 'number' ? key !== 'year' : path[0] === 'publication' && typeof value === 'string'
   const byType = typeof value === 'number'
     ? ['"1"', '"NaN"', '"Infinity"', '"-Infinity"', ...(key === 'amountWan' ? [] : ['1.5', '2.5e0']), ...(key === 'year' ? ['-0', '0.1e-400', '2007', '10000', '2023.5'] : [])]
@@ -155,7 +157,7 @@ function hostileValueFor ({ path, value }: Field): fc.Arbitrary<string> {
       ? ['1.5', '-0', '0.1e-400', '0', '2023', '{}']
       : ['"object"', '0', '"{}"']
   const deepArrays = fc.integer({ min: 1, max: 5000 }).map((depth) => '['.repeat(depth) + ']'.repeat(depth))
-  return fc.oneof(fc.constantFrom(...NEVER_VALID, ...byType, ...(nullable ? [] : ['null'])), deepArrays)
+  return fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...NEVER_VALID, ...byType, ...(nullable ? [] : ['null'])) }, { weight: 1, arbitrary: deepArrays })
 }
 
 /** The seed with one value anywhere replaced by one its field refuses. */
@@ -261,7 +263,7 @@ const hostileBody: fc.Arbitrary<Payload> = fc.oneof({ weight: 8, arbitrary: host
 const JSON_TYPES = ['application/json', 'application/json; charset=utf-8', 'application/json;charset=UTF-8']
 
 /** Charsets other than UTF-8: a report in one of them would be stored as mojibake. */
-const FOREIGN_CHARSETS = ['gbk', 'GB18030', 'gb2312', 'big5', '"iso-8859-1"', 'latin1', 'utf-16', 'UTF-16LE', 'us-ascii', 'windows-1252']
+const FOREIGN_CHARSETS = ['gbk', 'GB18030', 'gb2312', 'big5', '"iso-8859-1"', 'latin1', 'utf-16', 'UTF-16LE', 'windows-1252']
 
 /** Labels under which even a valid report must be refused by the JSON routes. */
 const WRONG_TYPES = [
@@ -293,7 +295,8 @@ const bulkRequest = fc.record({
 
 /* ---------- Properties ---------- */
 
-const RUNS = 150
+/** Runs per route of property 1; raise it (e.g. FUZZ_RUNS=2000) for a longer hunt. */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 150)
 
 const created = await send('POST', '/v1/reports', SEED_TEXT, 'application/json')
 t.equal(created.statusCode, 201, 'setup: the seed is stored once, as report 1')
@@ -346,32 +349,50 @@ function seedWithLoneSurrogate ({ path, surrogate, at }: { path: Path, surrogate
   return seedWithValue(path, `"${escaped(text.slice(0, cut))}${surrogate}${escaped(text.slice(cut))}"`)
 }
 
+/** All four routes, each answered in its own subtest so that a failure on one does not hide the others. */
+const ALL_ROUTES = [...Object.keys(JSON_ROUTES) as JsonRoute[], 'POST /v1/reports:bulk'] as const
+
+/*
+ * A JSON escape of a lone surrogate (`"\ud800"`) is valid JSON and passes the schema, but Postgres jsonb
+ * refuses it ("invalid input syntax for type json"). Like NUL, it must be refused up front, by
+ * /v1/validate too (which promises what storing would do), and never reach the database.
+ */
 t.test('1b. text Postgres cannot store (a lone surrogate, like NUL) is refused with a 4xx, never a 5xx', async (t) => {
-  const routes = [...Object.keys(JSON_ROUTES) as JsonRoute[], 'POST /v1/reports:bulk'] as const
-  await t.resolves(fc.assert(fc.asyncProperty(fc.constantFrom(...routes), loneSurrogate, async (route, splice) => {
-    const body = seedWithLoneSurrogate(splice)
-    const before = await storedRevisions()
-    if (route === 'POST /v1/reports:bulk') {
-      const payload = `${body}\n`
-      assertBulkRejectedEverything(await bulk(payload), payload)
-    } else {
-      assertRefused(await JSON_ROUTES[route](body, 'application/json'))
-    }
-    assert.equal(await storedRevisions(), before, 'nothing stored')
-  }), { numRuns: 60 }), 'no 5xx, problem+json with a code (or a rejected line), nothing stored')
+  for (const route of ALL_ROUTES) {
+    t.test(route, async (t) => {
+      await t.resolves(fc.assert(fc.asyncProperty(loneSurrogate, async (splice) => {
+        const body = seedWithLoneSurrogate(splice)
+        const before = await storedRevisions()
+        if (route === 'POST /v1/reports:bulk') {
+          const payload = `${body}\n`
+          assertBulkRejectedEverything(await bulk(payload), payload)
+        } else {
+          assertRefused(await JSON_ROUTES[route](body, 'application/json'))
+        }
+        assert.equal(await storedRevisions(), before, 'nothing stored')
+      }), { numRuns: 25 }), 'no 5xx, problem+json with a code (or a rejected line), nothing stored')
+    })
+  }
 })
 
+/*
+ * plugins/json-body.ts refuses a declared charset other than UTF-8, since decoding such a body as UTF-8
+ * stores mojibake. The NDJSON route takes the same reports, so the same label must be refused there.
+ */
 t.test('1c. a body declared in a charset other than UTF-8 is refused with 415, on every route', async (t) => {
-  const routes = [...Object.keys(JSON_ROUTES) as JsonRoute[], 'POST /v1/reports:bulk'] as const
-  await t.resolves(fc.assert(fc.asyncProperty(fc.constantFrom(...routes), fc.constantFrom(...FOREIGN_CHARSETS), async (route, charset) => {
-    const before = await storedRevisions()
-    const answer = route === 'POST /v1/reports:bulk'
-      ? await bulk(`${SEED_TEXT}\n`, `application/x-ndjson; charset=${charset}`)
-      : await JSON_ROUTES[route](SEED_TEXT, `application/json; charset=${charset}`)
-    assertRefused(answer)
-    assert.equal(answer.statusCode, 415, `415 for charset=${charset}: ${excerpt(answer)}`)
-    assert.equal(await storedRevisions(), before, 'nothing stored')
-  }), { numRuns: 40 }), 'every route refuses a non-UTF-8 charset with 415')
+  for (const route of ALL_ROUTES) {
+    t.test(route, async (t) => {
+      await t.resolves(fc.assert(fc.asyncProperty(fc.constantFrom(...FOREIGN_CHARSETS), async (charset) => {
+        const before = await storedRevisions()
+        const answer = route === 'POST /v1/reports:bulk'
+          ? await bulk(`${SEED_TEXT}\n`, `application/x-ndjson; charset=${charset}`)
+          : await JSON_ROUTES[route](SEED_TEXT, `application/json; charset=${charset}`)
+        assertRefused(answer)
+        assert.equal(answer.statusCode, 415, `415 for charset=${charset}: ${excerpt(answer)}`)
+        assert.equal(await storedRevisions(), before, 'nothing stored')
+      }), { numRuns: 20 }), 'a non-UTF-8 charset is refused with 415')
+    })
+  }
 })
 
 t.test('2. no prototype was polluted by any of it', async (t) => {
