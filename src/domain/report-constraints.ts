@@ -17,12 +17,23 @@ function hasAtMostDecimals (value: number, decimals: number): boolean {
   return Number(value.toFixed(decimals)) === value
 }
 
-/** JSON Pointers of every string in `value` that contains U+0000, which Postgres text cannot hold. */
-function nulStringPointers (value: unknown, pointer: string): string[] {
-  if (typeof value === 'string') return value.includes('\u0000') ? [pointer] : []
+/** What is wrong with a text that Postgres cannot store, if anything. */
+function unstorableText (text: string): string | undefined {
+  if (text.includes('\u0000')) return 'must not contain the NUL character (U+0000)'
+  // A lone surrogate (`"\ud800"` in JSON) is no character at all; Postgres refuses it in jsonb.
+  if (!text.isWellFormed()) return 'must not contain a lone UTF-16 surrogate (an escape such as \\ud800 that is half of a character)'
+  return undefined
+}
+
+/** Every string in `value` that Postgres could not store, with its JSON Pointer and the reason. */
+function unstorableTexts (value: unknown, pointer: string): ConstraintViolation[] {
+  if (typeof value === 'string') {
+    const detail = unstorableText(value)
+    return detail === undefined ? [] : [{ pointer, detail }]
+  }
   if (typeof value !== 'object' || value === null) return []
   return Object.entries(value).flatMap(([key, item]) =>
-    nulStringPointers(item, `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`))
+    unstorableTexts(item, `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`))
 }
 
 /**
@@ -30,7 +41,7 @@ function nulStringPointers (value: unknown, pointer: string): string[] {
  *
  * - `year` is not after the current year (reports cover a finished or current year);
  * - amounts in 万元 have at most 6 decimals;
- * - no text contains the NUL character (a PDF-extraction artefact that Postgres cannot store).
+ * - no text contains the NUL character (a PDF-extraction artefact) or a lone surrogate, which Postgres cannot store.
  *
  * @example reportConstraintViolations({ ...seed, year: 2031 }, new Date('2026-11-27'))
  *   // → [{ pointer: '/year', detail: 'must not be after the current year (2026)' }]
@@ -49,8 +60,6 @@ export function reportConstraintViolations (report: AnnualReport, today: Date): 
       violations.push({ pointer, detail: `must have at most ${MAX_AMOUNT_DECIMALS} decimals (万元)` })
     }
   }
-  for (const pointer of nulStringPointers(report, '')) {
-    violations.push({ pointer, detail: 'must not contain the NUL character (U+0000)' })
-  }
+  violations.push(...unstorableTexts(report, ''))
   return violations
 }

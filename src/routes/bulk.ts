@@ -10,7 +10,7 @@ import type { TSchema } from 'typebox'
 import type { AnnualReport } from '../domain/report.js'
 import { reportConstraintViolations } from '../domain/report-constraints.js'
 import { actorOf, forbiddenAgency, ownerOf, refusedAgencies } from '../plugins/auth.js'
-import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../plugins/json-body.js'
+import { declaredCharset, exceedsJsonDepth, MAX_JSON_DEPTH } from '../plugins/json-body.js'
 import { isDatabaseUnavailable, toFieldErrors } from '../plugins/problem-details.js'
 import { compileCheckOf } from '../plugins/validation.js'
 import { ProblemError, PROBLEMS, type ProblemCode } from '../problems.js'
@@ -153,7 +153,7 @@ const bulkRoutes: FastifyPluginAsyncTypebox<BulkRoutesOptions> = async (app, { n
       body: Type.Unsafe<Readable>({ type: 'string', description: 'NDJSON: one report (JSON object) per line.' }),
       response: {
         200: { description: 'One result line per input line, then `{"summary": {…}}`.', content: { 'application/x-ndjson': { schema: { type: 'string' } } } },
-        415: problemResponse('The body is not `application/x-ndjson`.'),
+        415: problemResponse('The body is not `application/x-ndjson` in UTF-8.'),
         ...COMMON_PROBLEM_RESPONSES
       }
     },
@@ -162,6 +162,10 @@ const bulkRoutes: FastifyPluginAsyncTypebox<BulkRoutesOptions> = async (app, { n
   }, async (request, reply) => {
     if (!(request.headers['content-type'] ?? '').startsWith('application/x-ndjson')) {
       throw new ProblemError('UNSUPPORTED_MEDIA_TYPE', 'Send the reports as application/x-ndjson, one per line.')
+    }
+    const charset = declaredCharset(request.headers['content-type'])
+    if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
+      throw new ProblemError('UNSUPPORTED_MEDIA_TYPE', `Lines must be UTF-8; charset=${charset} is not accepted.`)
     }
     const input = request.body as unknown as AsyncIterable<Buffer>
     async function * results (): AsyncGenerator<string> {

@@ -39,6 +39,11 @@ t.test('constraints the schema cannot state', async (t) => {
         { pointer: '/agency/name', detail: 'must not contain the NUL character (U+0000)' },
         { pointer: '/publication/index~1No', detail: 'must not contain the NUL character (U+0000)' }
       ]
+    },
+    {
+      name: 'a lone surrogate in the prose (JSON "\\ud800"), while a whole pair is a character like any other',
+      report: { ...seed, sections: { ...seed.sections, overview: '\ud800概述', other: '𠀀' } },
+      expected: [{ pointer: '/sections/overview', detail: 'must not contain a lone UTF-16 surrogate (an escape such as \\ud800 that is half of a character)' }]
     }
   ]
   for (const c of cases) t.same(reportConstraintViolations(c.report, today), c.expected, c.name)
