@@ -7,7 +7,7 @@ import type { Database } from './database.js'
 export interface ConnectionOptions {
   readonly url: string
   readonly poolMax?: number
-  /** Where idle-connection errors go: without a listener pg would crash the process when the server drops. */
+  /** Where connection errors go: without a listener pg would crash the process when the server drops. */
   readonly log?: Pick<Logger, 'warn'>
 }
 
@@ -24,5 +24,11 @@ export function createDatabase ({ url, poolMax = 10, log }: ConnectionOptions): 
     idleTimeoutMillis: 30_000
   })
   pool.on('error', (error) => log?.warn({ err: error }, 'idle database connection failed'))
+  // pg-pool listens on a connection only while it is idle. When the server ends one that a request
+  // holds (a restart, a failover), the 'error' would be unhandled and take the process down; the
+  // request's own query fails anyway and is answered 503.
+  pool.on('connect', (client) => {
+    client.on('error', (error) => log?.warn({ err: error }, 'database connection failed'))
+  })
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
 }
