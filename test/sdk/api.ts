@@ -5125,7 +5125,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not `application/x-ndjson`. */
+            /** @description The body is not `application/x-ndjson` in UTF-8. */
             415: {
                 headers: {
                     [name: string]: unknown;

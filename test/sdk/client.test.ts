@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net'
 import createClient from 'openapi-fetch'
 import t from 'tap'
 import { readOpenApiDocument, renderSdkTypes } from '../../scripts/sdk-types.js'
-import { build, createTestDatabase, seedReport } from '../helper.js'
+import { build, createTestDatabase, seedReport, tokenOf } from '../helper.js'
 import type { components, paths } from './api.js'
 
 t.test('the committed client types are generated from the committed contract (run `npm run sdk:types`)', async (t) => {
@@ -20,7 +20,8 @@ t.test('a generated client submits the seed, reads it back and lists its finding
   const app = await build(t, url)
   await app.listen({ port: 0, host: '127.0.0.1' })
   const { port } = app.server.address() as AddressInfo
-  const client = createClient<paths>({ baseUrl: `http://127.0.0.1:${port}` })
+  // A portal holds an API key for writing; the generated client sends it on every request.
+  const client = createClient<paths>({ baseUrl: `http://127.0.0.1:${port}`, headers: { authorization: `Bearer ${tokenOf(app)}` } })
 
   const body: components['schemas']['Report2021'] = seedReport() as components['schemas']['Report2021']
   const created = await client.POST('/v1/reports', { body })
