@@ -1,6 +1,6 @@
 /** What the service knows about a stored report beyond its body: identity, revisions, times. */
 import type { FindingSummary } from './check-report.js'
-import type { AnnualReport, ReportKind, Template } from './report.js'
+import type { ReportKind, Template } from './report.js'
 
 export interface ReportSummary {
   readonly id: number
@@ -21,11 +21,17 @@ export interface ReportSummary {
   readonly analysis: FindingSummary | null
 }
 
-export interface StoredRevision {
-  readonly reportId: number
-  readonly revision: number
-  readonly createdAt: Date
-  readonly body: AnnualReport
+/** A report at one revision, with the body as its stored JSON text: served as it is, never re-serialised. */
+export interface ReportAtRevision {
+  readonly report: ReportSummary
+  /** Undefined when the report has no such revision. */
+  readonly revision?: {
+    readonly revision: number
+    readonly createdAt: Date
+    readonly bodyText: string
+    /** The analysis of that revision (the latest's is also in `report`). */
+    readonly analysis: FindingSummary | null
+  }
 }
 
 export interface RevisionInfo {

@@ -1,6 +1,6 @@
 import t from 'tap'
 import { sql } from 'kysely'
-import { createReport, findRevision, reviseReport } from '../../src/db/report-repository.js'
+import { createReport, findReportAtRevision, reviseReport } from '../../src/db/report-repository.js'
 import { build, createTestDatabase, resetDb, seedReport } from '../helper.js'
 
 const { url, db } = await createTestDatabase(t)
@@ -27,7 +27,7 @@ t.test('racing different creates of one key: one is stored, the others conflict'
     await db.transaction().execute(async (trx) => await createReport(trx, body))))
   t.same(outcomes.map((o) => o.outcome).sort(), ['conflict', 'conflict', 'conflict', 'conflict', 'conflict', 'created'])
   const winner = outcomes.findIndex((o) => o.outcome === 'created')
-  t.same((await findRevision(db, 1, 1))?.body, bodies[winner], 'the stored body is the winner\'s')
+  t.same(JSON.parse((await findReportAtRevision(db, 1, 1))?.revision?.bodyText ?? 'null'), bodies[winner], 'the stored body is the winner\'s')
 })
 
 t.test('racing revisions from the same read: exactly one succeeds', async (t) => {

@@ -4,7 +4,7 @@
  */
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox'
 import { findAnalysis, listFindings } from '../../db/analysis-repository.js'
-import { findReport, findRevision, listReports, listRevisions } from '../../db/report-repository.js'
+import { findReport, findReportAtRevision, listReports, listRevisions } from '../../db/report-repository.js'
 import { DomainError } from '../../domain/errors.js'
 import type { AnnualReport } from '../../domain/report.js'
 import { actorOf, assertMayWrite, ownerOf } from '../../plugins/auth.js'
@@ -20,7 +20,7 @@ import { acceptedVersions, noneMatchHits } from '../conditional.js'
 import { prefersHtml } from '../negotiation.js'
 import { decodeCursor, encodeCursor, nextPageUrl } from '../pagination.js'
 import { REPORT_PAGE_CSP, renderReportPage } from '../../views/report-page.js'
-import { reportEtag, reportHref, resourceJson, summaryJson, versionFromEtag } from './representation.js'
+import { reportEtag, reportHref, resourceJson, resourceText, summaryJson, versionFromEtag } from './representation.js'
 
 export interface ReportRoutesOptions {
   /** The clock, passed in so that tests can fix "today". */
@@ -190,8 +190,9 @@ const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = async (app,
     }
   }, async (request, reply) => {
     const { id } = request.params
-    const report = await findReport(app.dbRead, id)
-    if (report === undefined) throw new DomainError('REPORT_NOT_FOUND', `No report has id ${id}.`)
+    const found = await findReportAtRevision(app.dbRead, id, request.query.revision)
+    if (found === undefined) throw new DomainError('REPORT_NOT_FOUND', `No report has id ${id}.`)
+    const { report, revision: served } = found
     const revision = request.query.revision ?? report.latestRevision
     if (revision > report.latestRevision) {
       throw new DomainError('REVISION_NOT_FOUND', `Report ${id} has revisions 1 to ${report.latestRevision}; there is no revision ${revision}.`)
@@ -201,15 +202,14 @@ const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = async (app,
     const etag = asPage ? reportEtag(report, revision).replace(/"$/, '-html"') : reportEtag(report, revision)
     reply.header('etag', etag).header('cache-control', 'no-cache').header('vary', 'Accept')
     if (noneMatchHits(request.headers['if-none-match'], etag)) return await reply.code(304).send()
-    const stored = await findRevision(app.dbRead, id, revision)
-    if (stored === undefined) throw new DomainError('REVISION_NOT_FOUND', `Report ${id} has no revision ${revision}.`)
+    if (served === undefined) throw new DomainError('REVISION_NOT_FOUND', `Report ${id} has no revision ${revision}.`)
     if (!asPage) {
-      const analysis = revision === report.latestRevision ? report.analysis : (await findAnalysis(app.dbRead, id, revision))?.summary ?? null
-      return resourceJson(report, stored, analysis)
+      return await reply.type('application/json; charset=utf-8').send(resourceText(report, served, served.analysis))
     }
     const [analysis, findings] = await Promise.all([findAnalysis(app.dbRead, id, revision), listFindings(app.dbRead, id, revision, {})])
+    const body = JSON.parse(served.bodyText) as AnnualReport
     const page = renderReportPage({
-      resource: resourceJson(report, stored, revision === report.latestRevision ? report.analysis : analysis?.summary ?? null),
+      resource: resourceJson(report, { ...served, body }, served.analysis),
       findings,
       changes: analysis?.yearOverYear?.changes ?? []
     })

@@ -49,6 +49,23 @@ export function resourceJson (
   revision: { revision: number, createdAt: Date, body: AnnualReport },
   analysis: FindingSummary | null = report.analysis
 ) {
+  return { ...resourceMetadata(report, revision, analysis), report: revision.body }
+}
+
+/**
+ * The same resource as JSON text, with the body spliced in as stored: the body was validated when it
+ * was stored, and parsing it only to serialise it again was most of a read's work.
+ */
+export function resourceText (
+  report: ReportSummary,
+  revision: { revision: number, createdAt: Date, bodyText: string },
+  analysis: FindingSummary | null
+): string {
+  const metadata = JSON.stringify(resourceMetadata(report, revision, analysis))
+  return `${metadata.slice(0, -1)},"report":${revision.bodyText}}`
+}
+
+function resourceMetadata (report: ReportSummary, revision: { revision: number, createdAt: Date }, analysis: FindingSummary | null) {
   const self = reportHref(report.id)
   const query = revision.revision === report.latestRevision ? '' : `?revision=${revision.revision}`
   return {
@@ -63,7 +80,6 @@ export function resourceJson (
       findings: `${self}/findings${query}`,
       changes: `${self}/changes${query}`,
       agency: agencyHref(report.agencyCode)
-    },
-    report: revision.body
+    }
   }
 }
