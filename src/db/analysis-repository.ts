@@ -49,31 +49,54 @@ export async function lockAgencyReports (db: Executor, agencyCode: string, kind:
   await sql`select pg_advisory_xact_lock(hashtextextended(${`${agencyCode}:${kind}`}, 0))`.execute(db)
 }
 
-/** The latest revision of the same agency's report of the same kind for `year`, if stored. */
-export async function findYearReport (db: Executor, agencyCode: string, kind: ReportKind, year: number): Promise<YearNeighbour | undefined> {
-  const row = await db.selectFrom('report')
+function latestOfYears (db: Executor, agencyCode: string, kind: ReportKind, years: readonly number[]) {
+  return db.selectFrom('report')
     .innerJoin('report_revision', (join) => join
       .onRef('report_revision.report_id', '=', 'report.id')
       .onRef('report_revision.revision', '=', 'report.current_revision'))
-    .select(['report.id', 'report.current_revision', 'report_revision.body'])
+    .select(['report.id', 'report.year', 'report.current_revision', 'report_revision.body'])
     .where('report.agency_code', '=', agencyCode)
     .where('report.kind', '=', kind)
-    .where('report.year', '=', year)
-    .executeTakeFirst()
-  return row === undefined ? undefined : { reportId: Number(row.id), revision: row.current_revision, body: row.body as AnnualReport }
+    .where('report.year', 'in', [...years])
 }
 
-/** Replaces the stored analysis of one revision (its findings included) with `analysis`. */
+function toNeighbour (row: { id: string, current_revision: number, body: unknown }): YearNeighbour {
+  return { reportId: Number(row.id), revision: row.current_revision, body: row.body as AnnualReport }
+}
+
+/** The latest revision of the same agency's report of the same kind for `year`, if stored. */
+export async function findYearReport (db: Executor, agencyCode: string, kind: ReportKind, year: number): Promise<YearNeighbour | undefined> {
+  const row = await latestOfYears(db, agencyCode, kind, [year]).executeTakeFirst()
+  return row === undefined ? undefined : toNeighbour(row)
+}
+
+/** The same agency's reports of the same kind for the years before and after `year`, in one statement. */
+export async function findYearNeighbours (
+  db: Executor, agencyCode: string, kind: ReportKind, year: number
+): Promise<{ previous?: YearNeighbour, next?: YearNeighbour }> {
+  const rows = await latestOfYears(db, agencyCode, kind, [year - 1, year + 1]).execute()
+  const previous = rows.find((row) => row.year === year - 1)
+  const next = rows.find((row) => row.year === year + 1)
+  return { ...(previous === undefined ? {} : { previous: toNeighbour(previous) }), ...(next === undefined ? {} : { next: toNeighbour(next) }) }
+}
+
+/**
+ * Saves the analysis of one revision (its findings included); with `replace`, the one stored before is
+ * deleted first (a revision just stored has none).
+ */
 export async function saveAnalysis (
   db: Executor,
   target: { reportId: number, revision: number },
   analysis: ReportAnalysis,
-  previous: { reportId: number, revision: number } | null
+  previous: { reportId: number, revision: number } | null,
+  { replace }: { replace: boolean }
 ): Promise<void> {
-  await db.deleteFrom('report_analysis')
-    .where('report_id', '=', String(target.reportId))
-    .where('revision', '=', target.revision)
-    .execute()
+  if (replace) {
+    await db.deleteFrom('report_analysis')
+      .where('report_id', '=', String(target.reportId))
+      .where('revision', '=', target.revision)
+      .execute()
+  }
   const { counts, status } = analysis.summary
   await db.insertInto('report_analysis').values({
     report_id: target.reportId,

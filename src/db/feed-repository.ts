@@ -30,10 +30,14 @@ export interface ReportEvent {
  */
 export async function appendEvents (db: Executor, events: ReadonlyArray<{ type: ReportEventType, reportId: number, revision: number }>): Promise<void> {
   if (events.length === 0) return
-  await sql`select pg_advisory_xact_lock(${FEED_LOCK})`.execute(db)
-  await db.insertInto('report_event')
-    .values(events.map((event) => ({ type: event.type, report_id: event.reportId, revision: event.revision })))
-    .execute()
+  // One statement: the lock is taken before the rows (and their ids) are made, and only the commit
+  // remains after it, so the serialised section is as short as it can be.
+  await sql`
+    with feed_lock as (select pg_advisory_xact_lock(${FEED_LOCK}))
+    insert into report_event (type, report_id, revision)
+    select event.type, event.report_id, event.revision
+    from feed_lock, (values ${sql.join(events.map((event) =>
+      sql`(${event.type}::text, ${event.reportId}::bigint, ${event.revision}::integer)`))}) as event (type, report_id, revision)`.execute(db)
 }
 
 /** Events after `afterId`, oldest first, with the report each names and its status at that revision. */

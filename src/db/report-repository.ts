@@ -96,9 +96,9 @@ export interface RevisionSource {
   readonly format: 'text' | 'html'
 }
 
-async function insertRevision (db: Executor, reportId: number, revision: number, body: AnnualReport, source?: RevisionSource): Promise<void> {
+async function insertRevision (db: Executor, reportId: number, revision: number, body: AnnualReport): Promise<void> {
   await db.insertInto('report_revision')
-    .values({ report_id: reportId, revision, body: JSON.stringify(body), source_text: source?.text, source_format: source?.format })
+    .values({ report_id: reportId, revision, body: JSON.stringify(body) })
     .execute()
 }
 
@@ -113,7 +113,7 @@ async function sameAsRevision (db: Executor, reportId: number, revision: number,
 }
 
 export type CreateOutcome =
-  | { readonly outcome: 'created', readonly report: ReportSummary }
+  | { readonly outcome: 'created', readonly reportId: number }
   | { readonly outcome: 'replayed', readonly report: ReportSummary }
   | { readonly outcome: 'conflict', readonly report: ReportSummary }
 
@@ -127,24 +127,35 @@ export async function createReport (db: Executor, body: AnnualReport, source?: R
   // Look first, so that replays and conflicts do not use up ids; the unique constraint settles races.
   const existing = await findByNaturalKey(db, body)
   if (existing !== undefined) return await replayOrConflict(db, existing, body)
-  const inserted = await db.insertInto('report')
-    .values({
-      agency_code: body.agency.code,
-      year: body.year,
-      kind: body.kind,
-      template: body.template,
-      region_code: body.agency.regionCode
-    })
-    .onConflict((conflict) => conflict.constraint('report_natural_key').doNothing())
-    .returning('id')
+  // The report and its first revision in one statement; nothing is inserted when another transaction won the key.
+  const inserted = await db
+    .with('created', (cte) => cte.insertInto('report')
+      .values({
+        agency_code: body.agency.code,
+        year: body.year,
+        kind: body.kind,
+        template: body.template,
+        region_code: body.agency.regionCode
+      })
+      .onConflict((conflict) => conflict.constraint('report_natural_key').doNothing())
+      .returning('id'))
+    .insertInto('report_revision')
+    .columns(['report_id', 'revision', 'body', 'source_text', 'source_format'])
+    .expression((eb) => eb.selectFrom('created').select((select) => [
+      'created.id',
+      sql.lit(1).as('revision'),
+      sql`${JSON.stringify(body)}::jsonb`.as('body'),
+      select.val(source?.text ?? null).as('source_text'),
+      select.val(source?.format ?? null).as('source_format')
+    ]))
+    .returning('report_id')
     .executeTakeFirst()
   if (inserted === undefined) {
     const raced = await findByNaturalKey(db, body)
     if (raced === undefined) throw new Error('report vanished after a conflicting insert')
     return await replayOrConflict(db, raced, body)
   }
-  await insertRevision(db, Number(inserted.id), 1, body, source)
-  return { outcome: 'created', report: await getSummaryOrThrow(db, Number(inserted.id)) }
+  return { outcome: 'created', reportId: Number(inserted.report_id) }
 }
 
 async function findByNaturalKey (db: Executor, body: AnnualReport): Promise<ReportSummary | undefined> {
@@ -162,7 +173,8 @@ async function replayOrConflict (db: Executor, report: ReportSummary, body: Annu
 }
 
 export type ReviseOutcome =
-  | { readonly outcome: 'revised' | 'unchanged', readonly report: ReportSummary }
+  | { readonly outcome: 'revised', readonly reportId: number, readonly revision: number }
+  | { readonly outcome: 'unchanged', readonly report: ReportSummary }
   | { readonly outcome: 'not_found' }
   | { readonly outcome: 'stale', readonly report: ReportSummary }
   | { readonly outcome: 'key_changed', readonly report: ReportSummary }
@@ -195,7 +207,7 @@ export async function reviseReport (db: Executor, id: number, acceptedVersions: 
     .where('id', '=', String(id))
     .execute()
   await upsertAgency(db, body)
-  return { outcome: 'revised', report: await getSummaryOrThrow(db, id) }
+  return { outcome: 'revised', reportId: id, revision }
 }
 
 export async function findReport (db: Executor, id: number): Promise<ReportSummary | undefined> {

@@ -4,14 +4,14 @@
  */
 import type { Kysely } from 'kysely'
 import {
-  findYearReport, lockAgencyReports, saveAnalysis, touchReport, type YearNeighbour
+  findYearNeighbours, findYearReport, lockAgencyReports, saveAnalysis, touchReport, type YearNeighbour
 } from '../db/analysis-repository.js'
 import type { Database } from '../db/database.js'
 import { recordAudit } from '../db/audit-repository.js'
 import { appendEvents } from '../db/feed-repository.js'
 import { saveFigures } from '../db/figures-repository.js'
 import {
-  createReport, type CreateOutcome, type Executor, findReport, reviseReport, type ReviseOutcome, type RevisionSource
+  createReport, type Executor, findReport, reviseReport, type RevisionSource
 } from '../db/report-repository.js'
 import { inTransaction } from '../db/transactions.js'
 import type { Actor } from '../domain/access.js'
@@ -27,29 +27,30 @@ export interface WriteOptions {
   readonly actor: Actor
 }
 
-async function previousYearOf (db: Executor, body: AnnualReport): Promise<YearNeighbour | undefined> {
-  return await findYearReport(db, body.agency.code, body.kind, body.year - 1)
+/** A revision stored in this transaction, with its body. */
+interface StoredBody {
+  readonly reportId: number
+  readonly revision: number
+  readonly body: AnnualReport
 }
 
 /**
- * Analyses a report's latest revision against the prior year as stored now, and saves the result
- * with the revision's figures (the normalised cells that rollups add up).
+ * Analyses a revision against the prior year's report as stored now, and saves the result with the
+ * revision's figures (the normalised cells that rollups add up). A `fresh` revision was just stored and
+ * has no results to replace.
  */
-async function analyseAndSave (db: Executor, target: { reportId: number, revision: number }, body: AnnualReport): Promise<ReportAnalysis> {
-  const previous = await previousYearOf(db, body)
-  const analysis = analyseReport(body, previous?.body ?? null)
-  await saveAnalysis(db, target, analysis, previous === undefined ? null : { reportId: previous.reportId, revision: previous.revision })
-  await saveFigures(db, target.reportId, body, analysis.summary.status)
+async function analyseAndSave (db: Executor, target: StoredBody, previous: YearNeighbour | undefined, fresh: boolean): Promise<ReportAnalysis> {
+  const analysis = analyseReport(target.body, previous?.body ?? null)
+  const previousRevision = previous === undefined ? null : { reportId: previous.reportId, revision: previous.revision }
+  await saveAnalysis(db, target, analysis, previousRevision, { replace: !fresh })
+  await saveFigures(db, target.reportId, target.body, analysis.summary.status)
   return analysis
 }
 
 /** Year N+1's cross-year results and changes depend on year N: recompute them after N changed. */
-async function recomputeNextYear (db: Executor, body: AnnualReport): Promise<YearNeighbour | undefined> {
-  const next = await findYearReport(db, body.agency.code, body.kind, body.year + 1)
-  if (next === undefined) return undefined
-  await analyseAndSave(db, { reportId: next.reportId, revision: next.revision }, next.body)
+async function recomputeNextYear (db: Executor, next: YearNeighbour, stored: StoredBody): Promise<void> {
+  await analyseAndSave(db, next, stored, false)
   await touchReport(db, next.reportId)
-  return next
 }
 
 /**
@@ -75,14 +76,23 @@ function refuseIfInconsistent (analysis: ReportAnalysis, body: AnnualReport, opt
  * What follows a stored revision, in the order the feed requires: its analysis (refused under
  * `strict`), the next year's recompute, the refreshed summary, and last the feed events.
  */
-async function completeRevision (db: Executor, report: ReportSummary, body: AnnualReport, options: WriteOptions): Promise<ReportSummary> {
-  const stored = { reportId: report.id, revision: report.latestRevision }
-  refuseIfInconsistent(await analyseAndSave(db, stored, body), body, options)
-  const next = await recomputeNextYear(db, body)
-  const refreshed = await findReport(db, report.id) ?? report
-  await recordAudit(db, options.actor, [{ action: stored.revision === 1 ? 'report.created' : 'report.revised', ...stored }])
-  await recordEvents(db, stored, next)
+async function completeRevision (db: Executor, stored: StoredBody, options: WriteOptions): Promise<ReportSummary> {
+  const { body } = stored
+  const { previous, next } = await findYearNeighbours(db, body.agency.code, body.kind, body.year)
+  refuseIfInconsistent(await analyseAndSave(db, stored, previous, true), body, options)
+  if (next !== undefined) await recomputeNextYear(db, next, stored)
+  const refreshed = await findReport(db, stored.reportId)
+  if (refreshed === undefined) throw new Error(`report ${stored.reportId} vanished in its own transaction`)
+  const target = { reportId: stored.reportId, revision: stored.revision }
+  await recordAudit(db, options.actor, [{ action: stored.revision === 1 ? 'report.created' : 'report.revised', ...target }])
+  await recordEvents(db, target, next)
   return refreshed
+}
+
+export interface SubmitOutcome {
+  readonly outcome: 'created' | 'replayed' | 'conflict'
+  /** The stored report: the new one, the one replayed, or the one in conflict. */
+  readonly report: ReportSummary
 }
 
 /**
@@ -91,24 +101,28 @@ async function completeRevision (db: Executor, report: ReportSummary, body: Annu
  */
 export async function submitReport (
   db: Kysely<Database>, body: AnnualReport, options: WriteOptions & { source?: RevisionSource }
-): Promise<CreateOutcome> {
+): Promise<SubmitOutcome> {
   return await inTransaction(db, async (trx) => {
     await lockAgencyReports(trx, body.agency.code, body.kind)
     const result = await createReport(trx, body, options.source)
     if (result.outcome !== 'created') return result
-    return { outcome: 'created', report: await completeRevision(trx, result.report, body, options) }
+    return { outcome: 'created', report: await completeRevision(trx, { reportId: result.reportId, revision: 1, body }, options) }
   })
 }
+
+export type StoreRevisionOutcome =
+  | { readonly outcome: 'revised' | 'unchanged' | 'stale' | 'key_changed', readonly report: ReportSummary }
+  | { readonly outcome: 'not_found' }
 
 /** Stores the next revision of a report with its analysis, then recomputes the next year's report. */
 export async function reviseStoredReport (
   db: Kysely<Database>, id: number, acceptedVersions: readonly number[] | 'any', body: AnnualReport, options: WriteOptions
-): Promise<ReviseOutcome> {
+): Promise<StoreRevisionOutcome> {
   return await inTransaction(db, async (trx) => {
     await lockAgencyReports(trx, body.agency.code, body.kind)
     const result = await reviseReport(trx, id, acceptedVersions, body)
     if (result.outcome !== 'revised') return result
-    return { outcome: 'revised', report: await completeRevision(trx, result.report, body, options) }
+    return { outcome: 'revised', report: await completeRevision(trx, { reportId: result.reportId, revision: result.revision, body }, options) }
   })
 }
 
@@ -119,7 +133,7 @@ export interface Validation {
 
 /** The analysis a body would get if stored now, against the stored prior year; stores nothing. */
 export async function validateReport (db: Executor, body: AnnualReport): Promise<Validation> {
-  const previous = await previousYearOf(db, body)
+  const previous = await findYearReport(db, body.agency.code, body.kind, body.year - 1)
   return {
     analysis: analyseReport(body, previous?.body ?? null),
     previous: previous === undefined ? null : { reportId: previous.reportId, revision: previous.revision, year: body.year - 1 }
@@ -137,6 +151,16 @@ export interface BatchResult {
   readonly report: ReportSummary
 }
 
+/** Upserts one report of a batch: a new key is stored, another body for a stored key becomes its next revision. */
+async function storeOne (db: Executor, body: AnnualReport): Promise<{ outcome: BatchOutcome, reportId: number, revision: number }> {
+  const created = await createReport(db, body)
+  if (created.outcome === 'created') return { outcome: 'stored', reportId: created.reportId, revision: 1 }
+  const unchanged = { outcome: 'unchanged' as const, reportId: created.report.id, revision: created.report.latestRevision }
+  if (created.outcome === 'replayed') return unchanged
+  const revised = await reviseReport(db, created.report.id, 'any', body)
+  return revised.outcome === 'revised' ? { outcome: 'revised', reportId: revised.reportId, revision: revised.revision } : unchanged
+}
+
 const byNaturalKey = (a: AnnualReport, b: AnnualReport): number =>
   a.agency.code.localeCompare(b.agency.code) || a.kind.localeCompare(b.kind) || a.year - b.year
 
@@ -151,33 +175,22 @@ export async function storeBatch (db: Kysely<Database>, bodies: readonly AnnualR
   const ordered = bodies.map((body, index) => ({ body, index })).sort((a, b) => byNaturalKey(a.body, b.body))
   return await inTransaction(db, async (trx) => {
     const outcomes: Array<{ index: number, outcome: BatchOutcome, reportId: number, revision: number }> = []
-    const written: Array<{ reportId: number, revision: number, body: AnnualReport }> = []
+    const written: StoredBody[] = []
     for (const { body, index } of ordered) {
       await lockAgencyReports(trx, body.agency.code, body.kind)
-      const created = await createReport(trx, body)
-      let outcome: BatchOutcome = created.outcome === 'created' ? 'stored' : 'unchanged'
-      let revision = created.report.latestRevision
-      if (created.outcome === 'conflict') {
-        const revised = await reviseReport(trx, created.report.id, 'any', body)
-        if (revised.outcome === 'revised') {
-          outcome = 'revised'
-          revision = revised.report.latestRevision
-        }
-      }
-      outcomes.push({ index, outcome, reportId: created.report.id, revision })
-      if (outcome !== 'unchanged') written.push({ reportId: created.report.id, revision, body })
+      const entry = await storeOne(trx, body)
+      outcomes.push({ index, ...entry })
+      if (entry.outcome !== 'unchanged') written.push({ reportId: entry.reportId, revision: entry.revision, body })
     }
-    for (const { reportId, revision, body } of written) await analyseAndSave(trx, { reportId, revision }, body)
+    // Analysed once all are written, so that consecutive years in one batch see each other.
     const writtenIds = new Set(written.map((entry) => entry.reportId))
-    const neighbours = new Map<number, YearNeighbour>()
-    for (const { body } of written) {
-      const next = await findYearReport(trx, body.agency.code, body.kind, body.year + 1)
-      if (next !== undefined && !writtenIds.has(next.reportId)) neighbours.set(next.reportId, next)
+    const recomputed = new Map<number, { next: YearNeighbour, stored: StoredBody }>()
+    for (const stored of written) {
+      const { previous, next } = await findYearNeighbours(trx, stored.body.agency.code, stored.body.kind, stored.body.year)
+      await analyseAndSave(trx, stored, previous, true)
+      if (next !== undefined && !writtenIds.has(next.reportId)) recomputed.set(next.reportId, { next, stored })
     }
-    for (const next of neighbours.values()) {
-      await analyseAndSave(trx, { reportId: next.reportId, revision: next.revision }, next.body)
-      await touchReport(trx, next.reportId)
-    }
+    for (const { next, stored } of recomputed.values()) await recomputeNextYear(trx, next, stored)
     const results: BatchResult[] = []
     for (const { index, outcome, reportId, revision } of outcomes) {
       const report = await findReport(trx, reportId)
@@ -187,7 +200,7 @@ export async function storeBatch (db: Kysely<Database>, bodies: readonly AnnualR
     // Last, see recordEvents.
     await appendEvents(trx, [
       ...written.map(({ reportId, revision }) => ({ type: 'revision_stored' as const, reportId, revision })),
-      ...[...neighbours.values()].map(({ reportId, revision }) => ({ type: 'findings_recomputed' as const, reportId, revision }))
+      ...[...recomputed.values()].map(({ next }) => ({ type: 'findings_recomputed' as const, reportId: next.reportId, revision: next.revision }))
     ])
     return results.sort((a, b) => a.index - b.index)
   })

@@ -26,8 +26,8 @@ const THIS_MIGRATION = '2026_11_28_090000_create_report_figures'
 async function store (body: AnnualReport, status: SyntheticReport['status'] = 'clean'): Promise<number> {
   const created = await createReport(db, body)
   if (created.outcome !== 'created') throw new Error(`not created: ${created.outcome}`)
-  await saveFigures(db, created.report.id, body, status)
-  return created.report.id
+  await saveFigures(db, created.reportId, body, status)
+  return created.reportId
 }
 
 async function figuresOf (reportId: number): Promise<Record<string, unknown>> {
@@ -83,8 +83,8 @@ t.test('the migration fills in the figures of reports stored before it, as saveF
     const created = await createReport(db, body)
     if (created.outcome !== 'created') throw new Error(`not created: ${created.outcome}`)
     const analysis = analyseReport(body, null)
-    await saveAnalysis(db, { reportId: created.report.id, revision: 1 }, analysis, null)
-    expected.push(expectedRow(created.report.id, body, analysis.summary.status))
+    await saveAnalysis(db, { reportId: created.reportId, revision: 1 }, analysis, null, { replace: false })
+    expected.push(expectedRow(created.reportId, body, analysis.summary.status))
   }
   await migrateToLatest(db)
   for (const row of expected) t.same(await figuresOf(Number(row.report_id)), row, `report ${String(row.report_id)}`)
