@@ -25,9 +25,13 @@ export interface DbPluginOptions {
   readonly poolMax: number
 }
 
+/** No request needs a statement this long (a national rollup takes about a second); beyond it, the database is in trouble. */
+const STATEMENT_TIMEOUT_MS = 60_000
+
 async function dbPlugin (app: FastifyInstance, options: DbPluginOptions) {
-  const db = createDatabase({ url: options.url, poolMax: options.poolMax, log: app.log })
-  const dbRead = options.readUrl === undefined ? db : createDatabase({ url: options.readUrl, poolMax: options.poolMax, log: app.log })
+  const connect = (url: string) => createDatabase({ url, poolMax: options.poolMax, log: app.log, statementTimeoutMs: STATEMENT_TIMEOUT_MS })
+  const db = connect(options.url)
+  const dbRead = options.readUrl === undefined ? db : connect(options.readUrl)
   app.decorate('db', db)
   app.decorate('dbRead', dbRead)
   app.addHook('onClose', async () => {

@@ -27,10 +27,13 @@ const FASTIFY_CODES: Readonly<Record<string, ProblemCode>> = {
   FST_ERR_BAD_URL: 'BAD_REQUEST'
 }
 
-/** pg / Postgres errors meaning "the database is not there right now", not "your request is wrong". */
+/**
+ * pg / Postgres errors meaning "the database cannot serve this right now", not "your request is wrong":
+ * connection failures, shutdowns, too many connections, and statements cancelled by the timeout (57014).
+ */
 const UNAVAILABLE_CODES = new Set([
   'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE',
-  '57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08006'
+  '57P01', '57P02', '57P03', '57014', '53300', '08000', '08001', '08003', '08006'
 ])
 
 export function isDatabaseUnavailable (error: Error & { code?: string }): boolean {

@@ -1,7 +1,9 @@
 /**
- * DATABASE_READ_URL: the read endpoints read from the replica, writes and keys stay on the primary.
+ * The service's connections: DATABASE_READ_URL sends the read endpoints to a replica (writes and keys stay
+ * on the primary), and every connection has timeouts.
  * A second database stands in for a replica that has not caught up yet, which makes the routing visible.
  */
+import { sql } from 'kysely'
 import t from 'tap'
 import { build, createTestDatabase, seedReport } from '../helper.js'
 
@@ -28,4 +30,11 @@ t.test('readiness needs the replica too', async (t) => {
   const ready = await app.inject({ url: '/readyz' })
   t.equal(ready.statusCode, 503)
   t.equal(ready.json().code, 'SERVICE_UNAVAILABLE')
+})
+
+t.test('the service\'s connections cancel runaway statements and end abandoned transactions', async (t) => {
+  const app = await build(t, primary.url)
+  const { rows } = await sql<{ statement: string, idle: string }>`
+    select current_setting('statement_timeout') as statement, current_setting('idle_in_transaction_session_timeout') as idle`.execute(app.db)
+  t.same(rows[0], { statement: '1min', idle: '1min' })
 })
