@@ -1,0 +1,50 @@
+/** `npm run keys` against DATABASE_URL: the key it prints works, listing hides secrets, revoking is immediate. */
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
+import t from 'tap'
+import { build, createTestDatabase } from '../helper.js'
+
+const { url } = await createTestDatabase(t)
+const app = await build(t, url, { authenticated: false })
+
+async function keys (...args: string[]): Promise<{ code: number, stdout: string[], stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/keys.ts', ...args], {
+      env: { ...process.env, DATABASE_URL: url }
+    })
+    return { code: 0, stdout: stdout.trim().split('\n'), stderr }
+  } catch (error) {
+    const failed = error as { code: number, stdout: string, stderr: string }
+    return { code: failed.code, stdout: failed.stdout.trim().split('\n'), stderr: failed.stderr }
+  }
+}
+
+t.test('create prints the key alone on its last line; it works until revoked', async (t) => {
+  const created = await keys('create', '--scope', 'admin', '--name', '省政务服务数据管理局')
+  t.equal(created.code, 0)
+  const token = created.stdout.at(-1) ?? ''
+  t.match(token, /^gdr_[a-z0-9]{12}_[\w-]{43}$/)
+  t.match(created.stdout[0], /^#1 {2}[a-z0-9]{12} {2}"省政务服务数据管理局" {2}admin {2}- {2}created \S+ {2}active$/)
+
+  const listed = await app.inject({ url: '/v1/admin/keys', headers: { authorization: `Bearer ${token}` } })
+  t.equal(listed.statusCode, 200)
+  t.match(listed.json().items, [{ id: 1, name: '省政务服务数据管理局', scopes: ['admin'] }])
+
+  const list = await keys('list')
+  t.equal(list.stdout.length, 1)
+  t.notMatch(list.stdout.join('\n'), token.split('_')[2] as string, 'no secret is listed')
+
+  t.match((await keys('revoke', '1')).stdout[0], /revoked \S+$/)
+  t.equal((await app.inject({ url: '/v1/admin/keys', headers: { authorization: `Bearer ${token}` } })).statusCode, 401)
+})
+
+t.test('a grant that does not fit together, or a bad command, fails with a message', async (t) => {
+  const wide = await keys('create', '--scope', 'reports:write')
+  t.equal(wide.code, 1)
+  t.match(wide.stderr, /must name the agencies \(--agency\) or region prefixes \(--region\)/)
+  const badCode = await keys('create', '--scope', 'reports:write', '--agency', '11330524MB15359636')
+  t.equal(badCode.code, 1)
+  t.match(badCode.stderr, /is not a valid 统一社会信用代码/)
+  t.equal((await keys('revoke', 'x')).code, 2)
+  t.equal((await keys('rotate')).code, 2)
+})
