@@ -48,7 +48,8 @@ clientPrototype.query = function (this: pg.Client, ...args: unknown[]) {
   return originalQuery.apply(this, args)
 }
 
-const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' })
+// The load comes from one address: the rate limits must not be what is measured.
+const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', RATE_LIMIT_PER_IP: '1000000000', RATE_LIMIT_PER_KEY: '1000000000' })
 const app = kind === 'service'
   ? await (await import('../src/app.js')).buildApp({ config, databaseUrl, logger: false })
   : await (await import('./floor-server.js')).buildFloorApp({ databaseUrl, poolMax: config.DB_POOL_MAX, bodyLimit: config.BODY_LIMIT })

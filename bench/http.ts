@@ -34,6 +34,7 @@ import { sql } from 'kysely'
 import pg from 'pg'
 import { createDatabase } from '../src/db/connection.js'
 import { migrateToLatest } from '../src/db/migrate.js'
+import { createKey } from '../src/services/api-keys.js'
 import type { Report2021 } from '../src/domain/report.js'
 import { creditCode } from '../test/fixtures.js'
 import { FLOOR_TABLE_DDL } from './floor-server.js'
@@ -184,7 +185,8 @@ async function startServer (kind: ServerKind, execArgv: readonly string[] = [], 
 
 const seedText = readFileSync(FIXTURE, 'utf8')
 const seed = JSON.parse(seedText) as Report2021
-const JSON_HEADERS = { 'content-type': 'application/json', accept: 'application/json' }
+/** Writes carry the API key made for the run (`authorization`, set once the database exists); the floor ignores it. */
+const JSON_HEADERS: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' }
 /** The seed as a client sends it (compact JSON). */
 const seedBody = JSON.stringify(seed)
 
@@ -767,6 +769,8 @@ try {
   try {
     await migrateToLatest(db)
     await sql.raw(FLOOR_TABLE_DDL).execute(db)
+    const { token } = await createKey(db, { name: 'bench', scopes: ['reports:write'], agencyCodes: [], regionPrefixes: ['33'] }, { keyId: null, requestId: null })
+    JSON_HEADERS.authorization = `Bearer ${token}`
   } finally {
     await db.destroy()
   }

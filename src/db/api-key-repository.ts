@@ -1,6 +1,7 @@
 /** API keys: created with their digest, found by lookup id, listed and revoked by admins. */
 import type { ApiKeyInfo, Grant, Scope } from '../domain/access.js'
 import type { ApiKeyTable } from './database.js'
+import { prepareStatement } from './prepared.js'
 import type { Executor } from './report-repository.js'
 import { type Selectable, sql } from 'kysely'
 
@@ -43,13 +44,14 @@ export async function insertApiKey (db: Executor, key: NewApiKey): Promise<ApiKe
   return toInfo(row)
 }
 
-/** The grant and secret digest of the unrevoked key with this lookup id. */
+const activeKey = prepareStatement((db, { lookupId }: { lookupId: string }) => db.selectFrom('api_key')
+  .select(['id', 'secret_digest', 'scopes', 'agency_codes', 'region_prefixes'])
+  .where('lookup_id', '=', lookupId)
+  .where('revoked_at', 'is', null), { lookupId: '\u0000lookup' })
+
+/** The grant and secret digest of the unrevoked key with this lookup id (looked up on every authenticated request). */
 export async function findActiveKey (db: Executor, lookupId: string): Promise<{ grant: Grant, secretDigest: Buffer } | undefined> {
-  const row = await db.selectFrom('api_key')
-    .select(['id', 'secret_digest', 'scopes', 'agency_codes', 'region_prefixes'])
-    .where('lookup_id', '=', lookupId)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst()
+  const [row] = await activeKey(db, { lookupId })
   if (row === undefined) return undefined
   return {
     grant: { keyId: Number(row.id), scopes: row.scopes as Scope[], agencyCodes: row.agency_codes, regionPrefixes: row.region_prefixes },

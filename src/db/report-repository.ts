@@ -7,6 +7,7 @@ import type { FindingSummary } from '../domain/check-report.js'
 import type { AnnualReport, ReportKind, Template } from '../domain/report.js'
 import type { Agency, AgencyReportEntry, ReportAtRevision, ReportSummary, RevisionInfo } from '../domain/stored-report.js'
 import type { Database } from './database.js'
+import { prepareStatement } from './prepared.js'
 
 export type Executor = Kysely<Database> | Transaction<Database>
 
@@ -219,30 +220,31 @@ async function getSummaryOrThrow (db: Executor, id: number): Promise<ReportSumma
   return toSummary(await selectSummaries(db).where('report.id', '=', String(id)).executeTakeFirstOrThrow())
 }
 
+const reportAtRevision = prepareStatement((db, { id, revision }: { id: string, revision: number | null }) => selectSummaries(db)
+  .leftJoin('report_revision as served', (join) => join
+    .onRef('served.report_id', '=', 'report.id')
+    .on(sql<boolean>`served.revision = coalesce(${revision}::integer, report.current_revision)`))
+  .leftJoin('report_analysis as served_analysis', (join) => join
+    .onRef('served_analysis.report_id', '=', 'report.id')
+    .onRef('served_analysis.revision', '=', 'served.revision'))
+  .select([
+    'served.revision as served_revision',
+    'served.created_at as served_created_at',
+    sql<string | null>`served.body::text`.as('served_body'),
+    'served_analysis.status as served_status',
+    'served_analysis.error_count as served_error_count',
+    'served_analysis.warning_count as served_warning_count',
+    'served_analysis.info_count as served_info_count',
+    'served_analysis.not_assessable_count as served_not_assessable_count'
+  ])
+  .where('report.id', '=', id), { id: '-1', revision: -1 })
+
 /**
  * A report and one revision (the latest unless `revision` is given) in one statement, with the body as
  * jsonb's text: the read endpoint sends it as it is, so pg never parses it and nothing re-serialises it.
  */
 export async function findReportAtRevision (db: Executor, id: number, revision?: number): Promise<ReportAtRevision | undefined> {
-  const row = await selectSummaries(db)
-    .leftJoin('report_revision as served', (join) => join
-      .onRef('served.report_id', '=', 'report.id')
-      .on(sql<boolean>`served.revision = coalesce(${revision ?? null}::integer, report.current_revision)`))
-    .leftJoin('report_analysis as served_analysis', (join) => join
-      .onRef('served_analysis.report_id', '=', 'report.id')
-      .onRef('served_analysis.revision', '=', 'served.revision'))
-    .select([
-      'served.revision as served_revision',
-      'served.created_at as served_created_at',
-      sql<string | null>`served.body::text`.as('served_body'),
-      'served_analysis.status as served_status',
-      'served_analysis.error_count as served_error_count',
-      'served_analysis.warning_count as served_warning_count',
-      'served_analysis.info_count as served_info_count',
-      'served_analysis.not_assessable_count as served_not_assessable_count'
-    ])
-    .where('report.id', '=', String(id))
-    .executeTakeFirst()
+  const [row] = await reportAtRevision(db, { id: String(id), revision: revision ?? null })
   if (row === undefined) return undefined
   const report = toSummary(row)
   if (row.served_revision === null || row.served_created_at === null || row.served_body === null) return { report }
