@@ -216,6 +216,13 @@ export async function findReport (db: Executor, id: number): Promise<ReportSumma
   return row === undefined ? undefined : toSummary(row)
 }
 
+/** Several reports in one statement, by id (a batch's answers). */
+export async function findReports (db: Executor, ids: readonly number[]): Promise<Map<number, ReportSummary>> {
+  if (ids.length === 0) return new Map()
+  const rows = await selectSummaries(db).where('report.id', 'in', [...new Set(ids)].map(String)).execute()
+  return new Map(rows.map((row) => [Number(row.id), toSummary(row)]))
+}
+
 async function getSummaryOrThrow (db: Executor, id: number): Promise<ReportSummary> {
   return toSummary(await selectSummaries(db).where('report.id', '=', String(id)).executeTakeFirstOrThrow())
 }

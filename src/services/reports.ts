@@ -11,7 +11,7 @@ import { recordAudit } from '../db/audit-repository.js'
 import { appendEvents } from '../db/feed-repository.js'
 import { saveFigures } from '../db/figures-repository.js'
 import {
-  createReport, type Executor, findReport, reviseReport, type RevisionSource
+  createReport, type Executor, findReport, findReports, reviseReport, type RevisionSource
 } from '../db/report-repository.js'
 import { inTransaction } from '../db/transactions.js'
 import type { Actor } from '../domain/access.js'
@@ -191,9 +191,10 @@ export async function storeBatch (db: Kysely<Database>, bodies: readonly AnnualR
       if (next !== undefined && !writtenIds.has(next.reportId)) recomputed.set(next.reportId, { next, stored })
     }
     for (const { next, stored } of recomputed.values()) await recomputeNextYear(trx, next, stored)
+    const reports = await findReports(trx, outcomes.map((entry) => entry.reportId))
     const results: BatchResult[] = []
     for (const { index, outcome, reportId, revision } of outcomes) {
-      const report = await findReport(trx, reportId)
+      const report = reports.get(reportId)
       if (report !== undefined) results.push({ index, outcome, revision, report })
     }
     await recordAudit(trx, actor, written.map(({ reportId, revision }) => ({ action: revision === 1 ? 'report.created' : 'report.revised', reportId, revision })))
