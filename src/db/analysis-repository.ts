@@ -46,7 +46,18 @@ export interface StoredFinding extends Finding {
  * still see each other: each transaction computes its cross-year results after the other committed.
  */
 export async function lockAgencyReports (db: Executor, agencyCode: string, kind: ReportKind): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtextextended(${`${agencyCode}:${kind}`}, 0))`.execute(db)
+  await lockAgenciesReports(db, [{ agencyCode, kind }])
+}
+
+/**
+ * `lockAgencyReports` for many agencies in one statement, in the order given: callers give one global
+ * order (agency, kind) so that concurrent batches cannot deadlock.
+ */
+export async function lockAgenciesReports (db: Executor, keys: ReadonlyArray<{ agencyCode: string, kind: ReportKind }>): Promise<void> {
+  if (keys.length === 0) return
+  await sql`select pg_advisory_xact_lock(hashtextextended(lock_key, 0))
+    from unnest(${keys.map(({ agencyCode, kind }) => `${agencyCode}:${kind}`)}::text[]) with ordinality as locks (lock_key, position)
+    order by position`.execute(db)
 }
 
 function latestOfYears (db: Executor, agencyCode: string, kind: ReportKind, years: readonly number[]) {
@@ -68,6 +79,31 @@ function toNeighbour (row: { id: string, current_revision: number, body: unknown
 export async function findYearReport (db: Executor, agencyCode: string, kind: ReportKind, year: number): Promise<YearNeighbour | undefined> {
   const row = await latestOfYears(db, agencyCode, kind, [year]).executeTakeFirst()
   return row === undefined ? undefined : toNeighbour(row)
+}
+
+export interface ReportKey {
+  readonly agencyCode: string
+  readonly kind: ReportKind
+  readonly year: number
+}
+
+const keyOf = ({ agencyCode, kind, year }: ReportKey) => `${agencyCode}:${kind}:${year}`
+
+/** The latest revisions of the reports with these keys that are stored, by `agency:kind:year`, in one statement. */
+export async function findYearReports (db: Executor, keys: readonly ReportKey[]): Promise<{ get: (key: ReportKey) => YearNeighbour | undefined }> {
+  const found = new Map<string, YearNeighbour>()
+  if (keys.length > 0) {
+    const rows = await db.selectFrom('report')
+      .innerJoin('report_revision', (join) => join
+        .onRef('report_revision.report_id', '=', 'report.id')
+        .onRef('report_revision.revision', '=', 'report.current_revision'))
+      .select(['report.id', 'report.agency_code', 'report.kind', 'report.year', 'report.current_revision', 'report_revision.body'])
+      .where(sql<boolean>`(report.agency_code, report.kind, report.year) in (${sql.join(keys.map((key) =>
+        sql`(${key.agencyCode}, ${key.kind}, ${key.year}::integer)`))})`)
+      .execute()
+    for (const row of rows) found.set(keyOf({ agencyCode: row.agency_code, kind: row.kind as ReportKind, year: row.year }), toNeighbour(row))
+  }
+  return { get: (key) => found.get(keyOf(key)) }
 }
 
 /** The same agency's reports of the same kind for the years before and after `year`, in one statement. */

@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely'
 import {
-  findYearNeighbours, findYearReport, lockAgencyReports, saveAnalysis, touchReport, type YearNeighbour
+  findYearNeighbours, findYearReport, findYearReports, lockAgenciesReports, lockAgencyReports, saveAnalysis, touchReport, type YearNeighbour
 } from '../db/analysis-repository.js'
 import type { Database } from '../db/database.js'
 import { recordAudit } from '../db/audit-repository.js'
@@ -176,18 +176,20 @@ export async function storeBatch (db: Kysely<Database>, bodies: readonly AnnualR
   return await inTransaction(db, async (trx) => {
     const outcomes: Array<{ index: number, outcome: BatchOutcome, reportId: number, revision: number }> = []
     const written: StoredBody[] = []
+    await lockAgenciesReports(trx, ordered.map(({ body }) => ({ agencyCode: body.agency.code, kind: body.kind })))
     for (const { body, index } of ordered) {
-      await lockAgencyReports(trx, body.agency.code, body.kind)
       const entry = await storeOne(trx, body)
       outcomes.push({ index, ...entry })
       if (entry.outcome !== 'unchanged') written.push({ reportId: entry.reportId, revision: entry.revision, body })
     }
     // Analysed once all are written, so that consecutive years in one batch see each other.
+    const keyOf = ({ body }: StoredBody, offset: number) => ({ agencyCode: body.agency.code, kind: body.kind, year: body.year + offset })
+    const neighbours = await findYearReports(trx, written.flatMap((stored) => [keyOf(stored, -1), keyOf(stored, 1)]))
     const writtenIds = new Set(written.map((entry) => entry.reportId))
     const recomputed = new Map<number, { next: YearNeighbour, stored: StoredBody }>()
     for (const stored of written) {
-      const { previous, next } = await findYearNeighbours(trx, stored.body.agency.code, stored.body.kind, stored.body.year)
-      await analyseAndSave(trx, stored, previous, true)
+      await analyseAndSave(trx, stored, neighbours.get(keyOf(stored, -1)), true)
+      const next = neighbours.get(keyOf(stored, 1))
       if (next !== undefined && !writtenIds.has(next.reportId)) recomputed.set(next.reportId, { next, stored })
     }
     for (const { next, stored } of recomputed.values()) await recomputeNextYear(trx, next, stored)
