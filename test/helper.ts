@@ -96,6 +96,11 @@ export function tokenOf (app: object): string {
   return token
 }
 
+/** The secret part of a key `gdr_<12-character lookup id>_<secret>` (the secret itself may contain `_`). */
+export function secretOf (token: string): string {
+  return token.slice('gdr_'.length + 12 + 1)
+}
+
 /** Makes an API key directly in the database, as the keys CLI does. */
 export async function makeKey (db: Kysely<Database>, grant: { scopes: string[], agencyCodes?: string[], regionPrefixes?: string[], name?: string }) {
   return await createKey(db, { name: grant.name ?? 'test key', scopes: grant.scopes, agencyCodes: grant.agencyCodes ?? [], regionPrefixes: grant.regionPrefixes ?? [] }, { keyId: null, requestId: null })
