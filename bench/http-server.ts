@@ -1,57 +1,93 @@
 /**
- * Child process of bench/http.ts: runs the service (`buildApp`, logger off) or the floor (bench/floor-server.ts)
- * on 127.0.0.1 and a free port, so that autocannon, in the parent, does not share its event loop.
+ * Child process of the HTTP benchmarks (bench/http.ts, bench/bulk.ts, bench/load.ts): runs the service (`buildApp`)
+ * or the floor (bench/floor-server.ts) on 127.0.0.1 and a free port, so that the load generator, in the parent, does
+ * not share its event loop. The parent starts it with `forkServer` (bench/server-process.ts).
  *
  *   node --import tsx bench/http-server.ts <service|floor>     (BENCH_DATABASE_URL names the database)
  *
+ * Environment besides BENCH_DATABASE_URL:
+ * - BENCH_LOG_LEVEL: the service's pino level (default `silent`; bench/load.ts uses `error`, so that every 5xx
+ *   arrives on stdout with its stack);
+ * - BENCH_STATEMENT_KINDS=1: time every statement by kind, from `query()` to its answer (so a statement's time
+ *   includes its round trip and any wait for its connection or the event loop); the kind is the text with
+ *   parameters, value lists and spaces folded. Otherwise statements are only counted, so that a profile shows the
+ *   service alone;
+ * - RATE_LIMIT_PER_IP / RATE_LIMIT_PER_KEY: default 10⁹ a minute, since the load comes from one address and one key
+ *   and the limiter must not be what is measured.
+ *
  * Talks to the parent over the IPC channel of `fork`:
  * - sends `{ type: 'listening', port }` once it listens;
- * - answers `{ type: 'stats', id }` with its CPU time, event-loop utilisation, SQL statement count and clock;
+ * - answers `{ type: 'stats', id }` with its CPU time, event-loop utilisation, statements and clock;
  * - on `{ type: 'stop' }` closes the app and exits normally, so that `--cpu-prof` writes its profile.
  * It exits as well when the parent goes away (the channel disconnects).
  */
 import { performance } from 'node:perf_hooks'
 import pg from 'pg'
 import { loadConfig } from '../src/config.js'
+import type { FromServer, ServerKind, ToServer } from './server-process.js'
 
-export type ServerKind = 'service' | 'floor'
-
-export interface ServerStats {
-  readonly type: 'stats'
-  readonly id: number
-  /** process.cpuUsage(): user and system CPU time, µs. */
-  readonly cpu: NodeJS.CpuUsage
-  readonly elu: { idle: number, active: number, utilization: number }
-  /** Statements sent to Postgres through pg (BEGIN and COMMIT included). */
-  readonly queries: number
-  /** process.hrtime in µs: the clock of `--cpu-prof` timestamps, to cut the profile to a measured window. */
-  readonly hrtimeUs: number
-}
-
-export type ToServer = { type: 'stats', id: number } | { type: 'stop' }
-export type FromServer = { type: 'listening', port: number } | ServerStats
-
-const kind = process.argv[2]
+const kind = process.argv[2] as ServerKind | undefined
 const databaseUrl = process.env.BENCH_DATABASE_URL
 if ((kind !== 'service' && kind !== 'floor') || databaseUrl === undefined || process.send === undefined) {
   console.error('usage: BENCH_DATABASE_URL=… node --import tsx bench/http-server.ts <service|floor>, forked with an IPC channel')
   process.exit(2)
 }
 
-// Count the statements both servers send, with the one pg module both use (one counter increment per query).
+/** Kinds already worked out, by text: Kysely sends the same few texts over and over. */
+const kinds = new Map<string, string>()
+
+/** A statement's kind: its text with `$n` lists, value tuples and runs of spaces folded, at most 160 characters. */
+function kindOf (text: string): string {
+  const known = kinds.get(text)
+  if (known !== undefined) return known
+  const folded = text
+    .replace(/\s+/g, ' ')
+    .replace(/\(\$\d+(, \$\d+)*\)(, \(\$\d+(, \$\d+)*\))*/g, '(…)')
+    .replace(/\$\d+/g, '$')
+  const kind = folded.length > 160 ? `${folded.slice(0, 159)}…` : folded
+  if (kinds.size < 10_000) kinds.set(text, kind)
+  return kind
+}
+
+const byKind = process.env.BENCH_STATEMENT_KINDS === '1'
+
+// Count the statements both servers send, with the one pg module both use.
 let queries = 0
+const statements = new Map<string, { count: number, ms: number }>()
 type Query = (this: pg.Client, ...args: unknown[]) => unknown
 const clientPrototype = pg.Client.prototype as unknown as { query: Query }
 const originalQuery = clientPrototype.query
 clientPrototype.query = function (this: pg.Client, ...args: unknown[]) {
   queries++
-  return originalQuery.apply(this, args)
+  if (!byKind) return originalQuery.apply(this, args)
+  const [first] = args
+  const text = typeof first === 'string' ? first : (first as { text?: unknown } | undefined)?.text
+  const kind = kindOf(typeof text === 'string' ? text : '(submittable)')
+  let entry = statements.get(kind)
+  if (entry === undefined) {
+    entry = { count: 0, ms: 0 }
+    statements.set(kind, entry)
+  }
+  const counted = entry
+  counted.count++
+  const started = performance.now()
+  const result = originalQuery.apply(this, args)
+  if (result instanceof Promise) {
+    const done = () => { counted.ms += performance.now() - started }
+    result.then(done, done)
+  }
+  return result
 }
 
-// The load comes from one address: the rate limits must not be what is measured.
-const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', RATE_LIMIT_PER_IP: '1000000000', RATE_LIMIT_PER_KEY: '1000000000' })
+const UNLIMITED = '1000000000'
+const config = loadConfig({
+  DATABASE_URL: databaseUrl,
+  LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
+  RATE_LIMIT_PER_IP: process.env.RATE_LIMIT_PER_IP ?? UNLIMITED,
+  RATE_LIMIT_PER_KEY: process.env.RATE_LIMIT_PER_KEY ?? UNLIMITED
+})
 const app = kind === 'service'
-  ? await (await import('../src/app.js')).buildApp({ config, databaseUrl, logger: false })
+  ? await (await import('../src/app.js')).buildApp({ config, databaseUrl, logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL } })
   : await (await import('./floor-server.js')).buildFloorApp({ databaseUrl, poolMax: config.DB_POOL_MAX, bodyLimit: config.BODY_LIMIT })
 
 await app.listen({ host: '127.0.0.1', port: 0 })
@@ -83,6 +119,7 @@ process.on('message', (message: ToServer) => {
       cpu: process.cpuUsage(),
       elu: performance.eventLoopUtilization(),
       queries,
+      statements: [...statements].map(([text, { count, ms }]) => ({ text, count, ms })),
       hrtimeUs: Number(process.hrtime.bigint() / 1000n)
     })
   } else if (message.type === 'stop') {

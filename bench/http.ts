@@ -25,8 +25,7 @@
  * Output: tables on stdout, bench/results/http-<scenario>.json and, when profiled,
  * bench/results/http-<scenario>-service.cpuprofile (both git-ignored).
  */
-import { execFileSync, fork, type ChildProcess } from 'node:child_process'
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { fileURLToPath } from 'node:url'
 import autocannon, { type AutocannonRequest, type Result } from 'autocannon'
@@ -38,13 +37,13 @@ import { createKey } from '../src/services/api-keys.js'
 import type { Report2021 } from '../src/domain/report.js'
 import { creditCode } from '../test/fixtures.js'
 import { FLOOR_TABLE_DDL } from './floor-server.js'
-import type { FromServer, ServerKind, ServerStats, ToServer } from './http-server.js'
+import { forkServer, type ServerKind, type ServerProcess, type ServerStats } from './server-process.js'
+import { mainProfileIn, type ProfileSummary, summariseProfile } from './cpu-profile.js'
+import { CLOCK_TICKS, machineTicks, processTicks, serverUrl, uptime } from './machine.js'
 
 const SCENARIOS = ['ingest', 'read', 'validate'] as const
 type ScenarioName = typeof SCENARIOS[number]
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url))
-const SERVER_SCRIPT = fileURLToPath(new URL('./http-server.ts', import.meta.url))
 const RESULTS = new URL('./results/', import.meta.url)
 const FIXTURE = new URL('../../shared/fixtures/seed-2023.json', import.meta.url)
 
@@ -75,38 +74,8 @@ const OPTIONS = {
   timeoutSeconds: 30
 }
 
-/* ---------- Machine ---------- */
-
-const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100
-
-function uptime (): string {
-  return execFileSync('uptime', { encoding: 'utf8' }).trim()
-}
-
-/** Busy and total CPU ticks of the whole machine, all CPUs (/proc/stat). */
-function machineTicks (): { busy: number, total: number } {
-  const fields = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/).slice(1, 9).map(Number)
-  const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = fields
-  const busy = user + nice + system + irq + softirq + steal
-  return { busy, total: busy + idle + iowait }
-}
-
-/** User + system CPU ticks of a process, or undefined when it is gone. */
-function processTicks (pid: number): number | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-    return Number(rest[11]) + Number(rest[12])
-  } catch {
-    return undefined
-  }
-}
-
 /* ---------- Database ---------- */
 
-const serverUrl = process.env.DATABASE_URL !== undefined && process.env.DATABASE_URL !== ''
-  ? process.env.DATABASE_URL
-  : 'postgres://postgres@127.0.0.1:5432/postgres'
 const dbName = `bench_${process.pid}`
 const benchUrl = new URL(serverUrl)
 benchUrl.pathname = `/${dbName}`
@@ -130,55 +99,16 @@ async function onServer (text: string): Promise<void> {
 
 /* ---------- Servers (child processes) ---------- */
 
-interface Server {
+interface Server extends ServerProcess {
   readonly kind: ServerKind
   readonly label: string
   readonly applicationName: string
-  readonly child: ChildProcess
-  readonly url: string
-  stats: () => Promise<ServerStats>
-  stop: () => Promise<void>
 }
 
 async function startServer (kind: ServerKind, execArgv: readonly string[] = [], label: string = kind): Promise<Server> {
   const applicationName = `bench-${label}`
-  const child = fork(SERVER_SCRIPT, [kind], {
-    cwd: ROOT,
-    execArgv: ['--import', 'tsx', ...execArgv],
-    env: { ...process.env, BENCH_DATABASE_URL: urlFor(applicationName) },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc']
-  })
-  const waiting = new Map<number, (stats: ServerStats) => void>()
-  let nextId = 0
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`${label} server exited with code ${code} before listening`)))
-    child.once('error', reject)
-    child.on('message', (message: FromServer) => {
-      if (message.type === 'listening') resolve(message.port)
-      else if (message.type === 'stats') waiting.get(message.id)?.(message)
-    })
-  })
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  return {
-    kind,
-    label,
-    applicationName,
-    child,
-    url: `http://127.0.0.1:${port}`,
-    stats: async () => await new Promise<ServerStats>((resolve) => {
-      const id = nextId++
-      waiting.set(id, (stats) => { waiting.delete(id); resolve(stats) })
-      child.send({ type: 'stats', id } satisfies ToServer)
-    }),
-    stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) {
-        if (child.connected) child.send({ type: 'stop' } satisfies ToServer)
-        const timer = setTimeout(() => child.kill('SIGKILL'), 15_000)
-        await exited
-        clearTimeout(timer)
-      }
-    }
-  }
+  const server = await forkServer(kind, { databaseUrl: urlFor(applicationName), execArgv })
+  return { ...server, kind, label, applicationName }
 }
 
 /* ---------- Bodies ---------- */
@@ -566,162 +496,8 @@ async function checkWrites (admin: pg.Client, server: Server, storedBefore: numb
 
 /* ---------- Profile ---------- */
 
-interface CallFrame {
-  functionName: string
-  url: string
-  /** 0-based, in the code V8 ran (for our files: tsx's output, one line per file). */
-  lineNumber: number
-  columnNumber: number
-}
-
-interface CpuProfile {
-  nodes: Array<{ id: number, callFrame: CallFrame, children?: number[] }>
-  startTime: number
-  endTime: number
-  samples: number[]
-  timeDeltas: number[]
-}
-
-interface ProfileRow {
-  readonly name: string
-  readonly ms: number
-  /** Share of the busy (non-idle) time of the window, %. */
-  readonly percent: number
-}
-
-interface ProfileSummary {
-  readonly file: string
-  /** The measured window in the profile's clock (µs). */
-  readonly window: readonly [number, number]
-  readonly windowMs: number
-  readonly busyMs: number
-  readonly idlePercent: number
-  readonly windowFound: boolean
-  readonly selfByFunction: ProfileRow[]
-  readonly selfByArea: ProfileRow[]
-  /** Total (self + callees) time of the service's own functions (src/). */
-  readonly totalOfOurs: ProfileRow[]
-}
-
-function shortUrl (url: string): string {
-  if (url === '') return ''
-  const path = url.replace(/^file:\/\//, '')
-  const modules = path.lastIndexOf('/node_modules/')
-  if (modules >= 0) return path.slice(modules + '/node_modules/'.length)
-  return path.startsWith(ROOT) ? path.slice(ROOT.length) : path
-}
-
-/** Where a function lives: a package, a file of ours, Node's internals, V8 builtins, or a VM state. */
-function areaOf (functionName: string, url: string): string {
-  if (url === '') return functionName.startsWith('(') ? functionName : 'no file: V8 builtins, native bindings, generated code'
-  if (url.startsWith('node:')) return `node:${url.slice(5).split('/').slice(0, 2).join('/')}`
-  const short = shortUrl(url)
-  if (url.includes('/node_modules/')) {
-    const parts = short.split('/')
-    return parts[0]?.startsWith('@') === true ? `${parts[0]}/${parts[1]}` : parts[0] ?? short
-  }
-  return short
-}
-
-const SOURCE_POSITIONS = fileURLToPath(new URL('./source-positions.ts', import.meta.url))
-
-/** The service's own TypeScript modules (entry scripts excluded: importing them would run them). */
-function isOurModule (url: string): boolean {
-  return url.startsWith(`file://${ROOT}src/`) && url.endsWith('.ts') &&
-    !/\/src\/(server|migrate)\.ts$|\/src\/cli\//.test(url)
-}
-
-/** The TypeScript line of every position of our modules in the profile, through tsx's source maps. */
-function sourceLines (profile: CpuProfile): Map<string, number> {
-  const positions = new Map<string, [string, number, number]>()
-  for (const { callFrame: { url, lineNumber, columnNumber } } of profile.nodes) {
-    if (isOurModule(url)) positions.set(`${url}:${lineNumber}:${columnNumber}`, [url, lineNumber, columnNumber])
-  }
-  const lines = new Map<string, number>()
-  try {
-    const output = execFileSync(process.execPath, ['--import', 'tsx', '--enable-source-maps', SOURCE_POSITIONS], {
-      cwd: ROOT, input: JSON.stringify([...positions.values()]), encoding: 'utf8', maxBuffer: 64 * 2 ** 20
-    })
-    const mapped = JSON.parse(output) as Array<[number, number] | null>
-    let index = 0
-    for (const key of positions.keys()) {
-      const line = mapped[index++]?.[0]
-      if (line !== undefined) lines.set(key, line)
-    }
-  } catch (error) {
-    console.error(`could not map the profile to TypeScript lines: ${String(error)}`)
-  }
-  return lines
-}
-
-function summariseProfile (file: string, profile: CpuProfile, window: [number, number]): ProfileSummary {
-  const lines = sourceLines(profile)
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]))
-  const parent = new Map<number, number>()
-  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id)
-
-  const times: number[] = []
-  let clock = profile.startTime
-  for (const delta of profile.timeDeltas) { clock += delta; times.push(clock) }
-  const windowFound = window[0] >= profile.startTime && window[1] <= profile.endTime
-  const [from, to] = windowFound ? window : [profile.startTime, profile.endTime]
-
-  const self = new Map<string, number>()
-  const area = new Map<string, number>()
-  const total = new Map<string, number>()
-  let idle = 0
-  let all = 0
-  const add = (map: Map<string, number>, key: string, value: number) => map.set(key, (map.get(key) ?? 0) + value)
-  const keyOf = (frame: CallFrame) => {
-    const name = frame.functionName === '' ? '(anonymous)' : frame.functionName
-    if (frame.url === '') return name
-    const line = isOurModule(frame.url)
-      ? lines.get(`${frame.url}:${frame.lineNumber}:${frame.columnNumber}`) ?? '?'
-      : frame.lineNumber + 1
-    return `${name} ${shortUrl(frame.url)}:${line}`
-  }
-
-  for (let index = 0; index < profile.samples.length; index++) {
-    const at = times[index] ?? 0
-    if (at < from || at > to) continue
-    const duration = (times[index + 1] ?? profile.endTime) - at
-    const node = byId.get(profile.samples[index] ?? -1)
-    if (node === undefined) continue
-    all += duration
-    const frame = node.callFrame
-    if (frame.functionName === '(idle)') { idle += duration; continue }
-    add(self, keyOf(frame), duration)
-    add(area, areaOf(frame.functionName, frame.url), duration)
-    // Total time of our functions: count each function once per sample, however deep it recurses.
-    const seen = new Set<string>()
-    for (let id: number | undefined = node.id; id !== undefined; id = parent.get(id)) {
-      const callFrame = byId.get(id)?.callFrame
-      if (callFrame === undefined || !callFrame.url.includes(`${ROOT}src/`)) continue
-      const key = keyOf(callFrame)
-      if (!seen.has(key)) { seen.add(key); add(total, key, duration) }
-    }
-  }
-  const busy = all - idle
-  const top = (map: Map<string, number>, count: number): ProfileRow[] => [...map.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, count)
-    .map(([name, micros]) => ({ name: name.length > 90 ? `${name.slice(0, 89)}…` : name, ms: round(micros / 1000), percent: round(micros / busy * 100, 1) }))
-  return {
-    file,
-    window: [from, to],
-    windowMs: round(all / 1000),
-    busyMs: round(busy / 1000),
-    idlePercent: round(idle / all * 100, 1),
-    windowFound,
-    selfByFunction: top(self, 20),
-    selfByArea: top(area, 15),
-    totalOfOurs: top(total, 15)
-  }
-}
-
 async function profileService (admin: pg.Client): Promise<{ run: Run, summary: ProfileSummary }> {
-  // `--import tsx` runs its module hooks in a worker thread, and --cpu-prof writes one profile per thread:
-  // collect them in a folder of their own and keep the main thread's (the one that ran our code).
+  // One profile per thread lands in a folder of its own; mainProfileIn keeps the main thread's.
   const directory = fileURLToPath(new URL(`cpuprofile-${process.pid}/`, RESULTS))
   rmSync(directory, { recursive: true, force: true })
   mkdirSync(directory, { recursive: true })
@@ -732,13 +508,7 @@ async function profileService (admin: pg.Client): Promise<{ run: Run, summary: P
   } finally {
     await server.stop()
   }
-  const candidates = readdirSync(directory).filter((file) => file.endsWith('.cpuprofile')).map((file) => {
-    const profile = JSON.parse(readFileSync(`${directory}${file}`, 'utf8')) as CpuProfile
-    const ours = profile.nodes.filter((node) => node.callFrame.url.includes(`${ROOT}src/`)).length
-    return { file, profile, ours }
-  }).sort((a, b) => b.ours - a.ours)
-  const main = candidates[0]
-  if (main === undefined) throw new Error(`no CPU profile was written to ${directory}`)
+  const main = mainProfileIn(directory)
   const name = `http-${scenarioName}-service.cpuprofile`
   renameSync(`${directory}${main.file}`, fileURLToPath(new URL(name, RESULTS)))
   rmSync(directory, { recursive: true, force: true })

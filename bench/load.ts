@@ -6,7 +6,7 @@
  *
  * - Database: `bench_load_<pid>` on DATABASE_URL's server (default postgres://postgres@127.0.0.1:5432/postgres),
  *   migrated, with an API key (`reports:write`, region prefix 33) created in it; dropped at the end (also on Ctrl-C).
- * - Service: a child process (bench/load-server.ts: `buildApp`, loadConfig defaults, rate limits raised to
+ * - Service: a child process (bench/http-server.ts: `buildApp`, loadConfig defaults, rate limits raised to
  *   RATE_LIMIT_PER_IP / RATE_LIMIT_PER_KEY, default 100,000,000 a minute), so that autocannon does not share its
  *   event loop. Its error log (every 5xx with its stack) is collected.
  * - Data: `--seed-reports` (300) reports of 浙江 (region 33) from bench/generate-reports.ts are stored first, so that
@@ -22,11 +22,9 @@
  *
  * Output: tables on stdout and bench/results/load-<timestamp>.json (git-ignored).
  */
-import { execFileSync, fork } from 'node:child_process'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { performance } from 'node:perf_hooks'
-import { fileURLToPath } from 'node:url'
 import autocannon, { type AutocannonRequest, type RequestContext } from 'autocannon'
 import pg from 'pg'
 import { createDatabase } from '../src/db/connection.js'
@@ -34,10 +32,9 @@ import { migrateToLatest } from '../src/db/migrate.js'
 import type { AnnualReport } from '../src/domain/report.js'
 import { createKey } from '../src/services/api-keys.js'
 import { generateReports } from './generate-reports.js'
-import type { FromLoadServer, ToLoadServer } from './load-server.js'
+import { forkServer } from './server-process.js'
+import { CLOCK_TICKS, machineTicks, processTicks, serverUrl, uptime } from './machine.js'
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url))
-const SERVER_SCRIPT = fileURLToPath(new URL('./load-server.ts', import.meta.url))
 const RESULTS = new URL('./results/', import.meta.url)
 
 /** `--name <n>` or `--name=<n>`, a positive whole number. */
@@ -333,38 +330,8 @@ function onResponse (status: number, body: string, context: RequestContext, head
   remember(resource.id, pending.report)
 }
 
-/* ---------- Machine ---------- */
-
-const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100
-
-function uptime (): string {
-  return execFileSync('uptime', { encoding: 'utf8' }).trim()
-}
-
-/** Busy and total CPU ticks of the whole machine, all CPUs (/proc/stat). */
-function machineTicks (): { busy: number, total: number } {
-  const fields = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/).slice(1, 9).map(Number)
-  const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = fields
-  const busy = user + nice + system + irq + softirq + steal
-  return { busy, total: busy + idle + iowait }
-}
-
-/** User + system CPU ticks of a process, or undefined when it is gone. */
-function processTicks (pid: number): number | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-    return Number(rest[11]) + Number(rest[12])
-  } catch {
-    return undefined
-  }
-}
-
 /* ---------- Database and service ---------- */
 
-const serverUrl = process.env.DATABASE_URL !== undefined && process.env.DATABASE_URL !== ''
-  ? process.env.DATABASE_URL
-  : 'postgres://postgres@127.0.0.1:5432/postgres'
 const dbName = `bench_load_${process.pid}`
 const benchUrl = new URL(serverUrl)
 benchUrl.pathname = `/${dbName}`
@@ -392,43 +359,20 @@ interface Service {
 }
 
 async function startService (): Promise<Service> {
-  const child = fork(SERVER_SCRIPT, [], {
-    cwd: ROOT,
-    execArgv: ['--import', 'tsx'],
-    env: {
-      ...process.env,
-      BENCH_DATABASE_URL: serviceUrl.href,
-      RATE_LIMIT_PER_IP: OPTIONS.rateLimitPerIp,
-      RATE_LIMIT_PER_KEY: OPTIONS.rateLimitPerKey
-    },
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc']
+  const server = await forkServer('service', {
+    databaseUrl: serviceUrl.href,
+    env: { BENCH_LOG_LEVEL: 'error', RATE_LIMIT_PER_IP: OPTIONS.rateLimitPerIp, RATE_LIMIT_PER_KEY: OPTIONS.rateLimitPerKey },
+    stdout: 'pipe'
   })
   const errorLog: string[] = []
   let partial = ''
-  child.stdout?.setEncoding('utf8')
-  child.stdout?.on('data', (chunk: string) => {
+  server.child.stdout?.setEncoding('utf8')
+  server.child.stdout?.on('data', (chunk: string) => {
     const lines = (partial + chunk).split('\n')
     partial = lines.pop() ?? ''
     for (const line of lines) if (line.trim() !== '') errorLog.push(line)
   })
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the service exited with code ${code} before listening`)))
-    child.once('error', reject)
-    child.on('message', (message: FromLoadServer) => { if (message.type === 'listening') resolve(message.port) })
-  })
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  return {
-    url: `http://127.0.0.1:${port}`,
-    pid: child.pid ?? 0,
-    errorLog,
-    stop: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return
-      if (child.connected) child.send({ type: 'stop' } satisfies ToLoadServer)
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000)
-      await exited
-      clearTimeout(timer)
-    }
-  }
+  return { url: server.url, pid: server.child.pid ?? 0, errorLog, stop: server.stop }
 }
 
 async function serviceBackends (admin: pg.Client): Promise<Array<{ pid: number, state: string | null }>> {
