@@ -60,36 +60,20 @@ export async function lockAgenciesReports (db: Executor, keys: ReadonlyArray<{ a
     order by position`.execute(db)
 }
 
-function latestOfYears (db: Executor, agencyCode: string, kind: ReportKind, years: readonly number[]) {
-  return db.selectFrom('report')
-    .innerJoin('report_revision', (join) => join
-      .onRef('report_revision.report_id', '=', 'report.id')
-      .onRef('report_revision.revision', '=', 'report.current_revision'))
-    .select(['report.id', 'report.year', 'report.current_revision', 'report_revision.body'])
-    .where('report.agency_code', '=', agencyCode)
-    .where('report.kind', '=', kind)
-    .where('report.year', 'in', [...years])
-}
-
 function toNeighbour (row: { id: string, current_revision: number, body: unknown }): YearNeighbour {
   return { reportId: Number(row.id), revision: row.current_revision, body: row.body as AnnualReport }
 }
 
-/** The latest revision of the same agency's report of the same kind for `year`, if stored. */
-export async function findYearReport (db: Executor, agencyCode: string, kind: ReportKind, year: number): Promise<YearNeighbour | undefined> {
-  const row = await latestOfYears(db, agencyCode, kind, [year]).executeTakeFirst()
-  return row === undefined ? undefined : toNeighbour(row)
-}
-
+/** Which report of which agency, kind and year. */
 export interface ReportKey {
   readonly agencyCode: string
   readonly kind: ReportKind
   readonly year: number
 }
 
-const keyOf = ({ agencyCode, kind, year }: ReportKey) => `${agencyCode}:${kind}:${year}`
+const keyText = ({ agencyCode, kind, year }: ReportKey) => `${agencyCode}:${kind}:${year}`
 
-/** The latest revisions of the reports with these keys that are stored, by `agency:kind:year`, in one statement. */
+/** The latest revisions of the stored reports among `keys`, in one statement; `get` answers by key. */
 export async function findYearReports (db: Executor, keys: readonly ReportKey[]): Promise<{ get: (key: ReportKey) => YearNeighbour | undefined }> {
   const found = new Map<string, YearNeighbour>()
   if (keys.length > 0) {
@@ -101,19 +85,9 @@ export async function findYearReports (db: Executor, keys: readonly ReportKey[])
       .where(sql<boolean>`(report.agency_code, report.kind, report.year) in (${sql.join(keys.map((key) =>
         sql`(${key.agencyCode}, ${key.kind}, ${key.year}::integer)`))})`)
       .execute()
-    for (const row of rows) found.set(keyOf({ agencyCode: row.agency_code, kind: row.kind as ReportKind, year: row.year }), toNeighbour(row))
+    for (const row of rows) found.set(keyText({ agencyCode: row.agency_code, kind: row.kind as ReportKind, year: row.year }), toNeighbour(row))
   }
-  return { get: (key) => found.get(keyOf(key)) }
-}
-
-/** The same agency's reports of the same kind for the years before and after `year`, in one statement. */
-export async function findYearNeighbours (
-  db: Executor, agencyCode: string, kind: ReportKind, year: number
-): Promise<{ previous?: YearNeighbour, next?: YearNeighbour }> {
-  const rows = await latestOfYears(db, agencyCode, kind, [year - 1, year + 1]).execute()
-  const previous = rows.find((row) => row.year === year - 1)
-  const next = rows.find((row) => row.year === year + 1)
-  return { ...(previous === undefined ? {} : { previous: toNeighbour(previous) }), ...(next === undefined ? {} : { next: toNeighbour(next) }) }
+  return { get: (key) => found.get(keyText(key)) }
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely'
 import {
-  findYearNeighbours, findYearReport, findYearReports, lockAgenciesReports, lockAgencyReports, saveAnalysis, touchReport, type YearNeighbour
+  findYearReports, lockAgenciesReports, lockAgencyReports, type ReportKey, saveAnalysis, touchReport, type YearNeighbour
 } from '../db/analysis-repository.js'
 import type { Database } from '../db/database.js'
 import { recordAudit } from '../db/audit-repository.js'
@@ -25,6 +25,11 @@ export interface WriteOptions {
   readonly strict: boolean
   /** Who writes, for the audit trail. */
   readonly actor: Actor
+}
+
+/** The key of the same agency's report of the same kind `offset` years from `body`'s. */
+function yearKey (body: AnnualReport, offset: number): ReportKey {
+  return { agencyCode: body.agency.code, kind: body.kind, year: body.year + offset }
 }
 
 /** A revision stored in this transaction, with its body. */
@@ -78,8 +83,9 @@ function refuseIfInconsistent (analysis: ReportAnalysis, body: AnnualReport, opt
  */
 async function completeRevision (db: Executor, stored: StoredBody, options: WriteOptions): Promise<ReportSummary> {
   const { body } = stored
-  const { previous, next } = await findYearNeighbours(db, body.agency.code, body.kind, body.year)
-  refuseIfInconsistent(await analyseAndSave(db, stored, previous, true), body, options)
+  const neighbours = await findYearReports(db, [yearKey(body, -1), yearKey(body, 1)])
+  const next = neighbours.get(yearKey(body, 1))
+  refuseIfInconsistent(await analyseAndSave(db, stored, neighbours.get(yearKey(body, -1)), true), body, options)
   if (next !== undefined) await recomputeNextYear(db, next, stored)
   const refreshed = await findReport(db, stored.reportId)
   if (refreshed === undefined) throw new Error(`report ${stored.reportId} vanished in its own transaction`)
@@ -133,7 +139,7 @@ export interface Validation {
 
 /** The analysis a body would get if stored now, against the stored prior year; stores nothing. */
 export async function validateReport (db: Executor, body: AnnualReport): Promise<Validation> {
-  const previous = await findYearReport(db, body.agency.code, body.kind, body.year - 1)
+  const previous = (await findYearReports(db, [yearKey(body, -1)])).get(yearKey(body, -1))
   return {
     analysis: analyseReport(body, previous?.body ?? null),
     previous: previous === undefined ? null : { reportId: previous.reportId, revision: previous.revision, year: body.year - 1 }
@@ -183,13 +189,12 @@ export async function storeBatch (db: Kysely<Database>, bodies: readonly AnnualR
       if (entry.outcome !== 'unchanged') written.push({ reportId: entry.reportId, revision: entry.revision, body })
     }
     // Analysed once all are written, so that consecutive years in one batch see each other.
-    const keyOf = ({ body }: StoredBody, offset: number) => ({ agencyCode: body.agency.code, kind: body.kind, year: body.year + offset })
-    const neighbours = await findYearReports(trx, written.flatMap((stored) => [keyOf(stored, -1), keyOf(stored, 1)]))
+    const neighbours = await findYearReports(trx, written.flatMap(({ body }) => [yearKey(body, -1), yearKey(body, 1)]))
     const writtenIds = new Set(written.map((entry) => entry.reportId))
     const recomputed = new Map<number, { next: YearNeighbour, stored: StoredBody }>()
     for (const stored of written) {
-      await analyseAndSave(trx, stored, neighbours.get(keyOf(stored, -1)), true)
-      const next = neighbours.get(keyOf(stored, 1))
+      await analyseAndSave(trx, stored, neighbours.get(yearKey(stored.body, -1)), true)
+      const next = neighbours.get(yearKey(stored.body, 1))
       if (next !== undefined && !writtenIds.has(next.reportId)) recomputed.set(next.reportId, { next, stored })
     }
     for (const { next, stored } of recomputed.values()) await recomputeNextYear(trx, next, stored)
