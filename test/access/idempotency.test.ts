@@ -4,6 +4,7 @@
  */
 import { sql } from 'kysely'
 import t from 'tap'
+import { deleteExpiredAnswers } from '../../src/db/idempotency-repository.js'
 import { build, createTestDatabase, resetDb, seedReport } from '../helper.js'
 import { reportFor } from '../fixtures.js'
 
@@ -67,6 +68,18 @@ t.test('a key reused for another request is refused; a failed request can be ret
   const malformed = await app.inject({ method: 'POST', url: '/v1/reports', headers: { 'idempotency-key': 'tab\there' }, payload: seedReport() })
   t.equal(malformed.statusCode, 400)
   t.match(malformed.json().errors, [{ pointer: '/idempotency-key', location: 'headers' }])
+})
+
+t.test('an answer is replayed for 24 hours; after that the key is free and expired answers are deleted', async (t) => {
+  t.equal((await postWithKey('k-day', seedReport())).statusCode, 201)
+  await sql`update idempotency_record set created_at = now() - interval '25 hours'`.execute(db)
+  const later = await postWithKey('k-day', { ...seedReport(), kind: 'government' })
+  t.equal(later.statusCode, 201, 'an expired key carries a new request')
+  t.notOk(later.headers['idempotent-replayed'])
+  await sql`update idempotency_record set created_at = now() - interval '25 hours'`.execute(db)
+  t.equal(await deleteExpiredAnswers(db), 1)
+  const { rows } = await sql<{ count: string }>`select count(*) from idempotency_record`.execute(db)
+  t.equal(Number(rows[0]?.count), 0)
 })
 
 t.test('two PUTs with the same ETag: one 200, one 412, one new revision', async (t) => {

@@ -31,6 +31,18 @@ t.test('anonymous clients are limited per IP, keys per key, with Retry-After; pr
   }
 })
 
+t.test('behind a load balancer (TRUST_PROXY), each client address has its own budget', async (t) => {
+  const app = await build(t, url, { authenticated: false, env: { RATE_LIMIT_PER_IP: '1', TRUST_PROXY: '127.0.0.1' } })
+  const from = async (client: string) => await app.inject({ url: '/v1/reports', headers: { 'x-forwarded-for': client } })
+  t.equal((await from('198.51.100.7')).statusCode, 200)
+  t.equal((await from('198.51.100.7')).statusCode, 429)
+  t.equal((await from('198.51.100.8')).statusCode, 200, 'not the balancer\'s address')
+  const untrusted = await build(t, url, { authenticated: false, env: { RATE_LIMIT_PER_IP: '1' } })
+  await untrusted.inject({ url: '/v1/reports', headers: { 'x-forwarded-for': '198.51.100.9' } })
+  t.equal((await untrusted.inject({ url: '/v1/reports', headers: { 'x-forwarded-for': '198.51.100.10' } })).statusCode, 429,
+    'without TRUST_PROXY the header is not believed')
+})
+
 t.test('bodies nested deeper than any report are refused before parsing', async (t) => {
   const app = await build(t, url)
   const deep = '['.repeat(100_000) + ']'.repeat(100_000)

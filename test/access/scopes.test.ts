@@ -122,6 +122,8 @@ t.test('each scope opens its own operations only', async (t) => {
   t.equal((await review(writer.token)).statusCode, 403, 'a writer cannot review')
   t.equal((await review(admin.token)).statusCode, 403, 'admin does not imply the other scopes')
   t.equal((await review(reviewer.token)).statusCode, 200)
+  const audit = await app.inject({ url: `/v1/admin/audit?action=finding.reviewed&keyId=${reviewer.key.id}`, headers: bearer(admin.token) })
+  t.match(audit.json().items, [{ action: 'finding.reviewed', keyId: reviewer.key.id, reportId: 1, revision: 1, findingId }], 'the review is audited')
   t.equal((await post(CHANGXING, reviewer.token)).statusCode, 403, 'a reviewer cannot write')
   t.equal((await app.inject({ url: '/v1/admin/keys', headers: bearer(writer.token) })).statusCode, 403, 'a writer cannot manage keys')
   t.equal((await app.inject({ url: '/v1/admin/keys' })).statusCode, 401)

@@ -73,3 +73,9 @@ t.test('every request gets an id, echoed and logged on exactly one line', async 
   t.equal(forKept.length, 1)
   t.match(forKept[0], { msg: 'request completed', method: 'GET', url: '/healthz', statusCode: 200, responseTimeMs: Number })
 })
+
+t.test('a statement cancelled by the timeout is a 503, like a database that is away', async (t) => {
+  const { isDatabaseUnavailable } = await import('../../src/plugins/problem-details.js')
+  t.ok(isDatabaseUnavailable(Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' })))
+  t.notOk(isDatabaseUnavailable(Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505' })))
+})
