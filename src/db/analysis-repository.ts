@@ -2,7 +2,7 @@
  * Stored analyses: the findings and year-over-year changes of each report revision, and the
  * neighbouring years they depend on. Executor first; rows mapped to domain types here.
  */
-import { sql } from 'kysely'
+import { CompiledQuery, sql } from 'kysely'
 import { findingFingerprint, type ReportAnalysis } from '../domain/analysis.js'
 import type { FindingSummary } from '../domain/check-report.js'
 import type { Finding, Severity } from '../domain/findings.js'
@@ -90,38 +90,54 @@ export async function findYearReports (db: Executor, keys: readonly ReportKey[])
   return { get: (key) => found.get(keyText(key)) }
 }
 
+/** The analysis of one revision, and the revision of the prior year's report it was computed against. */
+export interface AnalysisEntry {
+  readonly target: { readonly reportId: number, readonly revision: number }
+  readonly analysis: ReportAnalysis
+  readonly previous: { readonly reportId: number, readonly revision: number } | null
+}
+
 /**
- * Saves the analysis of one revision (its findings included); with `replace`, the one stored before is
- * deleted first (a revision just stored has none).
+ * Both inserts take their rows as one JSON array, so their text never changes: nothing is built per call and
+ * a batch of revisions costs two statements. JSON null is stored as jsonb `null`, as the columns always held.
  */
-export async function saveAnalysis (
-  db: Executor,
-  target: { reportId: number, revision: number },
-  analysis: ReportAnalysis,
-  previous: { reportId: number, revision: number } | null,
-  { replace }: { replace: boolean }
-): Promise<void> {
+const INSERT_ANALYSES = `insert into report_analysis (report_id, revision, status, error_count, warning_count, info_count,
+    not_assessable_count, previous_report_id, previous_revision, year_over_year)
+  select report_id, revision, status, error_count, warning_count, info_count, not_assessable_count,
+    previous_report_id, previous_revision, year_over_year
+  from jsonb_populate_recordset(null::report_analysis, $1::jsonb)`
+
+const INSERT_FINDINGS = `insert into finding (report_id, revision, ordinal, rule_id, severity, status, message, message_en,
+    pointers, expected, actual, difference, context, fingerprint)
+  select report_id, revision, ordinal, rule_id, severity, status, message, message_en,
+    pointers, coalesce(expected, 'null'), coalesce(actual, 'null'), coalesce(difference, 'null'), context, fingerprint
+  from jsonb_populate_recordset(null::finding, $1::jsonb)`
+
+/**
+ * Saves the analyses of revisions (their findings included); with `replace`, those stored before for the same
+ * revisions are deleted first (revisions just stored have none).
+ */
+export async function saveAnalyses (db: Executor, entries: readonly AnalysisEntry[], { replace }: { replace: boolean }): Promise<void> {
+  if (entries.length === 0) return
   if (replace) {
-    await db.deleteFrom('report_analysis')
-      .where('report_id', '=', String(target.reportId))
-      .where('revision', '=', target.revision)
-      .execute()
+    await sql`delete from report_analysis
+      where (report_id, revision) in (select * from unnest(${entries.map(({ target }) => target.reportId)}::bigint[], ${entries.map(({ target }) => target.revision)}::integer[]))`
+      .execute(db)
   }
-  const { counts, status } = analysis.summary
-  await db.insertInto('report_analysis').values({
+  const analyses = entries.map(({ target, analysis, previous }) => ({
     report_id: target.reportId,
     revision: target.revision,
-    status,
-    error_count: counts.error,
-    warning_count: counts.warning,
-    info_count: counts.info,
-    not_assessable_count: counts.notAssessable,
+    status: analysis.summary.status,
+    error_count: analysis.summary.counts.error,
+    warning_count: analysis.summary.counts.warning,
+    info_count: analysis.summary.counts.info,
+    not_assessable_count: analysis.summary.counts.notAssessable,
     previous_report_id: previous?.reportId ?? null,
     previous_revision: previous?.revision ?? null,
-    year_over_year: analysis.yearOverYear === null ? null : JSON.stringify(analysis.yearOverYear)
-  }).execute()
-  if (analysis.findings.length === 0) return
-  await db.insertInto('finding').values(analysis.findings.map((finding, ordinal) => ({
+    year_over_year: analysis.yearOverYear
+  }))
+  await db.executeQuery(CompiledQuery.raw(INSERT_ANALYSES, [JSON.stringify(analyses)]))
+  const findings = entries.flatMap(({ target, analysis }) => analysis.findings.map((finding, ordinal) => ({
     report_id: target.reportId,
     revision: target.revision,
     ordinal,
@@ -130,18 +146,20 @@ export async function saveAnalysis (
     status: finding.status,
     message: finding.message,
     message_en: finding.messageEn,
-    pointers: JSON.stringify(finding.pointers),
-    expected: JSON.stringify(finding.expected),
-    actual: JSON.stringify(finding.actual),
-    difference: JSON.stringify(finding.difference),
-    context: JSON.stringify(finding.context),
+    pointers: finding.pointers,
+    expected: finding.expected,
+    actual: finding.actual,
+    difference: finding.difference,
+    context: finding.context,
     fingerprint: findingFingerprint(finding)
-  }))).execute()
+  })))
+  if (findings.length > 0) await db.executeQuery(CompiledQuery.raw(INSERT_FINDINGS, [JSON.stringify(findings)]))
 }
 
-/** Marks a report resource as changed (new results without a new revision): its ETag changes. */
-export async function touchReport (db: Executor, reportId: number): Promise<void> {
-  await db.updateTable('report').set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', String(reportId)).execute()
+/** Marks report resources as changed (new results without a new revision): their ETags change. */
+export async function touchReports (db: Executor, reportIds: readonly number[]): Promise<void> {
+  if (reportIds.length === 0) return
+  await sql`update report set version = version + 1 where id = any(${reportIds}::bigint[])`.execute(db)
 }
 
 export async function findAnalysis (db: Executor, reportId: number, revision: number): Promise<StoredAnalysis | undefined> {

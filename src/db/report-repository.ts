@@ -73,34 +73,32 @@ function selectSummaries (db: Executor) {
 }
 
 /**
- * Records the agency's name and region as its most recent report states them: a report for an
- * earlier year never overwrites what a later year's report said.
+ * Records each agency's name and region as its most recent report states them, in one statement: a report
+ * for an earlier year never overwrites what a later year's report said. Of several bodies for one agency
+ * the latest year's counts (the last given among equals), as if they had been stored one by one.
  */
-async function upsertAgency (db: Executor, body: AnnualReport): Promise<void> {
-  await db.insertInto('agency')
-    .values({ code: body.agency.code, name: body.agency.name, region_code: body.agency.regionCode })
-    .onConflict((conflict) => conflict.column('code').doUpdateSet((eb) => ({
-      name: eb.ref('excluded.name'),
-      region_code: eb.ref('excluded.region_code'),
-      updated_at: sql`now()`
-    })).where(({ not, exists, selectFrom }) => not(exists(
-      selectFrom('report').select('report.id')
-        .whereRef('report.agency_code', '=', 'agency.code')
-        .where('report.year', '>', body.year)
-    ))))
-    .execute()
+export async function upsertAgencies (db: Executor, bodies: readonly AnnualReport[]): Promise<void> {
+  const latest = new Map<string, AnnualReport>()
+  for (const body of bodies) {
+    const seen = latest.get(body.agency.code)
+    if (seen === undefined || body.year >= seen.year) latest.set(body.agency.code, body)
+  }
+  // In code order, the order every writer takes the agencies' row locks in.
+  const agencies = [...latest.values()]
+    .sort((a, b) => a.agency.code < b.agency.code ? -1 : 1)
+    .map(({ agency, year }) => ({ code: agency.code, name: agency.name, region_code: agency.regionCode, year }))
+  if (agencies.length === 0) return
+  await sql`insert into agency (code, name, region_code)
+    select input.code, input.name, input.region_code
+    from jsonb_to_recordset(${JSON.stringify(agencies)}::jsonb) as input (code text, name text, region_code text, year integer)
+    where not exists (select from report where report.agency_code = input.code and report.year > input.year)
+    on conflict (code) do update set name = excluded.name, region_code = excluded.region_code, updated_at = now()`.execute(db)
 }
 
 /** The published text a report was imported from. */
 export interface RevisionSource {
   readonly text: string
   readonly format: 'text' | 'html'
-}
-
-async function insertRevision (db: Executor, reportId: number, revision: number, body: AnnualReport): Promise<void> {
-  await db.insertInto('report_revision')
-    .values({ report_id: reportId, revision, body: JSON.stringify(body) })
-    .execute()
 }
 
 /** True when `body` is the same JSON document as the stored revision (jsonb equality ignores key order). */
@@ -111,6 +109,89 @@ async function sameAsRevision (db: Executor, reportId: number, revision: number,
     .where('revision', '=', revision)
     .executeTakeFirstOrThrow()
   return row.same
+}
+
+/** The stored report under a body's natural key: its latest revision, and whether that revision's body equals the given one. */
+export interface CurrentRevision {
+  readonly reportId: number
+  readonly revision: number
+  /** jsonb equality, which ignores key order. */
+  readonly same: boolean
+}
+
+/** For each body (by position), the stored report under its natural key, or undefined; one statement. */
+export async function findCurrentRevisions (db: Executor, bodies: readonly AnnualReport[]): Promise<Array<CurrentRevision | undefined>> {
+  if (bodies.length === 0) return []
+  const input = bodies.map((body, ordinal) => ({ ordinal, agency_code: body.agency.code, year: body.year, kind: body.kind, body }))
+  const { rows } = await sql<{ ordinal: number, id: string, current_revision: number, same: boolean }>`
+    select input.ordinal, report.id, report.current_revision, stored.body = input.body as same
+    from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as input (ordinal integer, agency_code text, year integer, kind text, body jsonb)
+    join report on (report.agency_code, report.year, report.kind) = (input.agency_code, input.year, input.kind)
+    join report_revision as stored on stored.report_id = report.id and stored.revision = report.current_revision`.execute(db)
+  const found: Array<CurrentRevision | undefined> = bodies.map(() => undefined)
+  for (const row of rows) found[row.ordinal] = { reportId: Number(row.id), revision: row.current_revision, same: row.same }
+  return found
+}
+
+const naturalKeyText = (agencyCode: string, year: number, kind: string): string => `${agencyCode}:${year}:${kind}`
+
+/**
+ * Stores new reports as revision 1, each report with its revision in one statement. Returns the new id of
+ * each body by position; undefined where another transaction stored the same natural key first (nothing is
+ * inserted for it). The agencies must be stored already (`upsertAgencies`).
+ */
+export async function createReports (
+  db: Executor, reports: ReadonlyArray<{ readonly body: AnnualReport, readonly source?: RevisionSource }>
+): Promise<Array<number | undefined>> {
+  if (reports.length === 0) return []
+  const input = reports.map(({ body, source }, ordinal) => ({
+    ordinal,
+    agency_code: body.agency.code,
+    year: body.year,
+    kind: body.kind,
+    template: body.template,
+    region_code: body.agency.regionCode,
+    body,
+    source_text: source?.text ?? null,
+    source_format: source?.format ?? null
+  }))
+  const { rows } = await sql<{ id: string, agency_code: string, year: number, kind: string }>`
+    with input as (
+      select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as input (ordinal integer, agency_code text, year integer,
+        kind text, template text, region_code text, body jsonb, source_text text, source_format text)
+    ), created as (
+      insert into report (agency_code, year, kind, template, region_code)
+      select agency_code, year, kind, template, region_code from input order by ordinal
+      on conflict on constraint report_natural_key do nothing
+      returning id, agency_code, year, kind
+    ), revisions as (
+      insert into report_revision (report_id, revision, body, source_text, source_format)
+      select created.id, 1, input.body, input.source_text, input.source_format
+      from created join input using (agency_code, year, kind)
+    )
+    select id, agency_code, year, kind from created`.execute(db)
+  const ids = new Map(rows.map((row) => [naturalKeyText(row.agency_code, row.year, row.kind), Number(row.id)]))
+  return reports.map(({ body }) => ids.get(naturalKeyText(body.agency.code, body.year, body.kind)))
+}
+
+/**
+ * Stores the next revision of stored reports, each revision and its report's new state in one statement.
+ * The caller holds the reports' locks and gives each report's current revision + 1.
+ */
+export async function storeRevisions (
+  db: Executor, revisions: ReadonlyArray<{ readonly reportId: number, readonly revision: number, readonly body: AnnualReport }>
+): Promise<void> {
+  if (revisions.length === 0) return
+  const input = revisions.map(({ reportId, revision, body }) => ({ id: reportId, revision, template: body.template, region_code: body.agency.regionCode, body }))
+  await sql`
+    with input as (
+      select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as input (id bigint, revision integer, template text, region_code text, body jsonb)
+    ), revisions as (
+      insert into report_revision (report_id, revision, body) select id, revision, body from input
+    )
+    update report set current_revision = input.revision, version = report.version + 1, template = input.template,
+      region_code = input.region_code, updated_at = now()
+    from input where report.id = input.id`.execute(db)
 }
 
 export type CreateOutcome =
@@ -124,53 +205,19 @@ export type CreateOutcome =
  * Concurrent creates of one key serialise on the unique constraint, so exactly one creates it.
  */
 export async function createReport (db: Executor, body: AnnualReport, source?: RevisionSource): Promise<CreateOutcome> {
-  await upsertAgency(db, body)
+  await upsertAgencies(db, [body])
   // Look first, so that replays and conflicts do not use up ids; the unique constraint settles races.
-  const existing = await findByNaturalKey(db, body)
-  if (existing !== undefined) return await replayOrConflict(db, existing, body)
-  // The report and its first revision in one statement; nothing is inserted when another transaction won the key.
-  const inserted = await db
-    .with('created', (cte) => cte.insertInto('report')
-      .values({
-        agency_code: body.agency.code,
-        year: body.year,
-        kind: body.kind,
-        template: body.template,
-        region_code: body.agency.regionCode
-      })
-      .onConflict((conflict) => conflict.constraint('report_natural_key').doNothing())
-      .returning('id'))
-    .insertInto('report_revision')
-    .columns(['report_id', 'revision', 'body', 'source_text', 'source_format'])
-    .expression((eb) => eb.selectFrom('created').select((select) => [
-      'created.id',
-      sql.lit(1).as('revision'),
-      sql`${JSON.stringify(body)}::jsonb`.as('body'),
-      select.val(source?.text ?? null).as('source_text'),
-      select.val(source?.format ?? null).as('source_format')
-    ]))
-    .returning('report_id')
-    .executeTakeFirst()
-  if (inserted === undefined) {
-    const raced = await findByNaturalKey(db, body)
-    if (raced === undefined) throw new Error('report vanished after a conflicting insert')
-    return await replayOrConflict(db, raced, body)
-  }
-  return { outcome: 'created', reportId: Number(inserted.report_id) }
+  const [existing] = await findCurrentRevisions(db, [body])
+  if (existing !== undefined) return await replayOrConflict(db, existing)
+  const [reportId] = await createReports(db, [source === undefined ? { body } : { body, source }])
+  if (reportId !== undefined) return { outcome: 'created', reportId }
+  const [raced] = await findCurrentRevisions(db, [body])
+  if (raced === undefined) throw new Error('report vanished after a conflicting insert')
+  return await replayOrConflict(db, raced)
 }
 
-async function findByNaturalKey (db: Executor, body: AnnualReport): Promise<ReportSummary | undefined> {
-  const row = await selectSummaries(db)
-    .where('report.agency_code', '=', body.agency.code)
-    .where('report.year', '=', body.year)
-    .where('report.kind', '=', body.kind)
-    .executeTakeFirst()
-  return row === undefined ? undefined : toSummary(row)
-}
-
-async function replayOrConflict (db: Executor, report: ReportSummary, body: AnnualReport): Promise<CreateOutcome> {
-  const same = await sameAsRevision(db, report.id, report.latestRevision, body)
-  return { outcome: same ? 'replayed' : 'conflict', report }
+async function replayOrConflict (db: Executor, current: CurrentRevision): Promise<CreateOutcome> {
+  return { outcome: current.same ? 'replayed' : 'conflict', report: await getSummaryOrThrow(db, current.reportId) }
 }
 
 export type ReviseOutcome =
@@ -196,18 +243,8 @@ export async function reviseReport (db: Executor, id: number, acceptedVersions: 
   }
   if (await sameAsRevision(db, id, locked.current_revision, body)) return { outcome: 'unchanged', report: current }
   const revision = locked.current_revision + 1
-  await insertRevision(db, id, revision, body)
-  await db.updateTable('report')
-    .set({
-      current_revision: revision,
-      version: locked.version + 1,
-      template: body.template,
-      region_code: body.agency.regionCode,
-      updated_at: sql`now()`
-    })
-    .where('id', '=', String(id))
-    .execute()
-  await upsertAgency(db, body)
+  await storeRevisions(db, [{ reportId: id, revision, body }])
+  await upsertAgencies(db, [body])
   return { outcome: 'revised', reportId: id, revision }
 }
 

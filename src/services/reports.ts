@@ -4,14 +4,15 @@
  */
 import type { Kysely } from 'kysely'
 import {
-  findYearReports, lockAgenciesReports, lockAgencyReports, type ReportKey, saveAnalysis, touchReport, type YearNeighbour
+  findYearReports, lockAgenciesReports, lockAgencyReports, type ReportKey, saveAnalyses, touchReports, type YearNeighbour
 } from '../db/analysis-repository.js'
 import type { Database } from '../db/database.js'
 import { recordAudit } from '../db/audit-repository.js'
 import { appendEvents } from '../db/feed-repository.js'
 import { saveFigures } from '../db/figures-repository.js'
 import {
-  createReport, type Executor, findReport, findReports, reviseReport, type RevisionSource
+  createReport, createReports, type Executor, findCurrentRevisions, findReport, findReports, reviseReport, type RevisionSource,
+  storeRevisions, upsertAgencies
 } from '../db/report-repository.js'
 import { inTransaction } from '../db/transactions.js'
 import type { Actor } from '../domain/access.js'
@@ -39,23 +40,34 @@ interface StoredBody {
   readonly body: AnnualReport
 }
 
+/** A revision's analysis against the prior year's report as stored now. */
+interface Analysed {
+  readonly stored: StoredBody
+  readonly previous: YearNeighbour | undefined
+  readonly analysis: ReportAnalysis
+}
+
+function analyse (stored: StoredBody, previous: YearNeighbour | undefined): Analysed {
+  return { stored, previous, analysis: analyseReport(stored.body, previous?.body ?? null) }
+}
+
 /**
- * Analyses a revision against the prior year's report as stored now, and saves the result with the
- * revision's figures (the normalised cells that rollups add up). A `fresh` revision was just stored and
- * has no results to replace.
+ * Saves analyses with their revisions' figures (the normalised cells that rollups add up), a few statements
+ * for any number of them. `fresh` revisions were just stored and have no results to replace.
  */
-async function analyseAndSave (db: Executor, target: StoredBody, previous: YearNeighbour | undefined, fresh: boolean): Promise<ReportAnalysis> {
-  const analysis = analyseReport(target.body, previous?.body ?? null)
-  const previousRevision = previous === undefined ? null : { reportId: previous.reportId, revision: previous.revision }
-  await saveAnalysis(db, target, analysis, previousRevision, { replace: !fresh })
-  await saveFigures(db, target.reportId, target.body, analysis.summary.status)
-  return analysis
+async function saveResults (db: Executor, results: readonly Analysed[], fresh: boolean): Promise<void> {
+  await saveAnalyses(db, results.map(({ stored, previous, analysis }) => ({
+    target: { reportId: stored.reportId, revision: stored.revision },
+    analysis,
+    previous: previous === undefined ? null : { reportId: previous.reportId, revision: previous.revision }
+  })), { replace: !fresh })
+  await saveFigures(db, results.map(({ stored, analysis }) => ({ reportId: stored.reportId, body: stored.body, status: analysis.summary.status })))
 }
 
 /** Year N+1's cross-year results and changes depend on year N: recompute them after N changed. */
-async function recomputeNextYear (db: Executor, next: YearNeighbour, stored: StoredBody): Promise<void> {
-  await analyseAndSave(db, next, stored, false)
-  await touchReport(db, next.reportId)
+async function recomputeNextYears (db: Executor, pairs: ReadonlyArray<{ next: YearNeighbour, stored: StoredBody }>): Promise<void> {
+  await saveResults(db, pairs.map(({ next, stored }) => analyse(next, stored)), false)
+  await touchReports(db, pairs.map(({ next }) => next.reportId))
 }
 
 /**
@@ -85,8 +97,10 @@ async function completeRevision (db: Executor, stored: StoredBody, options: Writ
   const { body } = stored
   const neighbours = await findYearReports(db, [yearKey(body, -1), yearKey(body, 1)])
   const next = neighbours.get(yearKey(body, 1))
-  refuseIfInconsistent(await analyseAndSave(db, stored, neighbours.get(yearKey(body, -1)), true), body, options)
-  if (next !== undefined) await recomputeNextYear(db, next, stored)
+  const result = analyse(stored, neighbours.get(yearKey(body, -1)))
+  refuseIfInconsistent(result.analysis, body, options)
+  await saveResults(db, [result], true)
+  if (next !== undefined) await recomputeNextYears(db, [{ next, stored }])
   const refreshed = await findReport(db, stored.reportId)
   if (refreshed === undefined) throw new Error(`report ${stored.reportId} vanished in its own transaction`)
   const target = { reportId: stored.reportId, revision: stored.revision }
@@ -157,47 +171,82 @@ export interface BatchResult {
   readonly report: ReportSummary
 }
 
-/** Upserts one report of a batch: a new key is stored, another body for a stored key becomes its next revision. */
-async function storeOne (db: Executor, body: AnnualReport): Promise<{ outcome: BatchOutcome, reportId: number, revision: number }> {
-  const created = await createReport(db, body)
-  if (created.outcome === 'created') return { outcome: 'stored', reportId: created.reportId, revision: 1 }
-  const unchanged = { outcome: 'unchanged' as const, reportId: created.report.id, revision: created.report.latestRevision }
-  if (created.outcome === 'replayed') return unchanged
-  const revised = await reviseReport(db, created.report.id, 'any', body)
-  return revised.outcome === 'revised' ? { outcome: 'revised', reportId: revised.reportId, revision: revised.revision } : unchanged
-}
-
 const byNaturalKey = (a: AnnualReport, b: AnnualReport): number =>
   a.agency.code.localeCompare(b.agency.code) || a.kind.localeCompare(b.kind) || a.year - b.year
 
+const naturalKeyText = (body: AnnualReport): string => `${body.agency.code}:${body.kind}:${body.year}`
+
+/**
+ * Splits entries into rounds in which each natural key appears at most once, keeping their order: the
+ * second body for a key is stored in the round after the first, as its next revision.
+ */
+function roundsByKey<T extends { body: AnnualReport }> (entries: readonly T[]): T[][] {
+  const rounds: T[][] = []
+  const seen = new Map<string, number>()
+  for (const entry of entries) {
+    const key = naturalKeyText(entry.body)
+    const round = seen.get(key) ?? 0
+    seen.set(key, round + 1)
+    const members = rounds[round] ?? []
+    members.push(entry)
+    rounds[round] = members
+  }
+  return rounds
+}
+
+/**
+ * Upserts one round of a batch (no natural key twice), a few statements for the whole round: a new key is
+ * stored, another body for a stored key becomes its next revision, the same body is unchanged.
+ */
+async function storeRound (db: Executor, round: ReadonlyArray<{ body: AnnualReport, index: number }>): Promise<Array<{ index: number, outcome: BatchOutcome, reportId: number, revision: number, body: AnnualReport }>> {
+  const current = await findCurrentRevisions(db, round.map(({ body }) => body))
+  const fresh = round.filter((_, position) => current[position] === undefined)
+  const created = await createReports(db, fresh.map(({ body }) => ({ body })))
+  const createdIds = new Map(fresh.map((entry, position) => [entry, created[position]]))
+  const revisions = round.flatMap((entry, position) => {
+    const stored = current[position]
+    return stored === undefined || stored.same ? [] : [{ reportId: stored.reportId, revision: stored.revision + 1, body: entry.body }]
+  })
+  await storeRevisions(db, revisions)
+  return round.map((entry, position) => {
+    const stored = current[position]
+    if (stored === undefined) {
+      const reportId = createdIds.get(entry)
+      // Every writer of these keys holds their locks (lockAgenciesReports), so no other transaction can have stored one.
+      if (reportId === undefined) throw new Error(`report ${naturalKeyText(entry.body)} was stored by another transaction holding no lock`)
+      return { ...entry, outcome: 'stored', reportId, revision: 1 }
+    }
+    if (stored.same) return { ...entry, outcome: 'unchanged', reportId: stored.reportId, revision: stored.revision }
+    return { ...entry, outcome: 'revised', reportId: stored.reportId, revision: stored.revision + 1 }
+  })
+}
+
 /**
  * Stores many reports in one transaction as an upsert: a new key is stored, a different body for a
- * stored key becomes its next revision, the same body changes nothing. Every revision is analysed
- * after the whole batch is written, so reports of consecutive years in one batch see each other, and
- * each next-year report outside the batch is recomputed once per batch rather than once per report.
+ * stored key becomes its next revision, the same body changes nothing — as if stored one by one in order.
+ * Every revision is analysed after the whole batch is written, so reports of consecutive years in one
+ * batch see each other, and each next-year report outside the batch is recomputed once per batch rather
+ * than once per report. Each step is one statement for the whole batch.
  */
 export async function storeBatch (db: Kysely<Database>, bodies: readonly AnnualReport[], actor: Actor): Promise<BatchResult[]> {
   // Locks are taken in one global order (agency, kind), so concurrent batches cannot deadlock.
   const ordered = bodies.map((body, index) => ({ body, index })).sort((a, b) => byNaturalKey(a.body, b.body))
   return await inTransaction(db, async (trx) => {
-    const outcomes: Array<{ index: number, outcome: BatchOutcome, reportId: number, revision: number }> = []
-    const written: StoredBody[] = []
     await lockAgenciesReports(trx, ordered.map(({ body }) => ({ agencyCode: body.agency.code, kind: body.kind })))
-    for (const { body, index } of ordered) {
-      const entry = await storeOne(trx, body)
-      outcomes.push({ index, ...entry })
-      if (entry.outcome !== 'unchanged') written.push({ reportId: entry.reportId, revision: entry.revision, body })
-    }
+    await upsertAgencies(trx, bodies)
+    const outcomes = []
+    for (const round of roundsByKey(ordered)) outcomes.push(...await storeRound(trx, round))
+    const written: StoredBody[] = outcomes.filter((entry) => entry.outcome !== 'unchanged')
     // Analysed once all are written, so that consecutive years in one batch see each other.
     const neighbours = await findYearReports(trx, written.flatMap(({ body }) => [yearKey(body, -1), yearKey(body, 1)]))
+    await saveResults(trx, written.map((stored) => analyse(stored, neighbours.get(yearKey(stored.body, -1)))), true)
     const writtenIds = new Set(written.map((entry) => entry.reportId))
     const recomputed = new Map<number, { next: YearNeighbour, stored: StoredBody }>()
     for (const stored of written) {
-      await analyseAndSave(trx, stored, neighbours.get(yearKey(stored.body, -1)), true)
       const next = neighbours.get(yearKey(stored.body, 1))
       if (next !== undefined && !writtenIds.has(next.reportId)) recomputed.set(next.reportId, { next, stored })
     }
-    for (const { next, stored } of recomputed.values()) await recomputeNextYear(trx, next, stored)
+    await recomputeNextYears(trx, [...recomputed.values()])
     const reports = await findReports(trx, outcomes.map((entry) => entry.reportId))
     const results: BatchResult[] = []
     for (const { index, outcome, reportId, revision } of outcomes) {

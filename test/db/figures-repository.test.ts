@@ -5,7 +5,7 @@ import { FileMigrationProvider, Migrator, sql } from 'kysely'
 import t, { type Test } from 'tap'
 import { generateReports, type SyntheticReport } from '../../bench/generate-reports.js'
 import { CELLS } from '../../migrations/2026_11_28_090000_create_report_figures.js'
-import { saveAnalysis } from '../../src/db/analysis-repository.js'
+import { saveAnalyses } from '../../src/db/analysis-repository.js'
 import {
   figureColumn, type FigureFilters, figuresRow, inStatsSnapshot, saveFigures, sumFigureGroups, sumFigures
 } from '../../src/db/figures-repository.js'
@@ -26,7 +26,7 @@ const THIS_MIGRATION = '2026_11_28_090000_create_report_figures'
 async function store (body: AnnualReport, status: SyntheticReport['status'] = 'clean'): Promise<number> {
   const created = await createReport(db, body)
   if (created.outcome !== 'created') throw new Error(`not created: ${created.outcome}`)
-  await saveFigures(db, created.reportId, body, status)
+  await saveFigures(db, [{ reportId: created.reportId, body, status }])
   return created.reportId
 }
 
@@ -83,7 +83,7 @@ t.test('the migration fills in the figures of reports stored before it, as saveF
     const created = await createReport(db, body)
     if (created.outcome !== 'created') throw new Error(`not created: ${created.outcome}`)
     const analysis = analyseReport(body, null)
-    await saveAnalysis(db, { reportId: created.reportId, revision: 1 }, analysis, null, { replace: false })
+    await saveAnalyses(db, [{ target: { reportId: created.reportId, revision: 1 }, analysis, previous: null }], { replace: false })
     expected.push(expectedRow(created.reportId, body, analysis.summary.status))
   }
   await migrateToLatest(db)
@@ -104,7 +104,7 @@ t.test('saveFigures stores every cell of the latest revision, blank as null, and
   t.equal(first.disclosure_rate, 1 / 3)
 
   const revised = seed((d) => { d.requests.outcomes.other = applicantRow({ naturalPerson: 1 }) })
-  await saveFigures(db, id, revised, 'warnings')
+  await saveFigures(db, [{ reportId: id, body: revised, status: 'warnings' }])
   t.same(await figuresOf(id), expectedRow(id, revised, 'warnings'))
   const second = await figuresOf(id)
   t.equal(second.t3__outcomes__other__misc__total, null, 'the three rows are gone with the layout')

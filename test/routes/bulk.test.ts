@@ -99,6 +99,57 @@ t.test('a bulk upload gives the same results as storing the reports one by one',
     'the comparison covers failing cross-year rules')
 })
 
+t.test('a key given several times in one upload is stored, revised and left unchanged in line order', async (t) => {
+  const code = creditCode('11330500MB7654321')
+  const first = reportFor({ code, year: 2023, name: '湖州市某局' })
+  const second = { ...first, publication: { documentDate: '2024-01-30' } }
+  const earlierYear = reportFor({ code, year: 2022, name: '湖州市某局（旧名）' })
+  const res = await bulk(app, ndjson([first, second, earlierYear, second, first]))
+  t.match(parseLines(res.body), [
+    { line: 1, outcome: 'stored', revision: 1 },
+    { line: 2, outcome: 'revised', revision: 2 },
+    { line: 3, outcome: 'stored', revision: 1 },
+    { line: 4, outcome: 'unchanged', revision: 2 },
+    { line: 5, outcome: 'revised', revision: 3 },
+    { summary: { stored: 2, revised: 2, unchanged: 1, rejected: 0 } }
+  ])
+  const [stored] = parseLines(res.body) as Array<{ id: number }>
+  const revisions = (await app.inject({ url: `/v1/reports/${stored?.id}/revisions` })).json()
+  t.same(revisions.items.map((item: { revision: number }) => item.revision), [1, 2, 3], 'every revision kept')
+  t.same((await app.inject({ url: `/v1/reports/${stored?.id}` })).json().report, first, 'the last line is the latest revision')
+  const agency = (await app.inject({ url: `/v1/agencies/${code}` })).json()
+  t.equal(agency.name, '湖州市某局', 'the name of the latest year, though an earlier year came later')
+  const feed = (await app.inject({ url: '/v1/feed' })).json()
+  t.equal(feed.items.filter((event: { type: string }) => event.type === 'revision_stored').length, 4, 'one event per revision stored')
+})
+
+t.test('revisions through bulk recompute the next year as revisions one by one do', async (t) => {
+  const other = await createTestDatabase(t)
+  const oneByOne = await build(t, other.url)
+  const bodies = history()
+  await bulk(app, ndjson(bodies))
+  await bulk(oneByOne, ndjson(bodies))
+  // Each 2022 report now disagrees with its stored 2023 report's carry-over (CY-CARRY), or agrees again.
+  const revised = bodies.filter((body) => body.year === 2022).map((body, index) =>
+    ({ ...body, requests: { ...body.requests, carriedForward: row(index + 5) } }))
+  const res = await bulk(app, ndjson(revised))
+  t.match(parseLines(res.body).at(-1), { summary: { revised: revised.length, rejected: 0 } })
+  for (const body of revised) {
+    const [found] = (await oneByOne.inject({ url: `/v1/reports?agency=${body.agency.code}&year=2022` })).json().items as Array<{ id: number }>
+    const put = await oneByOne.inject({ method: 'PUT', url: `/v1/reports/${found?.id}`, headers: { 'if-match': '*' }, payload: body })
+    t.equal(put.statusCode, 200)
+  }
+  t.same(await snapshot(app), await snapshot(oneByOne))
+  const etags = async (target: typeof app) => {
+    const list = (await target.inject({ url: '/v1/reports?year=2023' })).json().items as Array<{ id: number }>
+    return await Promise.all(list.map(async ({ id }) => (await target.inject({ url: `/v1/reports/${id}` })).headers.etag))
+  }
+  const before = await etags(app)
+  await bulk(app, ndjson(bodies.filter((body) => body.year === 2022)))
+  const after = await etags(app)
+  t.ok(before.every((etag, index) => etag !== after[index]), 'each recomputed 2023 report has a new ETag')
+})
+
 t.test('memory stays bounded for a large stream', async (t) => {
   const valid = JSON.stringify(seedReport())
   // Truncated reports: rejected by the JSON parser after it has read the whole line, so the test stays fast.
