@@ -76,16 +76,14 @@ const keyText = ({ agencyCode, kind, year }: ReportKey) => `${agencyCode}:${kind
 /** The latest revisions of the stored reports among `keys`, in one statement; `get` answers by key. */
 export async function findYearReports (db: Executor, keys: readonly ReportKey[]): Promise<{ get: (key: ReportKey) => YearNeighbour | undefined }> {
   const found = new Map<string, YearNeighbour>()
-  if (keys.length > 0) {
-    const rows = await db.selectFrom('report')
-      .innerJoin('report_revision', (join) => join
-        .onRef('report_revision.report_id', '=', 'report.id')
-        .onRef('report_revision.revision', '=', 'report.current_revision'))
-      .select(['report.id', 'report.agency_code', 'report.kind', 'report.year', 'report.current_revision', 'report_revision.body'])
-      .where(sql<boolean>`(report.agency_code, report.kind, report.year) in (${sql.join(keys.map((key) =>
-        sql`(${key.agencyCode}, ${key.kind}, ${key.year}::integer)`))})`)
-      .execute()
-    for (const row of rows) found.set(keyText({ agencyCode: row.agency_code, kind: row.kind as ReportKind, year: row.year }), toNeighbour(row))
+  const unique = [...new Map(keys.map((key) => [keyText(key), { agency_code: key.agencyCode, kind: key.kind, year: key.year }])).values()]
+  if (unique.length > 0) {
+    const { rows } = await sql<{ id: string, agency_code: string, kind: ReportKind, year: number, current_revision: number, body: unknown }>`
+      select report.id, report.agency_code, report.kind, report.year, report.current_revision, latest.body
+      from jsonb_to_recordset(${JSON.stringify(unique)}::jsonb) as input (agency_code text, kind text, year integer)
+      join report on (report.agency_code, report.year, report.kind) = (input.agency_code, input.year, input.kind)
+      join report_revision as latest on (latest.report_id, latest.revision) = (report.id, report.current_revision)`.execute(db)
+    for (const row of rows) found.set(keyText({ agencyCode: row.agency_code, kind: row.kind, year: row.year }), toNeighbour(row))
   }
   return { get: (key) => found.get(keyText(key)) }
 }

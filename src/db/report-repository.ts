@@ -119,17 +119,25 @@ export interface CurrentRevision {
   readonly same: boolean
 }
 
-/** For each body (by position), the stored report under its natural key, or undefined; one statement. */
+/**
+ * For each body (by position), the stored report under its natural key, or undefined. Two statements at most:
+ * the keys first, then the bodies of only those stored, to compare (a first upload sends no body twice).
+ */
 export async function findCurrentRevisions (db: Executor, bodies: readonly AnnualReport[]): Promise<Array<CurrentRevision | undefined>> {
   if (bodies.length === 0) return []
-  const input = bodies.map((body, ordinal) => ({ ordinal, agency_code: body.agency.code, year: body.year, kind: body.kind, body }))
-  const { rows } = await sql<{ ordinal: number, id: string, current_revision: number, same: boolean }>`
-    select input.ordinal, report.id, report.current_revision, stored.body = input.body as same
-    from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as input (ordinal integer, agency_code text, year integer, kind text, body jsonb)
-    join report on (report.agency_code, report.year, report.kind) = (input.agency_code, input.year, input.kind)
-    join report_revision as stored on stored.report_id = report.id and stored.revision = report.current_revision`.execute(db)
+  const keys = bodies.map((body, ordinal) => ({ ordinal, agency_code: body.agency.code, year: body.year, kind: body.kind }))
+  const { rows: stored } = await sql<{ ordinal: number, id: string, current_revision: number }>`
+    select input.ordinal, report.id, report.current_revision
+    from jsonb_to_recordset(${JSON.stringify(keys)}::jsonb) as input (ordinal integer, agency_code text, year integer, kind text)
+    join report on (report.agency_code, report.year, report.kind) = (input.agency_code, input.year, input.kind)`.execute(db)
   const found: Array<CurrentRevision | undefined> = bodies.map(() => undefined)
-  for (const row of rows) found[row.ordinal] = { reportId: Number(row.id), revision: row.current_revision, same: row.same }
+  if (stored.length === 0) return found
+  const compared = stored.map((row) => ({ ordinal: row.ordinal, id: row.id, revision: row.current_revision, body: bodies[row.ordinal] }))
+  const { rows } = await sql<{ ordinal: number, id: string, revision: number, same: boolean }>`
+    select input.ordinal, input.id, input.revision, stored.body = input.body as same
+    from jsonb_to_recordset(${JSON.stringify(compared)}::jsonb) as input (ordinal integer, id bigint, revision integer, body jsonb)
+    join report_revision as stored on (stored.report_id, stored.revision) = (input.id, input.revision)`.execute(db)
+  for (const row of rows) found[row.ordinal] = { reportId: Number(row.id), revision: row.revision, same: row.same }
   return found
 }
 

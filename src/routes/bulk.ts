@@ -1,7 +1,7 @@
 /**
  * POST /v1/reports:bulk — many reports as NDJSON, one per line, stored in batches; one result line
- * per input line streams back while the rest is still being read. Memory holds one batch, whatever
- * the size of the input.
+ * per input line streams back while the rest is still being read. Memory holds two batches (one being
+ * stored, the next being read), whatever the size of the input.
  */
 import { Readable } from 'node:stream'
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox'
@@ -171,6 +171,8 @@ const bulkRoutes: FastifyPluginAsyncTypebox<BulkRoutesOptions> = async (app, { n
     async function * results (): AsyncGenerator<string> {
       const totals = { stored: 0, revised: 0, unchanged: 0, rejected: 0 }
       let pending: Pending[] = []
+      /** The batch being stored; `flush` answers every line even when the batch fails, so it never rejects. */
+      let storing: Promise<LineResult[]> | undefined
       let valid = 0
       let number = 0
       const emit = function * (done: readonly LineResult[]) {
@@ -188,11 +190,15 @@ const bulkRoutes: FastifyPluginAsyncTypebox<BulkRoutesOptions> = async (app, { n
         pending.push(entry)
         if (isValid(entry)) valid++
         if (valid >= BATCH_SIZE || pending.length >= MAX_PENDING_LINES) {
-          yield * emit(await flush(pending, request))
+          // One batch is stored while the next is read and checked: batches still commit one after the
+          // other, in input order, and memory holds at most two.
+          if (storing !== undefined) yield * emit(await storing)
+          storing = flush(pending, request)
           pending = []
           valid = 0
         }
       }
+      if (storing !== undefined) yield * emit(await storing)
       yield * emit(await flush(pending, request))
       yield JSON.stringify({ summary: totals }) + '\n'
     }
