@@ -1,6 +1,6 @@
 /**
  * POST /v1/reports:bulk — many reports as NDJSON, one per line, stored in batches; one result line
- * per input line streams back while the rest is still being read. Memory holds two batches (one being
+ * per input line streams back while the rest is still being read. Memory holds three batches (two being
  * stored, the next being read), whatever the size of the input.
  */
 import { Readable } from 'node:stream'
@@ -21,6 +21,11 @@ import { reportHref } from './reports/representation.js'
 
 /** Reports stored per transaction: large enough to amortise commits, small enough to hold in memory. */
 export const BATCH_SIZE = 100
+/**
+ * Batches stored at the same time, each in its own transaction: one batch's rules run in Node while the other's
+ * statements run in Postgres. Memory holds these and the batch being read.
+ */
+const CONCURRENT_BATCHES = 2
 /** Lines waiting for their batch, rejected ones included: bounds memory when most lines are rejected. */
 const MAX_PENDING_LINES = 1000
 /** One report is far below this; a longer line is rejected without being held in memory. */
@@ -171,8 +176,8 @@ const bulkRoutes: FastifyPluginAsyncTypebox<BulkRoutesOptions> = async (app, { n
     async function * results (): AsyncGenerator<string> {
       const totals = { stored: 0, revised: 0, unchanged: 0, rejected: 0 }
       let pending: Pending[] = []
-      /** The batch being stored; `flush` answers every line even when the batch fails, so it never rejects. */
-      let storing: Promise<LineResult[]> | undefined
+      /** Batches being stored, oldest first; `flush` answers every line even when its batch fails, so none rejects. */
+      const storing: Array<{ agencies: ReadonlySet<string>, answers: Promise<LineResult[]> }> = []
       let valid = 0
       let number = 0
       const emit = function * (done: readonly LineResult[]) {
@@ -180,6 +185,20 @@ const bulkRoutes: FastifyPluginAsyncTypebox<BulkRoutesOptions> = async (app, { n
           totals[result.outcome]++
           yield JSON.stringify(result) + '\n'
         }
+      }
+      /**
+       * Starts storing `batch` once a slot is free and no batch being stored shares an agency with it, answering
+       * the batches before it (oldest first) while it waits. Batches of disjoint agencies touch disjoint reports,
+       * agencies and neighbouring years, so storing them at once gives what storing them in input order gives.
+       */
+      const store = async function * (batch: Pending[]) {
+        const agencies = new Set(batch.filter(isValid).map((entry) => entry.body.agency.code))
+        const overlaps = (other: ReadonlySet<string>) => [...agencies].some((code) => other.has(code))
+        while (storing.length >= CONCURRENT_BATCHES || storing.some((entry) => overlaps(entry.agencies))) {
+          const oldest = storing.shift()
+          if (oldest !== undefined) yield * emit(await oldest.answers)
+        }
+        storing.push({ agencies, answers: flush(batch, request) })
       }
       for await (const text of lines(input, MAX_LINE_BYTES)) {
         number++
@@ -190,16 +209,13 @@ const bulkRoutes: FastifyPluginAsyncTypebox<BulkRoutesOptions> = async (app, { n
         pending.push(entry)
         if (isValid(entry)) valid++
         if (valid >= BATCH_SIZE || pending.length >= MAX_PENDING_LINES) {
-          // One batch is stored while the next is read and checked: batches still commit one after the
-          // other, in input order, and memory holds at most two.
-          if (storing !== undefined) yield * emit(await storing)
-          storing = flush(pending, request)
+          yield * store(pending)
           pending = []
           valid = 0
         }
       }
-      if (storing !== undefined) yield * emit(await storing)
-      yield * emit(await flush(pending, request))
+      yield * store(pending)
+      for (const { answers } of storing) yield * emit(await answers)
       yield JSON.stringify({ summary: totals }) + '\n'
     }
     return await reply.type('application/x-ndjson; charset=utf-8').header('cache-control', 'no-store').send(Readable.from(results()))

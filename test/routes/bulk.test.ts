@@ -123,6 +123,27 @@ t.test('a key given several times in one upload is stored, revised and left unch
   t.equal(feed.items.filter((event: { type: string }) => event.type === 'revision_stored').length, 4, 'one event per revision stored')
 })
 
+t.test('lines of one agency in different batches are stored in line order, other batches alongside', async (t) => {
+  const bodies = Array.from({ length: 260 }, (_, index) =>
+    reportFor({ code: creditCode(`11330500MB${String(index).padStart(7, '0')}`), name: `局${index}` }))
+  const changed = { ...bodies[3] as AnnualReport, publication: { documentDate: '2024-01-30' } }
+  const earlier = reportFor({ code: (bodies[10] as AnnualReport).agency.code, year: 2022 })
+  // Line 4 and line 151 are one key in the first and second batch; line 211 gives line 11's previous year.
+  bodies.splice(150, 0, changed)
+  bodies.splice(210, 0, earlier)
+  const res = await bulk(app, ndjson(bodies))
+  const lines = parseLines(res.body)
+  t.equal(lines.length, bodies.length + 1)
+  t.same(lines.slice(0, -1).map((line: { line: number }) => line.line), bodies.map((_, index) => index + 1), 'answered in line order')
+  t.match(lines[3], { outcome: 'stored', revision: 1 })
+  t.match(lines[150], { outcome: 'revised', revision: 2, id: lines[3].id })
+  t.match(lines[210], { outcome: 'stored', revision: 1 })
+  t.same(lines.at(-1), { summary: { stored: 261, revised: 1, unchanged: 0, rejected: 0 } })
+  t.same((await app.inject({ url: `/v1/reports/${lines[3].id}` })).json().report, changed)
+  const changes = (await app.inject({ url: `/v1/reports/${lines[10].id}/changes` })).json()
+  t.equal(changes.previous?.year, 2022, 'the 2023 report was compared with the 2022 one stored after it')
+})
+
 t.test('revisions through bulk recompute the next year as revisions one by one do', async (t) => {
   const other = await createTestDatabase(t)
   const oneByOne = await build(t, other.url)
