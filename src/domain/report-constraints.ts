@@ -2,6 +2,7 @@
  * Constraints on a report body that a static schema cannot state: they depend on today's date or on
  * decimal precision. Breaking one is invalid input (400), like a schema error, not a finding.
  */
+import { pointer } from './cells.js'
 import type { AnnualReport } from './report.js'
 
 export interface ConstraintViolation {
@@ -25,15 +26,24 @@ function unstorableText (text: string): string | undefined {
   return undefined
 }
 
-/** Every string in `value` that Postgres could not store, with its JSON Pointer and the reason. */
-function unstorableTexts (value: unknown, pointer: string): ConstraintViolation[] {
+/**
+ * Adds every string in `value` that Postgres could not store to `found`, with its JSON Pointer and the reason.
+ * `path` is the way down to `value`; pointers are built only for the rare bad string, since this walks every
+ * value of every report stored.
+ */
+function collectUnstorableTexts (value: unknown, path: string[], found: ConstraintViolation[]): void {
   if (typeof value === 'string') {
     const detail = unstorableText(value)
-    return detail === undefined ? [] : [{ pointer, detail }]
+    if (detail !== undefined) found.push({ pointer: pointer(...path), detail })
+    return
   }
-  if (typeof value !== 'object' || value === null) return []
-  return Object.entries(value).flatMap(([key, item]) =>
-    unstorableTexts(item, `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`))
+  if (typeof value !== 'object' || value === null) return
+  for (const [key, item] of Object.entries(value)) {
+    if (typeof item === 'number' || typeof item === 'boolean' || item === null) continue
+    path.push(key)
+    collectUnstorableTexts(item, path, found)
+    path.pop()
+  }
 }
 
 /**
@@ -60,6 +70,6 @@ export function reportConstraintViolations (report: AnnualReport, today: Date): 
       violations.push({ pointer, detail: `must have at most ${MAX_AMOUNT_DECIMALS} decimals (万元)` })
     }
   }
-  violations.push(...unstorableTexts(report, ''))
+  collectUnstorableTexts(report, [], violations)
   return violations
 }
