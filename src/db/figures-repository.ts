@@ -37,38 +37,64 @@ export function figureColumn (at: string): CellColumn {
 
 const CELL_COLUMNS: ReadonlyMap<string, CellColumn> = new Map(FIGURE_POINTERS.map((at) => [at, figureColumn(at)]))
 
-const NO_CELLS: Readonly<Record<CellColumn, null>> = Object.fromEntries([...CELL_COLUMNS.values()].map((column) => [column, null]))
+/** What the columns of a figures row are read from. */
+interface FiguresSource {
+  readonly reportId: number
+  readonly body: AnnualReport
+  readonly status: ReportStatus
+  readonly indicators: ReturnType<typeof computeIndicators>
+  readonly blanks: readonly string[]
+}
+
+/** The columns of `report_figures` before the cells: name, SQL type (as the migrations create them) and value. */
+const LEADING_COLUMNS: ReadonlyArray<readonly [string, string, (source: FiguresSource) => unknown]> = [
+  ['report_id', 'bigint', ({ reportId }) => reportId],
+  ['agency_code', 'text', ({ body }) => body.agency.code],
+  ['region_code', 'text', ({ body }) => body.agency.regionCode],
+  ['year', 'integer', ({ body }) => body.year],
+  ['kind', 'text', ({ body }) => body.kind],
+  ['template', 'text', ({ body }) => body.template],
+  ['single_row_other', 'boolean', ({ body }) => layoutOf(body).singleRowOther],
+  ['status', 'text', ({ status }) => status],
+  ['blank_pointers', 'text[]', ({ blanks }) => blanks],
+  ['disclosure_rate', 'double precision', ({ indicators }) => indicators.disclosureRate],
+  ['denial_rate', 'double precision', ({ indicators }) => indicators.denialRate],
+  ['not_held_share', 'double precision', ({ indicators }) => indicators.notHeldShare],
+  ['review_correction_rate', 'double precision', ({ indicators }) => indicators.reviewCorrectionRate],
+  ['litigation_correction_rate', 'double precision', ({ indicators }) => indicators.litigationCorrectionRate]
+]
+
+/** Every column of `report_figures` with its SQL type, in row order: the leading columns, then one per cell. */
+const FIGURE_COLUMN_TYPES: ReadonlyArray<readonly [string, string]> = [
+  ...LEADING_COLUMNS.map(([column, type]) => [column, type] as const),
+  ...FIGURE_POINTERS.map((at) => [figureColumn(at), AMOUNT_POINTERS.includes(at) ? 'numeric' : 'bigint'] as const)
+]
+
+const CELL_POSITIONS: ReadonlyMap<string, number> = new Map(FIGURE_POINTERS.map((at, index) => [at, LEADING_COLUMNS.length + index]))
 
 /**
- * The `report_figures` row of a report body: every column is set, the cells the report does not have (those of the
- * other template or （六） layout) to null, so that an upsert after a change of layout leaves nothing stale.
+ * The `report_figures` row of a report body as values in column order: every column is set, the cells the report
+ * does not have (those of the other template or （六） layout) to null, so that an upsert after a change of layout
+ * leaves nothing stale.
  */
-export function figuresRow (reportId: number, body: AnnualReport, status: ReportStatus): Insertable<ReportFiguresTable> {
-  const indicators = computeIndicators(body)
+function figuresValues (reportId: number, body: AnnualReport, status: ReportStatus): unknown[] {
+  const values: unknown[] = new Array(FIGURE_COLUMN_TYPES.length).fill(null)
   const blanks: string[] = []
-  const row: Insertable<ReportFiguresTable> = {
-    report_id: reportId,
-    agency_code: body.agency.code,
-    region_code: body.agency.regionCode,
-    year: body.year,
-    kind: body.kind,
-    template: body.template,
-    single_row_other: layoutOf(body).singleRowOther,
-    status,
-    blank_pointers: blanks,
-    disclosure_rate: indicators.disclosureRate,
-    denial_rate: indicators.denialRate,
-    not_held_share: indicators.notHeldShare,
-    review_correction_rate: indicators.reviewCorrectionRate,
-    litigation_correction_rate: indicators.litigationCorrectionRate
-  }
-  // Object.assign rather than a spread: measured 2–3× faster on these ~230 keys.
-  Object.assign(row, NO_CELLS)
   for (const cell of reportCells(body)) {
-    row[CELL_COLUMNS.get(cell.pointer) ?? figureColumn(cell.pointer)] = cell.value
+    const position = CELL_POSITIONS.get(cell.pointer)
+    if (position === undefined) throw new Error(`report_figures has no column for the cell ${cell.pointer}`)
+    values[position] = cell.value
     if (cell.value === null) blanks.push(cell.pointer)
   }
-  return row
+  const source = { reportId, body, status, indicators: computeIndicators(body), blanks }
+  LEADING_COLUMNS.forEach(([, , value], position) => { values[position] = value(source) })
+  return values
+}
+
+/** The `report_figures` row of a report body by column name (see `figuresValues`). */
+export function figuresRow (reportId: number, body: AnnualReport, status: ReportStatus): Insertable<ReportFiguresTable> {
+  const values = figuresValues(reportId, body, status)
+  return Object.fromEntries(FIGURE_COLUMN_TYPES.map(([column], position) => [column, values[position]])) as Insertable<ReportFiguresTable>
 }
 
 /** The figures of one report's latest revision, with the status of its analysis. */
@@ -77,15 +103,6 @@ export interface ReportFiguresEntry {
   readonly body: AnnualReport
   readonly status: ReportStatus
 }
-
-/** The SQL type of every column of `report_figures` (as the migrations create them), in the order `figuresRow` sets them. */
-const FIGURE_COLUMN_TYPES: ReadonlyArray<readonly [string, string]> = [
-  ['report_id', 'bigint'], ['agency_code', 'text'], ['region_code', 'text'], ['year', 'integer'], ['kind', 'text'],
-  ['template', 'text'], ['single_row_other', 'boolean'], ['status', 'text'], ['blank_pointers', 'text[]'],
-  ...['disclosure_rate', 'denial_rate', 'not_held_share', 'review_correction_rate', 'litigation_correction_rate']
-    .map((column) => [column, 'double precision'] as const),
-  ...FIGURE_POINTERS.map((at) => [figureColumn(at), AMOUNT_POINTERS.includes(at) ? 'numeric' : 'bigint'] as const)
-]
 
 /** Each column read from its position in a row sent as a JSON array. */
 function fromArrayElement ([column, type]: readonly [string, string], position: number): string {
@@ -109,10 +126,7 @@ const UPSERT_FIGURES_TEXT = `insert into report_figures (${FIGURE_COLUMN_TYPES.m
 export async function saveFigures (db: Executor, entries: readonly ReportFiguresEntry[]): Promise<void> {
   if (entries.length === 0) return
   const latest = new Map(entries.map((entry) => [entry.reportId, entry]))
-  const rows = [...latest.values()].map(({ reportId, body, status }) => {
-    const row = figuresRow(reportId, body, status) as Record<string, unknown>
-    return FIGURE_COLUMN_TYPES.map(([column]) => row[column])
-  })
+  const rows = [...latest.values()].map(({ reportId, body, status }) => figuresValues(reportId, body, status))
   await db.executeQuery(CompiledQuery.raw(UPSERT_FIGURES_TEXT, [JSON.stringify(rows)]))
 }
 
