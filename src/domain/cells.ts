@@ -4,7 +4,10 @@
  */
 import { APPLICANT_COLUMNS } from './report.js'
 import type { AnnualReport, Cell, Requests, ReviewLitigation } from './report.js'
+import { pointer } from './pointer.js'
 import { CASE_FIELDS, CASE_GROUPS, requestRows } from './tables.js'
+
+export { pointer }
 
 /** One table cell and where it sits in the report body. */
 export interface CellRef {
@@ -12,18 +15,15 @@ export interface CellRef {
   readonly value: Cell
 }
 
-/**
- * Builds an RFC 6901 JSON Pointer from path segments, escaping `~` and `/` inside a segment.
- *
- * Example: `pointer('requests', 'newReceived', 'total')` → `'/requests/newReceived/total'`.
- */
-export function pointer (...segments: readonly string[]): string {
-  let text = ''
-  // Our keys never contain `~` or `/`, so the escaping (the costly part of this hot path) is rarely needed.
-  for (const segment of segments) {
-    text += '/' + (/[~/]/.test(segment) ? segment.replaceAll('~', '~0').replaceAll('/', '~1') : segment)
-  }
-  return text
+/** The cells of one printed row: each key with the JSON Pointer of its cell. */
+type RowPointers<K extends string> = readonly (readonly [K, string])[]
+
+function rowPointers<K extends string> (path: readonly string[], keys: readonly K[]): RowPointers<K> {
+  return keys.map((key) => [key, pointer(...path, key)] as const)
+}
+
+function cellsAt<K extends string> (pointers: RowPointers<K>, row: { readonly [k in K]: Cell }): CellRef[] {
+  return pointers.map(([key, cellPointer]) => ({ pointer: cellPointer, value: row[key] }))
 }
 
 /**
@@ -37,7 +37,7 @@ export function cellsOf<K extends string> (
   row: { readonly [k in K]: Cell },
   keys: readonly K[]
 ): CellRef[] {
-  return keys.map((key) => ({ pointer: pointer(...path, key), value: row[key] }))
+  return cellsAt(rowPointers(path, keys), row)
 }
 
 /**
@@ -82,6 +82,30 @@ const DOCUMENTS_2021 = ['issued', 'repealed', 'inForce'] as const
 const DOCUMENTS_2019 = ['newlyMade', 'newlyPublished', 'totalPublic'] as const
 const ITEMS_2019 = ['previousItems', 'change', 'decisions'] as const
 
+/*
+ * The pointers of tables 二 and 四, built once: the layouts are fixed, and the cells are listed on every write and
+ * for both years of every year-over-year comparison. (Table 三's rows carry theirs, see `requestRows`.)
+ */
+const PROACTIVE_2021 = {
+  regulations: rowPointers(['proactive', 'regulations'], DOCUMENTS_2021),
+  normativeDocuments: rowPointers(['proactive', 'normativeDocuments'], DOCUMENTS_2021),
+  licensing: rowPointers(['proactive', 'licensing'], ['decisions']),
+  penalties: rowPointers(['proactive', 'penalties'], ['decisions']),
+  coercion: rowPointers(['proactive', 'coercion'], ['decisions']),
+  fees: rowPointers(['proactive', 'fees'], ['amountWan'])
+}
+const PROACTIVE_2019 = {
+  regulations: rowPointers(['proactive', 'regulations'], DOCUMENTS_2019),
+  normativeDocuments: rowPointers(['proactive', 'normativeDocuments'], DOCUMENTS_2019),
+  licensing: rowPointers(['proactive', 'licensing'], ITEMS_2019),
+  otherServices: rowPointers(['proactive', 'otherServices'], ITEMS_2019),
+  penalties: rowPointers(['proactive', 'penalties'], ITEMS_2019),
+  coercion: rowPointers(['proactive', 'coercion'], ITEMS_2019),
+  fees: rowPointers(['proactive', 'fees'], ['previousItems', 'change']),
+  procurement: rowPointers(['proactive', 'procurement'], ['projects', 'amountWan'])
+}
+const REVIEW_LITIGATION = CASE_GROUPS.map((group) => [group, rowPointers(['reviewLitigation', group], CASE_FIELDS)] as const)
+
 /**
  * Lists the cells of table 二 in printed order; the layout depends on the template.
  *
@@ -91,25 +115,27 @@ const ITEMS_2019 = ['previousItems', 'change', 'decisions'] as const
 export function proactiveCells (report: AnnualReport): CellRef[] {
   if (report.template === '2021') {
     const p = report.proactive
+    const rows = PROACTIVE_2021
     return [
-      ...cellsOf(['proactive', 'regulations'], p.regulations, DOCUMENTS_2021),
-      ...cellsOf(['proactive', 'normativeDocuments'], p.normativeDocuments, DOCUMENTS_2021),
-      ...cellsOf(['proactive', 'licensing'], p.licensing, ['decisions']),
-      ...cellsOf(['proactive', 'penalties'], p.penalties, ['decisions']),
-      ...cellsOf(['proactive', 'coercion'], p.coercion, ['decisions']),
-      ...cellsOf(['proactive', 'fees'], p.fees, ['amountWan'])
+      ...cellsAt(rows.regulations, p.regulations),
+      ...cellsAt(rows.normativeDocuments, p.normativeDocuments),
+      ...cellsAt(rows.licensing, p.licensing),
+      ...cellsAt(rows.penalties, p.penalties),
+      ...cellsAt(rows.coercion, p.coercion),
+      ...cellsAt(rows.fees, p.fees)
     ]
   }
   const p = report.proactive
+  const rows = PROACTIVE_2019
   return [
-    ...cellsOf(['proactive', 'regulations'], p.regulations, DOCUMENTS_2019),
-    ...cellsOf(['proactive', 'normativeDocuments'], p.normativeDocuments, DOCUMENTS_2019),
-    ...cellsOf(['proactive', 'licensing'], p.licensing, ITEMS_2019),
-    ...cellsOf(['proactive', 'otherServices'], p.otherServices, ITEMS_2019),
-    ...cellsOf(['proactive', 'penalties'], p.penalties, ITEMS_2019),
-    ...cellsOf(['proactive', 'coercion'], p.coercion, ITEMS_2019),
-    ...cellsOf(['proactive', 'fees'], p.fees, ['previousItems', 'change']),
-    ...cellsOf(['proactive', 'procurement'], p.procurement, ['projects', 'amountWan'])
+    ...cellsAt(rows.regulations, p.regulations),
+    ...cellsAt(rows.normativeDocuments, p.normativeDocuments),
+    ...cellsAt(rows.licensing, p.licensing),
+    ...cellsAt(rows.otherServices, p.otherServices),
+    ...cellsAt(rows.penalties, p.penalties),
+    ...cellsAt(rows.coercion, p.coercion),
+    ...cellsAt(rows.fees, p.fees),
+    ...cellsAt(rows.procurement, p.procurement)
   ]
 }
 
@@ -120,7 +146,11 @@ export function proactiveCells (report: AnnualReport): CellRef[] {
  * a 2021-layout table has 175 cells, a 2019-layout one 161.
  */
 export function requestCells (requests: Requests): CellRef[] {
-  return requestRows(requests).flatMap((row) => cellsOf(row.path, row.cells, APPLICANT_COLUMNS))
+  const cells: CellRef[] = []
+  for (const row of requestRows(requests)) {
+    for (const column of APPLICANT_COLUMNS) cells.push({ pointer: row.cellPointers[column], value: row.cells[column] })
+  }
+  return cells
 }
 
 /**
@@ -130,7 +160,7 @@ export function requestCells (requests: Requests): CellRef[] {
  * `/reviewLitigation/suitAfterReview/total`.
  */
 export function reviewLitigationCells (reviewLitigation: ReviewLitigation): CellRef[] {
-  return CASE_GROUPS.flatMap((group) => cellsOf(['reviewLitigation', group], reviewLitigation[group], CASE_FIELDS))
+  return REVIEW_LITIGATION.flatMap(([group, pointers]) => cellsAt(pointers, reviewLitigation[group]))
 }
 
 /**

@@ -23,10 +23,11 @@ export const SECTION_LABELS: { readonly [K in SectionKey]: Label } = {
 const SECTION_KEYS = Object.keys(SECTION_LABELS) as readonly SectionKey[]
 
 /**
- * Memos keyed by the (immutable) input objects: the sentences of a report's prose, and the global form
- * of each rule's pattern. Weak keys, so they never keep a report alive.
+ * Memos keyed by the (immutable) input objects: the sentences of a report's prose, their breakdowns, and the
+ * global form of each rule's pattern. Weak keys, so they never keep a report alive.
  */
 const SENTENCES = new WeakMap<Sections, Sentence[]>()
+const BREAKDOWNS = new WeakMap<readonly Sentence[], readonly Breakdown[]>()
 const GLOBAL_PATTERNS = new WeakMap<RegExp, RegExp>()
 
 /** One sentence of a section: the original text (for quoting) and the normalised text (for matching). */
@@ -66,7 +67,11 @@ export const UNITS = '(?:人次|件|条|个|项|次|份|期|场|篇|家|批)'
 /** Characters that end a clause: a number, a unit or a word never reaches across them in a pattern. */
 export const CLAUSE_GAP = '[^,:;()\\d。]'
 
-const CJK_OR_PUNCT = /[\u2000-\u206f\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/
+/** Chinese characters, full-width forms and punctuation blocks, as the body of a character class. */
+const CJK_OR_PUNCT_RANGES = '\\u2000-\\u206f\\u2e80-\\u9fff\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uffef'
+
+/** A single space with a Chinese character or punctuation mark on either side. */
+const SPACE_NEXT_TO_CJK = new RegExp(`(?<=[${CJK_OR_PUNCT_RANGES}]) | (?=[${CJK_OR_PUNCT_RANGES}])`, 'g')
 
 /**
  * Collapses whitespace and drops it wherever it touches a Chinese character or punctuation: layout extraction
@@ -75,19 +80,15 @@ const CJK_OR_PUNCT = /[\u2000-\u206f\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff0
  * Example: `compactSpaces(' 2023 年，区政府  收取 0 元 ')` → `'2023年，区政府收取0元'`; `compactSpaces('10 20')` → `'10 20'`.
  */
 export function compactSpaces (text: string): string {
-  const collapsed = text.replace(/\s+/g, ' ').trim()
-  let out = ''
-  for (let i = 0; i < collapsed.length; i++) {
-    const ch = collapsed.charAt(i)
-    if (ch === ' ') {
-      const before = collapsed.charAt(i - 1)
-      const after = collapsed.charAt(i + 1)
-      if (CJK_OR_PUNCT.test(before) || CJK_OR_PUNCT.test(after)) continue
-    }
-    out += ch
-  }
-  return out
+  // Once every run is a single space between two non-spaces, each space can be judged by its neighbours alone.
+  return text.replace(/\s+/g, ' ').trim().replace(SPACE_NEXT_TO_CJK, '')
 }
+
+const HAS_WHITESPACE = /\s/
+const SPACES_AROUND_PUNCT = / *([,.:;()%]) */g
+const HAS_DIGIT_COMMA_DIGIT = /\d,\d/
+/** A comma between digits with exactly three digits after it: "3,119" → "3119", but "1,23" and "2022,2023" stay. */
+const THOUSANDS_SEPARATOR = /(\d),(?=\d{3}(?!\d))/g
 
 /**
  * Normalises prose for matching: NFKC (full-width punctuation and digits to ASCII), `compactSpaces`, and no
@@ -96,9 +97,12 @@ export function compactSpaces (text: string): string {
  * Example: `normalizeProse('受理政府信息公开申请 3,119 件，答复 3050 件')` → `'受理政府信息公开申请3119件,答复3050件'`.
  */
 export function normalizeProse (text: string): string {
+  const nfkc = text.normalize('NFKC')
+  // Most sentences have no whitespace left and no "3,119", and a `test` costs a fraction of a `replace` that finds
+  // nothing to replace, so each replacement runs only where it can change something.
   // NFKC turns ，into "," — spaces around it are removed as around any punctuation.
-  return compactSpaces(text.normalize('NFKC').replace(/ *([,.:;()%]) */g, '$1'))
-    .replace(/(\d),(?=\d{3}(?!\d))/g, '$1')
+  const compact = HAS_WHITESPACE.test(nfkc) ? compactSpaces(nfkc.replace(SPACES_AROUND_PUNCT, '$1')) : nfkc
+  return HAS_DIGIT_COMMA_DIGIT.test(compact) ? compact.replace(THOUSANDS_SEPARATOR, '$1') : compact
 }
 
 const DIGITS: Readonly<Record<string, number>> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
@@ -166,6 +170,21 @@ export function sentencesOf (sections: Sections): Sentence[] {
   return out
 }
 
+/**
+ * Every match of `pattern` (which must have the g flag) in `text`, in order, as `[...text.matchAll(pattern)]` gives
+ * them. `exec` in a loop, because `matchAll` copies the pattern on every call, and on our short sentences the copy
+ * costs more than the matching. An empty match moves on by one code unit, as `matchAll` does without the u flag.
+ */
+function execAll (pattern: RegExp, text: string): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = []
+  pattern.lastIndex = 0
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    matches.push(match)
+    if (match[0] === '') pattern.lastIndex++
+  }
+  return matches
+}
+
 /** Words before a Chinese numeral that make it part of a word rather than a count ("统一", "逐一", "第一"). */
 const NOT_A_COUNT_BEFORE = /[统逐每第唯同成万]$/
 
@@ -180,7 +199,7 @@ const COUNT_PATTERN = new RegExp(`(${NUMBER})(${UNITS})`, 'g')
  */
 export function countsIn (norm: string): Count[] {
   const out: Count[] = []
-  for (const match of norm.matchAll(COUNT_PATTERN)) {
+  for (const match of execAll(COUNT_PATTERN, norm)) {
     const [, number = '', unit = ''] = match
     const start = match.index
     const arabic = /^\d+$/.test(number)
@@ -232,6 +251,9 @@ export interface Breakdown {
   readonly end: number
 }
 
+/** Opens the list of parts of a breakdown. */
+const BREAKDOWN_MARK = /其中/g
+
 /** Marks a stated total ("共60条", "共收到申请10件", "合计 5 件") somewhere in its clause before the number. */
 const TOTAL_MARK = /共|合计|总计|累计/
 
@@ -264,10 +286,13 @@ function lastCount (norm: string, before: number): Count | undefined {
  * Example: the seed's overview yields `{ total: 13件, parts: [10件] }`, `{ total: 10件, parts: [6件, 3件, 1件] }`
  * and `{ total: 60条, parts: [59条, 24条] }`.
  */
-export function breakdownsOf (sentences: readonly Sentence[]): Breakdown[] {
+export function breakdownsOf (sentences: readonly Sentence[]): readonly Breakdown[] {
+  // Five N-* rules read the breakdowns of the same sentences (`sentencesOf` returns the same array): find them once.
+  const cached = BREAKDOWNS.get(sentences)
+  if (cached !== undefined) return cached
   const out: Breakdown[] = []
   sentences.forEach((sentence, position) => {
-    const marks = [...sentence.norm.matchAll(/其中/g)].map((m) => m.index)
+    const marks = execAll(BREAKDOWN_MARK, sentence.norm).map((m) => m.index)
     marks.forEach((mark, i) => {
       const end = marks[i + 1] ?? sentence.norm.length
       let total = lastCount(sentence.norm, mark)
@@ -285,6 +310,7 @@ export function breakdownsOf (sentences: readonly Sentence[]): Breakdown[] {
       if (parts.length > 0) out.push({ sentence, totalSentence, total, parts, start: mark, end })
     })
   })
+  BREAKDOWNS.set(sentences, out)
   return out
 }
 
@@ -371,5 +397,5 @@ export function matchesIn (sentences: readonly Sentence[], pattern: RegExp): { s
     GLOBAL_PATTERNS.set(pattern, global)
   }
   const scan = global
-  return sentences.flatMap((sentence) => [...sentence.norm.matchAll(scan)].map((match) => ({ sentence, match })))
+  return sentences.flatMap((sentence) => execAll(scan, sentence.norm).map((match) => ({ sentence, match })))
 }

@@ -2,7 +2,8 @@
  * The printed layout of tables 二/三/四: which rows exist, in which order, and what the form calls them.
  * Rules use the labels in their messages; `cells.ts` uses the order to list cells in document order.
  */
-import { isSingleRowOther } from './report.js'
+import { pointer } from './pointer.js'
+import { APPLICANT_COLUMNS, isSingleRowOther } from './report.js'
 import type {
   ApplicantColumn, ApplicantRow, CaseGroup, DeniedOutcomes, OtherOutcomes2021, RejectedOutcomes,
   Requests, ReviewLitigation, UnableOutcomes
@@ -49,6 +50,10 @@ export const OUTCOME_CATEGORY_LABELS: { readonly [K in OutcomeCategory]: Label }
 export interface RequestRow {
   /** Path of the row from the report root, e.g. ['requests', 'outcomes', 'denied', 'stateSecret']. */
   readonly path: readonly string[]
+  /** `pointer(...path)`, e.g. '/requests/outcomes/denied/stateSecret'. */
+  readonly pointer: string
+  /** The pointer of the row's cell in each column, e.g. `cellPointers.total` → '/requests/outcomes/denied/stateSecret/total'. */
+  readonly cellPointers: { readonly [C in ApplicantColumn]: string }
   readonly kind: RequestRowKind
   readonly label: Label
   readonly cells: ApplicantRow
@@ -87,40 +92,70 @@ const OTHER_LABELS: { readonly [K in keyof OtherOutcomes2021]: Label } = {
 
 const SINGLE_OTHER_LABEL: Label = { zh: '（六）其他处理', en: '(6) other handling' }
 
-function namedRows<K extends string> (
+/** A row of table 三 as the form prints it, and where to find its cells in a report. */
+interface RowLayout extends Omit<RequestRow, 'cells'> {
+  readonly cellsIn: (requests: Requests) => ApplicantRow
+}
+
+function rowLayout (path: readonly string[], kind: RequestRowKind, label: Label, cellsIn: (requests: Requests) => ApplicantRow): RowLayout {
+  const cellPointers = Object.fromEntries(APPLICANT_COLUMNS.map((column) => [column, pointer(...path, column)]))
+  return { path, pointer: pointer(...path), cellPointers: cellPointers as RequestRow['cellPointers'], kind, label, cellsIn }
+}
+
+function namedRowLayouts<K extends string> (
   path: readonly string[],
   kind: RequestRowKind,
   labels: { readonly [k in K]: Label },
-  rows: { readonly [k in K]: ApplicantRow }
-): RequestRow[] {
+  rowsIn: (requests: Requests) => { readonly [k in K]: ApplicantRow }
+): RowLayout[] {
   // The label tables are written in printed order, so their key order is the document order.
-  return (Object.keys(labels) as K[]).map((key) => ({ path: [...path, key], kind, label: labels[key], cells: rows[key] }))
+  return (Object.keys(labels) as K[]).map((key) => rowLayout([...path, key], kind, labels[key], (requests) => rowsIn(requests)[key]))
 }
 
 /**
- * Lists the rows of table 三 in printed order, each with its path, category and printed label.
+ * The rows of table 三 in printed order, in the layout with three （六）其他处理 rows (2021) or the single one (2019).
+ * `requestRows` picks the layout by the report's （六）, so the casts below only ever see the shape they name.
+ */
+function requestRowLayouts (singleRowOther: boolean): readonly RowLayout[] {
+  const outcomes = ['requests', 'outcomes']
+  return [
+    rowLayout(['requests', 'newReceived'], 'newReceived', { zh: '本年新收', en: 'newly received' }, (r) => r.newReceived),
+    rowLayout(['requests', 'carriedOver'], 'carriedOver', { zh: '上年结转', en: 'carried over' }, (r) => r.carriedOver),
+    rowLayout([...outcomes, 'granted'], 'granted', { zh: '（一）予以公开', en: '(1) granted' }, (r) => r.outcomes.granted),
+    rowLayout([...outcomes, 'partiallyGranted'], 'partiallyGranted', { zh: '（二）部分公开', en: '(2) partially granted' }, (r) => r.outcomes.partiallyGranted),
+    ...namedRowLayouts([...outcomes, 'denied'], 'denied', DENIED_LABELS, (r) => r.outcomes.denied),
+    ...namedRowLayouts([...outcomes, 'unable'], 'unable', UNABLE_LABELS, (r) => r.outcomes.unable),
+    ...namedRowLayouts([...outcomes, 'rejected'], 'rejected', REJECTED_LABELS, (r) => r.outcomes.rejected),
+    ...(singleRowOther
+      ? [rowLayout([...outcomes, 'other'], 'other', SINGLE_OTHER_LABEL, (r) => r.outcomes.other as ApplicantRow)]
+      : namedRowLayouts([...outcomes, 'other'], 'other', OTHER_LABELS, (r) => r.outcomes.other as OtherOutcomes2021)),
+    rowLayout([...outcomes, 'total'], 'total', { zh: '（七）总计', en: '(7) total' }, (r) => r.outcomes.total),
+    rowLayout(['requests', 'carriedForward'], 'carriedForward', { zh: '结转下年度继续办理', en: 'carried forward' }, (r) => r.carriedForward)
+  ]
+}
+
+/** Built once: the form's layout is fixed, and every check and cell list walks it (pointers included). */
+const SINGLE_ROW_OTHER_LAYOUT = requestRowLayouts(true)
+const THREE_ROW_OTHER_LAYOUT = requestRowLayouts(false)
+
+/**
+ * Lists the rows of table 三 in printed order, each with its path, pointers, category and printed label.
  * （六）其他处理 yields one row in the 2019 layout and three rows in the 2021 layout.
  *
  * Example: for the seed (2021 layout) this is 25 rows, from `newReceived` (本年新收) through the 8 denied,
  * 3 unable, 5 rejected and 3 other rows to `outcomes.total` and `carriedForward`; the 3rd row is
- * `{ path: ['requests', 'outcomes', 'granted'], kind: 'granted', label: { zh: '（一）予以公开', … }, cells: {…} }`.
+ * `{ path: ['requests', 'outcomes', 'granted'], pointer: '/requests/outcomes/granted', kind: 'granted', label: { zh: '（一）予以公开', … }, cells: {…}, … }`.
  */
 export function requestRows (requests: Requests): RequestRow[] {
-  const o = requests.outcomes
-  return [
-    { path: ['requests', 'newReceived'], kind: 'newReceived', label: { zh: '本年新收', en: 'newly received' }, cells: requests.newReceived },
-    { path: ['requests', 'carriedOver'], kind: 'carriedOver', label: { zh: '上年结转', en: 'carried over' }, cells: requests.carriedOver },
-    { path: ['requests', 'outcomes', 'granted'], kind: 'granted', label: { zh: '（一）予以公开', en: '(1) granted' }, cells: o.granted },
-    { path: ['requests', 'outcomes', 'partiallyGranted'], kind: 'partiallyGranted', label: { zh: '（二）部分公开', en: '(2) partially granted' }, cells: o.partiallyGranted },
-    ...namedRows(['requests', 'outcomes', 'denied'], 'denied', DENIED_LABELS, o.denied),
-    ...namedRows(['requests', 'outcomes', 'unable'], 'unable', UNABLE_LABELS, o.unable),
-    ...namedRows(['requests', 'outcomes', 'rejected'], 'rejected', REJECTED_LABELS, o.rejected),
-    ...(isSingleRowOther(o.other)
-      ? [{ path: ['requests', 'outcomes', 'other'], kind: 'other' as const, label: SINGLE_OTHER_LABEL, cells: o.other }]
-      : namedRows(['requests', 'outcomes', 'other'], 'other', OTHER_LABELS, o.other)),
-    { path: ['requests', 'outcomes', 'total'], kind: 'total', label: { zh: '（七）总计', en: '(7) total' }, cells: o.total },
-    { path: ['requests', 'carriedForward'], kind: 'carriedForward', label: { zh: '结转下年度继续办理', en: 'carried forward' }, cells: requests.carriedForward }
-  ]
+  const layout = isSingleRowOther(requests.outcomes.other) ? SINGLE_ROW_OTHER_LAYOUT : THREE_ROW_OTHER_LAYOUT
+  return layout.map((row) => ({
+    path: row.path,
+    pointer: row.pointer,
+    cellPointers: row.cellPointers,
+    kind: row.kind,
+    label: row.label,
+    cells: row.cellsIn(requests)
+  }))
 }
 
 /** The three case groups of table 四, in printed order. */

@@ -143,12 +143,14 @@ export function computeYearOverYear (previous: AnnualReport, current: AnnualRepo
     proactive: sameTemplate,
     singleRowOther: isSingleRowOther(previous.requests.outcomes.other) !== isSingleRowOther(current.requests.outcomes.other)
   }
-  const before = new Map(comparableCells(previous, how).map((cell) => [cell.pointer, cell.value]))
+  const before = new Map<string, Cell>()
+  for (const cell of comparableCells(previous, how)) before.set(cell.pointer, cell.value)
   // Both lists have the same pointers by construction; matching by pointer rather than by position keeps it so.
-  const changes = comparableCells(current, how).flatMap((cell) => {
+  const changes: CellChange[] = []
+  for (const cell of comparableCells(current, how)) {
     const old = before.get(cell.pointer)
-    return old === undefined ? [] : [change(cell.pointer, old, cell.value)]
-  })
+    if (old !== undefined) changes.push(change(cell.pointer, old, cell.value))
+  }
   const was = computeIndicators(previous)
   const is = computeIndicators(current)
   return {

@@ -1,4 +1,4 @@
-import { addCells, pointer } from '../cells.js'
+import { addCells } from '../cells.js'
 import type { Finding, RuleDefinition } from '../findings.js'
 import { breakdownsOf, matchesIn, narrativeFinding, NUMBER, readNumber, sentencesOf, speaksOfWhole, wholeRequestTotals } from '../narrative.js'
 import type { Requests } from '../report.js'
@@ -45,7 +45,7 @@ function categoriesOf (phrase: string): OutcomeCategory[] {
 function totalCells (requests: Requests, categories: readonly OutcomeCategory[]): { pointer: string, value: number | null }[] {
   return requestRows(requests)
     .filter((row) => (categories as readonly string[]).includes(row.kind))
-    .map((row) => ({ pointer: pointer(...row.path, 'total'), value: row.cells.total }))
+    .map((row) => ({ pointer: row.cellPointers.total, value: row.cells.total }))
 }
 
 /**

@@ -58,8 +58,27 @@ interface PriorValue {
   readonly quote?: string
 }
 
-/** The prior year's value of a subject: its table when the subject is a table cell, else the same phrase in its prose. */
-function priorValue (subject: string, unit: string, previous: AnnualReport): PriorValue | null {
+/** A count stated in a report's prose, with what it counts (`subjectOf`) and the sentence that states it. */
+interface StatedCount {
+  readonly subject: string
+  readonly count: Count
+  readonly quote: string
+}
+
+/** Every count stated in a report's prose, in document order: the candidates for the prior value of a subject. */
+function statedCounts (report: AnnualReport): StatedCount[] {
+  return sentencesOf(report.sections).flatMap((sentence) => countsIn(sentence.norm).map((count) => ({
+    subject: subjectOf(sentence.norm, count),
+    count,
+    quote: sentence.text
+  })))
+}
+
+/**
+ * The prior year's value of a subject: its table when the subject is a table cell, else the same phrase in its prose
+ * (`priorCounts`, the prior year's `statedCounts`; the first of the longest matches wins).
+ */
+function priorValue (subject: string, unit: string, previous: AnnualReport, priorCounts: () => readonly StatedCount[]): PriorValue | null {
   const mapped = TABLE_SUBJECTS.find((s) => s.test.test(subject))
   if (mapped !== undefined) {
     const cells = mapped.cells(previous)
@@ -67,12 +86,10 @@ function priorValue (subject: string, unit: string, previous: AnnualReport): Pri
     return { value: addCells(cells.map((c) => c.value)), source: 'table', pointers: cells.map((c) => c.pointer) }
   }
   let best: { suffix: number, value: number, quote: string } | null = null
-  for (const sentence of sentencesOf(previous.sections)) {
-    for (const count of countsIn(sentence.norm)) {
-      if (count.unit !== unit) continue
-      const suffix = commonSuffix(subjectOf(sentence.norm, count), subject)
-      if (suffix >= 4 && (best === null || suffix > best.suffix)) best = { suffix, value: count.value, quote: sentence.text }
-    }
+  for (const stated of priorCounts()) {
+    if (stated.count.unit !== unit) continue
+    const suffix = commonSuffix(stated.subject, subject)
+    if (suffix >= 4 && (best === null || suffix > best.suffix)) best = { suffix, value: stated.count.value, quote: stated.quote }
   }
   return best === null ? null : { value: best.value, source: 'prose', pointers: [], quote: best.quote }
 }
@@ -105,6 +122,8 @@ export const N_YOY_CLAIM: RuleDefinition = {
   check ({ report, previous }) {
     const priorYear = report.year - 1
     const findings: Finding[] = []
+    // The prior year's prose is read once, when the first claim needs it, rather than once per claim.
+    let priorCounts: readonly StatedCount[] | undefined
     for (const { sentence, match } of matchesIn(sentencesOf(report.sections), CHANGE)) {
       const isPercent = match[5] === '%'
       const current = countsIn(sentence.norm)
@@ -128,7 +147,7 @@ export const N_YOY_CLAIM: RuleDefinition = {
         continue
       }
       const subject = subjectOf(sentence.norm, current)
-      const prior = priorValue(subject, current.unit, previous)
+      const prior = priorValue(subject, current.unit, previous, () => (priorCounts ??= statedCounts(previous)))
       if (prior === null || (isPercent && prior.value === 0)) {
         findings.push(unassessable(sentence, claim,
           `${priorYear}年度报告中找不到“${subject}”的可比数值，无法核对“${claim}”`,

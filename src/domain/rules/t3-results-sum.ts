@@ -25,13 +25,17 @@ export const T3_RESULTS_SUM: RuleDefinition = {
   needsPrevious: false,
   check ({ report }) {
     const rows = requestRows(report.requests)
+    // Each category's rows, picked once for all seven columns.
+    const categories = CATEGORIES.map((category) => ({
+      label: OUTCOME_CATEGORY_LABELS[category],
+      rows: rows.filter((row) => row.kind === category)
+    }))
     const o = report.requests.outcomes
     return APPLICANT_COLUMNS.flatMap((column) => checkIdentity(T3_RESULTS_SUM, {
       scope: { zh: `第三部分“${COLUMN_LABELS[column].zh}”列`, en: `Table 3 column "${COLUMN_LABELS[column].en}"` },
-      expected: CATEGORIES.map((category) => ({
-        label: OUTCOME_CATEGORY_LABELS[category],
-        cells: rows.filter((row) => row.kind === category)
-          .map((row) => ({ pointer: pointer(...row.path, column), value: row.cells[column] }))
+      expected: categories.map((category) => ({
+        label: category.label,
+        cells: category.rows.map((row) => ({ pointer: row.cellPointers[column], value: row.cells[column] }))
       })),
       actual: [cellTerm({ zh: '（七）总计', en: '(7) total' }, { pointer: pointer('requests', 'outcomes', 'total', column), value: o.total[column] })],
       context: { column }

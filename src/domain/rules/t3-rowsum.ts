@@ -1,4 +1,3 @@
-import { pointer } from '../cells.js'
 import type { RuleDefinition } from '../findings.js'
 import { cellTerm, checkIdentity } from '../identity.js'
 import { APPLICANT_COLUMNS } from '../report.js'
@@ -24,9 +23,9 @@ export const T3_ROWSUM: RuleDefinition = {
   check ({ report }) {
     return requestRows(report.requests).flatMap((row) => checkIdentity(T3_ROWSUM, {
       scope: { zh: `第三部分“${row.label.zh}”行`, en: `Table 3 row "${row.label.en}"` },
-      expected: PARTS.map((column) => cellTerm(COLUMN_LABELS[column], { pointer: pointer(...row.path, column), value: row.cells[column] })),
-      actual: [cellTerm(COLUMN_LABELS.total, { pointer: pointer(...row.path, 'total'), value: row.cells.total })],
-      context: { row: pointer(...row.path) }
+      expected: PARTS.map((column) => cellTerm(COLUMN_LABELS[column], { pointer: row.cellPointers[column], value: row.cells[column] })),
+      actual: [cellTerm(COLUMN_LABELS.total, { pointer: row.cellPointers.total, value: row.cells.total })],
+      context: { row: row.pointer }
     }))
   }
 }

@@ -13,6 +13,17 @@ interface PrintedRow {
   readonly cells: readonly { readonly cell: CellRef, readonly label: Label }[]
 }
 
+/** The cells of table 四 in printed order with their pointers and names, built once (the layout is fixed). */
+const TABLE4_CELLS = CASE_GROUPS.flatMap((group) => CASE_FIELDS.map((field) => ({
+  group,
+  field,
+  cellPointer: pointer('reviewLitigation', group, field),
+  label: {
+    zh: `${CASE_GROUP_LABELS[group].zh}-${CASE_FIELD_LABELS[field].zh}`,
+    en: `${CASE_GROUP_LABELS[group].en} ${CASE_FIELD_LABELS[field].en}`
+  }
+})))
+
 function blankFinding (row: PrintedRow): Finding[] {
   const blanks = row.cells.filter(({ cell }) => cell.value === null)
   if (blanks.length === 0) return []
@@ -45,10 +56,10 @@ export const V_BLANK: RuleDefinition = {
   needsPrevious: false,
   check ({ report }) {
     const table3: PrintedRow[] = requestRows(report.requests).map((row) => ({
-      pointer: pointer(...row.path),
+      pointer: row.pointer,
       label: { zh: `第三部分“${row.label.zh}”行`, en: `Table 3 row "${row.label.en}"` },
       cells: APPLICANT_COLUMNS.map((column) => ({
-        cell: { pointer: pointer(...row.path, column), value: row.cells[column] },
+        cell: { pointer: row.cellPointers[column], value: row.cells[column] },
         label: COLUMN_LABELS[column]
       }))
     }))
@@ -56,13 +67,7 @@ export const V_BLANK: RuleDefinition = {
     const table4: PrintedRow = {
       pointer: '/reviewLitigation',
       label: { zh: '第四部分', en: 'Table 4' },
-      cells: CASE_GROUPS.flatMap((group) => CASE_FIELDS.map((field) => ({
-        cell: { pointer: pointer('reviewLitigation', group, field), value: rl[group][field] },
-        label: {
-          zh: `${CASE_GROUP_LABELS[group].zh}-${CASE_FIELD_LABELS[field].zh}`,
-          en: `${CASE_GROUP_LABELS[group].en} ${CASE_FIELD_LABELS[field].en}`
-        }
-      })))
+      cells: TABLE4_CELLS.map(({ group, field, cellPointer, label }) => ({ cell: { pointer: cellPointer, value: rl[group][field] }, label }))
     }
     return [...table3, table4].flatMap(blankFinding)
   }

@@ -19,6 +19,16 @@ t.test('with the prior year, claims that follow from its prose pass', async (t) 
   t.same(N_YOY_CLAIM.check({ report: seed(), previous: prior() }), [])
 })
 
+t.test('the prior year\'s prose is read once for every claim, and its first best match wins', async (t) => {
+  const twice = prior('全年主动公开政务信息190条。全年主动公开政务信息200条。全年公开重点领域政府信息共56条。')
+  t.same(N_YOY_CLAIM.check({ report: seed(), previous: twice }), [], '190, not 200: both claims hold')
+  const findings = N_YOY_CLAIM.check({ report: seed(), previous: prior('全年主动公开政务信息200条。全年公开重点领域政府信息共50条。') })
+  t.same(findings.map((f) => [f.context.claim, f.context.previousValue, f.context.previousQuote]), [
+    ['170条,比2022年减少了10.5%', 200, '全年主动公开政务信息200条'],
+    ['60条,比2022年增加了7.1%', 50, '全年公开重点领域政府信息共50条']
+  ], 'each claim finds its own subject in the same reading')
+})
+
 t.test('a claim the prior year contradicts fails', async (t) => {
   const findings = N_YOY_CLAIM.check({ report: seed(), previous: prior('全年主动公开政务信息200条。全年公开重点领域政府信息共56条。') })
   t.same(findings.map(essentials), [{
