@@ -1,8 +1,9 @@
 /** The Kysely instance over a pg pool: the one way the service reaches Postgres. */
-import { Kysely, PostgresDialect } from 'kysely'
+import { Kysely, type PostgresCursor, PostgresDialect, type PostgresPool, type PostgresPoolClient, type PostgresQueryResult } from 'kysely'
 import pg from 'pg'
 import type { Logger } from 'pino'
 import type { Database } from './database.js'
+import { preparedStatementName } from './prepared.js'
 
 export interface ConnectionOptions {
   readonly url: string
@@ -36,5 +37,48 @@ export function createDatabase ({ url, poolMax = 10, log, statementTimeoutMs }: 
   pool.on('connect', (client) => {
     client.on('error', (error) => log?.warn({ err: error }, 'database connection failed'))
   })
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) })
+}
+
+/**
+ * A pooled connection as Kysely's driver uses it, which runs the texts of `prepareStatement` as named
+ * statements: the driver passes only a text and its values, and pg prepares a statement once per
+ * connection only when given a name. pg remembers what each connection has prepared, so a new connection
+ * (or one replacing a connection the server dropped) prepares it again on first use. Rows are parsed as
+ * for any other statement, and every other statement runs unnamed, as before.
+ */
+class PreparingClient implements PostgresPoolClient {
+  constructor (private readonly client: pg.PoolClient) {}
+
+  query<R> (sql: string, parameters: readonly unknown[]): Promise<PostgresQueryResult<R>>
+  query<R> (cursor: PostgresCursor<R>): PostgresCursor<R>
+  query<R> (sqlOrCursor: string | PostgresCursor<R>, parameters: readonly unknown[] = []): Promise<PostgresQueryResult<R>> | PostgresCursor<R> {
+    // Cursors (streaming) are handed over as they are; this service configures none.
+    if (typeof sqlOrCursor !== 'string') return this.client.query(sqlOrCursor as unknown as pg.Submittable) as unknown as PostgresCursor<R>
+    const name = preparedStatementName(sqlOrCursor)
+    const values = parameters as unknown[]
+    const result = name === undefined ? this.client.query(sqlOrCursor, values) : this.client.query({ name, text: sqlOrCursor, values })
+    return result as unknown as Promise<PostgresQueryResult<R>>
+  }
+
+  release (destroy?: boolean): void {
+    this.client.release(destroy)
+  }
+}
+
+/** The pool as Kysely sees it: the same connections, each wrapped once (Kysely keeps state per connection object). */
+function preparingPool (pool: pg.Pool): PostgresPool {
+  const wrapped = new WeakMap<pg.PoolClient, PreparingClient>()
+  return {
+    async connect () {
+      const client = await pool.connect()
+      let connection = wrapped.get(client)
+      if (connection === undefined) {
+        connection = new PreparingClient(client)
+        wrapped.set(client, connection)
+      }
+      return connection
+    },
+    end: async () => await pool.end()
+  }
 }

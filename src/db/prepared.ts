@@ -3,11 +3,29 @@
  * (a fifth of a report read when profiled) and its result depends only on the statement's shape. The
  * statement is built the first time with sentinel values, whose positions among its parameters say
  * where each real value goes from then on.
+ *
+ * Their texts are also registered under a name, so that the connections of `createDatabase` run them as
+ * Postgres prepared statements: parsed and planned once per connection (Postgres switches to a generic
+ * plan after five executions when that costs no more), then only bound and executed. They are listed in
+ * `pg_prepared_statements` of the connection that prepared them.
  */
+import { createHash } from 'node:crypto'
 import { type Compilable, CompiledQuery } from 'kysely'
 import type { Executor } from './report-repository.js'
 
 export type Statement<Values, Row> = (db: Executor, values: Values) => Promise<Row[]>
+
+/** Names by statement text. A name is derived from the text alone, so it can never stand for two texts. */
+const names = new Map<string, string>()
+
+/** The prepared statement name of `text`, if `prepareStatement` made it (see `createDatabase`). */
+export function preparedStatementName (text: string): string | undefined {
+  return names.get(text)
+}
+
+function register (text: string): void {
+  if (!names.has(text)) names.set(text, `prepared_${createHash('sha1').update(text).digest('hex')}`)
+}
 
 /**
  * @param build makes the statement from a values object (the sentinels the first time)
@@ -27,6 +45,7 @@ export function prepareStatement<Values extends Record<string, unknown>, Row> (
         if (key === undefined) throw new Error(`parameter ${String(parameter)} is not a sentinel of the prepared statement`)
         return key
       })
+      register(compiled.sql)
       prepared = { sql: compiled.sql, order }
     }
     const result = await db.executeQuery<Row>(CompiledQuery.raw(prepared.sql, prepared.order.map((key) => values[key])))
