@@ -2,12 +2,13 @@
  * Stored analyses: the findings and year-over-year changes of each report revision, and the
  * neighbouring years they depend on. Executor first; rows mapped to domain types here.
  */
-import { CompiledQuery, sql } from 'kysely'
+import { sql } from 'kysely'
 import { findingFingerprint, type ReportAnalysis } from '../domain/analysis.js'
 import type { FindingSummary } from '../domain/check-report.js'
 import type { Finding, Severity } from '../domain/findings.js'
 import type { AnnualReport, ReportKind } from '../domain/report.js'
 import type { YearOverYear } from '../domain/year-over-year.js'
+import { fixedStatement } from './prepared.js'
 import type { Executor } from './report-repository.js'
 
 /** A stored report's latest revision, as a neighbour of another year's report. */
@@ -55,10 +56,12 @@ export async function lockAgencyReports (db: Executor, agencyCode: string, kind:
  */
 export async function lockAgenciesReports (db: Executor, keys: ReadonlyArray<{ agencyCode: string, kind: ReportKind }>): Promise<void> {
   if (keys.length === 0) return
-  await sql`select pg_advisory_xact_lock(hashtextextended(lock_key, 0))
-    from unnest(${keys.map(({ agencyCode, kind }) => `${agencyCode}:${kind}`)}::text[]) with ordinality as locks (lock_key, position)
-    order by position`.execute(db)
+  await lockStatement(db, [keys.map(({ agencyCode, kind }) => `${agencyCode}:${kind}`)])
 }
+
+const lockStatement = fixedStatement(`select pg_advisory_xact_lock(hashtextextended(lock_key, 0))
+  from unnest($1::text[]) with ordinality as locks (lock_key, position)
+  order by position`)
 
 function toNeighbour (row: { id: string, current_revision: number, body: unknown }): YearNeighbour {
   return { reportId: Number(row.id), revision: row.current_revision, body: row.body as AnnualReport }
@@ -78,15 +81,17 @@ export async function findYearReports (db: Executor, keys: readonly ReportKey[])
   const found = new Map<string, YearNeighbour>()
   const unique = [...new Map(keys.map((key) => [keyText(key), { agency_code: key.agencyCode, kind: key.kind, year: key.year }])).values()]
   if (unique.length > 0) {
-    const { rows } = await sql<{ id: string, agency_code: string, kind: ReportKind, year: number, current_revision: number, body: unknown }>`
-      select report.id, report.agency_code, report.kind, report.year, report.current_revision, latest.body
-      from jsonb_to_recordset(${JSON.stringify(unique)}::jsonb) as input (agency_code text, kind text, year integer)
-      join report on (report.agency_code, report.year, report.kind) = (input.agency_code, input.year, input.kind)
-      join report_revision as latest on (latest.report_id, latest.revision) = (report.id, report.current_revision)`.execute(db)
+    const rows = await yearReportsStatement(db, [JSON.stringify(unique)])
     for (const row of rows) found.set(keyText({ agencyCode: row.agency_code, kind: row.kind, year: row.year }), toNeighbour(row))
   }
   return { get: (key) => found.get(keyText(key)) }
 }
+
+const yearReportsStatement = fixedStatement<{ id: string, agency_code: string, kind: ReportKind, year: number, current_revision: number, body: unknown }>(`
+  select report.id, report.agency_code, report.kind, report.year, report.current_revision, latest.body
+  from jsonb_to_recordset($1::jsonb) as input (agency_code text, kind text, year integer)
+  join report on (report.agency_code, report.year, report.kind) = (input.agency_code, input.year, input.kind)
+  join report_revision as latest on (latest.report_id, latest.revision) = (report.id, report.current_revision)`)
 
 /** The analysis of one revision, and the revision of the prior year's report it was computed against. */
 export interface AnalysisEntry {
@@ -99,17 +104,20 @@ export interface AnalysisEntry {
  * Both inserts take their rows as one JSON array, so their text never changes: nothing is built per call and
  * a batch of revisions costs two statements. JSON null is stored as jsonb `null`, as the columns always held.
  */
-const INSERT_ANALYSES = `insert into report_analysis (report_id, revision, status, error_count, warning_count, info_count,
+const insertAnalyses = fixedStatement(`insert into report_analysis (report_id, revision, status, error_count, warning_count, info_count,
     not_assessable_count, previous_report_id, previous_revision, year_over_year)
   select report_id, revision, status, error_count, warning_count, info_count, not_assessable_count,
     previous_report_id, previous_revision, year_over_year
-  from jsonb_populate_recordset(null::report_analysis, $1::jsonb)`
+  from jsonb_populate_recordset(null::report_analysis, $1::jsonb)`)
 
-const INSERT_FINDINGS = `insert into finding (report_id, revision, ordinal, rule_id, severity, status, message, message_en,
+const insertFindings = fixedStatement(`insert into finding (report_id, revision, ordinal, rule_id, severity, status, message, message_en,
     pointers, expected, actual, difference, context, fingerprint)
   select report_id, revision, ordinal, rule_id, severity, status, message, message_en,
     pointers, coalesce(expected, 'null'), coalesce(actual, 'null'), coalesce(difference, 'null'), context, fingerprint
-  from jsonb_populate_recordset(null::finding, $1::jsonb)`
+  from jsonb_populate_recordset(null::finding, $1::jsonb)`)
+
+const deleteAnalyses = fixedStatement(`delete from report_analysis
+  where (report_id, revision) in (select * from unnest($1::bigint[], $2::integer[]))`)
 
 /**
  * Saves the analyses of revisions (their findings included); with `replace`, those stored before for the same
@@ -118,9 +126,7 @@ const INSERT_FINDINGS = `insert into finding (report_id, revision, ordinal, rule
 export async function saveAnalyses (db: Executor, entries: readonly AnalysisEntry[], { replace }: { replace: boolean }): Promise<void> {
   if (entries.length === 0) return
   if (replace) {
-    await sql`delete from report_analysis
-      where (report_id, revision) in (select * from unnest(${entries.map(({ target }) => target.reportId)}::bigint[], ${entries.map(({ target }) => target.revision)}::integer[]))`
-      .execute(db)
+    await deleteAnalyses(db, [entries.map(({ target }) => target.reportId), entries.map(({ target }) => target.revision)])
   }
   const analyses = entries.map(({ target, analysis, previous }) => ({
     report_id: target.reportId,
@@ -134,7 +140,7 @@ export async function saveAnalyses (db: Executor, entries: readonly AnalysisEntr
     previous_revision: previous?.revision ?? null,
     year_over_year: analysis.yearOverYear
   }))
-  await db.executeQuery(CompiledQuery.raw(INSERT_ANALYSES, [JSON.stringify(analyses)]))
+  await insertAnalyses(db, [JSON.stringify(analyses)])
   const findings = entries.flatMap(({ target, analysis }) => analysis.findings.map((finding, ordinal) => ({
     report_id: target.reportId,
     revision: target.revision,
@@ -151,14 +157,16 @@ export async function saveAnalyses (db: Executor, entries: readonly AnalysisEntr
     context: finding.context,
     fingerprint: findingFingerprint(finding)
   })))
-  if (findings.length > 0) await db.executeQuery(CompiledQuery.raw(INSERT_FINDINGS, [JSON.stringify(findings)]))
+  if (findings.length > 0) await insertFindings(db, [JSON.stringify(findings)])
 }
 
 /** Marks report resources as changed (new results without a new revision): their ETags change. */
 export async function touchReports (db: Executor, reportIds: readonly number[]): Promise<void> {
   if (reportIds.length === 0) return
-  await sql`update report set version = version + 1 where id = any(${reportIds}::bigint[])`.execute(db)
+  await touchStatement(db, [reportIds])
 }
+
+const touchStatement = fixedStatement('update report set version = version + 1 where id = any($1::bigint[])')
 
 export async function findAnalysis (db: Executor, reportId: number, revision: number): Promise<StoredAnalysis | undefined> {
   const row = await db.selectFrom('report_analysis')

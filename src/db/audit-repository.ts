@@ -1,5 +1,6 @@
 /** The audit trail: one entry per write, inserted in the write's own transaction. */
 import type { Actor, AuditAction, AuditEntry } from '../domain/access.js'
+import { fixedStatement } from './prepared.js'
 import type { Executor } from './report-repository.js'
 
 export interface AuditTarget {
@@ -12,18 +13,24 @@ export interface AuditTarget {
 
 export async function recordAudit (db: Executor, actor: Actor, targets: readonly AuditTarget[]): Promise<void> {
   if (targets.length === 0) return
-  await db.insertInto('audit_entry')
-    .values(targets.map((target) => ({
-      action: target.action,
-      key_id: actor.keyId,
-      request_id: actor.requestId,
-      report_id: target.reportId ?? null,
-      revision: target.revision ?? null,
-      finding_id: target.findingId ?? null,
-      subject_key_id: target.subjectKeyId ?? null
-    })))
-    .execute()
+  await insertEntries(db, [JSON.stringify(targets.map((target, ordinal) => ({
+    ordinal,
+    action: target.action,
+    key_id: actor.keyId,
+    request_id: actor.requestId,
+    report_id: target.reportId ?? null,
+    revision: target.revision ?? null,
+    finding_id: target.findingId ?? null,
+    subject_key_id: target.subjectKeyId ?? null
+  })))])
 }
+
+/** Entries in the order given (their ids follow it). */
+const insertEntries = fixedStatement(`insert into audit_entry (action, key_id, request_id, report_id, revision, finding_id, subject_key_id)
+  select action, key_id, request_id, report_id, revision, finding_id, subject_key_id
+  from jsonb_to_recordset($1::jsonb) as entry (ordinal integer, action text, key_id bigint, request_id text, report_id bigint,
+    revision integer, finding_id bigint, subject_key_id bigint)
+  order by entry.ordinal`)
 
 export interface AuditFilters {
   readonly keyId?: number

@@ -3,8 +3,8 @@
  * an id whose transaction commits later and never see it. Writers therefore take one lock just
  * before inserting their events and keep it until they commit: ids are handed out in commit order.
  */
-import { sql } from 'kysely'
 import type { ReportKind } from '../domain/report.js'
+import { fixedStatement } from './prepared.js'
 import type { Executor } from './report-repository.js'
 
 /** Arbitrary constant key of the feed's advisory lock. */
@@ -30,15 +30,20 @@ export interface ReportEvent {
  */
 export async function appendEvents (db: Executor, events: ReadonlyArray<{ type: ReportEventType, reportId: number, revision: number }>): Promise<void> {
   if (events.length === 0) return
-  // One statement: the lock is taken before the rows (and their ids) are made, and only the commit
-  // remains after it, so the serialised section is as short as it can be.
-  await sql`
-    with feed_lock as (select pg_advisory_xact_lock(${FEED_LOCK}))
-    insert into report_event (type, report_id, revision)
-    select event.type, event.report_id, event.revision
-    from feed_lock, (values ${sql.join(events.map((event) =>
-      sql`(${event.type}::text, ${event.reportId}::bigint, ${event.revision}::integer)`))}) as event (type, report_id, revision)`.execute(db)
+  await appendEventsStatement(db, [FEED_LOCK, JSON.stringify(events.map((event, ordinal) =>
+    ({ ordinal, type: event.type, report_id: event.reportId, revision: event.revision })))])
 }
+
+/**
+ * One statement: the lock is taken before the rows (and their ids) are made, and only the commit remains
+ * after it, so the serialised section is as short as it can be.
+ */
+const appendEventsStatement = fixedStatement(`
+  with feed_lock as (select pg_advisory_xact_lock($1::bigint))
+  insert into report_event (type, report_id, revision)
+  select event.type, event.report_id, event.revision
+  from feed_lock, jsonb_to_recordset($2::jsonb) as event (ordinal integer, type text, report_id bigint, revision integer)
+  order by event.ordinal`)
 
 /** Events after `afterId`, oldest first, with the report each names and its status at that revision. */
 export async function listEvents (db: Executor, afterId: number, limit: number): Promise<{ events: ReportEvent[], hasMore: boolean }> {

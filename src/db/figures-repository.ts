@@ -3,7 +3,7 @@
  * over them: one SQL aggregation adds up every cell of thousands of reports. Executor first; rows are turned into
  * the domain's `FigureTotals` here, and `src/domain/rollup.ts` interprets them (blanks, indicators, changes).
  */
-import { CompiledQuery, type Insertable, type Kysely, type RawBuilder, sql, type Transaction } from 'kysely'
+import { type Insertable, type Kysely, type RawBuilder, sql, type Transaction } from 'kysely'
 import { reportCells } from '../domain/cells.js'
 import type { AnnualReport, ReportKind, Template } from '../domain/report.js'
 import {
@@ -11,6 +11,7 @@ import {
 } from '../domain/rollup.js'
 import { computeIndicators } from '../domain/year-over-year.js'
 import type { Database, ReportFiguresTable } from './database.js'
+import { fixedStatement } from './prepared.js'
 import type { Executor } from './report-repository.js'
 
 type CellColumn = `t${'2' | '3' | '4'}__${string}`
@@ -114,9 +115,9 @@ function fromArrayElement ([column, type]: readonly [string, string], position: 
  * would repeat ~230 column names, 15× the bytes, and Postgres took 3–4× as long to read it). The text never
  * changes, so Kysely builds nothing per call and Postgres plans it once per batch.
  */
-const UPSERT_FIGURES_TEXT = `insert into report_figures (${FIGURE_COLUMN_TYPES.map(([column]) => column).join(', ')})
+const upsertFigures = fixedStatement(`insert into report_figures (${FIGURE_COLUMN_TYPES.map(([column]) => column).join(', ')})
   select ${FIGURE_COLUMN_TYPES.map(fromArrayElement).join(', ')} from jsonb_array_elements($1::jsonb) as figures (row)
-  on conflict (report_id) do update set ${FIGURE_COLUMN_TYPES.slice(1).map(([column]) => `${column} = excluded.${column}`).join(', ')}`
+  on conflict (report_id) do update set ${FIGURE_COLUMN_TYPES.slice(1).map(([column]) => `${column} = excluded.${column}`).join(', ')}`)
 
 /**
  * Stores the figures of reports' latest revisions (replacing those of the revisions before), in one statement.
@@ -127,7 +128,7 @@ export async function saveFigures (db: Executor, entries: readonly ReportFigures
   if (entries.length === 0) return
   const latest = new Map(entries.map((entry) => [entry.reportId, entry]))
   const rows = [...latest.values()].map(({ reportId, body, status }) => figuresValues(reportId, body, status))
-  await db.executeQuery(CompiledQuery.raw(UPSERT_FIGURES_TEXT, [JSON.stringify(rows)]))
+  await upsertFigures(db, [JSON.stringify(rows)])
 }
 
 export interface FigureFilters {

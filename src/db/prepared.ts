@@ -28,6 +28,15 @@ function register (text: string): void {
 }
 
 /**
+ * A statement written as SQL whose text never changes (its values go in as parameters, rows as one JSON
+ * parameter), run as a named prepared statement. The statements of every write are made this way.
+ */
+export function fixedStatement<Row = Record<string, unknown>> (text: string): (db: Executor, parameters: readonly unknown[]) => Promise<Row[]> {
+  register(text)
+  return async (db, parameters) => (await db.executeQuery<Row>(CompiledQuery.raw(text, [...parameters]))).rows
+}
+
+/**
  * @param build makes the statement from a values object (the sentinels the first time)
  * @param sentinels one value per parameter that appears nowhere else in the statement
  */

@@ -7,7 +7,7 @@ import type { FindingSummary } from '../domain/check-report.js'
 import type { AnnualReport, ReportKind, Template } from '../domain/report.js'
 import type { Agency, AgencyReportEntry, ReportAtRevision, ReportSummary, RevisionInfo } from '../domain/stored-report.js'
 import type { Database } from './database.js'
-import { prepareStatement } from './prepared.js'
+import { fixedStatement, prepareStatement } from './prepared.js'
 
 export type Executor = Kysely<Database> | Transaction<Database>
 
@@ -88,12 +88,14 @@ export async function upsertAgencies (db: Executor, bodies: readonly AnnualRepor
     .sort((a, b) => a.agency.code < b.agency.code ? -1 : 1)
     .map(({ agency, year }) => ({ code: agency.code, name: agency.name, region_code: agency.regionCode, year }))
   if (agencies.length === 0) return
-  await sql`insert into agency (code, name, region_code)
-    select input.code, input.name, input.region_code
-    from jsonb_to_recordset(${JSON.stringify(agencies)}::jsonb) as input (code text, name text, region_code text, year integer)
-    where not exists (select from report where report.agency_code = input.code and report.year > input.year)
-    on conflict (code) do update set name = excluded.name, region_code = excluded.region_code, updated_at = now()`.execute(db)
+  await upsertAgenciesStatement(db, [JSON.stringify(agencies)])
 }
+
+const upsertAgenciesStatement = fixedStatement(`insert into agency (code, name, region_code)
+  select input.code, input.name, input.region_code
+  from jsonb_to_recordset($1::jsonb) as input (code text, name text, region_code text, year integer)
+  where not exists (select from report where report.agency_code = input.code and report.year > input.year)
+  on conflict (code) do update set name = excluded.name, region_code = excluded.region_code, updated_at = now()`)
 
 /** The published text a report was imported from. */
 export interface RevisionSource {
@@ -126,20 +128,25 @@ export interface CurrentRevision {
 export async function findCurrentRevisions (db: Executor, bodies: readonly AnnualReport[]): Promise<Array<CurrentRevision | undefined>> {
   if (bodies.length === 0) return []
   const keys = bodies.map((body, ordinal) => ({ ordinal, agency_code: body.agency.code, year: body.year, kind: body.kind }))
-  const { rows: stored } = await sql<{ ordinal: number, id: string, current_revision: number }>`
-    select input.ordinal, report.id, report.current_revision
-    from jsonb_to_recordset(${JSON.stringify(keys)}::jsonb) as input (ordinal integer, agency_code text, year integer, kind text)
-    join report on (report.agency_code, report.year, report.kind) = (input.agency_code, input.year, input.kind)`.execute(db)
+  const stored = await storedKeys(db, [JSON.stringify(keys)])
   const found: Array<CurrentRevision | undefined> = bodies.map(() => undefined)
   if (stored.length === 0) return found
   const compared = stored.map((row) => ({ ordinal: row.ordinal, id: row.id, revision: row.current_revision, body: bodies[row.ordinal] }))
-  const { rows } = await sql<{ ordinal: number, id: string, revision: number, same: boolean }>`
-    select input.ordinal, input.id, input.revision, stored.body = input.body as same
-    from jsonb_to_recordset(${JSON.stringify(compared)}::jsonb) as input (ordinal integer, id bigint, revision integer, body jsonb)
-    join report_revision as stored on (stored.report_id, stored.revision) = (input.id, input.revision)`.execute(db)
-  for (const row of rows) found[row.ordinal] = { reportId: Number(row.id), revision: row.revision, same: row.same }
+  for (const row of await comparedBodies(db, [JSON.stringify(compared)])) {
+    found[row.ordinal] = { reportId: Number(row.id), revision: row.revision, same: row.same }
+  }
   return found
 }
+
+const storedKeys = fixedStatement<{ ordinal: number, id: string, current_revision: number }>(`
+  select input.ordinal, report.id, report.current_revision
+  from jsonb_to_recordset($1::jsonb) as input (ordinal integer, agency_code text, year integer, kind text)
+  join report on (report.agency_code, report.year, report.kind) = (input.agency_code, input.year, input.kind)`)
+
+const comparedBodies = fixedStatement<{ ordinal: number, id: string, revision: number, same: boolean }>(`
+  select input.ordinal, input.id, input.revision, stored.body = input.body as same
+  from jsonb_to_recordset($1::jsonb) as input (ordinal integer, id bigint, revision integer, body jsonb)
+  join report_revision as stored on (stored.report_id, stored.revision) = (input.id, input.revision)`)
 
 const naturalKeyText = (agencyCode: string, year: number, kind: string): string => `${agencyCode}:${year}:${kind}`
 
@@ -163,24 +170,26 @@ export async function createReports (
     source_text: source?.text ?? null,
     source_format: source?.format ?? null
   }))
-  const { rows } = await sql<{ id: string, agency_code: string, year: number, kind: string }>`
-    with input as (
-      select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as input (ordinal integer, agency_code text, year integer,
-        kind text, template text, region_code text, body jsonb, source_text text, source_format text)
-    ), created as (
-      insert into report (agency_code, year, kind, template, region_code)
-      select agency_code, year, kind, template, region_code from input order by ordinal
-      on conflict on constraint report_natural_key do nothing
-      returning id, agency_code, year, kind
-    ), revisions as (
-      insert into report_revision (report_id, revision, body, source_text, source_format)
-      select created.id, 1, input.body, input.source_text, input.source_format
-      from created join input using (agency_code, year, kind)
-    )
-    select id, agency_code, year, kind from created`.execute(db)
+  const rows = await createReportsStatement(db, [JSON.stringify(input)])
   const ids = new Map(rows.map((row) => [naturalKeyText(row.agency_code, row.year, row.kind), Number(row.id)]))
   return reports.map(({ body }) => ids.get(naturalKeyText(body.agency.code, body.year, body.kind)))
 }
+
+const createReportsStatement = fixedStatement<{ id: string, agency_code: string, year: number, kind: string }>(`
+  with input as (
+    select * from jsonb_to_recordset($1::jsonb) as input (ordinal integer, agency_code text, year integer,
+      kind text, template text, region_code text, body jsonb, source_text text, source_format text)
+  ), created as (
+    insert into report (agency_code, year, kind, template, region_code)
+    select agency_code, year, kind, template, region_code from input order by ordinal
+    on conflict on constraint report_natural_key do nothing
+    returning id, agency_code, year, kind
+  ), revisions as (
+    insert into report_revision (report_id, revision, body, source_text, source_format)
+    select created.id, 1, input.body, input.source_text, input.source_format
+    from created join input using (agency_code, year, kind)
+  )
+  select id, agency_code, year, kind from created`)
 
 /**
  * Stores the next revision of stored reports, each revision and its report's new state in one statement.
@@ -191,16 +200,18 @@ export async function storeRevisions (
 ): Promise<void> {
   if (revisions.length === 0) return
   const input = revisions.map(({ reportId, revision, body }) => ({ id: reportId, revision, template: body.template, region_code: body.agency.regionCode, body }))
-  await sql`
-    with input as (
-      select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as input (id bigint, revision integer, template text, region_code text, body jsonb)
-    ), revisions as (
-      insert into report_revision (report_id, revision, body) select id, revision, body from input
-    )
-    update report set current_revision = input.revision, version = report.version + 1, template = input.template,
-      region_code = input.region_code, updated_at = now()
-    from input where report.id = input.id`.execute(db)
+  await storeRevisionsStatement(db, [JSON.stringify(input)])
 }
+
+const storeRevisionsStatement = fixedStatement(`
+  with input as (
+    select * from jsonb_to_recordset($1::jsonb) as input (id bigint, revision integer, template text, region_code text, body jsonb)
+  ), revisions as (
+    insert into report_revision (report_id, revision, body) select id, revision, body from input
+  )
+  update report set current_revision = input.revision, version = report.version + 1, template = input.template,
+    region_code = input.region_code, updated_at = now()
+  from input where report.id = input.id`)
 
 export type CreateOutcome =
   | { readonly outcome: 'created', readonly reportId: number }
@@ -256,8 +267,10 @@ export async function reviseReport (db: Executor, id: number, acceptedVersions: 
   return { outcome: 'revised', reportId: id, revision }
 }
 
+const reportById = prepareStatement((db, { id }: { id: string }) => selectSummaries(db).where('report.id', '=', id), { id: '-1' })
+
 export async function findReport (db: Executor, id: number): Promise<ReportSummary | undefined> {
-  const row = await selectSummaries(db).where('report.id', '=', String(id)).executeTakeFirst()
+  const [row] = await reportById(db, { id: String(id) })
   return row === undefined ? undefined : toSummary(row)
 }
 
@@ -269,7 +282,9 @@ export async function findReports (db: Executor, ids: readonly number[]): Promis
 }
 
 async function getSummaryOrThrow (db: Executor, id: number): Promise<ReportSummary> {
-  return toSummary(await selectSummaries(db).where('report.id', '=', String(id)).executeTakeFirstOrThrow())
+  const report = await findReport(db, id)
+  if (report === undefined) throw new Error(`report ${id} not found`)
+  return report
 }
 
 const reportAtRevision = prepareStatement((db, { id, revision }: { id: string, revision: number | null }) => selectSummaries(db)
