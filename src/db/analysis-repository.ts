@@ -88,10 +88,13 @@ export async function findYearReports (db: Executor, keys: readonly ReportKey[])
 }
 
 const yearReportsStatement = fixedStatement<{ id: string, agency_code: string, kind: ReportKind, year: number, current_revision: number, body: unknown }>(`
-  select report.id, report.agency_code, report.kind, report.year, report.current_revision, latest.body
+  select stored.id, stored.agency_code, stored.kind, stored.year, stored.current_revision, stored.body
   from jsonb_to_recordset($1::jsonb) as input (agency_code text, kind text, year integer)
-  join report on (report.agency_code, report.year, report.kind) = (input.agency_code, input.year, input.kind)
-  join report_revision as latest on (latest.report_id, latest.revision) = (report.id, report.current_revision)`)
+  cross join lateral (
+    select report.id, report.agency_code, report.kind, report.year, report.current_revision, latest.body
+    from report join report_revision as latest on latest.report_id = report.id and latest.revision = report.current_revision
+    where report.agency_code = input.agency_code and report.year = input.year and report.kind = input.kind limit 1
+  ) as stored`)
 
 /** The analysis of one revision, and the revision of the prior year's report it was computed against. */
 export interface AnalysisEntry {
@@ -117,7 +120,7 @@ const insertFindings = fixedStatement(`insert into finding (report_id, revision,
   from jsonb_populate_recordset(null::finding, $1::jsonb)`)
 
 const deleteAnalyses = fixedStatement(`delete from report_analysis
-  where (report_id, revision) in (select * from unnest($1::bigint[], $2::integer[]))`)
+  where report_id = any($1::bigint[]) and (report_id, revision) in (select * from unnest($1::bigint[], $2::integer[]))`)
 
 /**
  * Saves the analyses of revisions (their findings included); with `replace`, those stored before for the same

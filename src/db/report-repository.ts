@@ -94,7 +94,10 @@ export async function upsertAgencies (db: Executor, bodies: readonly AnnualRepor
 const upsertAgenciesStatement = fixedStatement(`insert into agency (code, name, region_code)
   select input.code, input.name, input.region_code
   from jsonb_to_recordset($1::jsonb) as input (code text, name text, region_code text, year integer)
-  where not exists (select from report where report.agency_code = input.code and report.year > input.year)
+  left join lateral (
+    select true as found from report where report.agency_code = input.code and report.year > input.year limit 1
+  ) as later_report on true
+  where later_report.found is null
   on conflict (code) do update set name = excluded.name, region_code = excluded.region_code, updated_at = now()`)
 
 /** The published text a report was imported from. */
@@ -139,14 +142,19 @@ export async function findCurrentRevisions (db: Executor, bodies: readonly Annua
 }
 
 const storedKeys = fixedStatement<{ ordinal: number, id: string, current_revision: number }>(`
-  select input.ordinal, report.id, report.current_revision
+  select input.ordinal, stored.id, stored.current_revision
   from jsonb_to_recordset($1::jsonb) as input (ordinal integer, agency_code text, year integer, kind text)
-  join report on (report.agency_code, report.year, report.kind) = (input.agency_code, input.year, input.kind)`)
+  cross join lateral (
+    select report.id, report.current_revision from report
+    where report.agency_code = input.agency_code and report.year = input.year and report.kind = input.kind limit 1
+  ) as stored`)
 
 const comparedBodies = fixedStatement<{ ordinal: number, id: string, revision: number, same: boolean }>(`
   select input.ordinal, input.id, input.revision, stored.body = input.body as same
   from jsonb_to_recordset($1::jsonb) as input (ordinal integer, id bigint, revision integer, body jsonb)
-  join report_revision as stored on (stored.report_id, stored.revision) = (input.id, input.revision)`)
+  cross join lateral (
+    select body from report_revision where report_id = input.id and revision = input.revision limit 1
+  ) as stored`)
 
 const naturalKeyText = (agencyCode: string, year: number, kind: string): string => `${agencyCode}:${year}:${kind}`
 
@@ -200,7 +208,7 @@ export async function storeRevisions (
 ): Promise<void> {
   if (revisions.length === 0) return
   const input = revisions.map(({ reportId, revision, body }) => ({ id: reportId, revision, template: body.template, region_code: body.agency.regionCode, body }))
-  await storeRevisionsStatement(db, [JSON.stringify(input)])
+  await storeRevisionsStatement(db, [JSON.stringify(input), revisions.map(({ reportId }) => reportId)])
 }
 
 const storeRevisionsStatement = fixedStatement(`
@@ -211,7 +219,7 @@ const storeRevisionsStatement = fixedStatement(`
   )
   update report set current_revision = input.revision, version = report.version + 1, template = input.template,
     region_code = input.region_code, updated_at = now()
-  from input where report.id = input.id`)
+  from input where report.id = input.id and report.id = any($2::bigint[])`)
 
 export type CreateOutcome =
   | { readonly outcome: 'created', readonly reportId: number }
