@@ -1,0 +1,72 @@
+/**
+ * `npm run import` with reports in the API's JSON: `.json` and `.ndjson` files go through `POST /v1/reports:bulk`
+ * in one streamed request, in process (DATABASE_URL) or to a running service (`--url`), and the summary says per file
+ * what was stored, revised, unchanged and rejected.
+ */
+import { execFile } from 'node:child_process'
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import t from 'tap'
+import { build, createTestDatabase, makeKey, resetDb, seedReport } from '../helper.js'
+import { creditCode, reportFor } from '../fixtures.js'
+
+const { url, db } = await createTestDatabase(t)
+const app = await build(t, url, { authenticated: false })
+t.beforeEach(async () => await resetDb(db))
+
+async function runImport (args: string[]): Promise<{ code: number, stdout: string }> {
+  try {
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/import.ts', ...args], {
+      env: { ...process.env, DATABASE_URL: url }
+    })
+    return { code: 0, stdout }
+  } catch (error) {
+    const failed = error as { code: number, stdout: string }
+    return { code: failed.code, stdout: failed.stdout }
+  }
+}
+
+const directory = await mkdtemp(path.join(tmpdir(), 'import-'))
+const writeLines = async (name: string, lines: unknown[]) => {
+  const file = path.join(directory, name)
+  await writeFile(file, lines.map((line) => typeof line === 'string' ? line : JSON.stringify(line)).join('\n') + '\n')
+  return file
+}
+
+const others = [0, 1, 2].map((index) => reportFor({ code: creditCode(`11330500MB${String(index).padStart(7, '0')}`), name: `局${index}` }))
+
+t.test('report files are stored through the bulk endpoint, counted per file, rejected lines named', async (t) => {
+  const { token } = await makeKey(db, { scopes: ['reports:write'], regionPrefixes: ['33'] })
+  const single = path.join(directory, 'seed.json')
+  await writeFile(single, JSON.stringify(seedReport(), null, 2))
+  const many = await writeLines('many.ndjson', [others[0], '{"broken', others[1], { ...seedReport(), year: '2023' }])
+
+  const first = await runImport(['--key', token, single, many])
+  t.equal(first.code, 1, 'exit 1: a line was rejected')
+  t.match(first.stdout, /seed\.json.+1 stored, 0 revised, 0 unchanged, 0 rejected/)
+  t.match(first.stdout, /many\.ndjson.+2 stored, 0 revised, 0 unchanged, 2 rejected; line 2: MALFORMED_JSON .+; line 4: VALIDATION_ERROR/)
+  t.match(first.stdout, /1 imported, 1 failed/)
+  const listed = (await app.inject({ url: '/v1/reports?limit=10' })).json().items as Array<{ agencyCode: string }>
+  t.same(listed.map((item) => item.agencyCode).sort(), [seedReport().agency.code, others[0]?.agency.code, others[1]?.agency.code].sort())
+
+  const again = await writeLines('again.ndjson', [others[0], { ...others[1], publication: { documentDate: '2024-01-30' } }, others[2]])
+  const second = await runImport(['--key', token, again])
+  t.equal(second.code, 0)
+  t.match(second.stdout, /again\.ndjson.+1 stored, 1 revised, 1 unchanged, 0 rejected/)
+})
+
+t.test('to a running service with --url; without a key nothing is stored', async (t) => {
+  const service = await build(t, url, { authenticated: false })
+  const address = await service.listen({ port: 0, host: '127.0.0.1' })
+  const file = await writeLines('one.ndjson', [others[2]])
+  const refused = await runImport(['--url', address, file])
+  t.equal(refused.code, 1)
+  t.match(refused.stdout, /UNAUTHORIZED/)
+  const { token } = await makeKey(db, { scopes: ['reports:write'], regionPrefixes: ['33'] })
+  const stored = await runImport(['--url', address, '--key', token, file])
+  t.equal(stored.code, 0)
+  t.match(stored.stdout, /one\.ndjson.+1 stored/)
+  t.equal((await app.inject({ url: '/v1/reports' })).json().items.length, 1)
+})
