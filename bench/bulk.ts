@@ -50,7 +50,8 @@ import { createKey } from '../src/services/api-keys.js'
 import { forkServer, type ServerProcess, type StatementKind } from './server-process.js'
 import { mainProfileIn, type ProfileSummary, summariseProfile } from './cpu-profile.js'
 import { generateReports } from './generate-reports.js'
-import { CLOCK_TICKS, machineTicks, processTicks, serverUrl, uptime } from './machine.js'
+import { benchDatabase } from './bench-database.js'
+import { CLOCK_TICKS, machineTicks, processTicks, uptime } from './machine.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const RESULTS = new URL('./results/', import.meta.url)
@@ -182,25 +183,9 @@ function generateNdjson (): Ndjson {
 
 /* ---------- Database ---------- */
 
-const dbName = `bench_bulk_${process.pid}`
-const benchUrl = new URL(serverUrl)
-benchUrl.pathname = `/${dbName}`
-
-function urlFor (applicationName: string): string {
-  const url = new URL(benchUrl)
-  url.searchParams.set('application_name', applicationName)
-  return url.href
-}
-
-async function onServer (text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl })
-  await client.connect()
-  try {
-    await client.query(text)
-  } finally {
-    await client.end()
-  }
-}
+const database = benchDatabase('bench_bulk')
+const dbName = database.name
+const urlFor = database.urlFor
 
 const FLOOR_DDL = 'create table bench_floor (body jsonb not null)'
 /** CSV with a quote and a delimiter that JSON never holds raw (control characters are escaped in JSON strings). */
@@ -541,7 +526,7 @@ const ndjson = generateNdjson()
 console.log(`generated ${ndjson.lines} lines, ${round(ndjson.bytes / 2 ** 20, 1)} MiB (${round(ndjson.bytes / ndjson.lines)} bytes a line) in ${ndjson.generateSeconds} s; ` +
   `predicted statuses ${JSON.stringify(ndjson.statuses)}; key regions ${ndjson.regionPrefixes.join(',')}`)
 
-await onServer(`create database ${dbName}`)
+await database.create()
 const admin = new pg.Client({ connectionString: urlFor('bench-admin') })
 const servers: Server[] = []
 let exitCode = 0
@@ -551,7 +536,7 @@ async function cleanUp (): Promise<void> {
   cleanedUp = true
   await Promise.allSettled(servers.map(async (server) => await server.stop()))
   await admin.end().catch(() => {})
-  await onServer(`drop database if exists ${dbName} with (force)`)
+  await database.drop()
 }
 process.once('SIGINT', () => { cleanUp().finally(() => process.exit(130)).catch(() => {}) })
 

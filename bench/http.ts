@@ -39,7 +39,8 @@ import { creditCode } from '../test/fixtures.js'
 import { FLOOR_TABLE_DDL } from './floor-server.js'
 import { forkServer, type ServerKind, type ServerProcess, type ServerStats } from './server-process.js'
 import { mainProfileIn, type ProfileSummary, summariseProfile } from './cpu-profile.js'
-import { CLOCK_TICKS, machineTicks, processTicks, serverUrl, uptime } from './machine.js'
+import { benchDatabase } from './bench-database.js'
+import { CLOCK_TICKS, machineTicks, processTicks, uptime } from './machine.js'
 
 const SCENARIOS = ['ingest', 'read', 'validate'] as const
 type ScenarioName = typeof SCENARIOS[number]
@@ -76,26 +77,9 @@ const OPTIONS = {
 
 /* ---------- Database ---------- */
 
-const dbName = `bench_${process.pid}`
-const benchUrl = new URL(serverUrl)
-benchUrl.pathname = `/${dbName}`
-
-/** The bench database's URL with an application_name, so that each server's Postgres backends can be told apart. */
-function urlFor (applicationName: string): string {
-  const url = new URL(benchUrl)
-  url.searchParams.set('application_name', applicationName)
-  return url.href
-}
-
-async function onServer (text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl })
-  await client.connect()
-  try {
-    await client.query(text)
-  } finally {
-    await client.end()
-  }
-}
+const database = benchDatabase('bench')
+const dbName = database.name
+const urlFor = database.urlFor
 
 /* ---------- Servers (child processes) ---------- */
 
@@ -520,7 +504,7 @@ async function profileService (admin: pg.Client): Promise<{ run: Run, summary: P
 const uptimeBefore = uptime()
 console.log(`${scenario.title} — bench database ${dbName}; uptime before: ${uptimeBefore}`)
 
-await onServer(`create database ${dbName}`)
+await database.create()
 const servers: Server[] = []
 const admin = new pg.Client({ connectionString: urlFor('bench-admin') })
 let exitCode = 0
@@ -530,12 +514,12 @@ async function cleanUp (): Promise<void> {
   cleanedUp = true
   await Promise.allSettled(servers.map(async (server) => await server.stop()))
   await admin.end().catch(() => {})
-  await onServer(`drop database if exists ${dbName} with (force)`)
+  await database.drop()
 }
 process.once('SIGINT', () => { cleanUp().finally(() => process.exit(130)).catch(() => {}) })
 
 try {
-  const db = createDatabase({ url: benchUrl.href, poolMax: 1 })
+  const db = createDatabase({ url: database.url, poolMax: 1 })
   try {
     await migrateToLatest(db)
     await sql.raw(FLOOR_TABLE_DDL).execute(db)

@@ -33,7 +33,8 @@ import type { AnnualReport } from '../src/domain/report.js'
 import { createKey } from '../src/services/api-keys.js'
 import { generateReports } from './generate-reports.js'
 import { forkServer } from './server-process.js'
-import { CLOCK_TICKS, machineTicks, processTicks, serverUrl, uptime } from './machine.js'
+import { benchDatabase } from './bench-database.js'
+import { CLOCK_TICKS, machineTicks, processTicks, uptime } from './machine.js'
 
 const RESULTS = new URL('./results/', import.meta.url)
 
@@ -332,23 +333,10 @@ function onResponse (status: number, body: string, context: RequestContext, head
 
 /* ---------- Database and service ---------- */
 
-const dbName = `bench_load_${process.pid}`
-const benchUrl = new URL(serverUrl)
-benchUrl.pathname = `/${dbName}`
+const database = benchDatabase('bench_load')
+const dbName = database.name
 /** The service's connections say who they are, so that its backends can be found in pg_stat_activity. */
 const SERVICE_APPLICATION = 'bench-load-service'
-const serviceUrl = new URL(benchUrl)
-serviceUrl.searchParams.set('application_name', SERVICE_APPLICATION)
-
-async function onServer (text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl })
-  await client.connect()
-  try {
-    await client.query(text)
-  } finally {
-    await client.end()
-  }
-}
 
 interface Service {
   readonly url: string
@@ -360,7 +348,7 @@ interface Service {
 
 async function startService (): Promise<Service> {
   const server = await forkServer('service', {
-    databaseUrl: serviceUrl.href,
+    databaseUrl: database.urlFor(SERVICE_APPLICATION),
     env: { BENCH_LOG_LEVEL: 'error', RATE_LIMIT_PER_IP: OPTIONS.rateLimitPerIp, RATE_LIMIT_PER_KEY: OPTIONS.rateLimitPerKey },
     stdout: 'pipe'
   })
@@ -607,9 +595,9 @@ function serviceErrors (lines: readonly string[]): { count: number, first: Logge
 const uptimeBefore = uptime()
 console.log(`load test — ${OPTIONS.durationSeconds} s, ${OPTIONS.connections} connections; database ${dbName}; uptime before: ${uptimeBefore}`)
 
-await onServer(`create database ${dbName}`)
+await database.create()
 let service: Service | undefined
-const admin = new pg.Client({ connectionString: benchUrl.href })
+const admin = new pg.Client({ connectionString: database.url })
 let exitCode = 0
 let cleanedUp = false
 async function cleanUp (): Promise<void> {
@@ -617,12 +605,12 @@ async function cleanUp (): Promise<void> {
   cleanedUp = true
   await service?.stop().catch(() => {})
   await admin.end().catch(() => {})
-  await onServer(`drop database if exists ${dbName} with (force)`)
+  await database.drop()
 }
 process.once('SIGINT', () => { cleanUp().finally(() => process.exit(130)).catch(() => {}) })
 
 try {
-  const db = createDatabase({ url: benchUrl.href, poolMax: 1 })
+  const db = createDatabase({ url: database.url, poolMax: 1 })
   try {
     await migrateToLatest(db)
     const created = await createKey(db, { name: 'load test', scopes: ['reports:write'], agencyCodes: [], regionPrefixes: [OPTIONS.region] }, { keyId: null, requestId: null })

@@ -74,17 +74,23 @@ export interface ReportKey {
   readonly year: number
 }
 
-const keyText = ({ agencyCode, kind, year }: ReportKey) => `${agencyCode}:${kind}:${year}`
+/** A report key as one string, for maps and messages. */
+export const reportKeyText = ({ agencyCode, kind, year }: ReportKey): string => `${agencyCode}:${kind}:${year}`
+
+/** The key of the report `body` is (or, `offset` years on, of the same agency's report of the same kind). */
+export function reportKeyOf (body: AnnualReport, offset = 0): ReportKey {
+  return { agencyCode: body.agency.code, kind: body.kind, year: body.year + offset }
+}
 
 /** The latest revisions of the stored reports among `keys`, in one statement; `get` answers by key. */
 export async function findYearReports (db: Executor, keys: readonly ReportKey[]): Promise<{ get: (key: ReportKey) => YearNeighbour | undefined }> {
   const found = new Map<string, YearNeighbour>()
-  const unique = [...new Map(keys.map((key) => [keyText(key), { agency_code: key.agencyCode, kind: key.kind, year: key.year }])).values()]
+  const unique = [...new Map(keys.map((key) => [reportKeyText(key), { agency_code: key.agencyCode, kind: key.kind, year: key.year }])).values()]
   if (unique.length > 0) {
     const rows = await yearReportsStatement(db, [JSON.stringify(unique)])
-    for (const row of rows) found.set(keyText({ agencyCode: row.agency_code, kind: row.kind, year: row.year }), toNeighbour(row))
+    for (const row of rows) found.set(reportKeyText({ agencyCode: row.agency_code, kind: row.kind, year: row.year }), toNeighbour(row))
   }
-  return { get: (key) => found.get(keyText(key)) }
+  return { get: (key) => found.get(reportKeyText(key)) }
 }
 
 const yearReportsStatement = fixedStatement<{ id: string, agency_code: string, kind: ReportKind, year: number, current_revision: number, body: unknown }>(`

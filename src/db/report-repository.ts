@@ -6,6 +6,7 @@ import { type Kysely, sql, type Transaction } from 'kysely'
 import type { FindingSummary } from '../domain/check-report.js'
 import type { AnnualReport, ReportKind, Template } from '../domain/report.js'
 import type { Agency, AgencyReportEntry, ReportAtRevision, ReportSummary, RevisionInfo } from '../domain/stored-report.js'
+import { reportKeyOf, reportKeyText } from './analysis-repository.js'
 import type { Database } from './database.js'
 import { fixedStatement, prepareStatement } from './prepared.js'
 
@@ -108,11 +109,8 @@ export interface RevisionSource {
 
 /** True when `body` is the same JSON document as the stored revision (jsonb equality ignores key order). */
 async function sameAsRevision (db: Executor, reportId: number, revision: number, body: AnnualReport): Promise<boolean> {
-  const row = await db.selectFrom('report_revision')
-    .select(sql<boolean>`body = ${JSON.stringify(body)}::jsonb`.as('same'))
-    .where('report_id', '=', String(reportId))
-    .where('revision', '=', revision)
-    .executeTakeFirstOrThrow()
+  const [row] = await comparedBodies(db, [JSON.stringify([{ ordinal: 0, id: reportId, revision, body }])])
+  if (row === undefined) throw new Error(`report ${reportId} has no revision ${revision}`)
   return row.same
 }
 
@@ -156,8 +154,6 @@ const comparedBodies = fixedStatement<{ ordinal: number, id: string, revision: n
     select body from report_revision where report_id = input.id and revision = input.revision limit 1
   ) as stored`)
 
-const naturalKeyText = (agencyCode: string, year: number, kind: string): string => `${agencyCode}:${year}:${kind}`
-
 /**
  * Stores new reports as revision 1, each report with its revision in one statement. Returns the new id of
  * each body by position; undefined where another transaction stored the same natural key first (nothing is
@@ -179,8 +175,8 @@ export async function createReports (
     source_format: source?.format ?? null
   }))
   const rows = await createReportsStatement(db, [JSON.stringify(input)])
-  const ids = new Map(rows.map((row) => [naturalKeyText(row.agency_code, row.year, row.kind), Number(row.id)]))
-  return reports.map(({ body }) => ids.get(naturalKeyText(body.agency.code, body.year, body.kind)))
+  const ids = new Map(rows.map((row) => [reportKeyText({ agencyCode: row.agency_code, kind: row.kind as ReportKind, year: row.year }), Number(row.id)]))
+  return reports.map(({ body }) => ids.get(reportKeyText(reportKeyOf(body))))
 }
 
 const createReportsStatement = fixedStatement<{ id: string, agency_code: string, year: number, kind: string }>(`

@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely'
 import {
-  findYearReports, lockAgenciesReports, lockAgencyReports, type ReportKey, saveAnalyses, touchReports, type YearNeighbour
+  findYearReports, lockAgenciesReports, lockAgencyReports, reportKeyOf, reportKeyText, saveAnalyses, touchReports, type YearNeighbour
 } from '../db/analysis-repository.js'
 import type { Database } from '../db/database.js'
 import { recordAudit } from '../db/audit-repository.js'
@@ -26,11 +26,6 @@ export interface WriteOptions {
   readonly strict: boolean
   /** Who writes, for the audit trail. */
   readonly actor: Actor
-}
-
-/** The key of the same agency's report of the same kind `offset` years from `body`'s. */
-function yearKey (body: AnnualReport, offset: number): ReportKey {
-  return { agencyCode: body.agency.code, kind: body.kind, year: body.year + offset }
 }
 
 /** A revision stored in this transaction, with its body. */
@@ -95,9 +90,9 @@ function refuseIfInconsistent (analysis: ReportAnalysis, body: AnnualReport, opt
  */
 async function completeRevision (db: Executor, stored: StoredBody, options: WriteOptions): Promise<ReportSummary> {
   const { body } = stored
-  const neighbours = await findYearReports(db, [yearKey(body, -1), yearKey(body, 1)])
-  const next = neighbours.get(yearKey(body, 1))
-  const result = analyse(stored, neighbours.get(yearKey(body, -1)))
+  const neighbours = await findYearReports(db, [reportKeyOf(body, -1), reportKeyOf(body, 1)])
+  const next = neighbours.get(reportKeyOf(body, 1))
+  const result = analyse(stored, neighbours.get(reportKeyOf(body, -1)))
   refuseIfInconsistent(result.analysis, body, options)
   await saveResults(db, [result], true)
   if (next !== undefined) await recomputeNextYears(db, [{ next, stored }])
@@ -153,7 +148,7 @@ export interface Validation {
 
 /** The analysis a body would get if stored now, against the stored prior year; stores nothing. */
 export async function validateReport (db: Executor, body: AnnualReport): Promise<Validation> {
-  const previous = (await findYearReports(db, [yearKey(body, -1)])).get(yearKey(body, -1))
+  const previous = (await findYearReports(db, [reportKeyOf(body, -1)])).get(reportKeyOf(body, -1))
   return {
     analysis: analyseReport(body, previous?.body ?? null),
     previous: previous === undefined ? null : { reportId: previous.reportId, revision: previous.revision, year: body.year - 1 }
@@ -174,8 +169,6 @@ export interface BatchResult {
 const byNaturalKey = (a: AnnualReport, b: AnnualReport): number =>
   a.agency.code.localeCompare(b.agency.code) || a.kind.localeCompare(b.kind) || a.year - b.year
 
-const naturalKeyText = (body: AnnualReport): string => `${body.agency.code}:${body.kind}:${body.year}`
-
 /**
  * Splits entries into rounds in which each natural key appears at most once, keeping their order: the
  * second body for a key is stored in the round after the first, as its next revision.
@@ -184,7 +177,7 @@ function roundsByKey<T extends { body: AnnualReport }> (entries: readonly T[]): 
   const rounds: T[][] = []
   const seen = new Map<string, number>()
   for (const entry of entries) {
-    const key = naturalKeyText(entry.body)
+    const key = reportKeyText(reportKeyOf(entry.body))
     const round = seen.get(key) ?? 0
     seen.set(key, round + 1)
     const members = rounds[round] ?? []
@@ -213,7 +206,7 @@ async function storeRound (db: Executor, round: ReadonlyArray<{ body: AnnualRepo
     if (stored === undefined) {
       const reportId = createdIds.get(entry)
       // Every writer of these keys holds their locks (lockAgenciesReports), so no other transaction can have stored one.
-      if (reportId === undefined) throw new Error(`report ${naturalKeyText(entry.body)} was stored by another transaction holding no lock`)
+      if (reportId === undefined) throw new Error(`report ${reportKeyText(reportKeyOf(entry.body))} was stored by another transaction holding no lock`)
       return { ...entry, outcome: 'stored', reportId, revision: 1 }
     }
     if (stored.same) return { ...entry, outcome: 'unchanged', reportId: stored.reportId, revision: stored.revision }
@@ -238,12 +231,12 @@ export async function storeBatch (db: Kysely<Database>, bodies: readonly AnnualR
     for (const round of roundsByKey(ordered)) outcomes.push(...await storeRound(trx, round))
     const written: StoredBody[] = outcomes.filter((entry) => entry.outcome !== 'unchanged')
     // Analysed once all are written, so that consecutive years in one batch see each other.
-    const neighbours = await findYearReports(trx, written.flatMap(({ body }) => [yearKey(body, -1), yearKey(body, 1)]))
-    await saveResults(trx, written.map((stored) => analyse(stored, neighbours.get(yearKey(stored.body, -1)))), true)
+    const neighbours = await findYearReports(trx, written.flatMap(({ body }) => [reportKeyOf(body, -1), reportKeyOf(body, 1)]))
+    await saveResults(trx, written.map((stored) => analyse(stored, neighbours.get(reportKeyOf(stored.body, -1)))), true)
     const writtenIds = new Set(written.map((entry) => entry.reportId))
     const recomputed = new Map<number, { next: YearNeighbour, stored: StoredBody }>()
     for (const stored of written) {
-      const next = neighbours.get(yearKey(stored.body, 1))
+      const next = neighbours.get(reportKeyOf(stored.body, 1))
       if (next !== undefined && !writtenIds.has(next.reportId)) recomputed.set(next.reportId, { next, stored })
     }
     await recomputeNextYears(trx, [...recomputed.values()])
