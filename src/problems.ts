@@ -32,6 +32,8 @@ export const PROBLEMS = {
   REPORT_INCONSISTENT: { status: 422, title: 'Report is inconsistent', description: 'With `strict=true`, a rule of severity error failed; `findings` lists them and nothing was stored.' },
   IMPORT_UNREADABLE: { status: 422, title: 'Report could not be read', description: 'The imported text lacks a part of the report (a table, the year, the agency code…); `missing` and `parseProblems` say what.' },
   IMPORT_INVALID: { status: 422, title: 'Imported report is invalid', description: 'The report read from the text breaks the contract (`errors` lists each field); supply missing facts as query parameters.' },
+  IMPORT_NO_TEXT_LAYER: { status: 422, title: 'Document has no text layer', description: 'The imported PDF carries no text, only pictures of its pages (a scan): run it through OCR first, or import the report\'s page or text.' },
+  IMPORT_DOCUMENT_UNREADABLE: { status: 422, title: 'Document could not be opened', description: 'The imported PDF or Word file is damaged or password-protected, or the ZIP archive sent is not a Word document (.docx).' },
   INVALID_GRANT: { status: 422, title: 'Invalid key grant', description: 'The scopes, agencies and regions asked for a new key do not fit together (e.g. a `reports:write` key limited to nothing).' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'Idempotency key reused', description: 'The `Idempotency-Key` was already used with this API key for a different request (another path or body).' },
   PRECONDITION_REQUIRED: { status: 428, title: 'Precondition required', description: 'Updates need an `If-Match` header with the ETag of the revision you read.' },
