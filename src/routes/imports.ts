@@ -106,8 +106,11 @@ const importRoutes: FastifyPluginAsyncTypebox<ImportRoutesOptions> = async (app,
     }
   }, async (request) => {
     const { store = false, strict = false, ...hints } = request.query
-    // Fastify skips the parser of an empty body.
-    const body: Buffer = request.body ?? Buffer.alloc(0)
+    // Fastify skips the parser of an empty body; a JSON body was parsed by the app's parser.
+    const body: unknown = request.body ?? Buffer.alloc(0)
+    if (!Buffer.isBuffer(body)) {
+      throw new ProblemError('UNSUPPORTED_MEDIA_TYPE', 'A published document is imported here; send report JSON to POST /v1/reports.')
+    }
     if (body.length === 0) throw new ProblemError('MALFORMED_JSON', 'The body is empty.')
     const document = importedDocument(body, request.headers['content-type'])
     if ('text' in document && document.text.trim() === '') throw new ProblemError('MALFORMED_JSON', 'The body is empty.')

@@ -58,8 +58,7 @@ async function pdfText (bytes: Uint8Array, limits: DocumentLimits): Promise<stri
   }
   if (lacksTextLayer(pages)) {
     throw new DomainError('IMPORT_NO_TEXT_LAYER',
-      `The PDF's ${pages.length} page(s) carry no text layer: it is a scan (pictures of pages). Run it through OCR and import the text, or import the report's HTML page.`,
-      { pages: pages.length })
+      `The PDF's ${pages.length} page(s) carry no text layer: it is a scan (pictures of pages). Run it through OCR and import the text, or import the report's HTML page.`)
   }
   return limited(pdfLayoutText(pages), limits, 'text of the PDF')
 }
