@@ -3,14 +3,12 @@
  * with a stored revision: PDFs through their text layer (PDF.js), Word documents through their HTML (mammoth),
  * markdown, HTML and plain text as they are. Each reader yields the importer's rows; the reading after that is one.
  */
-import mammoth from 'mammoth'
 import { DomainError } from '../domain/errors.js'
 import { parseReportHtml, parseReportRows, parseReportText, type ImportHints, type ParseResult } from '../domain/import/index.js'
 import { htmlRows } from '../domain/import/source-html.js'
 import { markdownRows } from '../domain/import/source-markdown.js'
 import { lacksTextLayer, pdfLayoutText } from '../domain/import/source-pdf.js'
 import { textRows } from '../domain/import/source-text.js'
-import { PdfReadError, readPdfPages } from './pdf-text.js'
 
 export type DocumentType = 'pdf' | 'docx' | 'html' | 'markdown' | 'text'
 
@@ -47,7 +45,15 @@ function limited (text: string, limits: DocumentLimits, what: string): string {
   return text
 }
 
+/**
+ * The PDF and Word readers are loaded on first use: PDF.js alone adds about 100 MB to the memory of a process that
+ * may never be sent a PDF.
+ */
+const pdfReader = async () => await import('./pdf-text.js')
+const wordReader = async () => (await import('mammoth')).default
+
 async function pdfText (bytes: Uint8Array, limits: DocumentLimits): Promise<string> {
+  const { PdfReadError, readPdfPages } = await pdfReader()
   let pages
   try {
     pages = await readPdfPages(bytes, limits.maxPages)
@@ -65,6 +71,7 @@ async function pdfText (bytes: Uint8Array, limits: DocumentLimits): Promise<stri
 
 async function docxHtml (bytes: Uint8Array, limits: DocumentLimits): Promise<string> {
   try {
+    const mammoth = await wordReader()
     const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) })
     return limited(value, limits, 'HTML of the Word document')
   } catch (error) {
