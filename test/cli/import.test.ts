@@ -12,7 +12,7 @@ import t from 'tap'
 import { build, createTestDatabase, makeKey, resetDb, seedReport } from '../helper.js'
 import { creditCode, reportFor } from '../fixtures.js'
 import { htmlRows } from '../../src/domain/import/source-html.js'
-import { layoutText, layoutTextPdf } from '../pdf/write-pdf.js'
+import { layoutText, layoutTextPdf } from '../documents/write-pdf.js'
 
 // Each case starts the command line in a process of its own (a TypeScript start-up and an app): on a busy machine
 // that takes several seconds each, more than the default budget of a file.
