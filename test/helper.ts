@@ -25,7 +25,7 @@ export const testConfig = loadConfig(TEST_ENV)
 /** A fixed "today" for tests: after the seed's deadline, in a known year. */
 export const TODAY = new Date('2026-11-27T08:00:00Z')
 
-const SEED_JSON = readFileSync(new URL('../../shared/fixtures/seed-2023.json', import.meta.url), 'utf8')
+const SEED_JSON = readFileSync(new URL('../examples/seed-2023.json', import.meta.url), 'utf8')
 
 /** A fresh copy of the seed report (湖州市吴兴区发改经信局, 2023), safe to modify. */
 export function seedReport (): AnnualReport {
