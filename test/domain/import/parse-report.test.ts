@@ -1,5 +1,4 @@
 import t from 'tap'
-import { checkReport } from '../../../src/domain/check-report.js'
 import { parseReportHtml, parseReportText } from '../../../src/domain/import/index.js'
 import { comparable, CORPUS, expectedReport, htmlFixture, SEED_HINTS, SEED_TEXT as seedText } from './corpus.js'
 
