@@ -47,19 +47,25 @@ const bench = new Bench({ time: 3000, warmup: true, warmupTime: 500 })
 for (const { name, document } of shapes) bench.add(name, async () => { await readPublishedDocument(document, hints, limits) })
 await bench.run()
 
-const baseline = bench.tasks[0]?.result?.latency.mean ?? NaN
+const latencies = bench.tasks.map((task) => {
+  const result = task.result
+  if (result.state !== 'completed') throw new Error(`${task.name}: ${result.state}`)
+  return result.latency
+})
+const baseline = latencies[0]?.mean ?? NaN
 const table = bench.tasks.map((task, i) => {
   const shape = shapes[i]
-  const mean = task.result?.latency.mean ?? NaN
+  const latency = latencies[i]
+  const mean = latency?.mean ?? NaN
   const perPage = shape?.pages == null ? null : mean / shape.pages
   return {
     shape: task.name,
     'ms/doc': Number(mean.toFixed(2)),
-    'p99 ms': Number((task.result?.latency.p99 ?? NaN).toFixed(2)),
+    'p99 ms': Number((latency?.p99 ?? NaN).toFixed(2)),
     '× text': Number((mean / baseline).toFixed(1)),
     'ms/page': perPage === null ? '' : Number(perPage.toFixed(2)),
     'page × text': perPage === null ? '' : Number((perPage / baseline).toFixed(2)),
-    samples: task.result?.latency.samplesCount ?? 0
+    samples: latency?.samplesCount ?? 0
   }
 })
 console.table(table)

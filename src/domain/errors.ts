@@ -17,6 +17,10 @@ export type DomainErrorCode =
   | 'IMPORT_DOCUMENT_UNREADABLE'
   | 'API_KEY_NOT_FOUND'
   | 'INVALID_GRANT'
+  | 'FORBIDDEN'
+  | 'AGENCY_REGION_MISMATCH'
+  | 'AGENCY_REGION_CONFLICT'
+  | 'AGENCY_NAME_REQUIRED'
 
 export class DomainError extends Error {
   /**

@@ -1,24 +1,23 @@
 /**
- * The real published PDFs of the corpus (../shared/corpus/reports/pdf) read through their text layer: each gives
- * exactly the report its checked fixture holds, the same as its `pdftotext -layout` text. Skipped, saying so, in
- * a clone without the corpus.
+ * The real published PDFs of the corpus (its pdf/ folder, see corpus.ts) read through their text layer: each gives
+ * exactly the report its checked fixture holds, and the same cells as its `pdftotext -layout` text.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import t from 'tap'
 import { parseReportText } from '../../src/domain/import/index.js'
 import { readPublishedDocument } from '../../src/services/import-documents.js'
-import { comparable, CORPUS, corpusText, expectedReport } from '../domain/import/corpus.js'
+import { comparable, CORPUS, expectedReport } from '../domain/import/corpus.js'
+import { corpusDirectory, corpusIsPresent, corpusText } from './corpus.js'
 
-const folder = new URL('../../../shared/corpus/reports/pdf/', import.meta.url)
 const PDFS: Readonly<Record<string, string>> = { '009': '009_hongze_2023.pdf', '010': '010_hongze_2024.pdf', '011': '011_huaian_2024.pdf' }
 
-if (!existsSync(folder)) {
-  t.comment(`skipped: the corpus folder ${folder.pathname} is not there (it sits beside the repository, not in it)`)
-  t.pass('nothing to read without the corpus')
+if (!corpusIsPresent()) {
+  t.comment(`skipped: no corpus folder at ${corpusDirectory()}`)
 } else {
   for (const { name, text, hints } of CORPUS.filter((c) => PDFS[c.name] !== undefined)) {
     t.test(`${PDFS[name]} gives its fixture, as its pdftotext text does`, async (t) => {
-      const bytes = readFileSync(new URL(PDFS[name] ?? '', folder))
+      const bytes = readFileSync(path.join(corpusDirectory(), 'pdf', PDFS[name] ?? ''))
       const { result: { report, parse } } = await readPublishedDocument({ type: 'pdf', bytes }, hints, { maxPages: 200, maxTextLength: 2_000_000 })
       const expected = comparable(expectedReport(name))
       t.equal(parse.format, 'pdf')
