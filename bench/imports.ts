@@ -21,7 +21,7 @@ import { layoutText, layoutTextPdf } from '../test/documents/write-pdf.js'
 const RESULTS = new URL('./results/', import.meta.url)
 const html = readFileSync(new URL('../test/fixtures/html/seed-2023.html', import.meta.url), 'utf8')
 const hints = { agencyName: '湖州市吴兴区发展改革和经济信息化局', regionCode: '330502', kind: 'agency' } as const
-const limits = { maxPages: 200, maxTextLength: 2_097_152 }
+const limits = { maxPages: 200, maxTextLength: 1_048_576 }
 const rows = htmlRows(html)
 const pipeText = rows.map((row) => (row.cells === null ? row.text : `${[...row.covered, ...row.cells].join(' | ')} |`)).join('\n')
 const layout = layoutText(rows)

@@ -10,7 +10,7 @@ t.test('defaults apply when nothing is set', async (t) => {
     DB_POOL_MAX: 10,
     BODY_LIMIT: 1_048_576,
     IMPORT_BODY_LIMIT: 8_388_608,
-    IMPORT_TEXT_LIMIT: 2_097_152,
+    IMPORT_TEXT_LIMIT: 1_048_576,
     IMPORT_MAX_PAGES: 200,
     IMPORT_CONCURRENCY: 2,
     READ_ACCESS: 'public',
