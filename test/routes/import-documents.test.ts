@@ -104,3 +104,13 @@ t.test('an HTML page sent as application/octet-stream is read as a page', async 
   t.equal(res.json().parse.format, 'html')
   t.strictSame(res.json().report, fromHtml.report)
 })
+
+t.test('imports have size limits of their own: the body and the text parsed (413)', async (t) => {
+  const limited = await build(t, url, { env: { IMPORT_TEXT_LIMIT: '50000', IMPORT_BODY_LIMIT: '4000000' } })
+  const send = async (payload: string | Buffer, contentType: string) =>
+    await limited.inject({ method: 'POST', url: `/v1/imports?${hints}`, headers: { 'content-type': contentType }, payload })
+  const long = await send(seedHtml, 'text/html; charset=utf-8')
+  t.equal(long.statusCode, 413, 'a page of 100 K characters over a limit of 50 000')
+  t.match(long.json(), { code: 'PAYLOAD_TOO_LARGE', detail: /at most 50000 are read \(IMPORT_TEXT_LIMIT\)/ })
+  t.equal((await send(Buffer.alloc(4_000_001, 0x20), 'text/plain')).statusCode, 413, 'a body over IMPORT_BODY_LIMIT')
+})
