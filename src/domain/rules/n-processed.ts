@@ -16,6 +16,7 @@ const OTHER_SUBJECT = /复议|诉讼|咨询|留言|信箱|热线|建议|提案|�
 
 interface Claim {
   readonly sentence: Sentence
+  readonly at: number
   readonly claimed: number
 }
 
@@ -45,13 +46,13 @@ export const N_PROCESSED: RuleDefinition = {
       .filter(({ sentence, match }) => !OTHER_SUBJECT.test(match[0]) && speaksOfWhole(breakdowns, sentence, match.index, whole))
       .flatMap(({ sentence, match }) => {
         const claimed = readNumber(match[1] ?? match[2] ?? '')
-        return claimed === null ? [] : [{ sentence, claimed }]
+        return claimed === null ? [] : [{ sentence, at: match.index, claimed }]
       })
 
     const findings: Finding[] = []
     const compare = (found: Claim[], table: number | null, pointer: string, zh: string, en: string): void => {
       if (table === null) return
-      for (const { sentence, claimed } of found) {
+      for (const { sentence, at, claimed } of found) {
         if (claimed === table) continue
         findings.push(narrativeFinding(N_PROCESSED, sentence, {
           message: `正文称${zh}${claimed}件，但表三为${table}件`,
@@ -61,7 +62,7 @@ export const N_PROCESSED: RuleDefinition = {
           actual: claimed,
           difference: claimed - table,
           context: { claimed }
-        }))
+        }, at))
       }
     }
     compare(claims(HANDLED), r.outcomes.total.total, '/requests/outcomes/total/total', '办结（答复）', 'handled')

@@ -54,7 +54,7 @@ export const N_RECEIVED: RuleDefinition = {
           actual: claimed,
           difference: claimed - table,
           context
-        }))
+        }, match.index))
         continue
       }
       findings.push(narrativeFinding(N_RECEIVED, sentence, {
@@ -65,7 +65,7 @@ export const N_RECEIVED: RuleDefinition = {
         actual: claimed,
         difference: claimed - table,
         context
-      }))
+      }, match.index))
     }
     return findings
   }

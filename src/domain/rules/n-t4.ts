@@ -1,6 +1,6 @@
 import { addCells, pointer } from '../cells.js'
 import type { Finding, RuleDefinition } from '../findings.js'
-import { matchesIn, narrativeFinding, NUMBER, readNumber, sentencesOf } from '../narrative.js'
+import { lastIndexAtMost, matchesIn, narrativeFinding, NUMBER, readNumber, sentencesOf } from '../narrative.js'
 import type { Sentence } from '../narrative.js'
 import type { CaseGroup, ReviewLitigation } from '../report.js'
 import { CASE_FIELD_LABELS } from '../tables.js'
@@ -42,9 +42,24 @@ const FIELD_CLAIM = new RegExp(`(${FIELD_WORDS.map(([w]) => w).join('|')})(?:的
 /** "all upheld", "no case lost": contradicted by any corrected or pending case. */
 const ALL_UPHELD = /均(?:获|被|予以)?维持|全部(?:被|获)?维持|零败诉|无败诉|未(?:出现|发生)?败诉|均胜诉/
 
-/** "未发生…行政复议、行政诉讼": a zero, when the clause states no number and speaks of no outcome. */
-const NONE_HAPPENED = /(?:未|没有)(?:发生|产生|出现|收到|有)?[^\d]*?(?:行政复议|行政诉讼)/
+/**
+ * "未发生…行政复议、行政诉讼": a zero, when a clause without numbers says 未/没有 before naming review or suit, and
+ * ends with the name (or 案件, 情况 …), and speaks of no outcome.
+ */
+const NEGATIONS = ['未', '没有']
+const CASE_WORDS = ['行政复议', '行政诉讼']
 const NONE_TAIL = /(?:行政复议|行政诉讼)(?:案件|的情况|的情形|情况|情形|事项|案)?$/
+/** The longest ending `NONE_TAIL` can match: it is only tried on that many last characters of a clause. */
+const NONE_TAIL_LENGTH = 7
+
+/** True when the clause says 未/没有 somewhere before it names review or suit: one look for each word. */
+function negatesCases (clause: string): boolean {
+  const negationEnd = Math.min(...NEGATIONS.map((word) => {
+    const at = clause.indexOf(word)
+    return at < 0 ? Infinity : at + word.length
+  }))
+  return CASE_WORDS.some((word) => clause.lastIndexOf(word) >= negationEnd)
+}
 
 function targetOf (phrase: string): Target {
   return GROUP_WORDS.find(([words]) => new RegExp(`^(?:${words})$`).test(phrase))?.[1] ?? REVIEW
@@ -82,7 +97,7 @@ export const N_T4: RuleDefinition = {
     const rl = report.reviewLitigation
     const sentences = sentencesOf(report.sections)
     const findings: Finding[] = []
-    const compare = (sentence: Sentence, target: Target, field: Field, claimed: number): void => {
+    const compare = (sentence: Sentence, target: Target, field: Field, claimed: number, at: number): void => {
       const cells = cellsOfTarget(rl, target, field)
       const table = addCells(cells.map((c) => c.value))
       if (cells.every((c) => c.value === null) || table === claimed) return
@@ -96,27 +111,30 @@ export const N_T4: RuleDefinition = {
         actual: claimed,
         difference: claimed - table,
         context: { claimed, field }
-      }))
+      }, at))
     }
 
     for (const sentence of sentences) {
       const groupClaims = matchesIn([sentence], GROUP_CLAIM)
       for (const { match } of groupClaims) {
         const claimed = readNumber(match[2] ?? '')
-        if (claimed !== null) compare(sentence, targetOf(match[1] ?? ''), 'total', claimed)
+        if (claimed !== null) compare(sentence, targetOf(match[1] ?? ''), 'total', claimed, match.index)
       }
       // Outcome counts belong to the nearest group claim before them in the sentence.
       for (const { match } of matchesIn([sentence], FIELD_CLAIM)) {
-        const owner = groupClaims.filter((g) => g.match.index < match.index).at(-1)
+        const owner = groupClaims[lastIndexAtMost(groupClaims, (g) => g.match.index, match.index - 1)]
         const field = FIELD_WORDS.find(([words]) => new RegExp(`^(?:${words})$`).test(match[1] ?? ''))?.[1]
         const claimed = readNumber(match[2] ?? '')
         if (owner === undefined || field === undefined || claimed === null) continue
-        compare(sentence, targetOf(owner.match[1] ?? ''), field, claimed)
+        compare(sentence, targetOf(owner.match[1] ?? ''), field, claimed, match.index)
       }
+      let clauseStart = 0
       for (const clause of sentence.norm.split(/[,:;()]/)) {
+        const at = clauseStart
+        clauseStart += clause.length + 1
         if (/\d/.test(clause) || /纠错|纠正|败诉|维持|审结/.test(clause)) continue
-        if (!NONE_HAPPENED.test(clause) || !NONE_TAIL.test(clause)) continue
-        for (const target of targetsNamed(clause)) compare(sentence, target, 'total', 0)
+        if (!NONE_TAIL.test(clause.slice(-NONE_TAIL_LENGTH)) || !negatesCases(clause)) continue
+        for (const target of targetsNamed(clause)) compare(sentence, target, 'total', 0, at)
       }
       if (ALL_UPHELD.test(sentence.norm)) {
         for (const target of targetsNamed(sentence.norm)) {
