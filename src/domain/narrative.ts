@@ -423,7 +423,8 @@ function lastQuantityBefore (sentence: Sentence, position: number): ReadCount | 
  * or, when 其中 opens a sentence, the last count of the previous sentence of the same paragraph if its clause says 共/合计
  * (the seed: "…共60条,比2022年增加了7.1%。其中,…59条,…24条"). A second 其中 opens a nested breakdown whose total
  * is the last part before it ("共13件。其中信函申请共10件,其中无法提供6件,…"), so nested parts never add to the outer total.
- * Only parts in the total's counting word are kept; changes ("增加5条") are never totals.
+ * Only parts in the total's counting word are kept, and the numbers of a list of items without it ("其中工作动态12、
+ * 通知公告5、政策解读3"); changes ("增加5条") are never totals.
  *
  * Example: the seed's overview yields `{ total: 13件, parts: [10件] }`, `{ total: 10件, parts: [6件, 3件, 1件] }`
  * and `{ total: 60条, parts: [59条, 24条] }`.
@@ -456,11 +457,52 @@ export function breakdownsOf (sentences: readonly Sentence[]): readonly Breakdow
         const { value, unit: partUnit, start, end: partEnd, isDelta } = counts[k] as ReadCount
         if (partUnit === unit && !isDelta) parts.push({ value, unit: partUnit, start, end: partEnd })
       }
-      if (parts.length > 0) out.push({ sentence, totalSentence, total: plainCount(total), parts, start: mark, end })
+      const allParts = mergeParts(parts, listParts(sentence.norm, mark + BREAKDOWN_MARK.length, end, unit))
+      if (allParts.length > 0) out.push({ sentence, totalSentence, total: plainCount(total), parts: allParts, start: mark, end })
     })
   })
   BREAKDOWNS.set(sentences, out)
   return out
+}
+
+/** One item of a list after 其中: a label, then its number, with the total's counting word or none ("工作动态12"). */
+const LIST_ITEM = /^([^\d]{1,20}?)(\d+)([^\d]{0,2})$/
+/** Labels that make the number something else than a part: an ordinal, a change. */
+const NOT_A_LABEL = /第$|比|较|增|减/
+/** The list runs to the end of its clause; a clause break right after 其中 ("其中,…") does not end it. */
+const LIST_END = /[,;:()]/
+
+/**
+ * The parts of "其中工作动态12、通知公告5、政策解读3条": items separated by 、, each a label and a number, with the total's
+ * counting word after any of them or none. Returns [] unless the whole first clause after 其中 is such a list of two or
+ * more items, so a stray number is never taken for a part.
+ */
+function listParts (norm: string, from: number, to: number, unit: string): Count[] {
+  let start = from
+  while (start < to && (norm.charAt(start) === ',' || norm.charAt(start) === ':')) start++
+  const rest = norm.slice(start, to)
+  const clauseEnd = rest.search(LIST_END)
+  const list = clauseEnd < 0 ? rest : rest.slice(0, clauseEnd)
+  if (!list.includes('、')) return []
+  const items = list.split('、')
+  const parts: Count[] = []
+  let offset = start
+  for (const item of items) {
+    const match = LIST_ITEM.exec(item)
+    const [, label = '', digits = '', after = ''] = match ?? []
+    if (match === null || NOT_A_LABEL.test(label) || (after !== '' && after !== unit && after !== '等' && after !== `${unit}等`)) return []
+    const numberStart = offset + label.length
+    parts.push({ value: Number(digits), unit, start: numberStart, end: numberStart + digits.length })
+    offset += item.length + 1
+  }
+  return parts.length >= 2 ? parts : []
+}
+
+/** The parts in the total's counting word, and the items of a list without one, in text order, each once. */
+function mergeParts (counted: readonly Count[], listed: readonly Count[]): Count[] {
+  if (listed.length === 0) return [...counted]
+  const starts = new Set(counted.map((part) => part.start))
+  return [...counted, ...listed.filter((part) => !starts.has(part.start))].sort((a, b) => a.start - b.start)
 }
 
 /** A count without what the reading added to it, as breakdowns expose it. */

@@ -19,9 +19,21 @@ const REVIEW: Target = { groups: ['review'], label: { zh: '行政复议', en: 'a
 const SUITS: Target = { groups: ['suitDirect', 'suitAfterReview'], label: { zh: '行政诉讼', en: 'lawsuits' } }
 const DIRECT: Target = { groups: ['suitDirect'], label: { zh: '未经复议直接起诉', en: 'lawsuits filed directly' } }
 const AFTER_REVIEW: Target = { groups: ['suitAfterReview'], label: { zh: '复议后起诉', en: 'lawsuits filed after review' } }
+/** Reviews and suits counted together: "共办理行政复议、行政诉讼案件N件". */
+const COMBINED: Target = {
+  groups: ['review', 'suitDirect', 'suitAfterReview'],
+  label: { zh: '行政复议和行政诉讼', en: 'administrative reviews and lawsuits together' }
+}
 
-/** Longest phrases first, so 复议后起诉 is not read as 复议. */
+/** Joins two case words into one combined count. */
+const JOIN = '(?:、|和|及|与|以及|或)'
+
+/**
+ * Longest phrases first, so 复议后起诉 is not read as 复议 and "行政复议、行政诉讼" is read as both together. "相关案件" and
+ * "上述案件" are both together only after a sentence naming both (see `referenceTarget`).
+ */
 const GROUP_WORDS: readonly (readonly [string, Target])[] = [
+  [`(?:行政)?复议${JOIN}(?:行政)?诉讼|(?:行政)?诉讼${JOIN}(?:行政)?复议`, COMBINED],
   ['未经复议直接起诉|直接起诉', DIRECT],
   ['复议后起诉', AFTER_REVIEW],
   ['行政诉讼|诉讼', SUITS],
@@ -29,6 +41,15 @@ const GROUP_WORDS: readonly (readonly [string, Target])[] = [
 ]
 
 const GROUP_CLAIM = new RegExp(`(${GROUP_WORDS.map(([w]) => w).join('|')})(?:申请|案件|案)?(?:共|共计|合计|为|达)?(${NUMBER})件`)
+
+/** "共办理相关案件N件": the cases a previous sentence spoke of. */
+const REFERENCE_CLAIM = new RegExp(`(?:相关|上述|以上|前述)(?:案件|案)(?:共|共计|合计|为|达)?(${NUMBER})件`)
+
+/** What "相关案件" refers to: both kinds when the sentence before (same paragraph) names reviews and suits. */
+function referenceTarget (previous: Sentence | undefined, sentence: Sentence): Target | null {
+  if (previous === undefined || previous.section !== sentence.section || previous.paragraph !== sentence.paragraph) return null
+  return previous.norm.includes('复议') && previous.norm.includes('诉讼') ? COMBINED : null
+}
 
 const FIELD_WORDS: readonly (readonly [string, Field])[] = [
   ['结果维持|维持', 'upheld'],
@@ -61,8 +82,10 @@ function negatesCases (clause: string): boolean {
   return CASE_WORDS.some((word) => clause.lastIndexOf(word) >= negationEnd)
 }
 
+const GROUP_PATTERNS = GROUP_WORDS.map(([words, target]) => [new RegExp(`^(?:${words})$`), target] as const)
+
 function targetOf (phrase: string): Target {
-  return GROUP_WORDS.find(([words]) => new RegExp(`^(?:${words})$`).test(phrase))?.[1] ?? REVIEW
+  return GROUP_PATTERNS.find(([pattern]) => pattern.test(phrase))?.[1] ?? REVIEW
 }
 
 function cellsOfTarget (rl: ReviewLitigation, target: Target, field: Field): { pointer: string, value: number | null }[] {
@@ -77,7 +100,8 @@ function targetsNamed (norm: string): Target[] {
 
 /**
  * N-T4 (warning): what the prose says of table 四. "行政复议 X 件" = `review.total`; "行政诉讼 X 件" =
- * `suitDirect.total + suitAfterReview.total` (and "直接起诉"/"复议后起诉" their own group); the outcome counts after
+ * `suitDirect.total + suitAfterReview.total` (and "直接起诉"/"复议后起诉" their own group); a combined count
+ * ("行政复议、行政诉讼案件 X 件", or "相关案件 X 件" after a sentence naming both) = all three totals added up; the outcome counts after
  * such a claim in the same sentence ("其中结果维持 a 件，结果纠正 b 件，其他结果 c 件，尚未审结 d 件") = that group's
  * columns; "未发生行政复议、行政诉讼" = 0; "均获维持/零败诉" while `corrected` or `pending` > 0 is contradicted.
  *
@@ -114,7 +138,14 @@ export const N_T4: RuleDefinition = {
       }, at))
     }
 
-    for (const sentence of sentences) {
+    sentences.forEach((sentence, position) => {
+      const reference = referenceTarget(sentences[position - 1], sentence)
+      if (reference !== null) {
+        for (const { match } of matchesIn([sentence], REFERENCE_CLAIM)) {
+          const claimed = readNumber(match[1] ?? '')
+          if (claimed !== null) compare(sentence, reference, 'total', claimed, match.index)
+        }
+      }
       const groupClaims = matchesIn([sentence], GROUP_CLAIM)
       for (const { match } of groupClaims) {
         const claimed = readNumber(match[2] ?? '')
@@ -152,7 +183,7 @@ export const N_T4: RuleDefinition = {
           }))
         }
       }
-    }
+    })
     return findings
   }
 }
