@@ -5,6 +5,11 @@
  *
  * Matching runs on a normalised copy of each sentence (NFKC, so （）、，、％ become ASCII; spaces next to Chinese
  * removed, so pdftotext's "2023 年" reads as "2023年"; thousands separators dropped); quotes keep the original text.
+ *
+ * Everything here is linear in the length of the prose, whatever it holds (test/domain/rules/linear-prose.test.ts):
+ * each sentence's counts, clause starts and breakdown marks are read once, in one pass, and kept (`countsOf`);
+ * look-ups by position are binary searches; every pattern has bounded gaps, and a number is only read from the
+ * start of its run of digits or numerals, so no pattern backtracks over a long run once per character.
  */
 import { failed } from './findings.js'
 import type { Finding, FindingFields, RuleStamp } from './findings.js'
@@ -28,6 +33,8 @@ const SECTION_KEYS = Object.keys(SECTION_LABELS) as readonly SectionKey[]
  */
 const SENTENCES = new WeakMap<Sections, Sentence[]>()
 const BREAKDOWNS = new WeakMap<readonly Sentence[], readonly Breakdown[]>()
+const BREAKDOWNS_BY_SENTENCE = new WeakMap<readonly Breakdown[], ReadonlyMap<number, readonly Breakdown[]>>()
+const READINGS = new WeakMap<Sentence, SentenceReading>()
 const GLOBAL_PATTERNS = new WeakMap<RegExp, RegExp>()
 
 /** One sentence of a section: the original text (for quoting) and the normalised text (for matching). */
@@ -58,8 +65,11 @@ export interface Percent {
   readonly end: number
 }
 
-/** A number as the patterns capture it: Arabic digits, or simple Chinese numerals. */
-export const NUMBER = '(?:\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+)'
+/**
+ * A number as the patterns capture it: Arabic digits, or simple Chinese numerals. It only starts where its run of
+ * digits (or numerals) starts: a pattern would otherwise retry the rest of a long run from every character of it.
+ */
+export const NUMBER = '(?:(?<!\\d)\\d+(?:\\.\\d+)?|(?<![零〇一二两三四五六七八九十百千])[零〇一二两三四五六七八九十百千]+)'
 
 /** Counting words reports put after a number (人次 first, so a regex alternation takes the whole word). */
 export const UNITS = '(?:人次|件|条|个|项|次|份|期|场|篇|家|批)'
@@ -85,7 +95,15 @@ export function compactSpaces (text: string): string {
 }
 
 const HAS_WHITESPACE = /\s/
-const SPACES_AROUND_PUNCT = / *([,.:;()%]) */g
+/** A run of spaces; it goes when a punctuation mark stands right before or after it. */
+const SPACE_RUN = / +/g
+const PUNCT_SPACES_GO_AROUND = new Set([',', '.', ':', ';', '(', ')', '%'])
+
+/** `text` without the runs of spaces next to , . : ; ( ) %: "3 , 119" → "3,119". One pass, however long the runs. */
+function dropSpacesAroundPunct (text: string): string {
+  return text.replace(SPACE_RUN, (run: string, offset: number) =>
+    PUNCT_SPACES_GO_AROUND.has(text.charAt(offset - 1)) || PUNCT_SPACES_GO_AROUND.has(text.charAt(offset + run.length)) ? '' : run)
+}
 const HAS_DIGIT_COMMA_DIGIT = /\d,\d/
 /** A comma between digits with exactly three digits after it: "3,119" → "3119", but "1,23" and "2022,2023" stay. */
 const THOUSANDS_SEPARATOR = /(\d),(?=\d{3}(?!\d))/g
@@ -101,7 +119,7 @@ export function normalizeProse (text: string): string {
   // Most sentences have no whitespace left and no "3,119", and a `test` costs a fraction of a `replace` that finds
   // nothing to replace, so each replacement runs only where it can change something.
   // NFKC turns ，into "," — spaces around it are removed as around any punctuation.
-  const compact = HAS_WHITESPACE.test(nfkc) ? compactSpaces(nfkc.replace(SPACES_AROUND_PUNCT, '$1')) : nfkc
+  const compact = HAS_WHITESPACE.test(nfkc) ? compactSpaces(dropSpacesAroundPunct(nfkc)) : nfkc
   return HAS_DIGIT_COMMA_DIGIT.test(compact) ? compact.replace(THOUSANDS_SEPARATOR, '$1') : compact
 }
 
@@ -185,11 +203,13 @@ function execAll (pattern: RegExp, text: string): RegExpExecArray[] {
   return matches
 }
 
-/** Words before a Chinese numeral that make it part of a word rather than a count ("统一", "逐一", "第一"). */
-const NOT_A_COUNT_BEFORE = /[统逐每第唯同成万]$/
+/** Characters before a Chinese numeral that make it part of a word rather than a count ("统一", "逐一", "第一"). */
+const NOT_A_COUNT_BEFORE = new Set(['统', '逐', '每', '第', '唯', '同', '成', '万'])
 
 /** Counting words after a number, e.g. 件 and 条. */
 const COUNT_PATTERN = new RegExp(`(${NUMBER})(${UNITS})`, 'g')
+
+const ARABIC_INTEGER = /^\d+$/
 
 /**
  * Lists the counts stated in a normalised text: a number and a counting word. Chinese numerals count only
@@ -202,10 +222,9 @@ export function countsIn (norm: string): Count[] {
   for (const match of execAll(COUNT_PATTERN, norm)) {
     const [, number = '', unit = ''] = match
     const start = match.index
-    const arabic = /^\d+$/.test(number)
-    if (!arabic) {
+    if (!ARABIC_INTEGER.test(number)) {
       if (unit !== '件' || norm.charAt(start + match[0].length) === '事') continue
-      if (NOT_A_COUNT_BEFORE.test(norm.slice(0, start))) continue
+      if (NOT_A_COUNT_BEFORE.has(norm.charAt(start - 1))) continue
     }
     const value = readNumber(number)
     if (value === null || !Number.isInteger(value)) continue
@@ -214,6 +233,9 @@ export function countsIn (norm: string): Count[] {
   return out
 }
 
+/** A percentage, read from the start of its run of digits (see `NUMBER`). */
+const PERCENT_PATTERN = /(?<!\d)(\d+(?:\.(\d+))?)%/g
+
 /**
  * Lists the percentages stated in a normalised text, keeping how many decimals were written (the tolerance
  * of a comparison depends on it).
@@ -221,7 +243,7 @@ export function countsIn (norm: string): Count[] {
  * Example: `percentsIn('比2022年减少了10.5%')` → `[{ value: 10.5, decimals: 1, start: 9, end: 14 }]`.
  */
 export function percentsIn (norm: string): Percent[] {
-  return [...norm.matchAll(/(\d+(?:\.(\d+))?)%/g)].map((match) => ({
+  return execAll(PERCENT_PATTERN, norm).map((match) => ({
     value: Number(match[1]),
     decimals: match[2]?.length ?? 0,
     start: match.index,
@@ -252,10 +274,13 @@ export interface Breakdown {
 }
 
 /** Opens the list of parts of a breakdown. */
-const BREAKDOWN_MARK = /其中/g
+const BREAKDOWN_MARK = '其中'
 
 /** Marks a stated total ("共60条", "共收到申请10件", "合计 5 件") somewhere in its clause before the number. */
 const TOTAL_MARK = /共|合计|总计|累计/
+
+/** The characters that end a clause for `clauseBefore`. */
+const CLAUSE_BREAKS = new Set([',', ':', '('])
 
 /**
  * The part of the clause (after the last ",", ":" or "(") that comes before `position` in a normalised sentence.
@@ -263,17 +288,134 @@ const TOTAL_MARK = /共|合计|总计|累计/
  * Example: `clauseBefore('共60条,比2022年增加了5条', 14)` → `'比2022年增加了'`.
  */
 export function clauseBefore (norm: string, position: number): string {
-  const clauseStart = Math.max(0, ...[',', ':', '('].map((c) => norm.lastIndexOf(c, position - 1) + 1))
-  return norm.slice(clauseStart, position)
+  let start = position
+  while (start > 0 && !CLAUSE_BREAKS.has(norm.charAt(start - 1))) start--
+  return norm.slice(start, position)
 }
 
-/** A count that is a change, not a quantity: "比2022年增加5条". */
-function isDelta (norm: string, count: Count): boolean {
-  return /(?:比|较|同比|环比).*(?:增|减|多|少|上升|下降|提高|降低)/.test(clauseBefore(norm, count.start))
+/** A count with where its clause starts and whether it is a change ("比2022年增加5条") rather than a quantity. */
+export interface ReadCount extends Count {
+  readonly clauseStart: number
+  readonly isDelta: boolean
 }
 
-function lastCount (norm: string, before: number): Count | undefined {
-  return countsIn(norm).filter((c) => c.end <= before && !isDelta(norm, c)).at(-1)
+/** What is read once from a sentence: its counts in order, and where "其中" stands in it. */
+interface SentenceReading {
+  readonly counts: readonly ReadCount[]
+  /** For each count, the index of the last count up to it that is a quantity (not a change); −1 when none. */
+  readonly lastQuantity: Int32Array
+  /** The counts in each counting word, in text order. */
+  readonly byUnit: ReadonlyMap<string, readonly ReadCount[]>
+  readonly marks: readonly number[]
+}
+
+/** The character codes of each character of `chars`: the reading compares codes, which allocates nothing. */
+function codesOf (chars: string): ReadonlySet<number> {
+  return new Set([...chars].map((ch) => ch.charCodeAt(0)))
+}
+
+const CLAUSE_BREAK_CODES = codesOf([...CLAUSE_BREAKS].join(''))
+/** The words of a comparison ("比", "较", so also 同比, 环比) and of a change after it. */
+const COMPARISON_CODES = codesOf('比较')
+const CHANGE_CODES = codesOf('增减多少')
+const CHANGE_WORDS = ['上升', '下降', '提高', '降低']
+const CHANGE_WORD_FIRST_CODES = codesOf(CHANGE_WORDS.map((word) => word.charAt(0)).join(''))
+
+/**
+ * Reads a sentence once, left to right: its counts, the start of each count's clause, and whether the clause before
+ * the count holds a comparison followed by a change (then the count is a change, not a quantity), and the positions
+ * of 其中.
+ */
+function readingOf (sentence: Sentence): SentenceReading {
+  const cached = READINGS.get(sentence)
+  if (cached !== undefined) return cached
+  const norm = sentence.norm
+  const found = countsIn(norm)
+  const counts: ReadCount[] = []
+  let clauseStart = 0
+  let comparisonAt = -1
+  // The end of the first change word after a comparison in the current clause: a count from there on is a change.
+  let changeEnd = Infinity
+  let next = 0
+  for (let i = 0; i <= norm.length && next < found.length; i++) {
+    for (let count = found[next]; count !== undefined && count.start === i; count = found[++next]) {
+      counts.push({ value: count.value, unit: count.unit, start: count.start, end: count.end, clauseStart, isDelta: changeEnd <= i })
+    }
+    const code = norm.charCodeAt(i)
+    if (CLAUSE_BREAK_CODES.has(code)) {
+      clauseStart = i + 1
+      comparisonAt = -1
+      changeEnd = Infinity
+      continue
+    }
+    if (comparisonAt >= 0 && comparisonAt < i && changeEnd === Infinity) {
+      if (CHANGE_CODES.has(code)) changeEnd = i + 1
+      else if (CHANGE_WORD_FIRST_CODES.has(code) && CHANGE_WORDS.some((word) => norm.startsWith(word, i))) changeEnd = i + 2
+    }
+    if (comparisonAt < 0 && COMPARISON_CODES.has(code)) comparisonAt = i
+  }
+  const lastQuantity = new Int32Array(counts.length)
+  const byUnit = new Map<string, ReadCount[]>()
+  counts.forEach((count, i) => {
+    lastQuantity[i] = count.isDelta ? (i === 0 ? -1 : lastQuantity[i - 1] ?? -1) : i
+    const list = byUnit.get(count.unit)
+    if (list === undefined) byUnit.set(count.unit, [count])
+    else list.push(count)
+  })
+  const marks: number[] = []
+  for (let at = norm.indexOf(BREAKDOWN_MARK); at >= 0; at = norm.indexOf(BREAKDOWN_MARK, at + BREAKDOWN_MARK.length)) marks.push(at)
+  const reading = { counts, lastQuantity, byUnit, marks }
+  READINGS.set(sentence, reading)
+  return reading
+}
+
+/**
+ * The counts stated in a sentence (`countsIn` of its normalised text), each with its clause start and whether it is a
+ * change; read once per sentence.
+ *
+ * Example: for "全年公开信息共60条,比2022年增加5条" → 60条 `{ clauseStart: 0, isDelta: false }` and 5条 `{ clauseStart: 10, isDelta: true }`.
+ */
+export function countsOf (sentence: Sentence): readonly ReadCount[] {
+  return readingOf(sentence).counts
+}
+
+/**
+ * The index of the last item of `items` (ordered by `key`, ascending) whose key is at most `limit`; −1 when none.
+ * Counts, matches and breakdowns of a sentence are in text order, so a look-up by position is a binary search.
+ */
+export function lastIndexAtMost<T> (items: readonly T[], key: (item: T) => number, limit: number): number {
+  let low = 0
+  let high = items.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (key(items[middle] as T) <= limit) low = middle + 1
+    else high = middle
+  }
+  return low - 1
+}
+
+/**
+ * The last of `counts` (in text order) that ends at or before `position`.
+ *
+ * Example: `lastCountBefore(countsOf(sentence), match.index)`; `lastCountBefore(countsInUnit(sentence, '件'), match.index)`.
+ */
+export function lastCountBefore<C extends Count> (counts: readonly C[], position: number): C | undefined {
+  return counts[lastIndexAtMost(counts, (c) => c.end, position)]
+}
+
+/**
+ * The counts of a sentence in one counting word, in text order (read once per sentence).
+ *
+ * Example: `countsInUnit(sentence, '件')` for "共60条,其中5件" → `[5件]`.
+ */
+export function countsInUnit (sentence: Sentence, unit: string): readonly ReadCount[] {
+  return readingOf(sentence).byUnit.get(unit) ?? []
+}
+
+/** The last count of the sentence ending at or before `position` that is a quantity (changes are never totals). */
+function lastQuantityBefore (sentence: Sentence, position: number): ReadCount | undefined {
+  const { counts, lastQuantity } = readingOf(sentence)
+  return counts[lastQuantity[lastIndexAtMost(counts, (c) => c.end, position)] ?? -1]
 }
 
 /**
@@ -281,7 +423,8 @@ function lastCount (norm: string, before: number): Count | undefined {
  * or, when 其中 opens a sentence, the last count of the previous sentence of the same paragraph if its clause says 共/合计
  * (the seed: "…共60条,比2022年增加了7.1%。其中,…59条,…24条"). A second 其中 opens a nested breakdown whose total
  * is the last part before it ("共13件。其中信函申请共10件,其中无法提供6件,…"), so nested parts never add to the outer total.
- * Only parts in the total's counting word are kept; changes ("增加5条") are never totals.
+ * Only parts in the total's counting word are kept, and the numbers of a list of items without it ("其中工作动态12、
+ * 通知公告5、政策解读3"); changes ("增加5条") are never totals.
  *
  * Example: the seed's overview yields `{ total: 13件, parts: [10件] }`, `{ total: 10件, parts: [6件, 3件, 1件] }`
  * and `{ total: 60条, parts: [59条, 24条] }`.
@@ -292,26 +435,93 @@ export function breakdownsOf (sentences: readonly Sentence[]): readonly Breakdow
   if (cached !== undefined) return cached
   const out: Breakdown[] = []
   sentences.forEach((sentence, position) => {
-    const marks = execAll(BREAKDOWN_MARK, sentence.norm).map((m) => m.index)
+    const { counts, marks } = readingOf(sentence)
+    // The parts of the breakdown at marks[i] lie between it and the next mark: one walk over the counts serves all.
+    let first = 0
     marks.forEach((mark, i) => {
       const end = marks[i + 1] ?? sentence.norm.length
-      let total = lastCount(sentence.norm, mark)
+      while (first < counts.length && (counts[first] as ReadCount).start <= mark) first++
+      let total: Count | undefined = lastQuantityBefore(sentence, mark)
       let totalSentence = sentence
       if (total === undefined) {
         const previous = sentences[position - 1]
         if (mark !== 0 || previous === undefined || previous.section !== sentence.section || previous.paragraph !== sentence.paragraph) return
-        const candidate = lastCount(previous.norm, previous.norm.length)
-        if (candidate === undefined || !TOTAL_MARK.test(clauseBefore(previous.norm, candidate.start))) return
+        const candidate = lastQuantityBefore(previous, previous.norm.length)
+        if (candidate === undefined || !TOTAL_MARK.test(previous.norm.slice(candidate.clauseStart, candidate.start))) return
         total = candidate
         totalSentence = previous
       }
       const unit = total.unit
-      const parts = countsIn(sentence.norm).filter((c) => c.start > mark && c.end <= end && c.unit === unit && !isDelta(sentence.norm, c))
-      if (parts.length > 0) out.push({ sentence, totalSentence, total, parts, start: mark, end })
+      const parts: Count[] = []
+      for (let k = first; k < counts.length && (counts[k] as ReadCount).end <= end; k++) {
+        const { value, unit: partUnit, start, end: partEnd, isDelta } = counts[k] as ReadCount
+        if (partUnit === unit && !isDelta) parts.push({ value, unit: partUnit, start, end: partEnd })
+      }
+      const allParts = mergeParts(parts, listParts(sentence.norm, mark + BREAKDOWN_MARK.length, end, unit))
+      if (allParts.length > 0) out.push({ sentence, totalSentence, total: plainCount(total), parts: allParts, start: mark, end })
     })
   })
   BREAKDOWNS.set(sentences, out)
   return out
+}
+
+/** One item of a list after 其中: a label, then its number, with the total's counting word or none ("工作动态12"). */
+const LIST_ITEM = /^([^\d]{1,20}?)(\d+)([^\d]{0,2})$/
+/** Labels that make the number something else than a part: an ordinal, a change. */
+const NOT_A_LABEL = /第$|比|较|增|减/
+/** The list runs to the end of its clause; a clause break right after 其中 ("其中,…") does not end it. */
+const LIST_END = /[,;:()]/
+
+/**
+ * The parts of "其中工作动态12、通知公告5、政策解读3条": items separated by 、, each a label and a number, with the total's
+ * counting word after any of them or none. Returns [] unless the whole first clause after 其中 is such a list of two or
+ * more items, so a stray number is never taken for a part.
+ */
+function listParts (norm: string, from: number, to: number, unit: string): Count[] {
+  let start = from
+  while (start < to && (norm.charAt(start) === ',' || norm.charAt(start) === ':')) start++
+  const rest = norm.slice(start, to)
+  const clauseEnd = rest.search(LIST_END)
+  const list = clauseEnd < 0 ? rest : rest.slice(0, clauseEnd)
+  if (!list.includes('、')) return []
+  const items = list.split('、')
+  const parts: Count[] = []
+  let offset = start
+  for (const item of items) {
+    const match = LIST_ITEM.exec(item)
+    const [, label = '', digits = '', after = ''] = match ?? []
+    if (match === null || NOT_A_LABEL.test(label) || (after !== '' && after !== unit && after !== '等' && after !== `${unit}等`)) return []
+    const numberStart = offset + label.length
+    parts.push({ value: Number(digits), unit, start: numberStart, end: numberStart + digits.length })
+    offset += item.length + 1
+  }
+  return parts.length >= 2 ? parts : []
+}
+
+/** The parts in the total's counting word, and the items of a list without one, in text order, each once. */
+function mergeParts (counted: readonly Count[], listed: readonly Count[]): Count[] {
+  if (listed.length === 0) return [...counted]
+  const starts = new Set(counted.map((part) => part.start))
+  return [...counted, ...listed.filter((part) => !starts.has(part.start))].sort((a, b) => a.start - b.start)
+}
+
+/** A count without what the reading added to it, as breakdowns expose it. */
+function plainCount ({ value, unit, start, end }: Count): Count {
+  return { value, unit, start, end }
+}
+
+/** The breakdowns of each sentence (by index), in text order; built once per list of breakdowns. */
+function breakdownsBySentence (breakdowns: readonly Breakdown[]): ReadonlyMap<number, readonly Breakdown[]> {
+  const cached = BREAKDOWNS_BY_SENTENCE.get(breakdowns)
+  if (cached !== undefined) return cached
+  const map = new Map<number, Breakdown[]>()
+  for (const breakdown of breakdowns) {
+    const list = map.get(breakdown.sentence.index)
+    if (list === undefined) map.set(breakdown.sentence.index, [breakdown])
+    else list.push(breakdown)
+  }
+  BREAKDOWNS_BY_SENTENCE.set(breakdowns, map)
+  return map
 }
 
 /**
@@ -321,9 +531,11 @@ export function breakdownsOf (sentences: readonly Sentence[]): readonly Breakdow
  * Example: in "收到申请共13件。其中信函申请共10件,其中无法提供6件", the position of "6件" is inside the breakdown of 10.
  */
 export function enclosingBreakdown (breakdowns: readonly Breakdown[], sentence: Sentence, position: number): Breakdown | undefined {
-  return breakdowns
-    .filter((b) => b.sentence.index === sentence.index && b.start <= position && position < b.end)
-    .at(-1)
+  // A sentence's breakdowns are in order of their 其中 and their stretches do not overlap: the last one starting at
+  // or before the position is the only one that can hold it.
+  const own = breakdownsBySentence(breakdowns).get(sentence.index) ?? []
+  const candidate = own[lastIndexAtMost(own, (b) => b.start, position)]
+  return candidate !== undefined && position < candidate.end ? candidate : undefined
 }
 
 /**
@@ -341,7 +553,10 @@ export function speaksOfWhole (
   wholeTotals: readonly (number | null)[]
 ): boolean {
   const breakdown = enclosingBreakdown(breakdowns, sentence, position)
-  if (breakdown === undefined) return !sentence.norm.slice(0, position).includes('其中')
+  if (breakdown === undefined) {
+    const firstMark = readingOf(sentence).marks[0]
+    return firstMark === undefined || firstMark + BREAKDOWN_MARK.length > position
+  }
   return wholeTotals.includes(breakdown.total.value)
 }
 
@@ -368,19 +583,39 @@ export function sectionPointer (section: SectionKey): string {
   return `/sections/${section}`
 }
 
+/** Real sentences are under 200 characters; a longer one is quoted around the claim, so findings stay small. */
+export const QUOTE_LIMIT = 300
+const QUOTE_CONTEXT = 100
+
+/**
+ * The quote of a sentence in a finding: the sentence as written, or, when it is longer than `QUOTE_LIMIT`, the
+ * 2 × 100 characters of its normalised text around `position` (an offset in `norm`), marked with "…". However many
+ * findings one overlong sentence gives, each quotes a bounded excerpt.
+ *
+ * Example: `quoteOf(sentence, 12)` → `'收到申请信息公开件共13件'` for the seed's sentence; for a 5,000-character one,
+ * `'…其中1件其中1件…'` (200 characters and the marks).
+ */
+export function quoteOf (sentence: Sentence, position = 0): string {
+  if (sentence.text.length <= QUOTE_LIMIT) return sentence.text
+  const from = Math.max(0, position - QUOTE_CONTEXT)
+  const to = Math.min(sentence.norm.length, position + QUOTE_CONTEXT)
+  return `${from > 0 ? '…' : ''}${sentence.norm.slice(from, to)}${to < sentence.norm.length ? '…' : ''}`
+}
+
 /**
  * A `failed` finding about a sentence: the section's pointer comes first, then the cells compared, and the
- * context quotes the sentence and names its section (every N-* finding carries both).
+ * context quotes the sentence (`quoteOf`, around `position`, the claim's offset in `sentence.norm`) and names its
+ * section (every N-* finding carries both).
  *
  * Example: `narrativeFinding(N_RECEIVED, sentence, { message: '…', messageEn: '…', pointers: ['/requests/newReceived/total'],
  * expected: 10, actual: 13, difference: 3 })` → pointers `['/sections/overview', '/requests/newReceived/total']`,
  * context `{ section: 'overview', quote: '收到申请信息公开件共13件' }`.
  */
-export function narrativeFinding (rule: RuleStamp, sentence: Sentence, fields: FindingFields): Finding {
+export function narrativeFinding (rule: RuleStamp, sentence: Sentence, fields: FindingFields, position = 0): Finding {
   return failed(rule, {
     ...fields,
     pointers: [sectionPointer(sentence.section), ...fields.pointers],
-    context: { section: sentence.section, quote: sentence.text, ...fields.context }
+    context: { section: sentence.section, quote: quoteOf(sentence, position), ...fields.context }
   })
 }
 

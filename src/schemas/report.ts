@@ -191,8 +191,15 @@ const PublicationSchema = StrictObject({
   sourceUrl: optionalText('来源网址', 'Where the report was published.', 2000)
 }, '发布信息', 'Publication metadata printed above the report; every field optional.', 'Publication')
 
+/**
+ * The longest prose section accepted, in characters. Published sections run to a few thousand characters (the
+ * longest seen is under 20 KB); the bound leaves a wide margin and keeps the reading of the prose, which is linear
+ * in its length, to a bounded time per report.
+ */
+export const PROSE_MAX_LENGTH = 50_000
+
 const prose = (title: string, description: string) =>
-  Type.String({ maxLength: 200_000, title, description })
+  Type.String({ maxLength: PROSE_MAX_LENGTH, title, description: `${description} At most ${PROSE_MAX_LENGTH.toLocaleString('en-US')} characters.` })
 
 const SectionsSchema = StrictObject({
   overview: prose('一、总体情况', 'Prose of section 一 (with any introduction before it).'),

@@ -66,7 +66,7 @@ const REPORT_2019: Report2019 = {
   kind: 'agency',
   agency: { code: '11330500002567803K', name: '湖州市某局', regionCode: '330500' },
   publication: { indexNo: '11330500002567803K/2021-00003', documentDate: '2021-01-25', publishedDate: '2021-01-29' },
-  sections: { overview: '一、总体情况', problems: '五、存在的主要问题及改进情况', other: '六、其他需要报告的事项：未收取信息处理费。' },
+  sections: { overview: '一、总体情况', problems: '五、存在的主要问题及改进情况\n信息公开的及时性有待加强。下一步将加强培训，提高信息质量。', other: '六、其他需要报告的事项：未收取信息处理费。' },
   proactive: {
     regulations: { newlyMade: 0, newlyPublished: 0, totalPublic: 5 },
     normativeDocuments: { newlyMade: 2, newlyPublished: 2, totalPublic: 30 },

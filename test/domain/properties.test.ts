@@ -24,7 +24,7 @@ const RUNS = 200
  * Prose that states no number, so the narrative rules have nothing to compare with the generated tables (the seed's
  * own prose quotes its own tables, and gets them wrong).
  */
-const NEUTRAL_SECTIONS = { overview: '一、总体情况', problems: '五、存在的主要问题及改进情况', other: '六、其他需要报告的事项：未收取信息处理费。' }
+const NEUTRAL_SECTIONS = { overview: '一、总体情况', problems: '五、存在的主要问题及改进情况\n信息公开的及时性有待加强。下一步将加强培训，提高信息质量。', other: '六、其他需要报告的事项：未收取信息处理费。' }
 
 /** The six applicant columns that add up to 总计. */
 const PARTS = APPLICANT_COLUMNS.filter((column) => column !== 'total')

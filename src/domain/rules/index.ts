@@ -9,6 +9,7 @@ import { CY_IN_FORCE } from './cy-in-force.js'
 import { CY_SWING } from './cy-swing.js'
 import { M_DEADLINE } from './m-deadline.js'
 import { M_INDEX } from './m-index.js'
+import { N_CARRIED } from './n-carried.js'
 import { N_FEE_SECTION6 } from './n-fee-section6.js'
 import { N_INTERNAL } from './n-internal.js'
 import { N_PCT } from './n-pct.js'
@@ -20,6 +21,7 @@ import { N_T3 } from './n-t3.js'
 import { N_T4 } from './n-t4.js'
 import { N_YOY_CLAIM } from './n-yoy-claim.js'
 import { S_MIXED } from './s-mixed.js'
+import { S_PROBLEMS_EMPTY } from './s-problems-empty.js'
 import { S_TEMPLATE } from './s-template.js'
 import { T2_INFORCE_GE_ISSUED } from './t2-inforce-ge-issued.js'
 import { T3_BALANCE } from './t3-balance.js'
@@ -30,8 +32,8 @@ import { V_BLANK } from './v-blank.js'
 import { V_FEE_UNIT } from './v-fee-unit.js'
 
 export {
-  CY_2019_PREV, CY_CARRY, CY_IN_FORCE, CY_SWING, M_DEADLINE, M_INDEX, N_FEE_SECTION6, N_INTERNAL, N_PCT,
-  N_PROCESSED, N_RECEIVED, N_STALE_YEAR, N_T2, N_T3, N_T4, N_YOY_CLAIM, S_MIXED, S_TEMPLATE,
+  CY_2019_PREV, CY_CARRY, CY_IN_FORCE, CY_SWING, M_DEADLINE, M_INDEX, N_CARRIED, N_FEE_SECTION6, N_INTERNAL, N_PCT,
+  N_PROCESSED, N_RECEIVED, N_STALE_YEAR, N_T2, N_T3, N_T4, N_YOY_CLAIM, S_MIXED, S_PROBLEMS_EMPTY, S_TEMPLATE,
   T2_INFORCE_GE_ISSUED, T3_BALANCE, T3_RESULTS_SUM, T3_ROWSUM, T4_GROUPSUM, V_BLANK, V_FEE_UNIT
 }
 
@@ -42,6 +44,7 @@ export {
 export const RULES: readonly RuleDefinition[] = Object.freeze([
   S_TEMPLATE,
   S_MIXED,
+  S_PROBLEMS_EMPTY,
   V_BLANK,
   V_FEE_UNIT,
   T3_ROWSUM,
@@ -57,6 +60,7 @@ export const RULES: readonly RuleDefinition[] = Object.freeze([
   M_INDEX,
   N_RECEIVED,
   N_PROCESSED,
+  N_CARRIED,
   N_T3,
   N_T4,
   N_T2,

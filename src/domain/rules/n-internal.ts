@@ -1,5 +1,5 @@
 import type { Finding, RuleDefinition } from '../findings.js'
-import { breakdownsOf, narrativeFinding, sentencesOf } from '../narrative.js'
+import { breakdownsOf, narrativeFinding, quoteOf, sentencesOf } from '../narrative.js'
 
 /**
  * N-INTERNAL (warning): the prose contradicts itself when the parts it lists after "其中" add up to more than the
@@ -26,9 +26,10 @@ export const N_INTERNAL: RuleDefinition = {
       if (sum <= total) continue
       const unit = breakdown.total.unit
       const parts = breakdown.parts.map((p) => p.value)
+      const here = quoteOf(breakdown.sentence, breakdown.start)
       const quote = breakdown.totalSentence === breakdown.sentence
-        ? breakdown.sentence.text
-        : `${breakdown.totalSentence.text}。${breakdown.sentence.text}`
+        ? here
+        : `${quoteOf(breakdown.totalSentence, breakdown.total.start)}。${here}`
       findings.push(narrativeFinding(N_INTERNAL, breakdown.sentence, {
         message: `正文称共${total}${unit}，其中分项${parts.join('+')}=${sum}${unit}，超过总数`,
         messageEn: `The prose states a total of ${total}, but the parts listed after 其中 add up to ${parts.join(' + ')} = ${sum}`,
@@ -37,7 +38,7 @@ export const N_INTERNAL: RuleDefinition = {
         actual: sum,
         difference: sum - total,
         context: { quote, parts, unit }
-      }))
+      }, breakdown.start))
     }
     return findings
   }

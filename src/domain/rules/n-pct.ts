@@ -1,19 +1,40 @@
 import type { Finding, RuleDefinition } from '../findings.js'
 import {
-  breakdownsOf, countsIn, enclosingBreakdown, matchesIn, narrativeFinding, NUMBER, percentTolerance, readNumber, sentencesOf, UNITS
+  breakdownsOf, countsOf, enclosingBreakdown, lastCountBefore, matchesIn, narrativeFinding, NUMBER, percentTolerance, readNumber,
+  sentencesOf, UNITS
 } from '../narrative.js'
 import type { Count, Sentence } from '../narrative.js'
 
 /** "X件，占(总数的) P%": a count and the share the prose gives it; the count may end the clause before 占. */
 const SHARE = new RegExp(`(${NUMBER})(${UNITS})[^\\d;。]{0,6}?占(?:比)?[^\\d%;。]{0,10}?(\\d+(?:\\.(\\d+))?)%`)
 
+/** Words right before a count that make it a stated total: "共60条", "合计5件". */
+const TOTAL_WORDS = ['共', '共计', '合计', '总计']
+
+/** The counts of a sentence stated as totals ("共 N 件") in each counting word, read once per sentence. */
+const STATED_TOTALS = new WeakMap<Sentence, ReadonlyMap<string, readonly Count[]>>()
+
+function statedTotalsOf (sentence: Sentence, unit: string): readonly Count[] {
+  let totals = STATED_TOTALS.get(sentence)
+  if (totals === undefined) {
+    const byUnit = new Map<string, Count[]>()
+    for (const count of countsOf(sentence)) {
+      if (!TOTAL_WORDS.some((word) => sentence.norm.endsWith(word, count.start))) continue
+      const list = byUnit.get(count.unit)
+      if (list === undefined) byUnit.set(count.unit, [count])
+      else list.push(count)
+    }
+    totals = byUnit
+    STATED_TOTALS.set(sentence, totals)
+  }
+  return totals.get(unit) ?? []
+}
+
 /** The base of a share: the total of the breakdown the count is in, else a stated total ("共 N 件") before it. */
 function baseOf (sentence: Sentence, at: number, unit: string, breakdowns: ReturnType<typeof breakdownsOf>): Count | undefined {
   const breakdown = enclosingBreakdown(breakdowns, sentence, at)
   if (breakdown !== undefined) return breakdown.total.unit === unit ? breakdown.total : undefined
-  return countsIn(sentence.norm)
-    .filter((c) => c.end <= at && c.unit === unit && /(?:共|共计|合计|总计)$/.test(sentence.norm.slice(0, c.start)))
-    .at(-1)
+  return lastCountBefore(statedTotalsOf(sentence, unit), at)
 }
 
 /**
@@ -53,7 +74,7 @@ export const N_PCT: RuleDefinition = {
         actual: stated,
         difference: Math.round((stated - share) * 10) / 10,
         context: { count, base: base.value }
-      }))
+      }, match.index))
     }
     return findings
   }

@@ -10,6 +10,20 @@ const RECEIVED = new RegExp(
 /** Clauses about something else that is also "received": reviews, suits, enquiries, last year's requests. */
 const OTHER_SUBJECT = /复议|诉讼|咨询|留言|来信|信箱|热线|上年|结转|举报/
 
+/**
+ * In a government's report the table counts the whole jurisdiction; a clause naming one office that acts for the
+ * government ("区政府办代表区政府受理…17件", 洪泽区 2024, table 95) or the government's own level (本级) is a part of it.
+ */
+const PART_OF_JURISDICTION = /代表|本级|政府办|办公室/
+/** How far before the claim its subject is looked for. */
+const SUBJECT_REACH = 20
+
+/** The words before a claim in its clause, at most `SUBJECT_REACH` of them. */
+function subjectBefore (norm: string, at: number): string {
+  const before = norm.slice(Math.max(0, at - SUBJECT_REACH), at)
+  return before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(':'), before.lastIndexOf('(')) + 1)
+}
+
 const NEW_RECEIVED = '/requests/newReceived/total'
 const CARRIED_OVER = '/requests/carriedOver/total'
 
@@ -18,7 +32,8 @@ const CARRIED_OVER = '/requests/carriedOver/total'
  * ("收到/受理/共收到…申请 X 件") must state `requests.newReceived.total`. When X equals new + carried over
  * (`newReceived.total + carriedOver.total`, with something carried over) the prose merely counted last year's
  * requests in: a warning. Any other X is an error. Claims inside a "其中" breakdown are about a subset and skipped,
- * as are clauses about reviews, suits or enquiries.
+ * as are clauses about reviews, suits or enquiries, and, in a government's report, claims of one office acting for
+ * the government or of its own level (代表, 本级, 政府办).
  *
  * Example: the seed says "收到申请信息公开件共13件" with 本年新收 10 and 上年结转 0 → one error, expected 10, actual 13,
  * difference 3, pointers `['/sections/overview', '/requests/newReceived/total', '/requests/carriedOver/total']`.
@@ -40,6 +55,7 @@ export const N_RECEIVED: RuleDefinition = {
     const findings: Finding[] = []
     for (const { sentence, match } of matchesIn(sentences, RECEIVED)) {
       if (OTHER_SUBJECT.test(match[0])) continue
+      if (report.kind === 'government' && PART_OF_JURISDICTION.test(subjectBefore(sentence.norm, match.index))) continue
       // Requests received inside a breakdown ("其中网上受理申请4件") are a subset, whatever the total.
       if (!speaksOfWhole(breakdowns, sentence, match.index, [])) continue
       const claimed = readNumber(match[1] ?? match[2] ?? '')
@@ -54,7 +70,7 @@ export const N_RECEIVED: RuleDefinition = {
           actual: claimed,
           difference: claimed - table,
           context
-        }))
+        }, match.index))
         continue
       }
       findings.push(narrativeFinding(N_RECEIVED, sentence, {
@@ -65,7 +81,7 @@ export const N_RECEIVED: RuleDefinition = {
         actual: claimed,
         difference: claimed - table,
         context
-      }))
+      }, match.index))
     }
     return findings
   }

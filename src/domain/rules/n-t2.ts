@@ -75,7 +75,7 @@ export const N_T2: RuleDefinition = {
         actual: claimed,
         difference: claimed - cell.value,
         context: { claimed }
-      }))
+      }, match.index))
     }
     return findings
   }

@@ -20,9 +20,11 @@ const CATEGORY = `(?:${CATEGORY_WORDS.map(([, words]) => words).join('|')})`
 
 /**
  * One category or several joined by 、/和/及/与 (a sum: "予以公开及部分公开"), then at most a few filler words, then
- * the count. "分别为" (respectively) lists several counts and is not a sum, so the filler excludes it.
+ * the count. "分别为" (respectively) lists several counts and is not a sum, so the filler excludes it. A sum names
+ * each of the six categories at most once, so a chain is at most six long: an endless "予以公开、予以公开、…" is not
+ * walked again from each of its links.
  */
-const CLAIM = new RegExp(`(${CATEGORY}(?:(?:、|和|及|与|以及)${CATEGORY})*)(?:的|申请|类|情形|情况)?(?:共|共计|合计|为|达)?(${NUMBER})件`)
+const CLAIM = new RegExp(`(${CATEGORY}(?:(?:、|和|及|与|以及)${CATEGORY}){0,5})(?:的|申请|类|情形|情况)?(?:共|共计|合计|为|达)?(${NUMBER})件`)
 
 function categoriesOf (phrase: string): OutcomeCategory[] {
   const found: OutcomeCategory[] = []
@@ -90,7 +92,7 @@ export const N_T3: RuleDefinition = {
         actual: claimed,
         difference: claimed - table,
         context: { categories, claimed }
-      }))
+      }, match.index))
     }
     return findings
   }

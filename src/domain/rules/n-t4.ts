@@ -1,6 +1,6 @@
 import { addCells, pointer } from '../cells.js'
 import type { Finding, RuleDefinition } from '../findings.js'
-import { matchesIn, narrativeFinding, NUMBER, readNumber, sentencesOf } from '../narrative.js'
+import { lastIndexAtMost, matchesIn, narrativeFinding, NUMBER, readNumber, sentencesOf } from '../narrative.js'
 import type { Sentence } from '../narrative.js'
 import type { CaseGroup, ReviewLitigation } from '../report.js'
 import { CASE_FIELD_LABELS } from '../tables.js'
@@ -19,9 +19,21 @@ const REVIEW: Target = { groups: ['review'], label: { zh: '行政复议', en: 'a
 const SUITS: Target = { groups: ['suitDirect', 'suitAfterReview'], label: { zh: '行政诉讼', en: 'lawsuits' } }
 const DIRECT: Target = { groups: ['suitDirect'], label: { zh: '未经复议直接起诉', en: 'lawsuits filed directly' } }
 const AFTER_REVIEW: Target = { groups: ['suitAfterReview'], label: { zh: '复议后起诉', en: 'lawsuits filed after review' } }
+/** Reviews and suits counted together: "共办理行政复议、行政诉讼案件N件". */
+const COMBINED: Target = {
+  groups: ['review', 'suitDirect', 'suitAfterReview'],
+  label: { zh: '行政复议和行政诉讼', en: 'administrative reviews and lawsuits together' }
+}
 
-/** Longest phrases first, so 复议后起诉 is not read as 复议. */
+/** Joins two case words into one combined count. */
+const JOIN = '(?:、|和|及|与|以及|或)'
+
+/**
+ * Longest phrases first, so 复议后起诉 is not read as 复议 and "行政复议、行政诉讼" is read as both together. "相关案件" and
+ * "上述案件" are both together only after a sentence naming both (see `referenceTarget`).
+ */
 const GROUP_WORDS: readonly (readonly [string, Target])[] = [
+  [`(?:行政)?复议${JOIN}(?:行政)?诉讼|(?:行政)?诉讼${JOIN}(?:行政)?复议`, COMBINED],
   ['未经复议直接起诉|直接起诉', DIRECT],
   ['复议后起诉', AFTER_REVIEW],
   ['行政诉讼|诉讼', SUITS],
@@ -29,6 +41,15 @@ const GROUP_WORDS: readonly (readonly [string, Target])[] = [
 ]
 
 const GROUP_CLAIM = new RegExp(`(${GROUP_WORDS.map(([w]) => w).join('|')})(?:申请|案件|案)?(?:共|共计|合计|为|达)?(${NUMBER})件`)
+
+/** "共办理相关案件N件": the cases a previous sentence spoke of. */
+const REFERENCE_CLAIM = new RegExp(`(?:相关|上述|以上|前述)(?:案件|案)(?:共|共计|合计|为|达)?(${NUMBER})件`)
+
+/** What "相关案件" refers to: both kinds when the sentence before (same paragraph) names reviews and suits. */
+function referenceTarget (previous: Sentence | undefined, sentence: Sentence): Target | null {
+  if (previous === undefined || previous.section !== sentence.section || previous.paragraph !== sentence.paragraph) return null
+  return previous.norm.includes('复议') && previous.norm.includes('诉讼') ? COMBINED : null
+}
 
 const FIELD_WORDS: readonly (readonly [string, Field])[] = [
   ['结果维持|维持', 'upheld'],
@@ -42,12 +63,29 @@ const FIELD_CLAIM = new RegExp(`(${FIELD_WORDS.map(([w]) => w).join('|')})(?:的
 /** "all upheld", "no case lost": contradicted by any corrected or pending case. */
 const ALL_UPHELD = /均(?:获|被|予以)?维持|全部(?:被|获)?维持|零败诉|无败诉|未(?:出现|发生)?败诉|均胜诉/
 
-/** "未发生…行政复议、行政诉讼": a zero, when the clause states no number and speaks of no outcome. */
-const NONE_HAPPENED = /(?:未|没有)(?:发生|产生|出现|收到|有)?[^\d]*?(?:行政复议|行政诉讼)/
+/**
+ * "未发生…行政复议、行政诉讼": a zero, when a clause without numbers says 未/没有 before naming review or suit, and
+ * ends with the name (or 案件, 情况 …), and speaks of no outcome.
+ */
+const NEGATIONS = ['未', '没有']
+const CASE_WORDS = ['行政复议', '行政诉讼']
 const NONE_TAIL = /(?:行政复议|行政诉讼)(?:案件|的情况|的情形|情况|情形|事项|案)?$/
+/** The longest ending `NONE_TAIL` can match: it is only tried on that many last characters of a clause. */
+const NONE_TAIL_LENGTH = 7
+
+/** True when the clause says 未/没有 somewhere before it names review or suit: one look for each word. */
+function negatesCases (clause: string): boolean {
+  const negationEnd = Math.min(...NEGATIONS.map((word) => {
+    const at = clause.indexOf(word)
+    return at < 0 ? Infinity : at + word.length
+  }))
+  return CASE_WORDS.some((word) => clause.lastIndexOf(word) >= negationEnd)
+}
+
+const GROUP_PATTERNS = GROUP_WORDS.map(([words, target]) => [new RegExp(`^(?:${words})$`), target] as const)
 
 function targetOf (phrase: string): Target {
-  return GROUP_WORDS.find(([words]) => new RegExp(`^(?:${words})$`).test(phrase))?.[1] ?? REVIEW
+  return GROUP_PATTERNS.find(([pattern]) => pattern.test(phrase))?.[1] ?? REVIEW
 }
 
 function cellsOfTarget (rl: ReviewLitigation, target: Target, field: Field): { pointer: string, value: number | null }[] {
@@ -62,7 +100,8 @@ function targetsNamed (norm: string): Target[] {
 
 /**
  * N-T4 (warning): what the prose says of table 四. "行政复议 X 件" = `review.total`; "行政诉讼 X 件" =
- * `suitDirect.total + suitAfterReview.total` (and "直接起诉"/"复议后起诉" their own group); the outcome counts after
+ * `suitDirect.total + suitAfterReview.total` (and "直接起诉"/"复议后起诉" their own group); a combined count
+ * ("行政复议、行政诉讼案件 X 件", or "相关案件 X 件" after a sentence naming both) = all three totals added up; the outcome counts after
  * such a claim in the same sentence ("其中结果维持 a 件，结果纠正 b 件，其他结果 c 件，尚未审结 d 件") = that group's
  * columns; "未发生行政复议、行政诉讼" = 0; "均获维持/零败诉" while `corrected` or `pending` > 0 is contradicted.
  *
@@ -82,7 +121,7 @@ export const N_T4: RuleDefinition = {
     const rl = report.reviewLitigation
     const sentences = sentencesOf(report.sections)
     const findings: Finding[] = []
-    const compare = (sentence: Sentence, target: Target, field: Field, claimed: number): void => {
+    const compare = (sentence: Sentence, target: Target, field: Field, claimed: number, at: number): void => {
       const cells = cellsOfTarget(rl, target, field)
       const table = addCells(cells.map((c) => c.value))
       if (cells.every((c) => c.value === null) || table === claimed) return
@@ -96,27 +135,37 @@ export const N_T4: RuleDefinition = {
         actual: claimed,
         difference: claimed - table,
         context: { claimed, field }
-      }))
+      }, at))
     }
 
-    for (const sentence of sentences) {
+    sentences.forEach((sentence, position) => {
+      const reference = referenceTarget(sentences[position - 1], sentence)
+      if (reference !== null) {
+        for (const { match } of matchesIn([sentence], REFERENCE_CLAIM)) {
+          const claimed = readNumber(match[1] ?? '')
+          if (claimed !== null) compare(sentence, reference, 'total', claimed, match.index)
+        }
+      }
       const groupClaims = matchesIn([sentence], GROUP_CLAIM)
       for (const { match } of groupClaims) {
         const claimed = readNumber(match[2] ?? '')
-        if (claimed !== null) compare(sentence, targetOf(match[1] ?? ''), 'total', claimed)
+        if (claimed !== null) compare(sentence, targetOf(match[1] ?? ''), 'total', claimed, match.index)
       }
       // Outcome counts belong to the nearest group claim before them in the sentence.
       for (const { match } of matchesIn([sentence], FIELD_CLAIM)) {
-        const owner = groupClaims.filter((g) => g.match.index < match.index).at(-1)
+        const owner = groupClaims[lastIndexAtMost(groupClaims, (g) => g.match.index, match.index - 1)]
         const field = FIELD_WORDS.find(([words]) => new RegExp(`^(?:${words})$`).test(match[1] ?? ''))?.[1]
         const claimed = readNumber(match[2] ?? '')
         if (owner === undefined || field === undefined || claimed === null) continue
-        compare(sentence, targetOf(owner.match[1] ?? ''), field, claimed)
+        compare(sentence, targetOf(owner.match[1] ?? ''), field, claimed, match.index)
       }
+      let clauseStart = 0
       for (const clause of sentence.norm.split(/[,:;()]/)) {
+        const at = clauseStart
+        clauseStart += clause.length + 1
         if (/\d/.test(clause) || /纠错|纠正|败诉|维持|审结/.test(clause)) continue
-        if (!NONE_HAPPENED.test(clause) || !NONE_TAIL.test(clause)) continue
-        for (const target of targetsNamed(clause)) compare(sentence, target, 'total', 0)
+        if (!NONE_TAIL.test(clause.slice(-NONE_TAIL_LENGTH)) || !negatesCases(clause)) continue
+        for (const target of targetsNamed(clause)) compare(sentence, target, 'total', 0, at)
       }
       if (ALL_UPHELD.test(sentence.norm)) {
         for (const target of targetsNamed(sentence.norm)) {
@@ -134,7 +183,7 @@ export const N_T4: RuleDefinition = {
           }))
         }
       }
-    }
+    })
     return findings
   }
 }

@@ -2,9 +2,10 @@ import { addCells } from '../cells.js'
 import { notAssessable } from '../findings.js'
 import type { Finding, RuleDefinition } from '../findings.js'
 import {
-  clauseBefore, countsIn, matchesIn, narrativeFinding, NUMBER, percentTolerance, readNumber, sectionPointer, sentencesOf, UNITS
+  countsInUnit, countsOf, lastCountBefore, matchesIn, narrativeFinding, NUMBER, percentTolerance, quoteOf, readNumber, sectionPointer,
+  sentencesOf, UNITS
 } from '../narrative.js'
-import type { Count, Sentence } from '../narrative.js'
+import type { Count, ReadCount, Sentence } from '../narrative.js'
 import type { AnnualReport } from '../report.js'
 
 /**
@@ -38,17 +39,20 @@ const TABLE_SUBJECTS: readonly { readonly test: RegExp, readonly cells: (r: Annu
   }
 ]
 
+/**
+ * How far back a subject reaches: real subjects ("全年主动公开政务信息") are a dozen characters, and a longer clause
+ * only adds words no two reports share. Bounding it keeps reading and matching subjects linear in the prose.
+ */
+const SUBJECT_WINDOW = 40
+
+/** How far before the claim its count may end: "170条,比2022年减少了10.5%" has one character between them. */
+const CLAIM_REACH = 40
+
 /** What a count counts: the words of its clause before it, without "全年/2023年" in front or "共/达" behind. */
-function subjectOf (norm: string, count: Count): string {
-  return clauseBefore(norm, count.start)
+function subjectOf (norm: string, count: ReadCount): string {
+  return norm.slice(Math.max(count.clauseStart, count.start - SUBJECT_WINDOW), count.start)
     .replace(/^(?:全年|今年|本年度?|\d{4}年度?|上年度?|去年)+,?/, '')
     .replace(/(?:共计|共|合计|累计|达到|达|为|约)+$/, '')
-}
-
-function commonSuffix (a: string, b: string): number {
-  let n = 0
-  while (n < a.length && n < b.length && a.charAt(a.length - 1 - n) === b.charAt(b.length - 1 - n)) n++
-  return n
 }
 
 interface PriorValue {
@@ -65,38 +69,69 @@ interface StatedCount {
   readonly quote: string
 }
 
-/** Every count stated in a report's prose, in document order: the candidates for the prior value of a subject. */
-function statedCounts (report: AnnualReport): StatedCount[] {
-  return sentencesOf(report.sections).flatMap((sentence) => countsIn(sentence.norm).map((count) => ({
-    subject: subjectOf(sentence.norm, count),
-    count,
-    quote: sentence.text
-  })))
+/** The shortest common ending of two subjects that makes them the same phrase. */
+const MIN_COMMON_SUFFIX = 4
+
+/** A node of a trie of subjects read from their last character: the first count whose subject ends this way. */
+interface SuffixNode {
+  readonly first: StatedCount
+  readonly next: Map<string, SuffixNode>
+}
+
+/**
+ * The counts stated in a report's prose, by counting word, in a trie of their subjects read backwards: the count
+ * whose subject shares the longest ending with a given subject (the first in document order among equals) is found
+ * by walking that subject once, so matching every claim against every prior count is never needed.
+ */
+function subjectIndex (report: AnnualReport): ReadonlyMap<string, SuffixNode> {
+  const roots = new Map<string, SuffixNode>()
+  for (const sentence of sentencesOf(report.sections)) {
+    for (const count of countsOf(sentence)) {
+      const stated = { subject: subjectOf(sentence.norm, count), count, quote: quoteOf(sentence, count.start) }
+      let node: SuffixNode = roots.get(count.unit) ?? { first: stated, next: new Map() }
+      roots.set(count.unit, node)
+      for (let i = stated.subject.length - 1; i >= 0; i--) {
+        const ch = stated.subject.charAt(i)
+        const child: SuffixNode = node.next.get(ch) ?? { first: stated, next: new Map() }
+        node.next.set(ch, child)
+        node = child
+      }
+    }
+  }
+  return roots
+}
+
+/** The first stated count whose subject shares the longest ending (at least `MIN_COMMON_SUFFIX`) with `subject`. */
+function closestSubject (index: ReadonlyMap<string, SuffixNode>, subject: string, unit: string): StatedCount | null {
+  let node = index.get(unit)
+  let best: StatedCount | null = null
+  for (let depth = 1; node !== undefined && depth <= subject.length; depth++) {
+    node = node.next.get(subject.charAt(subject.length - depth))
+    if (node !== undefined && depth >= MIN_COMMON_SUFFIX) best = node.first
+  }
+  return best
 }
 
 /**
  * The prior year's value of a subject: its table when the subject is a table cell, else the same phrase in its prose
- * (`priorCounts`, the prior year's `statedCounts`; the first of the longest matches wins).
+ * (`priorIndex`, the prior year's `subjectIndex`; the first of the longest matches wins).
  */
-function priorValue (subject: string, unit: string, previous: AnnualReport, priorCounts: () => readonly StatedCount[]): PriorValue | null {
+function priorValue (
+  subject: string, unit: string, previous: AnnualReport, priorIndex: () => ReadonlyMap<string, SuffixNode>
+): PriorValue | null {
   const mapped = TABLE_SUBJECTS.find((s) => s.test.test(subject))
   if (mapped !== undefined) {
     const cells = mapped.cells(previous)
     if (cells.every((c) => c.value === null)) return null
     return { value: addCells(cells.map((c) => c.value)), source: 'table', pointers: cells.map((c) => c.pointer) }
   }
-  let best: { suffix: number, value: number, quote: string } | null = null
-  for (const stated of priorCounts()) {
-    if (stated.count.unit !== unit) continue
-    const suffix = commonSuffix(stated.subject, subject)
-    if (suffix >= 4 && (best === null || suffix > best.suffix)) best = { suffix, value: stated.count.value, quote: stated.quote }
-  }
-  return best === null ? null : { value: best.value, source: 'prose', pointers: [], quote: best.quote }
+  const best = closestSubject(priorIndex(), subject, unit)
+  return best === null ? null : { value: best.count.value, source: 'prose', pointers: [], quote: best.quote }
 }
 
-function unassessable (sentence: Sentence, claim: string, zh: string, en: string, reason: string): Finding {
+function unassessable (sentence: Sentence, at: number, claim: string, zh: string, en: string, reason: string): Finding {
   return notAssessable(N_YOY_CLAIM, zh, en, [sectionPointer(sentence.section)], {
-    section: sentence.section, quote: sentence.text, claim, reason
+    section: sentence.section, quote: quoteOf(sentence, at), claim, reason
   })
 }
 
@@ -123,33 +158,31 @@ export const N_YOY_CLAIM: RuleDefinition = {
     const priorYear = report.year - 1
     const findings: Finding[] = []
     // The prior year's prose is read once, when the first claim needs it, rather than once per claim.
-    let priorCounts: readonly StatedCount[] | undefined
+    let priorIndex: ReadonlyMap<string, SuffixNode> | undefined
     for (const { sentence, match } of matchesIn(sentencesOf(report.sections), CHANGE)) {
       const isPercent = match[5] === '%'
-      const current = countsIn(sentence.norm)
-        .filter((c) => c.end <= match.index && (isPercent || c.unit === match[5]))
-        .at(-1)
+      const current = lastCountBefore(isPercent ? countsOf(sentence) : countsInUnit(sentence, match[5] ?? ''), match.index)
       const stated = readNumber(match[3] ?? '')
-      if (current === undefined || stated === null) continue
+      if (current === undefined || current.end < match.index - CLAIM_REACH || stated === null) continue
       const claim = sentence.norm.slice(current.start, match.index + match[0].length)
       const namedYear = match[1] === undefined ? priorYear : Number(match[1])
       if (namedYear !== priorYear) {
-        findings.push(unassessable(sentence, claim,
+        findings.push(unassessable(sentence, match.index, claim,
           `“${claim}”与${namedYear}年比较，不是上一年度（${priorYear}年），无法核对`,
           `"${claim}" compares with ${namedYear}, not the prior year ${priorYear}; it cannot be assessed.`, 'other_year'))
         continue
       }
       if (previous === null || previous.year !== priorYear || previous.kind !== report.kind) {
-        findings.push(unassessable(sentence, claim,
+        findings.push(unassessable(sentence, match.index, claim,
           `未存储${priorYear}年度同一机关同类报告，无法核对“${claim}”中的同比说法`,
           `The prior-year (${priorYear}) report of the same agency and kind is not stored; "${claim}" cannot be checked.`,
           'previous_missing'))
         continue
       }
       const subject = subjectOf(sentence.norm, current)
-      const prior = priorValue(subject, current.unit, previous, () => (priorCounts ??= statedCounts(previous)))
+      const prior = priorValue(subject, current.unit, previous, () => (priorIndex ??= subjectIndex(previous)))
       if (prior === null || (isPercent && prior.value === 0)) {
-        findings.push(unassessable(sentence, claim,
+        findings.push(unassessable(sentence, match.index, claim,
           `${priorYear}年度报告中找不到“${subject}”的可比数值，无法核对“${claim}”`,
           `No comparable ${priorYear} value for "${subject}" was found; "${claim}" cannot be checked.`,
           prior === null ? 'prior_value_missing' : 'prior_value_zero'))
@@ -178,7 +211,7 @@ export const N_YOY_CLAIM: RuleDefinition = {
           ...(prior.pointers.length > 0 ? { previousPointers: prior.pointers } : {}),
           ...(prior.quote !== undefined ? { previousQuote: prior.quote } : {})
         }
-      }))
+      }, match.index))
     }
     return findings
   }

@@ -2,9 +2,9 @@ import t from 'tap'
 import { RULES, ruleById } from '../../../src/domain/rules/index.js'
 
 const IDS = [
-  'S-TEMPLATE', 'S-MIXED', 'V-BLANK', 'V-FEE-UNIT', 'T3-ROWSUM', 'T3-RESULTS-SUM', 'T3-BALANCE', 'T4-GROUPSUM',
+  'S-TEMPLATE', 'S-MIXED', 'S-PROBLEMS-EMPTY', 'V-BLANK', 'V-FEE-UNIT', 'T3-ROWSUM', 'T3-RESULTS-SUM', 'T3-BALANCE', 'T4-GROUPSUM',
   'T2-INFORCE-GE-ISSUED', 'CY-CARRY', 'CY-IN-FORCE', 'CY-2019-PREV', 'CY-SWING', 'M-DEADLINE', 'M-INDEX',
-  'N-RECEIVED', 'N-PROCESSED', 'N-T3', 'N-T4', 'N-T2', 'N-PCT', 'N-YOY-CLAIM', 'N-STALE-YEAR', 'N-INTERNAL', 'N-FEE-SECTION6'
+  'N-RECEIVED', 'N-PROCESSED', 'N-CARRIED', 'N-T3', 'N-T4', 'N-T2', 'N-PCT', 'N-YOY-CLAIM', 'N-STALE-YEAR', 'N-INTERNAL', 'N-FEE-SECTION6'
 ]
 
 t.test('RULES holds the catalogue in reporting order', async (t) => {
@@ -21,6 +21,7 @@ t.test('every rule is described and says which templates and data it needs', asy
   t.same(Object.fromEntries(RULES.map((rule) => [rule.id, rule.severity])), {
     'S-TEMPLATE': 'error',
     'S-MIXED': 'warning',
+    'S-PROBLEMS-EMPTY': 'warning',
     'V-BLANK': 'warning',
     'V-FEE-UNIT': 'info',
     'T3-ROWSUM': 'error',
@@ -36,6 +37,7 @@ t.test('every rule is described and says which templates and data it needs', asy
     'M-INDEX': 'info',
     'N-RECEIVED': 'error',
     'N-PROCESSED': 'warning',
+    'N-CARRIED': 'warning',
     'N-T3': 'warning',
     'N-T4': 'warning',
     'N-T2': 'warning',
