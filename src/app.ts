@@ -72,6 +72,9 @@ export async function buildApp ({ config, databaseUrl, logger = false, now = () 
     // Behind a load balancer, the client's address (for per-IP limits and logs) comes from X-Forwarded-For.
     trustProxy: trustProxySetting(config.TRUST_PROXY),
     routerOptions: { ignoreTrailingSlash: true },
+    // Fastify answers a path it cannot decode (`/v1/reports/%80`) itself, past the error handler: hand
+    // the error to the app's, so that it too is problem+json.
+    frameworkErrors: (error, request, reply) => { app.errorHandler(error, request, reply) },
     // Response schemas with unions are checked by fast-json-stringify's own Ajv, which must know our formats.
     serializerOpts: { ajv: { formats: { 'credit-code': CREDIT_CODE_FORMAT } } }
   }).withTypeProvider<TypeBoxTypeProvider>()

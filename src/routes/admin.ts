@@ -8,7 +8,7 @@ import { ApiKeySchema, NewApiKeySchema } from '../schemas/admin.js'
 import { COMMON_PROBLEM_RESPONSES, problemResponse } from '../schemas/problem.js'
 import { CursorSchema, LimitSchema, PageSchema } from '../schemas/resources.js'
 import { createKey, revokeKey } from '../services/api-keys.js'
-import { decodeCursor, encodeCursor, nextPageUrl } from './pagination.js'
+import { decodeCursor, encodeCursor, nextPageUrl, ROW_ID_CURSOR } from './pagination.js'
 
 function keyJson (key: ApiKeyInfo) {
   return { ...key, scopes: [...key.scopes], agencyCodes: [...key.agencyCodes], regionPrefixes: [...key.regionPrefixes], createdAt: key.createdAt.toISOString(), revokedAt: key.revokedAt?.toISOString() ?? null }
@@ -102,8 +102,8 @@ const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
       description: 'Every write (reports stored and revised, findings reviewed, keys created and revoked) with the key that made it, ' +
         'oldest first. Filter by key, report or action; follow `next` for the following page.',
       querystring: Type.Object({
-        keyId: Type.Optional(Type.Integer({ minimum: 1, description: 'Only the writes of this key.' })),
-        reportId: Type.Optional(Type.Integer({ minimum: 1, description: 'Only the writes to this report.' })),
+        keyId: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'Only the writes of this key.' })),
+        reportId: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'Only the writes to this report.' })),
         action: Type.Optional(Type.Union(AUDIT_ACTIONS.map((action) => Type.Literal(action)), { description: 'Only this action.' })),
         limit: Type.Optional(LimitSchema),
         cursor: Type.Optional(CursorSchema)
@@ -120,7 +120,7 @@ const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
   }, async (request, reply) => {
     const { limit = 50, cursor, ...filters } = request.query
-    const { entries, hasMore } = await listAudit(app.db, filters, decodeCursor(cursor, 0), limit)
+    const { entries, hasMore } = await listAudit(app.db, filters, decodeCursor(cursor, ROW_ID_CURSOR), limit)
     const last = entries.at(-1)
     const next = hasMore && last !== undefined ? nextPageUrl(request.url, encodeCursor(last.id)) : null
     reply.header('cache-control', 'no-store')
