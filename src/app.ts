@@ -87,7 +87,7 @@ export async function buildApp ({ config, databaseUrl, logger = false, now = () 
   await app.register(requestLogPlugin)
   await app.register(httpCachePlugin)
   await app.register(dbPlugin, { url: databaseUrl, readUrl: config.DATABASE_READ_URL, poolMax: config.DB_POOL_MAX })
-  await app.register(authPlugin, { readsNeedKey: config.READ_ACCESS === 'key' })
+  await app.register(authPlugin, { readsNeedKey: config.READ_ACCESS === 'key', failuresPerIpPerMinute: config.AUTH_FAILURES_PER_IP })
   await app.register(protectionPlugin, {
     perIpPerMinute: config.RATE_LIMIT_PER_IP,
     perKeyPerMinute: config.RATE_LIMIT_PER_KEY,

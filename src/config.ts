@@ -32,6 +32,11 @@ export const ConfigSchema = Type.Object({
   }),
   RATE_LIMIT_PER_IP: Type.Integer({ minimum: 1, default: 1200, description: 'Requests per minute from one IP address without an API key' }),
   RATE_LIMIT_PER_KEY: Type.Integer({ minimum: 1, default: 6000, description: 'Requests per minute with one API key' }),
+  AUTH_FAILURES_PER_IP: Type.Integer({
+    minimum: 1,
+    default: 30,
+    description: 'Requests per minute from one IP address that may send an API key that is not valid; beyond it, requests from that address with a key get 429 until the minute is over, without the key being looked up'
+  }),
   CORS_ORIGINS: Type.String({
     minLength: 1,
     default: '*',
@@ -51,7 +56,7 @@ export const ConfigSchema = Type.Object({
 export type Config = Readonly<Static<typeof ConfigSchema>>
 
 const configCheck = Compile(ConfigSchema)
-const NUMERIC_KEYS = new Set(['PORT', 'DB_POOL_MAX', 'BODY_LIMIT', 'RATE_LIMIT_PER_IP', 'RATE_LIMIT_PER_KEY'])
+const NUMERIC_KEYS = new Set(['PORT', 'DB_POOL_MAX', 'BODY_LIMIT', 'RATE_LIMIT_PER_IP', 'RATE_LIMIT_PER_KEY', 'AUTH_FAILURES_PER_IP'])
 
 export class ConfigError extends Error {
   constructor (readonly problems: readonly string[]) {
