@@ -8,6 +8,7 @@ import type { Config } from './config.js'
 import { isValidCreditCode } from './domain/credit-code.js'
 import authPlugin from './plugins/auth.js'
 import dbPlugin from './plugins/db.js'
+import heavyReadsPlugin from './plugins/heavy-reads.js'
 import httpCachePlugin from './plugins/http-cache.js'
 import idempotencyPlugin from './plugins/idempotency.js'
 import jsonBodyPlugin from './plugins/json-body.js'
@@ -93,6 +94,7 @@ export async function buildApp ({ config, databaseUrl, logger = false, now = () 
     perKeyPerMinute: config.RATE_LIMIT_PER_KEY,
     corsOrigins: config.CORS_ORIGINS
   })
+  await app.register(heavyReadsPlugin, { concurrency: config.HEAVY_READ_CONCURRENCY, queue: config.HEAVY_READ_QUEUE })
   await app.register(idempotencyPlugin)
 
   await app.register(operationsRoutes)

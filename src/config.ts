@@ -25,6 +25,16 @@ export const ConfigSchema = Type.Object({
     type: 'string', enum: [...LOG_LEVELS], default: 'info', description: 'pino log level'
   }),
   DB_POOL_MAX: Type.Integer({ minimum: 1, maximum: 200, default: 10, description: 'Largest number of pooled connections' }),
+  HEAVY_READ_CONCURRENCY: Type.Integer({
+    minimum: 1,
+    default: 3,
+    description: 'Heavy reads (exports, statistics over a province or the country) that may run at once; below DB_POOL_MAX, so that ordinary requests keep connections'
+  }),
+  HEAVY_READ_QUEUE: Type.Integer({
+    minimum: 0,
+    default: 10,
+    description: 'Heavy reads that may wait for one of those slots; more are answered 429 with Retry-After'
+  }),
   BODY_LIMIT: Type.Integer({ minimum: 1024, default: 1_048_576, description: 'Largest accepted request body, in bytes' }),
   READ_ACCESS: Type.Union([Type.Literal('public'), Type.Literal('key')], {
     default: 'public',
@@ -56,7 +66,7 @@ export const ConfigSchema = Type.Object({
 export type Config = Readonly<Static<typeof ConfigSchema>>
 
 const configCheck = Compile(ConfigSchema)
-const NUMERIC_KEYS = new Set(['PORT', 'DB_POOL_MAX', 'BODY_LIMIT', 'RATE_LIMIT_PER_IP', 'RATE_LIMIT_PER_KEY', 'AUTH_FAILURES_PER_IP'])
+const NUMERIC_KEYS = new Set(['PORT', 'DB_POOL_MAX', 'HEAVY_READ_CONCURRENCY', 'HEAVY_READ_QUEUE', 'BODY_LIMIT', 'RATE_LIMIT_PER_IP', 'RATE_LIMIT_PER_KEY', 'AUTH_FAILURES_PER_IP'])
 
 export class ConfigError extends Error {
   constructor (readonly problems: readonly string[]) {
@@ -94,6 +104,10 @@ export function loadConfig (env: Readonly<Record<string, string | undefined>>): 
     if (key === '' || problems.some((problem) => problem.startsWith(`${key}=`))) continue
     problems.push(`${key}=${JSON.stringify((withDefaults as Record<string, unknown>)[key])}: ${error.message}`)
   }
+  const config = withDefaults as Config
+  if (problems.length === 0 && config.HEAVY_READ_CONCURRENCY >= config.DB_POOL_MAX) {
+    problems.push(`HEAVY_READ_CONCURRENCY=${config.HEAVY_READ_CONCURRENCY}: must be below DB_POOL_MAX (${config.DB_POOL_MAX}), so that heavy reads leave connections to ordinary requests`)
+  }
   if (problems.length > 0) throw new ConfigError([...new Set(problems)])
-  return Object.freeze(withDefaults as Config)
+  return Object.freeze(config)
 }

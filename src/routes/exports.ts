@@ -75,6 +75,7 @@ const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   /** GET /v1/exports/reports.csv — one row per report, one column per cell. */
   app.get('/v1/exports/reports.csv', {
+    config: { heavyRead: true },
     schema: {
       operationId: 'exportReportsCsv',
       tags: ['exports'],
@@ -102,6 +103,7 @@ const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   /** GET /v1/exports/reports.ndjson — one JSON document per line. */
   app.get('/v1/exports/reports.ndjson', {
+    config: { heavyRead: true },
     schema: {
       operationId: 'exportReportsNdjson',
       tags: ['exports'],

@@ -38,6 +38,8 @@ function rollupJson (year: number, { reports, agencies, byStatus, byTemplate, ce
 const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   /** GET /v1/stats — rollup of the matching reports of a year and the year before, with an optional breakdown. */
   app.get('/v1/stats', {
+    // A rollup of the whole country or a province adds up tens of thousands of reports; a city's is quick.
+    config: { heavyRead: (request) => ((request.query as { region?: string }).region ?? '').length <= 2 },
     schema: {
       operationId: 'getStats',
       tags: ['stats'],
