@@ -7,6 +7,7 @@ import Fastify, { type FastifyServerOptions, LogController } from 'fastify'
 import type { Config } from './config.js'
 import { isValidCreditCode } from './domain/credit-code.js'
 import authPlugin from './plugins/auth.js'
+import bodyRatePlugin from './plugins/body-rate.js'
 import dbPlugin from './plugins/db.js'
 import heavyReadsPlugin from './plugins/heavy-reads.js'
 import httpCachePlugin from './plugins/http-cache.js'
@@ -94,6 +95,7 @@ export async function buildApp ({ config, databaseUrl, logger = false, now = () 
     perKeyPerMinute: config.RATE_LIMIT_PER_KEY,
     corsOrigins: config.CORS_ORIGINS
   })
+  await app.register(bodyRatePlugin, { minBytesPerSecond: config.BODY_MIN_RATE, windowMs: config.BODY_RATE_WINDOW_MS })
   await app.register(heavyReadsPlugin, { concurrency: config.HEAVY_READ_CONCURRENCY, queue: config.HEAVY_READ_QUEUE })
   await app.register(idempotencyPlugin)
 

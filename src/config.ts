@@ -36,6 +36,16 @@ export const ConfigSchema = Type.Object({
     description: 'Heavy reads that may wait for one of those slots; more are answered 429 with Retry-After'
   }),
   BODY_LIMIT: Type.Integer({ minimum: 1024, default: 1_048_576, description: 'Largest accepted request body, in bytes' }),
+  BODY_MIN_RATE: Type.Integer({
+    minimum: 1,
+    default: 500,
+    description: 'Bytes a second a request body must arrive at, on average over each BODY_RATE_WINDOW_MS; a slower body gets 408 and its connection is closed'
+  }),
+  BODY_RATE_WINDOW_MS: Type.Integer({
+    minimum: 100,
+    default: 10_000,
+    description: 'Length of the windows in which BODY_MIN_RATE is measured, in milliseconds'
+  }),
   READ_ACCESS: Type.Union([Type.Literal('public'), Type.Literal('key')], {
     default: 'public',
     description: 'Who may read: `public` (anyone; the reports are public information) or `key` (any valid API key)'
@@ -66,7 +76,7 @@ export const ConfigSchema = Type.Object({
 export type Config = Readonly<Static<typeof ConfigSchema>>
 
 const configCheck = Compile(ConfigSchema)
-const NUMERIC_KEYS = new Set(['PORT', 'DB_POOL_MAX', 'HEAVY_READ_CONCURRENCY', 'HEAVY_READ_QUEUE', 'BODY_LIMIT', 'RATE_LIMIT_PER_IP', 'RATE_LIMIT_PER_KEY', 'AUTH_FAILURES_PER_IP'])
+const NUMERIC_KEYS = new Set(['PORT', 'DB_POOL_MAX', 'HEAVY_READ_CONCURRENCY', 'HEAVY_READ_QUEUE', 'BODY_LIMIT', 'BODY_MIN_RATE', 'BODY_RATE_WINDOW_MS', 'RATE_LIMIT_PER_IP', 'RATE_LIMIT_PER_KEY', 'AUTH_FAILURES_PER_IP'])
 
 export class ConfigError extends Error {
   constructor (readonly problems: readonly string[]) {
