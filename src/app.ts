@@ -66,9 +66,10 @@ export async function buildApp ({ config, databaseUrl, logger = false, now = () 
     // Refuse, rather than strip, prototype-poisoning keys in JSON bodies.
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
-    // A slow client must not hold a connection forever: one silent for a minute is closed. There is no
-    // limit on a whole request's time, which would cut off a bulk upload that streams for minutes while
-    // its answer streams back; Node's own headersTimeout still bounds the time to send the headers.
+    // A slow client must not hold a connection forever: one silent for a minute is closed, and a body
+    // slower than BODY_MIN_RATE is cut off (plugins/body-rate.ts). There is no limit on a whole request's
+    // time, which would cut off a bulk upload that streams for minutes while its answer streams back;
+    // Node's own headersTimeout still bounds the time to send the headers.
     connectionTimeout: 60_000,
     requestTimeout: 0,
     // Behind a load balancer, the client's address (for per-IP limits and logs) comes from X-Forwarded-For.

@@ -87,8 +87,8 @@ async function heavyReadsPlugin (app: FastifyInstance, options: HeavyReadOptions
     if (route.config?.heavyRead === undefined || route.schema === undefined) return
     route.schema = {
       ...route.schema,
-      description: `${route.schema.description ?? ''}\n\nA heavy read: at most ${options.concurrency} run at once and ${options.queue} wait; ` +
-        'beyond that the answer is 429 `RATE_LIMITED` with `Retry-After`.'
+      description: `${route.schema.description ?? ''}\n\n${typeof route.config.heavyRead === 'function' ? 'When it is a heavy read (see above)' : 'A heavy read'}: ` +
+        `at most ${options.concurrency} run at once and ${options.queue} wait; beyond that the answer is 429 \`RATE_LIMITED\` with \`Retry-After\`.`
     } as typeof route.schema
   })
 
