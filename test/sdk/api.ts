@@ -443,7 +443,7 @@ export interface paths {
         put?: never;
         /**
          * Import a published report
-         * @description Reads a report as published — an HTML page (`text/html`), or its text (`text/plain`: text copied from a page, `pdftotext -layout` output, or one cell per line) in UTF-8, GBK or GB18030 — into the report JSON. Answers the report, the parse record (layouts found, the source text of every cell, problems, confidence) and its findings. Query parameters supply what the text does not say. With `store=true` the report is stored as by `POST /v1/reports` and the source text is kept with the revision. A number that cannot be read is reported, never guessed.
+         * @description Reads a report as published — a PDF (`application/pdf`, with a text layer), a Word document (`.docx`), an HTML page (`text/html`), markdown (`text/markdown`), or its text (`text/plain`: text copied from a page, `pdftotext -layout` output, one cell per line, or markdown) in UTF-8, GBK or GB18030 — into the report JSON. What a body is comes from its bytes as well as its type: a body starting with `%PDF-` is read as a PDF and a ZIP archive as a Word document whatever the `Content-Type`, a body declared PDF or Word that is neither is refused (415), and `application/octet-stream` is told apart by its bytes. Answers the report, the parse record (layouts found, the source text of every cell, problems, confidence) and its findings. Query parameters supply what the text does not say. With `store=true` the report is stored as by `POST /v1/reports` and the source text is kept with the revision. A number that cannot be read is reported, never guessed.
          *
          *     Public; an API key, if sent, must be valid.
          */
@@ -2548,6 +2548,8 @@ export interface components {
              *     - `REPORT_INCONSISTENT` (422, `report-inconsistent`): With `strict=true`, a rule of severity error failed; `findings` lists them and nothing was stored.
              *     - `IMPORT_UNREADABLE` (422, `import-unreadable`): The imported text lacks a part of the report (a table, the year, the agency code…); `missing` and `parseProblems` say what.
              *     - `IMPORT_INVALID` (422, `import-invalid`): The report read from the text breaks the contract (`errors` lists each field); supply missing facts as query parameters.
+             *     - `IMPORT_NO_TEXT_LAYER` (422, `import-no-text-layer`): The imported PDF carries no text, only pictures of its pages (a scan): run it through OCR first, or import the report's page or text.
+             *     - `IMPORT_DOCUMENT_UNREADABLE` (422, `import-document-unreadable`): The imported PDF or Word file is damaged or password-protected, or the ZIP archive sent is not a Word document (.docx).
              *     - `AGENCY_REGION_MISMATCH` (422, `agency-region-mismatch`): A new agency's region lies outside the city (first 4 digits) of the region its 统一社会信用代码 was registered in (characters 3–8, `registeredRegion`); an admin can place it there.
              *     - `AGENCY_NAME_REQUIRED` (422, `agency-name-required`): The agency is not stored yet: placing it in a region needs its `name`.
              *     - `INVALID_GRANT` (422, `invalid-grant`): The scopes, agencies and regions asked for a new key do not fit together (e.g. a `reports:write` key limited to nothing).
@@ -2558,7 +2560,7 @@ export interface components {
              *     - `SERVICE_UNAVAILABLE` (503, `service-unavailable`): The database cannot be reached; retry after `Retry-After` seconds.
              * @enum {string}
              */
-            code: "VALIDATION_ERROR" | "MALFORMED_JSON" | "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "REPORT_NOT_FOUND" | "REVISION_NOT_FOUND" | "FINDING_NOT_FOUND" | "PROBLEM_TYPE_NOT_FOUND" | "AGENCY_NOT_FOUND" | "API_KEY_NOT_FOUND" | "AGENCY_REGION_CONFLICT" | "REPORT_EXISTS" | "PRECONDITION_FAILED" | "REQUEST_TIMEOUT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "REPORT_KEY_CHANGED" | "REPORT_INCONSISTENT" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "AGENCY_REGION_MISMATCH" | "AGENCY_NAME_REQUIRED" | "INVALID_GRANT" | "IDEMPOTENCY_KEY_REUSED" | "PRECONDITION_REQUIRED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
+            code: "VALIDATION_ERROR" | "MALFORMED_JSON" | "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "REPORT_NOT_FOUND" | "REVISION_NOT_FOUND" | "FINDING_NOT_FOUND" | "PROBLEM_TYPE_NOT_FOUND" | "AGENCY_NOT_FOUND" | "API_KEY_NOT_FOUND" | "AGENCY_REGION_CONFLICT" | "REPORT_EXISTS" | "PRECONDITION_FAILED" | "REQUEST_TIMEOUT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "REPORT_KEY_CHANGED" | "REPORT_INCONSISTENT" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "IMPORT_NO_TEXT_LAYER" | "IMPORT_DOCUMENT_UNREADABLE" | "AGENCY_REGION_MISMATCH" | "AGENCY_NAME_REQUIRED" | "INVALID_GRANT" | "IDEMPOTENCY_KEY_REUSED" | "PRECONDITION_REQUIRED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
             /** @description Id of the request, as in the `x-request-id` header and the logs. */
             requestId?: string;
             /** @description Every invalid field, for `VALIDATION_ERROR`. */
@@ -4909,10 +4911,15 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description The published report: HTML or text. */
+        /** @description The published report. `application/pdf`: A PDF with a text layer. `application/vnd.openxmlformats-officedocument.wordprocessingml.document`: A Word document (.docx). `text/html`: A published page (often exported from Word or WPS), in UTF-8, GBK or GB18030 (`charset`). `text/markdown`: Markdown: `#` headings and GFM pipe tables. `text/plain`: Text: copied from a page, `pdftotext -layout` output, one cell per line, or markdown. `application/octet-stream`: Any of the above, told apart by its bytes. */
         requestBody: {
             content: {
-                "application/json": string;
+                "application/pdf": unknown;
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
+                "text/html": unknown;
+                "text/markdown": unknown;
+                "text/plain": unknown;
+                "application/octet-stream": unknown;
             };
         };
         responses: {
@@ -4930,8 +4937,8 @@ export interface operations {
                         report: components["schemas"]["Report2021"] | components["schemas"]["Report2019"];
                         /** @description How the report was read. */
                         parse: {
-                            /** @description `pipe`: rows as "a | b | c" (text copied from a page); `layout`: `pdftotext -layout` columns; `cell-per-line`: one cell per line; `html`: a page. */
-                            format: "pipe" | "layout" | "cell-per-line" | "html";
+                            /** @description `pipe`: rows as "a | b | c" (text copied from a page); `layout`: `pdftotext -layout` columns; `cell-per-line`: one cell per line; `html`: a page; `markdown`: headings and pipe tables; `pdf`: a PDF's text layer, laid out in columns; `docx`: a Word document. */
+                            format: "pipe" | "layout" | "cell-per-line" | "html" | "markdown" | "pdf" | "docx";
                             templates: {
                                 /** @description Layout table 二 was read in; null when not read. */
                                 proactive: ("2021" | "2019") | null;
@@ -5077,7 +5084,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body exceeds 8 MiB. */
+            /** @description The body exceeds `IMPORT_BODY_LIMIT` (8 MiB here), its text `IMPORT_TEXT_LIMIT` characters, or a PDF `IMPORT_MAX_PAGES` pages. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5086,7 +5093,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not `text/html` or `text/plain`, or an unsupported charset. */
+            /** @description Not one of the accepted types, a body declared PDF or Word that is not one, or an unsupported charset. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5095,7 +5102,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The text could not be read as a report (`IMPORT_UNREADABLE`, with `missing` and `parseProblems`), the report read is invalid (`IMPORT_INVALID`, with `errors`), or with `strict` a rule of severity error failed (`REPORT_INCONSISTENT`). The `Idempotency-Key` was used for another request (`IDEMPOTENCY_KEY_REUSED`). */
+            /** @description The document could not be read as a report (`IMPORT_UNREADABLE`, with `missing` and `parseProblems`), a PDF is a scan without a text layer (`IMPORT_NO_TEXT_LAYER`), a PDF or Word file is damaged or encrypted (`IMPORT_DOCUMENT_UNREADABLE`), the report read is invalid (`IMPORT_INVALID`, with `errors`), or with `strict` a rule of severity error failed (`REPORT_INCONSISTENT`). The `Idempotency-Key` was used for another request (`IDEMPOTENCY_KEY_REUSED`). */
             422: {
                 headers: {
                     [name: string]: unknown;
