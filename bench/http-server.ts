@@ -13,7 +13,8 @@
  *   parameters, value lists and spaces folded. Otherwise statements are only counted, so that a profile shows the
  *   service alone;
  * - RATE_LIMIT_PER_IP / RATE_LIMIT_PER_KEY: default 10⁹ a minute, since the load comes from one address and one key
- *   and the limiter must not be what is measured.
+ *   and the limiter must not be what is measured;
+ * - HEAVY_READ_CONCURRENCY / HEAVY_READ_QUEUE: the service's heavy-read slots (bench/heavy-reads.ts compares two).
  *
  * Talks to the parent over the IPC channel of `fork`:
  * - sends `{ type: 'listening', port }` once it listens;
@@ -84,7 +85,9 @@ const config = loadConfig({
   DATABASE_URL: databaseUrl,
   LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
   RATE_LIMIT_PER_IP: process.env.RATE_LIMIT_PER_IP ?? UNLIMITED,
-  RATE_LIMIT_PER_KEY: process.env.RATE_LIMIT_PER_KEY ?? UNLIMITED
+  RATE_LIMIT_PER_KEY: process.env.RATE_LIMIT_PER_KEY ?? UNLIMITED,
+  HEAVY_READ_CONCURRENCY: process.env.HEAVY_READ_CONCURRENCY,
+  HEAVY_READ_QUEUE: process.env.HEAVY_READ_QUEUE
 })
 const app = kind === 'service'
   ? await (await import('../src/app.js')).buildApp({ config, databaseUrl, logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL } })

@@ -7,7 +7,9 @@ import Fastify, { type FastifyServerOptions, LogController } from 'fastify'
 import type { Config } from './config.js'
 import { isValidCreditCode } from './domain/credit-code.js'
 import authPlugin from './plugins/auth.js'
+import bodyRatePlugin from './plugins/body-rate.js'
 import dbPlugin from './plugins/db.js'
+import heavyReadsPlugin from './plugins/heavy-reads.js'
 import httpCachePlugin from './plugins/http-cache.js'
 import idempotencyPlugin from './plugins/idempotency.js'
 import jsonBodyPlugin from './plugins/json-body.js'
@@ -64,14 +66,18 @@ export async function buildApp ({ config, databaseUrl, logger = false, now = () 
     // Refuse, rather than strip, prototype-poisoning keys in JSON bodies.
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
-    // A slow client must not hold a connection forever: one silent for a minute is closed. There is no
-    // limit on a whole request's time, which would cut off a bulk upload that streams for minutes while
-    // its answer streams back; Node's own headersTimeout still bounds the time to send the headers.
+    // A slow client must not hold a connection forever: one silent for a minute is closed, and a body
+    // slower than BODY_MIN_RATE is cut off (plugins/body-rate.ts). There is no limit on a whole request's
+    // time, which would cut off a bulk upload that streams for minutes while its answer streams back;
+    // Node's own headersTimeout still bounds the time to send the headers.
     connectionTimeout: 60_000,
     requestTimeout: 0,
     // Behind a load balancer, the client's address (for per-IP limits and logs) comes from X-Forwarded-For.
     trustProxy: trustProxySetting(config.TRUST_PROXY),
     routerOptions: { ignoreTrailingSlash: true },
+    // Fastify answers a path it cannot decode (`/v1/reports/%80`) itself, past the error handler: hand
+    // the error to the app's, so that it too is problem+json.
+    frameworkErrors: (error, request, reply) => { app.errorHandler(error, request, reply) },
     // Response schemas with unions are checked by fast-json-stringify's own Ajv, which must know our formats.
     serializerOpts: { ajv: { formats: { 'credit-code': CREDIT_CODE_FORMAT } } }
   }).withTypeProvider<TypeBoxTypeProvider>()
@@ -84,12 +90,14 @@ export async function buildApp ({ config, databaseUrl, logger = false, now = () 
   await app.register(requestLogPlugin)
   await app.register(httpCachePlugin)
   await app.register(dbPlugin, { url: databaseUrl, readUrl: config.DATABASE_READ_URL, poolMax: config.DB_POOL_MAX })
-  await app.register(authPlugin, { readsNeedKey: config.READ_ACCESS === 'key' })
+  await app.register(authPlugin, { readsNeedKey: config.READ_ACCESS === 'key', failuresPerIpPerMinute: config.AUTH_FAILURES_PER_IP })
   await app.register(protectionPlugin, {
     perIpPerMinute: config.RATE_LIMIT_PER_IP,
     perKeyPerMinute: config.RATE_LIMIT_PER_KEY,
     corsOrigins: config.CORS_ORIGINS
   })
+  await app.register(bodyRatePlugin, { minBytesPerSecond: config.BODY_MIN_RATE, windowMs: config.BODY_RATE_WINDOW_MS })
+  await app.register(heavyReadsPlugin, { concurrency: config.HEAVY_READ_CONCURRENCY, queue: config.HEAVY_READ_QUEUE })
   await app.register(idempotencyPlugin)
 
   await app.register(operationsRoutes)

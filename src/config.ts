@@ -25,7 +25,27 @@ export const ConfigSchema = Type.Object({
     type: 'string', enum: [...LOG_LEVELS], default: 'info', description: 'pino log level'
   }),
   DB_POOL_MAX: Type.Integer({ minimum: 1, maximum: 200, default: 10, description: 'Largest number of pooled connections' }),
+  HEAVY_READ_CONCURRENCY: Type.Integer({
+    minimum: 1,
+    default: 3,
+    description: 'Heavy reads (exports, statistics over a province or the country) that may run at once; below DB_POOL_MAX, so that ordinary requests keep connections'
+  }),
+  HEAVY_READ_QUEUE: Type.Integer({
+    minimum: 0,
+    default: 10,
+    description: 'Heavy reads that may wait for one of those slots; more are answered 429 with Retry-After'
+  }),
   BODY_LIMIT: Type.Integer({ minimum: 1024, default: 1_048_576, description: 'Largest accepted request body, in bytes' }),
+  BODY_MIN_RATE: Type.Integer({
+    minimum: 1,
+    default: 500,
+    description: 'Bytes a second a request body must arrive at, on average over each BODY_RATE_WINDOW_MS; a slower body gets 408 and its connection is closed'
+  }),
+  BODY_RATE_WINDOW_MS: Type.Integer({
+    minimum: 100,
+    default: 10_000,
+    description: 'Length of the windows in which BODY_MIN_RATE is measured, in milliseconds'
+  }),
   IMPORT_BODY_LIMIT: Type.Integer({ minimum: 1024, default: 8_388_608, description: 'Largest document accepted by POST /v1/imports, in bytes (PDF and Word files carry fonts and pictures)' }),
   IMPORT_TEXT_LIMIT: Type.Integer({ minimum: 1024, default: 1_048_576, description: 'Most characters of text an import parses: the decoded text or page, or the text of a PDF or the HTML of a Word file' }),
   IMPORT_MAX_PAGES: Type.Integer({ minimum: 1, default: 200, description: 'Most pages of an imported PDF; a longer one is refused before any page is read' }),
@@ -36,6 +56,11 @@ export const ConfigSchema = Type.Object({
   }),
   RATE_LIMIT_PER_IP: Type.Integer({ minimum: 1, default: 1200, description: 'Requests per minute from one IP address without an API key' }),
   RATE_LIMIT_PER_KEY: Type.Integer({ minimum: 1, default: 6000, description: 'Requests per minute with one API key' }),
+  AUTH_FAILURES_PER_IP: Type.Integer({
+    minimum: 1,
+    default: 30,
+    description: 'Requests per minute from one IP address that may send an API key that is not valid; beyond it, requests from that address with a key get 429 until the minute is over, without the key being looked up'
+  }),
   CORS_ORIGINS: Type.String({
     minLength: 1,
     default: '*',
@@ -55,7 +80,7 @@ export const ConfigSchema = Type.Object({
 export type Config = Readonly<Static<typeof ConfigSchema>>
 
 const configCheck = Compile(ConfigSchema)
-const NUMERIC_KEYS = new Set(['PORT', 'DB_POOL_MAX', 'BODY_LIMIT', 'IMPORT_BODY_LIMIT', 'IMPORT_TEXT_LIMIT', 'IMPORT_MAX_PAGES', 'IMPORT_CONCURRENCY', 'RATE_LIMIT_PER_IP', 'RATE_LIMIT_PER_KEY'])
+const NUMERIC_KEYS = new Set(['PORT', 'DB_POOL_MAX', 'HEAVY_READ_CONCURRENCY', 'HEAVY_READ_QUEUE', 'BODY_LIMIT', 'BODY_MIN_RATE', 'BODY_RATE_WINDOW_MS', 'IMPORT_BODY_LIMIT', 'IMPORT_TEXT_LIMIT', 'IMPORT_MAX_PAGES', 'IMPORT_CONCURRENCY', 'RATE_LIMIT_PER_IP', 'RATE_LIMIT_PER_KEY', 'AUTH_FAILURES_PER_IP'])
 
 export class ConfigError extends Error {
   constructor (readonly problems: readonly string[]) {
@@ -93,6 +118,10 @@ export function loadConfig (env: Readonly<Record<string, string | undefined>>): 
     if (key === '' || problems.some((problem) => problem.startsWith(`${key}=`))) continue
     problems.push(`${key}=${JSON.stringify((withDefaults as Record<string, unknown>)[key])}: ${error.message}`)
   }
+  const config = withDefaults as Config
+  if (problems.length === 0 && config.HEAVY_READ_CONCURRENCY >= config.DB_POOL_MAX) {
+    problems.push(`HEAVY_READ_CONCURRENCY=${config.HEAVY_READ_CONCURRENCY}: must be below DB_POOL_MAX (${config.DB_POOL_MAX}), so that heavy reads leave connections to ordinary requests`)
+  }
   if (problems.length > 0) throw new ConfigError([...new Set(problems)])
-  return Object.freeze(withDefaults as Config)
+  return Object.freeze(config)
 }

@@ -27,6 +27,7 @@ export const PROBLEMS = {
   AGENCY_REGION_CONFLICT: { status: 409, title: 'Agency is in another region', description: 'The agency is stored in another region than the one sent (`storedRegionCode`); a write never moves an agency, an admin does (`PUT /v1/admin/agencies/{code}/region`).' },
   REPORT_EXISTS: { status: 409, title: 'Report already exists', description: 'A different report with the same agency, year and kind is stored; `existing` names it. Revise it with PUT.' },
   PRECONDITION_FAILED: { status: 412, title: 'Precondition failed', description: 'The `If-Match` ETag is not the current revision: someone revised the report since you read it.' },
+  REQUEST_TIMEOUT: { status: 408, title: 'Request Timeout', description: 'The body arrived slower than the minimum rate (`BODY_MIN_RATE` bytes a second); the connection is closed.' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'Payload Too Large', description: 'The body exceeds the size limit.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported Media Type', description: 'The body is not `application/json` in UTF-8.' },
   REPORT_KEY_CHANGED: { status: 422, title: 'Report identity cannot change', description: 'A revision must keep the agency code, year and kind of its report.' },

@@ -19,7 +19,7 @@ import type { AnnualReport } from '../src/domain/report.js'
 import { createKey } from '../src/services/api-keys.js'
 
 /** Tests send many requests a minute from one address; the rate limits have tests of their own. */
-const TEST_ENV = { LOG_LEVEL: 'silent', RATE_LIMIT_PER_IP: '1000000', RATE_LIMIT_PER_KEY: '1000000' }
+const TEST_ENV = { LOG_LEVEL: 'silent', RATE_LIMIT_PER_IP: '1000000', RATE_LIMIT_PER_KEY: '1000000', AUTH_FAILURES_PER_IP: '1000000' }
 
 export const testConfig = loadConfig(TEST_ENV)
 

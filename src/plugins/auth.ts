@@ -11,6 +11,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { findActiveKey } from '../db/api-key-repository.js'
 import { type Actor, type Grant, hasScope, type Scope } from '../domain/access.js'
+import { FailedAttempts } from '../auth/failed-attempts.js'
 import { bearerToken, parseToken, secretMatches } from '../auth/tokens.js'
 import { ProblemError } from '../problems.js'
 import { problemResponse } from '../schemas/problem.js'
@@ -31,6 +32,8 @@ declare module 'fastify' {
 export interface AuthOptions {
   /** Whether reads need a key too (READ_ACCESS=key). */
   readonly readsNeedKey: boolean
+  /** Failed authentications one client address may make a minute before its keys are refused unchecked. */
+  readonly failuresPerIpPerMinute: number
 }
 
 export const SECURITY_SCHEME = 'apiKey'
@@ -40,6 +43,10 @@ const CHALLENGE = 'Bearer realm="reports"'
 const missingKey = () => new ProblemError('UNAUTHORIZED', 'This operation needs an API key: send `Authorization: Bearer <key>`.', {}, { 'www-authenticate': CHALLENGE })
 const invalidKey = () => new ProblemError('UNAUTHORIZED', 'The API key is not valid.', {}, { 'www-authenticate': `${CHALLENGE}, error="invalid_token"` })
 const forbidden = (detail: string) => new ProblemError('FORBIDDEN', detail)
+const tooManyFailures = (waitMs: number) => {
+  const seconds = Math.ceil(waitMs / 1000)
+  return new ProblemError('RATE_LIMITED', `Too many requests from this address sent a key that is not valid; retry in ${seconds} seconds.`, {}, { 'retry-after': String(seconds) })
+}
 
 /** Who is acting, for the audit trail. */
 export function actorOf (request: FastifyRequest): Actor {
@@ -59,6 +66,7 @@ function describeAccess (access: Access, readsNeedKey: boolean): string {
 
 async function authPlugin (app: FastifyInstance, options: AuthOptions) {
   app.decorateRequest('grant', null)
+  const failures = new FailedAttempts({ maxFailures: options.failuresPerIpPerMinute, windowMs: 60_000 })
 
   app.addHook('onRoute', (route) => {
     const writes = !['GET', 'HEAD'].includes(String(route.method))
@@ -94,11 +102,22 @@ async function authPlugin (app: FastifyInstance, options: AuthOptions) {
     if (access !== 'read' && !hasScope(request.grant, access)) throw forbidden('This API key may not perform this operation.')
   })
 
+  /**
+   * The grant of a valid key. Every key refused counts against the client's address (the per-key and
+   * per-IP rate limits cannot: they run after authentication), and an address over its limit is refused
+   * before its key is parsed or looked up.
+   */
   async function authenticate (request: FastifyRequest, header: string): Promise<Grant> {
+    const wait = failures.waitFor(request.ip)
+    if (wait > 0) throw tooManyFailures(wait)
     const parsed = parseToken(bearerToken(header) ?? '')
-    if (parsed === undefined) throw invalidKey()
+    if (parsed === undefined) {
+      failures.record(request.ip)
+      throw invalidKey()
+    }
     const stored = await findActiveKey(app.db, parsed.lookupId)
     if (stored === undefined || !secretMatches(parsed.secret, stored.secretDigest)) {
+      failures.record(request.ip)
       request.log.info({ lookupId: parsed.lookupId }, 'API key refused')
       throw invalidKey()
     }

@@ -10,7 +10,7 @@ import { COMMON_PROBLEM_RESPONSES, problemResponse } from '../schemas/problem.js
 import { CursorSchema, LimitSchema, PageSchema } from '../schemas/resources.js'
 import { placeAgency } from '../services/agencies.js'
 import { createKey, revokeKey } from '../services/api-keys.js'
-import { decodeCursor, encodeCursor, nextPageUrl } from './pagination.js'
+import { decodeCursor, encodeCursor, nextPageUrl, ROW_ID_CURSOR } from './pagination.js'
 
 function keyJson (key: ApiKeyInfo) {
   return { ...key, scopes: [...key.scopes], agencyCodes: [...key.agencyCodes], regionPrefixes: [...key.regionPrefixes], createdAt: key.createdAt.toISOString(), revokedAt: key.revokedAt?.toISOString() ?? null }
@@ -131,8 +131,8 @@ const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
       description: 'Every write (reports stored and revised, findings reviewed, keys created and revoked, agencies moved) with the key ' +
         'that made it and the request id, oldest first. Filter by key, report, agency or action; follow `next` for the following page.',
       querystring: Type.Object({
-        keyId: Type.Optional(Type.Integer({ minimum: 1, description: 'Only the writes of this key.' })),
-        reportId: Type.Optional(Type.Integer({ minimum: 1, description: 'Only the writes to this report.' })),
+        keyId: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'Only the writes of this key.' })),
+        reportId: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'Only the writes to this report.' })),
         action: Type.Optional(Type.Union(AUDIT_ACTIONS.map((action) => Type.Literal(action)), { description: 'Only this action.' })),
         agencyCode: Type.Optional({ ...CreditCodeSchema, description: 'Only the moves of this agency.' }),
         limit: Type.Optional(LimitSchema),
@@ -150,7 +150,7 @@ const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
   }, async (request, reply) => {
     const { limit = 50, cursor, ...filters } = request.query
-    const { entries, hasMore } = await listAudit(app.db, filters, decodeCursor(cursor, 0), limit)
+    const { entries, hasMore } = await listAudit(app.db, filters, decodeCursor(cursor, ROW_ID_CURSOR), limit)
     const last = entries.at(-1)
     const next = hasMore && last !== undefined ? nextPageUrl(request.url, encodeCursor(last.id)) : null
     reply.header('cache-control', 'no-store')

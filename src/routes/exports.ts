@@ -20,11 +20,22 @@ const META_COLUMNS = [
   ['year', '报告年度'], ['kind', '报告类型'], ['template', '报告格式'], ['revision', '修订版本'], ['status', '检查结果']
 ] as const
 
-/** RFC 4180 quoting: fields with commas, quotes or line breaks are quoted, quotes doubled. */
+/**
+ * The first characters with which a spreadsheet reads a cell as a formula (OWASP, "CSV Injection"):
+ * an agency name such as `=HYPERLINK(…)` would run when the file is opened in Excel or LibreOffice.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/
+
+/**
+ * RFC 4180 quoting: fields with commas, quotes or line breaks are quoted, quotes doubled. Text that a
+ * spreadsheet would take for a formula is neutralised as OWASP advises: a single quote before it, and
+ * the field quoted. Numbers are written as they are: the export's numbers are counts and amounts.
+ */
 function csvField (value: string | number | null): string {
   if (value === null) return ''
-  const text = String(value)
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
+  if (typeof value === 'number') return String(value)
+  if (FORMULA_START.test(value)) return `"'${value.replaceAll('"', '""')}"`
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value
 }
 
 /** The value at a JSON Pointer of our own making (keys never need escaping), or null when absent. */
@@ -64,12 +75,15 @@ const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   /** GET /v1/exports/reports.csv — one row per report, one column per cell. */
   app.get('/v1/exports/reports.csv', {
+    config: { heavyRead: true },
     schema: {
       operationId: 'exportReportsCsv',
       tags: ['exports'],
       summary: 'Export reports as CSV',
       description: 'One row per report (its latest revision), one column per cell of tables 二, 三 and 四 of both templates ' +
         '(blank cells and cells of the other template are empty). UTF-8 with a byte order mark for Excel. ' +
+        'Text that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is written ' +
+        'with a single quote before it, as OWASP advises against CSV injection; the NDJSON export keeps every text exact. ' +
         'The header names columns by JSON Pointer, or by the form\'s Chinese labels with `header=labels`. Same filters as `GET /v1/reports`.',
       querystring: Type.Object({
         ...FILTERS,
@@ -89,6 +103,7 @@ const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   /** GET /v1/exports/reports.ndjson — one JSON document per line. */
   app.get('/v1/exports/reports.ndjson', {
+    config: { heavyRead: true },
     schema: {
       operationId: 'exportReportsNdjson',
       tags: ['exports'],

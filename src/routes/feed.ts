@@ -5,7 +5,7 @@ import { ReportStatusSchema } from '../schemas/analysis.js'
 import { CreditCodeSchema, KindSchema, ReportIdSchema, RevisionSchema, TimestampSchema, YearSchema } from '../schemas/common.js'
 import { COMMON_PROBLEM_RESPONSES, problemResponse } from '../schemas/problem.js'
 import { CursorSchema } from '../schemas/resources.js'
-import { decodeCursor, encodeCursor } from './pagination.js'
+import { decodeCursor, encodeCursor, ROW_ID_CURSOR } from './pagination.js'
 import { reportHref } from './reports/representation.js'
 
 const EventSchema = Type.Object({
@@ -57,7 +57,7 @@ const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
   }, async (request, reply) => {
     const { after, limit = 100 } = request.query
-    const position = decodeCursor(after, 0, 'after')
+    const position = decodeCursor(after, ROW_ID_CURSOR, 'after')
     const { events, hasMore } = await listEvents(app.dbRead, position, limit)
     const last = events.at(-1)?.id ?? position
     const url = new URL(request.url, 'http://placeholder')

@@ -1,19 +1,57 @@
 /** Keyset pagination: opaque cursors that name the last item of a page, and the next-page URL. */
+import { CREDIT_CODE_PATTERN } from '../domain/credit-code.js'
 import { ProblemError } from '../problems.js'
+
+/**
+ * What a kind of cursor names, and which decoded values are one: a cursor arrives from the client, so
+ * whatever it decodes to is checked here before it reaches a query (Postgres refuses a bigint of 1.5
+ * or 1e21 with an error, not an empty page).
+ */
+export interface CursorKind<T extends string | number> {
+  /** The position before the first item, when no cursor is sent. */
+  readonly initial: T
+  readonly accepts: (value: unknown) => value is T
+}
+
+/** A position among rows numbered by a bigint identity (reports, audit entries, feed events). */
+export const ROW_ID_CURSOR: CursorKind<number> = {
+  initial: 0,
+  accepts: (value): value is number => Number.isSafeInteger(value) && (value as number) >= 0
+}
+
+const AGENCY_CODE = new RegExp(CREDIT_CODE_PATTERN)
+
+/** A position among agencies, ordered by their 统一社会信用代码. */
+export const AGENCY_CODE_CURSOR: CursorKind<string> = {
+  initial: '',
+  accepts: (value): value is string => typeof value === 'string' && AGENCY_CODE.test(value)
+}
 
 /** Encodes the sort key of the last item of a page. */
 export function encodeCursor (key: string | number): string {
   return Buffer.from(JSON.stringify({ after: key }), 'utf8').toString('base64url')
 }
 
-/** Decodes a cursor made by `encodeCursor`; a tampered or foreign cursor is a 400 on the query parameter. */
-export function decodeCursor<T extends string | number> (cursor: string | undefined, initial: T, parameter = 'cursor'): T {
-  if (cursor === undefined) return initial
+function decodedPosition (cursor: string): unknown {
   try {
-    const { after } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { after?: unknown }
-    if (typeof after === typeof initial) return after as T
-  } catch {}
-  throw new ProblemError('VALIDATION_ERROR', 'The cursor is not one this API issued.', {
+    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
+    if (typeof decoded !== 'object' || decoded === null || Array.isArray(decoded)) return undefined
+    const keys = Object.keys(decoded)
+    return keys.length === 1 && keys[0] === 'after' ? (decoded as { after: unknown }).after : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Decodes a cursor made by `encodeCursor` for this kind of list. Anything else (tampered, foreign, or
+ * naming a position no list has) is a 400 pointing at the query parameter.
+ */
+export function decodeCursor<T extends string | number> (cursor: string | undefined, kind: CursorKind<T>, parameter = 'cursor'): T {
+  if (cursor === undefined) return kind.initial
+  const position = decodedPosition(cursor)
+  if (kind.accepts(position)) return position
+  throw new ProblemError('VALIDATION_ERROR', `The \`${parameter}\` is not one this API issued.`, {
     errors: [{ pointer: `/${parameter}`, location: 'querystring', detail: 'is not a cursor from a previous page' }]
   })
 }

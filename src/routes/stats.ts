@@ -38,6 +38,8 @@ function rollupJson (year: number, { reports, agencies, byStatus, byTemplate, ce
 const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   /** GET /v1/stats — rollup of the matching reports of a year and the year before, with an optional breakdown. */
   app.get('/v1/stats', {
+    // A rollup of the whole country or a province adds up tens of thousands of reports; a city's is quick.
+    config: { heavyRead: (request) => ((request.query as { region?: string }).region ?? '').length <= 2 },
     schema: {
       operationId: 'getStats',
       tags: ['stats'],
@@ -47,7 +49,8 @@ const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         'distinct agencies, per cell its sum, its blanks (counted apart from zeros) and how many reports have it, and the ' +
         'derived indicators recomputed from the sums (never averaged). `changes` compares the two years cell by cell. ' +
         'With `groupBy`, `groups` breaks the year down by region (one level below `region`) or by agency, each group ' +
-        'with its indicators and the cells named in `cells`. Cached for a minute.',
+        'with its indicators and the cells named in `cells`. Cached for a minute. Statistics of the whole country or of a ' +
+        'province (no `region`, or one of 2 digits) are a heavy read.',
       querystring: StatsQuerySchema,
       response: {
         200: {

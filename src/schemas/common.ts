@@ -75,8 +75,11 @@ export const TemplateSchema = Type.Union([Type.Literal('2021'), Type.Literal('20
 
 export const ReportIdSchema = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, title: '报告编号', description: 'Identifier of a stored report.' })
 
+/** Revisions are numbered in a Postgres integer: a larger number is no revision, and refused before it reaches a query. */
+const MAX_REVISION = 2_147_483_647
+
 export const RevisionSchema = (description = 'Revision number, 1 for the first version.') =>
-  Type.Integer({ minimum: 1, title: '修订版本', description })
+  Type.Integer({ minimum: 1, maximum: MAX_REVISION, title: '修订版本', description })
 
 export const TimestampSchema = (description: string) =>
   Type.String({ format: 'date-time', description: `${description} ISO 8601 timestamp (UTC).` })

@@ -1,5 +1,6 @@
 /** Abuse limits and headers: per-IP and per-key rate limits, body and nesting limits, security headers, CORS. */
 import t from 'tap'
+import { FailedAttempts } from '../../src/auth/failed-attempts.js'
 import { build, createTestDatabase, makeKey, seedReport } from '../helper.js'
 
 const { url, db } = await createTestDatabase(t)
@@ -29,6 +30,50 @@ t.test('anonymous clients are limited per IP, keys per key, with Retry-After; pr
   for (let request = 0; request < 5; request++) {
     t.equal((await app.inject({ url: '/healthz', remoteAddress: '192.0.2.1' })).statusCode, 200)
   }
+})
+
+t.test('failed authentications are counted per IP: bogus keys are refused unchecked once over the limit', async (t) => {
+  const app = await build(t, url, { authenticated: false, env: { AUTH_FAILURES_PER_IP: '3' } })
+  const { token } = await makeKey(db, { scopes: ['reports:write'], regionPrefixes: ['33'] })
+  // Well formed, so each would be looked up: a lookup id and a secret of the right shapes.
+  const bogus = (index: number) => `gdr_${String(index).padStart(12, '0')}_${'A'.repeat(43)}`
+  const withKey = async (key: string, ip = '192.0.2.50') =>
+    await app.inject({ url: '/v1/reports', remoteAddress: ip, headers: { authorization: `Bearer ${key}` } })
+
+  const refused = []
+  for (let index = 0; index < 3; index++) refused.push((await withKey(bogus(index))).statusCode)
+  t.same(refused, [401, 401, 401], 'the first failures are answered 401')
+  const limited = await withKey(bogus(3))
+  t.equal(limited.statusCode, 429, 'then 429, however many different keys are tried')
+  t.equal(limited.headers['content-type'], 'application/problem+json; charset=utf-8')
+  t.match(limited.json(), { code: 'RATE_LIMITED', detail: /key that is not valid/ })
+  const retryAfter = Number(limited.headers['retry-after'])
+  t.ok(retryAfter > 0 && retryAfter <= 60, `Retry-After within the minute: ${retryAfter}`)
+  t.equal((await withKey('not even a key')).statusCode, 429, 'malformed keys too')
+  t.equal((await withKey(token)).statusCode, 429, 'even a valid key is not looked up from that address until the minute is over')
+
+  t.equal((await withKey(token, '192.0.2.51')).statusCode, 200, 'the same key from another address works')
+  t.equal((await withKey(bogus(4), '192.0.2.51')).statusCode, 401, 'and another address has its own count')
+  t.equal((await app.inject({ url: '/v1/reports', remoteAddress: '192.0.2.50' })).statusCode, 200, 'public reads without a key still work from the limited address')
+})
+
+t.test('an address may try keys again when its window is over, and memory holds a bounded number of addresses', async (t) => {
+  let now = 1_000_000
+  const attempts = new FailedAttempts({ maxFailures: 2, windowMs: 60_000, capacity: 2, now: () => now })
+  attempts.record('a')
+  t.equal(attempts.waitFor('a'), 0, 'one failure of two: no wait')
+  now += 10_000
+  attempts.record('a')
+  t.equal(attempts.waitFor('a'), 50_000, 'the limit reached: wait until the window that began with the first failure ends')
+  now += 50_000
+  t.equal(attempts.waitFor('a'), 0, 'the window is over')
+  attempts.record('a')
+  t.equal(attempts.waitFor('a'), 0, 'a new window starts with one failure')
+  attempts.record('b')
+  attempts.record('c')
+  attempts.record('c')
+  t.equal(attempts.waitFor('c'), 60_000)
+  t.equal(attempts.waitFor('a'), 0, 'the least recently seen address is forgotten beyond the capacity')
 })
 
 t.test('behind a load balancer (TRUST_PROXY), each client address has its own budget', async (t) => {

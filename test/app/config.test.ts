@@ -8,7 +8,11 @@ t.test('defaults apply when nothing is set', async (t) => {
     DATA_DIR: '.data',
     LOG_LEVEL: 'info',
     DB_POOL_MAX: 10,
+    HEAVY_READ_CONCURRENCY: 3,
+    HEAVY_READ_QUEUE: 10,
     BODY_LIMIT: 1_048_576,
+    BODY_MIN_RATE: 500,
+    BODY_RATE_WINDOW_MS: 10_000,
     IMPORT_BODY_LIMIT: 8_388_608,
     IMPORT_TEXT_LIMIT: 1_048_576,
     IMPORT_MAX_PAGES: 200,
@@ -16,6 +20,7 @@ t.test('defaults apply when nothing is set', async (t) => {
     READ_ACCESS: 'public',
     RATE_LIMIT_PER_IP: 1200,
     RATE_LIMIT_PER_KEY: 6000,
+    AUTH_FAILURES_PER_IP: 30,
     CORS_ORIGINS: '*',
     PROBLEM_TYPE_BASE: '/problems/'
   })

@@ -94,3 +94,28 @@ t.test('the export reads the database in batches, in id order', async (t) => {
   for await (const { report } of streamReportsWithBodies(db, {}, 3)) seen.push(report.id)
   t.same(seen, [1, 2, 3, 4], 'every report once across batches of 3')
 })
+
+t.test('CSV cells a spreadsheet would run as a formula are neutralised; NDJSON keeps the text exact', async (t) => {
+  const names = ['=HYPERLINK("https://example.com/x","点击")', '+1+1', '-2+3', '@SUM(A1:A9)', '\t=1+1', '\r=1+1', '广州市-某局', '广州市某局=']
+  for (const [index, name] of names.entries()) {
+    const body = reportFor({ code: creditCode(`1144010${index}MB0000000`), name, regionCode: '440100' })
+    const res = await app.inject({ method: 'POST', url: '/v1/reports', payload: body })
+    t.equal(res.statusCode, 201, `stored ${JSON.stringify(name)}`)
+  }
+  const csv = await app.inject({ url: '/v1/exports/reports.csv?region=44' })
+  const [header, ...rows] = parseCsv(csv.body.slice(1))
+  const nameColumn = header?.indexOf('agencyName') ?? -1
+  t.same(rows.map((row) => row[nameColumn]), [
+    '\'=HYPERLINK("https://example.com/x","点击")', '\'+1+1', '\'-2+3', '\'@SUM(A1:A9)', '\'\t=1+1', '\'\r=1+1', '广州市-某局', '广州市某局='
+  ], 'a single quote before each formula, only where the text starts like one')
+  const lines = csv.body.split('\r\n')
+  t.ok(lines.some((line) => line.includes(',"\'@SUM(A1:A9)",')), 'the neutralised field is quoted')
+  t.ok(lines.some((line) => line.includes(',广州市-某局,')), 'other text is left as it was')
+  for (const row of rows) {
+    const counts = row.slice(9).filter((cell) => cell !== '')
+    t.ok(counts.length > 150 && counts.every((cell) => /^\d+(\.\d+)?$/.test(cell)), 'numbers are written as they are')
+  }
+
+  const ndjson = await app.inject({ url: '/v1/exports/reports.ndjson?region=44' })
+  t.same(ndjson.body.trimEnd().split('\n').map((line) => JSON.parse(line).agencyName), names, 'NDJSON: every name exactly as stored')
+})

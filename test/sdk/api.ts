@@ -369,9 +369,11 @@ export interface paths {
         };
         /**
          * Statistics over many reports
-         * @description Adds up every table cell of the latest revisions of the reports matching a region prefix, a year, a kind and optionally a template, and does the same for the year before: counts of reports by status and template, distinct agencies, per cell its sum, its blanks (counted apart from zeros) and how many reports have it, and the derived indicators recomputed from the sums (never averaged). `changes` compares the two years cell by cell. With `groupBy`, `groups` breaks the year down by region (one level below `region`) or by agency, each group with its indicators and the cells named in `cells`. Cached for a minute.
+         * @description Adds up every table cell of the latest revisions of the reports matching a region prefix, a year, a kind and optionally a template, and does the same for the year before: counts of reports by status and template, distinct agencies, per cell its sum, its blanks (counted apart from zeros) and how many reports have it, and the derived indicators recomputed from the sums (never averaged). `changes` compares the two years cell by cell. With `groupBy`, `groups` breaks the year down by region (one level below `region`) or by agency, each group with its indicators and the cells named in `cells`. Cached for a minute. Statistics of the whole country or of a province (no `region`, or one of 2 digits) are a heavy read.
          *
          *     Public; an API key, if sent, must be valid.
+         *
+         *     When it is a heavy read (see above): at most 3 run at once and 10 wait; beyond that the answer is 429 `RATE_LIMITED` with `Retry-After`.
          */
         get: operations["getStats"];
         put?: never;
@@ -391,9 +393,11 @@ export interface paths {
         };
         /**
          * Export reports as CSV
-         * @description One row per report (its latest revision), one column per cell of tables 二, 三 and 四 of both templates (blank cells and cells of the other template are empty). UTF-8 with a byte order mark for Excel. The header names columns by JSON Pointer, or by the form's Chinese labels with `header=labels`. Same filters as `GET /v1/reports`.
+         * @description One row per report (its latest revision), one column per cell of tables 二, 三 and 四 of both templates (blank cells and cells of the other template are empty). UTF-8 with a byte order mark for Excel. Text that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is written with a single quote before it, as OWASP advises against CSV injection; the NDJSON export keeps every text exact. The header names columns by JSON Pointer, or by the form's Chinese labels with `header=labels`. Same filters as `GET /v1/reports`.
          *
          *     Public; an API key, if sent, must be valid.
+         *
+         *     A heavy read: at most 3 run at once and 10 wait; beyond that the answer is 429 `RATE_LIMITED` with `Retry-After`.
          */
         get: operations["exportReportsCsv"];
         put?: never;
@@ -416,6 +420,8 @@ export interface paths {
          * @description One line per report: the fields of `GET /v1/reports` items plus `report`, the body of its latest revision. Same filters as `GET /v1/reports`.
          *
          *     Public; an API key, if sent, must be valid.
+         *
+         *     A heavy read: at most 3 run at once and 10 wait; beyond that the answer is 429 `RATE_LIMITED` with `Retry-After`.
          */
         get: operations["exportReportsNdjson"];
         put?: never;
@@ -2535,6 +2541,7 @@ export interface components {
              *     - `AGENCY_REGION_CONFLICT` (409, `agency-region-conflict`): The agency is stored in another region than the one sent (`storedRegionCode`); a write never moves an agency, an admin does (`PUT /v1/admin/agencies/{code}/region`).
              *     - `REPORT_EXISTS` (409, `report-exists`): A different report with the same agency, year and kind is stored; `existing` names it. Revise it with PUT.
              *     - `PRECONDITION_FAILED` (412, `precondition-failed`): The `If-Match` ETag is not the current revision: someone revised the report since you read it.
+             *     - `REQUEST_TIMEOUT` (408, `request-timeout`): The body arrived slower than the minimum rate (`BODY_MIN_RATE` bytes a second); the connection is closed.
              *     - `PAYLOAD_TOO_LARGE` (413, `payload-too-large`): The body exceeds the size limit.
              *     - `UNSUPPORTED_MEDIA_TYPE` (415, `unsupported-media-type`): The body is not `application/json` in UTF-8.
              *     - `REPORT_KEY_CHANGED` (422, `report-key-changed`): A revision must keep the agency code, year and kind of its report.
@@ -2553,7 +2560,7 @@ export interface components {
              *     - `SERVICE_UNAVAILABLE` (503, `service-unavailable`): The database cannot be reached; retry after `Retry-After` seconds.
              * @enum {string}
              */
-            code: "VALIDATION_ERROR" | "MALFORMED_JSON" | "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "REPORT_NOT_FOUND" | "REVISION_NOT_FOUND" | "FINDING_NOT_FOUND" | "PROBLEM_TYPE_NOT_FOUND" | "AGENCY_NOT_FOUND" | "API_KEY_NOT_FOUND" | "AGENCY_REGION_CONFLICT" | "REPORT_EXISTS" | "PRECONDITION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "REPORT_KEY_CHANGED" | "REPORT_INCONSISTENT" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "IMPORT_NO_TEXT_LAYER" | "IMPORT_DOCUMENT_UNREADABLE" | "AGENCY_REGION_MISMATCH" | "AGENCY_NAME_REQUIRED" | "INVALID_GRANT" | "IDEMPOTENCY_KEY_REUSED" | "PRECONDITION_REQUIRED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
+            code: "VALIDATION_ERROR" | "MALFORMED_JSON" | "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "REPORT_NOT_FOUND" | "REVISION_NOT_FOUND" | "FINDING_NOT_FOUND" | "PROBLEM_TYPE_NOT_FOUND" | "AGENCY_NOT_FOUND" | "API_KEY_NOT_FOUND" | "AGENCY_REGION_CONFLICT" | "REPORT_EXISTS" | "PRECONDITION_FAILED" | "REQUEST_TIMEOUT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "REPORT_KEY_CHANGED" | "REPORT_INCONSISTENT" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "IMPORT_NO_TEXT_LAYER" | "IMPORT_DOCUMENT_UNREADABLE" | "AGENCY_REGION_MISMATCH" | "AGENCY_NAME_REQUIRED" | "INVALID_GRANT" | "IDEMPOTENCY_KEY_REUSED" | "PRECONDITION_REQUIRED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
             /** @description Id of the request, as in the `x-request-id` header and the logs. */
             requestId?: string;
             /** @description Every invalid field, for `VALIDATION_ERROR`. */

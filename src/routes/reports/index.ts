@@ -18,7 +18,7 @@ import { CursorSchema, LimitSchema, PageSchema, RevisionListSchema } from '../..
 import { reviseStoredReport, submitReport } from '../../services/reports.js'
 import { acceptedVersions, noneMatchHits } from '../conditional.js'
 import { prefersHtml } from '../negotiation.js'
-import { decodeCursor, encodeCursor, nextPageUrl } from '../pagination.js'
+import { decodeCursor, encodeCursor, nextPageUrl, ROW_ID_CURSOR } from '../pagination.js'
 import { REPORT_PAGE_CSP, renderReportPage } from '../../views/report-page.js'
 import { reportEtag, reportHref, resourceJson, resourceText, summaryJson, versionFromEtag } from './representation.js'
 
@@ -293,7 +293,7 @@ const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = async (app,
     }
   }, async (request, reply) => {
     const { limit = 50, cursor, ...filters } = request.query
-    const { reports, hasMore } = await listReports(app.dbRead, filters, decodeCursor(cursor, 0), limit)
+    const { reports, hasMore } = await listReports(app.dbRead, filters, decodeCursor(cursor, ROW_ID_CURSOR), limit)
     const last = reports.at(-1)
     const next = hasMore && last !== undefined ? nextPageUrl(request.url, encodeCursor(last.id)) : null
     if (next !== null) reply.header('link', `<${next}>; rel="next"`)

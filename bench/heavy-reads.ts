@@ -1,0 +1,229 @@
+/**
+ * Ordinary reads while heavy reads (CSV exports and national statistics) pour in: does a report read keep its
+ * latency, and does any request get a 5xx?
+ *
+ *   tsx bench/heavy-reads.ts [--reports <n>] [--phase-seconds <s>] [--heavy-clients <n>] [--slots <n>]
+ *
+ * - Database: `bench_heavy_<pid>` on DATABASE_URL's server, migrated, `--reports` (1500) generated reports of 浙江
+ *   stored through POST /v1/reports:bulk, dropped at the end.
+ * - Services: two child processes (bench/http-server.ts) on the same database, both with the default pool
+ *   (DB_POOL_MAX 10): one with the default heavy-read slots (HEAVY_READ_CONCURRENCY 3, HEAVY_READ_QUEUE 10), one with
+ *   the most slots the configuration allows (9 of the 10 connections, a queue of 1000), which stands for a service
+ *   without slots of its own.
+ * - Phases of `--phase-seconds` (10) each, in one run: autocannon (10 connections) sends `GET /v1/reports/{id}` for
+ *   random stored ids, (1) alone, on the limited service; (2) while `--heavy-clients` (50) clients loop over
+ *   `GET /v1/exports/reports.csv` and `GET /v1/stats?year=2023` (alternately) on it, each reading every answer
+ *   whole and, on 429, trying again after 100 ms (more pressure than a client honouring `Retry-After`); (3) the same
+ *   on the service with 9 slots. The heavy clients run in a child process; reads are timed from the moment they have
+ *   had as many answers as there are clients, so that the slots are full when timing starts.
+ * - Output: per phase the ordinary reads' latency (p50, p97.5, p99, mean) and requests/s, and the ratio of each to
+ *   phase 1; the heavy clients' answers by status. Exit status 1 if any answer was a 5xx.
+ *   Also bench/results/heavy-reads-<timestamp>.json (git-ignored).
+ */
+import { fork } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import os from 'node:os'
+import autocannon, { type Result } from 'autocannon'
+import { createDatabase } from '../src/db/connection.js'
+import { migrateToLatest } from '../src/db/migrate.js'
+import { createKey } from '../src/services/api-keys.js'
+import { benchDatabase } from './bench-database.js'
+import { generateReports } from './generate-reports.js'
+import { uptime } from './machine.js'
+import { forkServer, type ServerProcess } from './server-process.js'
+
+const USAGE = 'usage: tsx bench/heavy-reads.ts [--reports <n>] [--phase-seconds <s>] [--heavy-clients <n>] [--slots <n>]'
+
+function numberFlag (name: string, fallback: number): number {
+  const args = process.argv.slice(2)
+  const index = args.findIndex((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`))
+  if (index < 0) return fallback
+  const arg = args[index] ?? ''
+  const value = Number(arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[index + 1])
+  if (!Number.isSafeInteger(value) || value < 1) {
+    console.error(`--${name}: must be a positive whole number\n${USAGE}`)
+    process.exit(2)
+  }
+  return value
+}
+
+const OPTIONS = {
+  reports: numberFlag('reports', 1500),
+  phaseSeconds: numberFlag('phase-seconds', 10),
+  heavyClients: numberFlag('heavy-clients', 50),
+  /** Heavy-read slots of the limited service (its default, HEAVY_READ_CONCURRENCY, unless given). */
+  slots: numberFlag('slots', 3),
+  readConnections: 10,
+  retryAfter429Ms: 100
+}
+
+const HEAVY_PATHS = ['/v1/exports/reports.csv', '/v1/stats?year=2023'] as const
+
+const database = benchDatabase('bench_heavy')
+const servers: ServerProcess[] = []
+
+async function cleanUp (): Promise<void> {
+  for (const server of servers) await server.stop().catch(() => {})
+  await database.drop()
+}
+process.once('SIGINT', () => { cleanUp().finally(() => process.exit(130)).catch(() => {}) })
+
+/** Stores the generated reports through the bulk route, in requests of 250 lines. */
+async function store (server: ServerProcess, token: string): Promise<number[]> {
+  const lines: string[] = []
+  for (const { body } of generateReports(OPTIONS.reports, { provinces: ['33'], years: [2022, 2023], seed: 7 })) {
+    lines.push(JSON.stringify(body))
+    if (lines.length === OPTIONS.reports) break
+  }
+  for (let start = 0; start < lines.length; start += 250) {
+    const response = await fetch(`${server.url}/v1/reports:bulk`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${token}` },
+      body: lines.slice(start, start + 250).join('\n') + '\n'
+    })
+    const answer = await response.text()
+    if (response.status !== 200 || !answer.includes('"summary"')) throw new Error(`bulk answered ${response.status}: ${answer.slice(0, 300)}`)
+  }
+  const list = await fetch(`${server.url}/v1/reports?limit=500`)
+  const { items } = await list.json() as { items: Array<{ id: number }> }
+  return items.map((item) => item.id)
+}
+
+interface HeavyTally { statuses: Record<string, number>, bytes: number }
+
+/** `clients` loops of heavy reads until `signal`; every answer read whole, 429 retried after a short pause. */
+async function heavyLoad (baseUrl: string, clients: number, signal: AbortSignal, onAnswer: () => void): Promise<HeavyTally> {
+  const tally: HeavyTally = { statuses: {}, bytes: 0 }
+  await Promise.all(Array.from({ length: clients }, async (_, client) => {
+    for (let round = client; !signal.aborted; round++) {
+      let status = 'error'
+      try {
+        const response = await fetch(`${baseUrl}${HEAVY_PATHS[round % HEAVY_PATHS.length] ?? ''}`, { signal })
+        status = String(response.status)
+        tally.bytes += (await response.arrayBuffer()).byteLength
+      } catch (error) {
+        if (signal.aborted) return
+        status = `error: ${(error as Error).message}`
+      }
+      tally.statuses[status] = (tally.statuses[status] ?? 0) + 1
+      onAnswer()
+      if (status === '429') await new Promise((resolve) => setTimeout(resolve, OPTIONS.retryAfter429Ms))
+    }
+  }))
+  return tally
+}
+
+/**
+ * The heavy clients run in a child process of their own (this script with `--heavy-client`), so that reading
+ * fifty exports does not slow down autocannon's event loop, which times the ordinary reads.
+ */
+async function startHeavyClients (baseUrl: string, clients: number): Promise<{ stop: () => Promise<HeavyTally> }> {
+  const child = fork(fileURLToPath(import.meta.url), ['--heavy-client', baseUrl, String(clients)], { execArgv: ['--import', 'tsx'] })
+  let ready = () => {}
+  const started = new Promise<void>((resolve) => { ready = resolve })
+  const tally = new Promise<HeavyTally>((resolve, reject) => {
+    child.on('message', (message) => {
+      if (message === 'ready') ready()
+      else resolve(message as HeavyTally)
+    })
+    child.once('exit', (code) => reject(new Error(`the heavy clients exited with ${code} before reporting`)))
+  })
+  await started
+  return { stop: async () => { child.send('stop'); return await tally } }
+}
+
+if (process.argv[2] === '--heavy-client') {
+  const stop = new AbortController()
+  process.once('message', () => stop.abort())
+  // Ready once as many heavy answers have come as there are clients: the slots are full, the queue too.
+  const clients = Number(process.argv[4])
+  let answers = 0
+  const tally = await heavyLoad(process.argv[3] ?? '', clients, stop.signal, () => { if (++answers === clients) process.send?.('ready') })
+  process.send?.(tally, () => process.exit(0))
+  await new Promise(() => {})
+}
+
+async function ordinaryReads (server: ServerProcess, ids: readonly number[]): Promise<Result> {
+  let next = 0
+  return await autocannon({
+    url: server.url,
+    connections: OPTIONS.readConnections,
+    duration: OPTIONS.phaseSeconds,
+    timeout: 30,
+    requests: [{ method: 'GET', path: `/v1/reports/${ids[0] ?? 1}`, setupRequest: (request) => ({ ...request, path: `/v1/reports/${ids[next++ % ids.length] ?? 1}` }) }]
+  })
+}
+
+interface Phase {
+  readonly name: string
+  readonly reads: Result
+  readonly heavy: HeavyTally | null
+}
+
+async function phase (name: string, server: ServerProcess, ids: readonly number[], heavyClients: number): Promise<Phase> {
+  console.log(`phase: ${name} …`)
+  const heavy = heavyClients === 0 ? null : await startHeavyClients(server.url, heavyClients)
+  const reads = await ordinaryReads(server, ids)
+  return { name, reads, heavy: heavy === null ? null : await heavy.stop() }
+}
+
+const round = (value: number, digits = 1) => Number(value.toFixed(digits))
+
+let exitCode = 0
+try {
+  console.log(`heavy reads — ${os.cpus()[0]?.model ?? '?'}, ${os.cpus().length} CPU(s), Node ${process.version}; uptime: ${uptime()}`)
+  await database.create()
+  const db = createDatabase({ url: database.url, poolMax: 1 })
+  let token: string
+  try {
+    await migrateToLatest(db)
+    token = (await createKey(db, { name: 'bench', scopes: ['reports:write'], agencyCodes: [], regionPrefixes: ['33'] }, { keyId: null, requestId: null })).token
+  } finally {
+    await db.destroy()
+  }
+  const limited = await forkServer('service', { databaseUrl: database.url, env: { HEAVY_READ_CONCURRENCY: String(OPTIONS.slots), HEAVY_READ_QUEUE: '10' } })
+  servers.push(limited)
+  const wide = await forkServer('service', { databaseUrl: database.url, env: { HEAVY_READ_CONCURRENCY: '9', HEAVY_READ_QUEUE: '1000' } })
+  servers.push(wide)
+  const storeStarted = performance.now()
+  const ids = await store(limited, token)
+  console.log(`stored ${OPTIONS.reports} reports in ${round((performance.now() - storeStarted) / 1000)} s`)
+
+  const phases = [
+    await phase(`reads alone (${OPTIONS.slots} slots)`, limited, ids, 0),
+    await phase(`reads + ${OPTIONS.heavyClients} heavy clients (${OPTIONS.slots} slots, queue 10)`, limited, ids, OPTIONS.heavyClients),
+    await phase(`reads + ${OPTIONS.heavyClients} heavy clients (9 slots, queue 1000)`, wide, ids, OPTIONS.heavyClients)
+  ]
+  const baseline = phases[0]?.reads.latency
+  const rows = phases.map(({ name, reads, heavy }) => ({
+    phase: name,
+    'reads/s': round(reads.requests.average),
+    'p50 ms': reads.latency.p50,
+    'p97.5 ms': reads.latency.p97_5,
+    'p99 ms': reads.latency.p99,
+    'mean ms': round(reads.latency.mean, 2),
+    '× p50': round(reads.latency.p50 / Math.max(baseline?.p50 ?? 1, 1), 1),
+    '× p99': round(reads.latency.p99 / Math.max(baseline?.p99 ?? 1, 1), 1),
+    'read 5xx': reads['5xx'],
+    'read errors+timeouts': reads.errors + reads.timeouts,
+    'heavy answers': heavy === null ? '' : Object.entries(heavy.statuses).map(([status, count]) => `${status}: ${count}`).join(', ')
+  }))
+  console.table(rows)
+  const fiveHundreds = phases.reduce((sum, { reads, heavy }) => sum + reads['5xx'] +
+    Object.entries(heavy?.statuses ?? {}).filter(([status]) => status.startsWith('5')).reduce((total, [, count]) => total + count, 0), 0)
+  if (fiveHundreds > 0) {
+    console.error(`${fiveHundreds} answers were 5xx`)
+    exitCode = 1
+  }
+  mkdirSync(new URL('./results/', import.meta.url), { recursive: true })
+  const out = new URL(`./results/heavy-reads-${new Date().toISOString().replaceAll(':', '-')}.json`, import.meta.url)
+  writeFileSync(out, JSON.stringify({ options: OPTIONS, loadAverage: os.loadavg(), rows }, null, 2))
+  console.log(`uptime after: ${uptime()}; written ${out.pathname}`)
+} catch (error) {
+  console.error(error)
+  exitCode = 1
+} finally {
+  await cleanUp()
+}
+process.exit(exitCode)

@@ -1,0 +1,130 @@
+/**
+ * Heavy reads (exports of every matching report, statistics over a province or the whole country) take
+ * seconds of database work each. Left alone, fifty of them at once hold every pooled connection, and
+ * ordinary reads and writes wait behind them until they time out with 503. So they run in slots of
+ * their own: at most `concurrency` at a time, at most `queue` more waiting in order for a slot, and
+ * beyond that an immediate 429 with `Retry-After`. Ordinary requests never wait for a slot, and keep
+ * the pool's other connections.
+ *
+ * A route opts in with `config.heavyRead`: true, or a function of the validated request for routes that
+ * are heavy only for some queries. A slot is held until the answer is sent (a streamed export holds it
+ * while it streams) or the client goes away, and a client that leaves while waiting gives up its place.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import { ProblemError } from '../problems.js'
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Whether the request runs in the heavy-read slots; see src/plugins/heavy-reads.ts. */
+    heavyRead?: boolean | ((request: FastifyRequest) => boolean)
+  }
+}
+
+export interface HeavyReadOptions {
+  /** Heavy reads that may run at once. */
+  readonly concurrency: number
+  /** Heavy reads that may wait for a slot; more are answered 429. */
+  readonly queue: number
+}
+
+/** A heavy read takes seconds: come back after a few. */
+const RETRY_AFTER_SECONDS = 5
+
+/** Counting slots with a bounded first-in, first-out queue of waiters. */
+class Slots {
+  private running = 0
+  private readonly waiting: Array<(granted: boolean) => void> = []
+
+  constructor (private readonly options: HeavyReadOptions) {}
+
+  /**
+   * A place: `granted` resolves true when it holds a slot (at once when one is free), or false when it
+   * was cancelled while waiting. Undefined when the queue is full. A granted slot must be released.
+   */
+  take (): { granted: Promise<boolean>, cancel: () => void } | undefined {
+    if (this.running < this.options.concurrency) {
+      this.running++
+      return { granted: Promise.resolve(true), cancel: () => {} }
+    }
+    if (this.waiting.length >= this.options.queue) return undefined
+    let settle: (granted: boolean) => void = () => {}
+    const granted = new Promise<boolean>((resolve) => { settle = resolve })
+    this.waiting.push(settle)
+    return {
+      granted,
+      cancel: () => {
+        const index = this.waiting.indexOf(settle)
+        if (index === -1) return
+        this.waiting.splice(index, 1)
+        settle(false)
+      }
+    }
+  }
+
+  release (): void {
+    const next = this.waiting.shift()
+    if (next === undefined) this.running--
+    else next(true)
+  }
+}
+
+/** A place in the slots, given back once the handler's answer has been sent and the connection is done with it. */
+interface Hold {
+  granted: boolean
+  answered: boolean
+  closed: boolean
+}
+
+async function heavyReadsPlugin (app: FastifyInstance, options: HeavyReadOptions) {
+  const slots = new Slots(options)
+  const holds = new WeakMap<FastifyRequest, Hold>()
+  const releaseWhenDone = (hold: Hold) => {
+    if (hold.granted && hold.answered && hold.closed) slots.release()
+  }
+
+  app.addHook('onRoute', (route) => {
+    if (route.config?.heavyRead === undefined || route.schema === undefined) return
+    route.schema = {
+      ...route.schema,
+      description: `${route.schema.description ?? ''}\n\n${typeof route.config.heavyRead === 'function' ? 'When it is a heavy read (see above)' : 'A heavy read'}: ` +
+        `at most ${options.concurrency} run at once and ${options.queue} wait; beyond that the answer is 429 \`RATE_LIMITED\` with \`Retry-After\`.`
+    } as typeof route.schema
+  })
+
+  // After validation, so that a request refused anyway takes no slot.
+  app.addHook('preHandler', async (request, reply) => {
+    const heavyRead = request.routeOptions.config.heavyRead
+    if (heavyRead === undefined || heavyRead === false || (typeof heavyRead === 'function' && !heavyRead(request))) return
+    const place = slots.take()
+    if (place === undefined) {
+      throw new ProblemError('RATE_LIMITED',
+        `The service is answering as many exports and statistics as it can; retry in ${RETRY_AFTER_SECONDS} seconds.`,
+        {}, { 'retry-after': String(RETRY_AFTER_SECONDS) })
+    }
+    const hold: Hold = { granted: false, answered: false, closed: false }
+    // 'close' comes once the answer is sent, or as soon as the client goes away.
+    reply.raw.once('close', () => {
+      hold.closed = true
+      if (hold.granted) releaseWhenDone(hold)
+      else place.cancel()
+    })
+    if (!await place.granted) {
+      // The client left while waiting: there is no one to answer.
+      reply.hijack()
+      return
+    }
+    hold.granted = true
+    holds.set(request, hold)
+  })
+
+  // A client that leaves mid-query does not free the slot: the database is still working for it.
+  app.addHook('onSend', async (request) => {
+    const hold = holds.get(request)
+    if (hold === undefined || hold.answered) return
+    hold.answered = true
+    releaseWhenDone(hold)
+  })
+}
+
+export default fp(heavyReadsPlugin, { name: 'heavy-reads', fastify: '5.x' })

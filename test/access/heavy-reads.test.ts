@@ -1,0 +1,94 @@
+/**
+ * Heavy reads (exports, statistics over a province or the country) run in slots of their own: when the
+ * slots and their queue are full the next heavy read gets 429 with Retry-After at once, while ordinary
+ * reads are answered as usual. The heavy reads are held in their slots by a lock on the table statistics
+ * read, taken by the test: that is what a slow national rollup looks like to the service.
+ */
+import t from 'tap'
+import { sql } from 'kysely'
+import { ConfigError, loadConfig } from '../../src/config.js'
+import { build, createTestDatabase, seedReport } from '../helper.js'
+
+const { url, db } = await createTestDatabase(t)
+
+/** Backends of the test database waiting for a lock: heavy reads held in their slots. */
+async function waitingForLock (): Promise<number> {
+  const { rows } = await sql<{ count: string }>`select count(*) from pg_stat_activity
+    where datname = current_database() and wait_event_type = 'Lock'`.execute(db)
+  return Number(rows[0]?.count)
+}
+
+async function until (condition: () => Promise<boolean>): Promise<void> {
+  while (!await condition()) await new Promise((resolve) => setTimeout(resolve, 20))
+}
+
+t.test('when the heavy-read slots and queue are full, the next heavy read gets 429 and ordinary reads still succeed', async (t) => {
+  const app = await build(t, url, { env: { HEAVY_READ_CONCURRENCY: '2', HEAVY_READ_QUEUE: '1' } })
+  t.equal((await app.inject({ method: 'POST', url: '/v1/reports', payload: seedReport() })).statusCode, 201)
+
+  let release = () => {}
+  const released = new Promise<void>((resolve) => { release = resolve })
+  const locked = db.transaction().execute(async (trx) => {
+    await sql`lock table report_figures in access exclusive mode`.execute(trx)
+    await released
+  })
+  // Two run (each waiting on the lock in the database), the third waits for a slot.
+  const held = [
+    app.inject({ url: '/v1/stats?year=2023' }),
+    app.inject({ url: '/v1/stats?year=2023&region=33' }),
+    app.inject({ url: '/v1/stats?year=2024' })
+  ]
+  await until(async () => await waitingForLock() === 2)
+
+  for (const path of ['/v1/stats?year=2023', '/v1/exports/reports.csv', '/v1/exports/reports.ndjson?region=33']) {
+    const refused = await app.inject({ url: path })
+    t.equal(refused.statusCode, 429, `${path}: 429 while the slots and the queue are full`)
+    t.equal(refused.headers['content-type'], 'application/problem+json; charset=utf-8')
+    t.match(refused.json(), { code: 'RATE_LIMITED', status: 429 })
+    t.ok(Number(refused.headers['retry-after']) > 0, 'Retry-After says when to come back')
+  }
+  t.equal((await app.inject({ url: '/v1/reports/1' })).statusCode, 200, 'a report is read as usual')
+  t.equal((await app.inject({ url: '/v1/reports?region=33' })).statusCode, 200, 'so is a list')
+  t.equal((await app.inject({ url: '/v1/stats?year=2023&region=7' })).statusCode, 400, 'a heavy read refused by validation takes no slot')
+  t.equal(await waitingForLock(), 2, 'the queued heavy read has not started')
+
+  release()
+  await locked
+  const answers = await Promise.all(held)
+  t.same(answers.map((answer) => answer.statusCode), [200, 200, 200], 'the held and the queued heavy reads are answered once the lock is gone')
+  const export_ = await app.inject({ url: '/v1/exports/reports.csv' })
+  t.equal(export_.statusCode, 200, 'the slots are free again')
+  t.equal(export_.body.trimEnd().split('\r\n').length, 2, 'a header and the one report')
+})
+
+t.test('a city\'s statistics are not a heavy read', async (t) => {
+  const app = await build(t, url, { env: { HEAVY_READ_CONCURRENCY: '1', HEAVY_READ_QUEUE: '0' } })
+  let release = () => {}
+  const released = new Promise<void>((resolve) => { release = resolve })
+  const locked = db.transaction().execute(async (trx) => {
+    await sql`lock table report_figures in access exclusive mode`.execute(trx)
+    await released
+  })
+  const national = app.inject({ url: '/v1/stats?year=2023' })
+  await until(async () => await waitingForLock() === 1)
+  t.equal((await app.inject({ url: '/v1/stats?year=2023&region=32' })).statusCode, 429, 'a province\'s waits for the slot')
+  const city = app.inject({ url: '/v1/stats?year=2023&region=3305' })
+  await until(async () => await waitingForLock() === 2)
+  t.pass('a city\'s runs at once, beside the national one')
+  release()
+  await locked
+  t.same([(await national).statusCode, (await city).statusCode], [200, 200])
+})
+
+t.test('fifty concurrent national rollups get 200 or 429, never a 5xx', async (t) => {
+  const app = await build(t, url)
+  const answers = await Promise.all(Array.from({ length: 50 }, async () => await app.inject({ url: '/v1/stats?year=2023' })))
+  const statuses = answers.map((answer) => answer.statusCode)
+  t.ok(statuses.every((status) => status === 200 || status === 429), `only 200 and 429: ${[...new Set(statuses)].join(', ')}`)
+  t.ok(statuses.includes(200), 'some are answered')
+})
+
+t.test('the heavy-read slots must leave pooled connections to ordinary requests', async (t) => {
+  t.throws(() => loadConfig({ DB_POOL_MAX: '4', HEAVY_READ_CONCURRENCY: '4' }), ConfigError)
+  t.match(loadConfig({ DB_POOL_MAX: '4', HEAVY_READ_CONCURRENCY: '3', HEAVY_READ_QUEUE: '0' }), { HEAVY_READ_CONCURRENCY: 3, HEAVY_READ_QUEUE: 0 })
+})
