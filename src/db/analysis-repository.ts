@@ -55,8 +55,13 @@ export async function lockAgencyReports (db: Executor, agencyCode: string, kind:
  * order (agency, kind) so that concurrent batches cannot deadlock.
  */
 export async function lockAgenciesReports (db: Executor, keys: ReadonlyArray<{ agencyCode: string, kind: ReportKind }>): Promise<void> {
+  await lockKeys(db, keys.map(({ agencyCode, kind }) => `${agencyCode}:${kind}`))
+}
+
+/** Transaction-scoped advisory locks on these keys, taken in the order given (one global order avoids deadlocks). */
+export async function lockKeys (db: Executor, keys: readonly string[]): Promise<void> {
   if (keys.length === 0) return
-  await lockStatement(db, [keys.map(({ agencyCode, kind }) => `${agencyCode}:${kind}`)])
+  await lockStatement(db, [keys])
 }
 
 const lockStatement = fixedStatement(`select pg_advisory_xact_lock(hashtextextended(lock_key, 0))
@@ -150,7 +155,13 @@ export async function saveAnalyses (db: Executor, entries: readonly AnalysisEntr
     year_over_year: analysis.yearOverYear
   }))
   await insertAnalyses(db, [JSON.stringify(analyses)])
-  const findings = entries.flatMap(({ target, analysis }) => analysis.findings.map((finding, ordinal) => ({
+  const findings = entries.flatMap(({ target, analysis }) => analysis.findings.map((finding, ordinal) => findingRow(target, ordinal, finding)))
+  if (findings.length > 0) await insertFindings(db, [JSON.stringify(findings)])
+}
+
+/** A `finding` row as the JSON-fed inserts read it (`jsonb_populate_recordset(null::finding, …)`). */
+export function findingRow (target: { readonly reportId: number, readonly revision: number }, ordinal: number, finding: Finding) {
+  return {
     report_id: target.reportId,
     revision: target.revision,
     ordinal,
@@ -165,8 +176,7 @@ export async function saveAnalyses (db: Executor, entries: readonly AnalysisEntr
     difference: finding.difference,
     context: finding.context,
     fingerprint: findingFingerprint(finding)
-  })))
-  if (findings.length > 0) await insertFindings(db, [JSON.stringify(findings)])
+  }
 }
 
 /** Marks report resources as changed (new results without a new revision): their ETags change. */

@@ -1,0 +1,106 @@
+/**
+ * A government's summary against the departments' reports of its region and year: GOV-PARTS recomputed in the
+ * transaction that stores a report of either kind, and the coverage served with the summary.
+ */
+import { findReportAtRevision, type Executor } from '../db/report-repository.js'
+import {
+  findRegionParts, findRevisionRegions, findSummariesWithParts, lockRegionYears, type PartsResult, type RegionYear, savePartsResults
+} from '../db/parts-repository.js'
+import { statusOf, summarizeFindings } from '../domain/check-report.js'
+import { DomainError } from '../domain/errors.js'
+import { type CellCoverage, coverageOf, COVERAGE_POINTERS, type RegionParts, RULE_POINTERS } from '../domain/government-parts.js'
+import type { AnnualReport } from '../domain/report.js'
+import { govPartsFindings } from '../domain/rules/gov-parts.js'
+import type { ReportSummary } from '../domain/stored-report.js'
+
+/** A revision written in this transaction whose analysis and figures are saved. */
+export interface WrittenRevision {
+  readonly reportId: number
+  readonly revision: number
+  readonly body: AnnualReport
+}
+
+const regionYearOf = (body: AnnualReport): RegionYear => ({ regionCode: body.agency.regionCode, year: body.year })
+
+/**
+ * The region-years whose summaries depend on these revisions: each body's own, and for a revised department's
+ * report the region its previous revision named, should it have moved (its old summary loses it).
+ */
+async function affectedRegionYears (db: Executor, written: readonly WrittenRevision[]): Promise<RegionYear[]> {
+  const revised = written.filter(({ revision, body }) => revision > 1 && body.kind === 'agency')
+  const previousRegions = await findRevisionRegions(db, revised.map(({ reportId, revision }) => ({ reportId, revision: revision - 1 })))
+  return written.flatMap(({ reportId, body }) => {
+    const previous = previousRegions.get(reportId)
+    const own = regionYearOf(body)
+    return previous === undefined || previous === own.regionCode ? [own] : [own, { regionCode: previous, year: body.year }]
+  })
+}
+
+/**
+ * Recomputes GOV-PARTS of every summary of the region-years these revisions touch (written summaries included,
+ * whose analyses were saved without it), after their figures are saved: two statements (the summaries with their
+ * parts added up, then their results) for any number of them, after the region-years' locks. A reviewer's decision
+ * follows a finding by fingerprint (rule and cell), so it survives. Returns the summaries recomputed that are
+ * neither written nor `recomputed`, for the feed's `findings_recomputed` events.
+ *
+ * `recomputed` are reports of other agencies re-analysed in this transaction (a next year's report): a summary
+ * among them has lost its GOV-PARTS findings and is recomputed too.
+ */
+export async function recomputeGovernmentParts (
+  db: Executor, written: readonly WrittenRevision[], recomputed: readonly WrittenRevision[] = []
+): Promise<Array<{ reportId: number, revision: number }>> {
+  const scope = [
+    ...await affectedRegionYears(db, written),
+    ...recomputed.filter(({ body }) => body.kind === 'government').map(({ body }) => regionYearOf(body))
+  ]
+  if (scope.length === 0) return []
+  await lockRegionYears(db, scope)
+  const summaries = await findSummariesWithParts(db, scope)
+  const results = summaries.map(({ reportId, revision, cells, otherFindings, parts }): PartsResult => {
+    const findings = govPartsFindings(cells, parts)
+    const own = summarizeFindings(findings).counts
+    const other = otherFindings.counts
+    const counts = {
+      error: other.error + own.error,
+      warning: other.warning + own.warning,
+      info: other.info + own.info,
+      notAssessable: other.notAssessable + own.notAssessable
+    }
+    return { reportId, revision, firstOrdinal: otherFindings.count, findings, summary: { status: statusOf(counts), counts } }
+  })
+  await savePartsResults(db, results)
+  const reported = new Set([...written, ...recomputed].map(({ reportId }) => reportId))
+  return results.filter(({ reportId }) => !reported.has(reportId)).map(({ reportId, revision }) => ({ reportId, revision }))
+}
+
+/** The stored departments' reports a government body would be checked against (for `validate`); undefined for an agency's. */
+export async function partsForCheck (db: Executor, body: AnnualReport): Promise<RegionParts | undefined> {
+  if (body.kind !== 'government') return undefined
+  return (await findRegionParts(db, [regionYearOf(body)], RULE_POINTERS)).get(regionYearOf(body))
+}
+
+export interface GovernmentParts {
+  readonly report: ReportSummary
+  readonly revision: number
+  readonly parts: RegionParts
+  readonly coverage: readonly CellCoverage[]
+}
+
+/**
+ * The summary `id` (its latest revision) with the departments' reports stored for its region and year and, per cell
+ * of tables 二, 三 and 四 but the stocks, Σ parts ÷ summary. REPORT_NOT_FOUND for no report, NOT_A_GOVERNMENT_REPORT
+ * for a department's own report.
+ */
+export async function governmentParts (db: Executor, id: number): Promise<GovernmentParts> {
+  const found = await findReportAtRevision(db, id)
+  if (found === undefined) throw new DomainError('REPORT_NOT_FOUND', `No report has id ${id}.`)
+  const { report, revision } = found
+  if (report.kind !== 'government') {
+    throw new DomainError('NOT_A_GOVERNMENT_REPORT',
+      `Report ${id} is an agency's own report (kind agency); only a government's summary (kind government) has parts.`)
+  }
+  if (revision === undefined) throw new Error(`report ${id} has no revision ${report.latestRevision}`)
+  const body = JSON.parse(revision.bodyText) as AnnualReport
+  const parts = (await findRegionParts(db, [regionYearOf(body)], COVERAGE_POINTERS)).get(regionYearOf(body))
+  return { report, revision: revision.revision, parts, coverage: coverageOf(body, parts) }
+}
