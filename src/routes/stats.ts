@@ -46,7 +46,7 @@ const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         'and optionally a template, and does the same for the year before: counts of reports by status and template, ' +
         'distinct agencies, per cell its sum, its blanks (counted apart from zeros) and how many reports have it, and the ' +
         'derived indicators recomputed from the sums (never averaged). `changes` compares the two years cell by cell. ' +
-        'With `groupBy`, `groups` breaks the year down by region (one level below `region`) or by agency, each group ' +
+        'With `groupBy`, `groups` breaks the year down by region (one level below `region`), by agency or by kind, each group ' +
         'with its indicators and the cells named in `cells`. Cached for a minute.',
       querystring: StatsQuerySchema,
       response: {
@@ -68,7 +68,7 @@ const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const filters: FigureFilters = { region, year, kind, template }
     const grouping: FigureGrouping | undefined = groupBy === undefined
       ? undefined
-      : groupBy === 'agency' ? { by: 'agency' } : { by: 'region', digits: nextRegionLevel(region) }
+      : groupBy === 'region' ? { by: 'region', digits: nextRegionLevel(region) } : { by: groupBy }
     const totals = await inStatsSnapshot(app.dbRead, async (trx) => ({
       current: await sumFigures(trx, filters),
       previous: await sumFigures(trx, { ...filters, year: year - 1 }),
@@ -80,7 +80,11 @@ const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const shown = new Set(cells)
     const groupJson = (group: GroupTotals) => {
       const { cells: groupTotals, ...rollup } = rollupJson(year, summarise(group))
-      const query = new URLSearchParams({ region: group.key, year: String(year), kind, ...(template === undefined ? {} : { template }) })
+      const query = new URLSearchParams({
+        ...(groupBy === 'kind' ? { ...(region === undefined ? {} : { region }), kind: group.key } : { region: group.key, kind }),
+        year: String(year),
+        ...(template === undefined ? {} : { template })
+      })
       return {
         key: group.key,
         name: group.name,

@@ -227,3 +227,29 @@ t.test('validate checks a summary against the stored parts without storing it', 
   const findings = res.json().findings.filter((f: { ruleId: string }) => f.ruleId === 'GOV-PARTS')
   t.same(findings.map((f: { pointers: string[] }) => f.pointers[0]), NEW_RECEIVED_CELLS)
 })
+
+t.test('rollups never add a summary to its own parts; groupBy=kind shows both; the CSV export says the kind', async (t) => {
+  for (const body of [summary, partA, partB, partC]) await store(body)
+  const sumOf = (rollup: { cells: Array<{ pointer: string, sum: number }> }) => rollup.cells.find((cell) => cell.pointer === '/requests/newReceived/total')?.sum
+  const seedTotal = partA.requests.newReceived.total ?? 0
+
+  const departments = (await app.inject({ url: `/v1/stats?region=${REGION}&year=2023` })).json()
+  t.match(departments.current, { reports: 3, agencies: 3 }, 'kind defaults to agency: the departments only')
+  t.equal(sumOf(departments.current), 3 * seedTotal)
+  const governments = (await app.inject({ url: `/v1/stats?region=${REGION}&year=2023&kind=government` })).json()
+  t.match(governments.current, { reports: 1 })
+  t.equal(sumOf(governments.current), 2 * seedTotal, 'the summary alone, not summary + parts')
+
+  const byKind = (await app.inject({ url: `/v1/stats?region=${REGION}&year=2023&groupBy=kind&cells=/requests/newReceived/total` })).json()
+  t.equal(byKind.filters.groupBy, 'kind')
+  t.same(byKind.groups.map((group: { key: string, reports: number }) => [group.key, group.reports]), [['agency', 3], ['government', 1]])
+  t.same(byKind.groups.map(sumOf), [3 * seedTotal, 2 * seedTotal])
+  t.same(byKind.groups.map((group: { href: string }) => group.href),
+    [`/v1/stats?region=${REGION}&kind=agency&year=2023`, `/v1/stats?region=${REGION}&kind=government&year=2023`])
+
+  const csv = (await app.inject({ url: `/v1/exports/reports.csv?region=${REGION}` })).body.replace(/^\uFEFF/, '').trim().split('\r\n')
+  const header = csv[0]?.split(',') ?? []
+  const kindColumn = header.indexOf('kind')
+  t.ok(kindColumn >= 0, 'a kind column')
+  t.same(csv.slice(1).map((line) => line.split(',')[kindColumn]).sort(), ['agency', 'agency', 'agency', 'government'])
+})
