@@ -8,7 +8,9 @@ import {
 } from '../db/parts-repository.js'
 import { statusOf, summarizeFindings } from '../domain/check-report.js'
 import { DomainError } from '../domain/errors.js'
-import { type CellCoverage, coverageOf, COVERAGE_POINTERS, type RegionParts, RULE_POINTERS } from '../domain/government-parts.js'
+import {
+  type CellCoverage, coverageOf, COVERAGE_POINTERS, HEADLINE_COVERAGE_POINTER, type RegionParts, RULE_POINTERS
+} from '../domain/government-parts.js'
 import type { AnnualReport } from '../domain/report.js'
 import { govPartsFindings } from '../domain/rules/gov-parts.js'
 import type { ReportSummary } from '../domain/stored-report.js'
@@ -100,7 +102,18 @@ export async function governmentParts (db: Executor, id: number): Promise<Govern
       `Report ${id} is an agency's own report (kind agency); only a government's summary (kind government) has parts.`)
   }
   if (revision === undefined) throw new Error(`report ${id} has no revision ${report.latestRevision}`)
-  const body = JSON.parse(revision.bodyText) as AnnualReport
-  const parts = (await findRegionParts(db, [regionYearOf(body)], COVERAGE_POINTERS)).get(regionYearOf(body))
-  return { report, revision: revision.revision, parts, coverage: coverageOf(body, parts) }
+  return { report, revision: revision.revision, ...await coverageFor(db, JSON.parse(revision.bodyText) as AnnualReport) }
+}
+
+/** A summary body's stored parts and its coverage by them (see `governmentParts`). */
+export async function coverageFor (db: Executor, summary: AnnualReport): Promise<{ parts: RegionParts, coverage: CellCoverage[] }> {
+  const parts = (await findRegionParts(db, [regionYearOf(summary)], COVERAGE_POINTERS)).get(regionYearOf(summary))
+  return { parts, coverage: coverageOf(summary, parts) }
+}
+
+/** What a summary's page says of its parts: how many departments are stored and their share of 本年新收 总计. */
+export async function partsSummaryLine (db: Executor, id: number, summary: AnnualReport): Promise<{ departments: number, newReceivedRatio: number | null, href: string }> {
+  const { parts, coverage } = await coverageFor(db, summary)
+  const headline = coverage.find((cell) => cell.pointer === HEADLINE_COVERAGE_POINTER)
+  return { departments: parts.departments.length, newReceivedRatio: headline?.ratio ?? null, href: `/v1/reports/${id}/parts` }
 }

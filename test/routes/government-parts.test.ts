@@ -253,3 +253,18 @@ t.test('rollups never add a summary to its own parts; groupBy=kind shows both; t
   t.ok(kindColumn >= 0, 'a kind column')
   t.same(csv.slice(1).map((line) => line.split(',')[kindColumn]).sort(), ['agency', 'agency', 'agency', 'government'])
 })
+
+t.test('a summary\'s page says how many departments are stored and how much of 本年新收 they cover', async (t) => {
+  const id = await store(summary)
+  await store(partA)
+  const page = await app.inject({ url: `/v1/reports/${id}`, headers: { accept: 'text/html' } })
+  t.equal(page.statusCode, 200)
+  t.match(page.body, `departments stored: 1, covering 50.0 % of 本年新收 (<a href="/v1/reports/${id}/parts">parts</a>)`)
+  const before = page.headers.etag
+  await store(partB)
+  const again = await app.inject({ url: `/v1/reports/${id}`, headers: { accept: 'text/html', 'if-none-match': before as string } })
+  t.equal(again.statusCode, 200, 'a new part changes the summary\'s page')
+  t.match(again.body, 'departments stored: 2, covering 100.0 %')
+  const agencyPage = await app.inject({ url: `/v1/reports/${await idOf(partA)}`, headers: { accept: 'text/html' } })
+  t.notMatch(agencyPage.body, 'departments stored')
+})
