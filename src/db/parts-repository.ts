@@ -40,30 +40,22 @@ const cellArray = (alias: string, pointers: readonly string[]): string =>
   `array[${pointers.map((at) => `${alias}.${figureColumn(at)}`).join(', ')}]::numeric[]`
 
 /**
- * The CTEs that add up the `agency` reports of every region-year in `scope` (region_code, year): `departments` lists
- * them, `cell_sums` has per cell (1-based position in `pointers`) its sum and its largest contributors. Only cells
- * with a non-zero value are unnested: most of a department's cells are 0, so a region-year is a few hundred rows.
+ * The CTEs that add up the `agency` reports of every region-year in `scope` (region_code, year), one row per
+ * region-year in `totals`: the departments, and the sum of each cell in the order of `pointers` (one plain
+ * aggregate per column over the region-year's ~20 rows, read by `report_figures_scope_idx`).
  */
 function partsCtes (pointers: readonly string[]): string {
   return `parts as (
-    select scope.region_code, scope.year, part.report_id, part.agency_code, agency.name as agency_name, ${cellArray('part', pointers)} as cells
+    select scope.region_code, scope.year, part.report_id, part.agency_code, agency.name as agency_name,
+      ${pointers.map((at) => `part.${figureColumn(at)}`).join(', ')}
     from scope
     join report_figures as part on part.year = scope.year and part.kind = 'agency' and part.region_code = scope.region_code
     join agency on agency.code = part.agency_code
-  ), departments as (
-    select region_code, year, jsonb_agg(jsonb_build_array(report_id, agency_code, agency_name) order by agency_code) as list
+  ), totals as (
+    select region_code, year,
+      jsonb_agg(jsonb_build_array(report_id, agency_code, agency_name) order by agency_code) as departments,
+      array[${pointers.map((at) => `sum(${figureColumn(at)})`).join(', ')}]::numeric[] as sums
     from parts group by region_code, year
-  ), cell_sums as (
-    select region_code, year, jsonb_agg(jsonb_build_array(position, total, top)) as list
-    from (
-      select parts.region_code, parts.year, cell.position, sum(cell.value) as total,
-        coalesce((array_agg(jsonb_build_array(parts.agency_code, parts.agency_name, cell.value) order by cell.value desc, parts.agency_code)
-          filter (where cell.value > 0))[1:${TOP_CONTRIBUTORS}], '{}') as top
-      from parts cross join lateral unnest(parts.cells) with ordinality as cell (value, position)
-      where cell.value <> 0
-      group by parts.region_code, parts.year, cell.position
-    ) as per_cell
-    group by region_code, year
   )`
 }
 
@@ -71,15 +63,15 @@ interface PartsRow {
   region_code: string
   year: number
   departments: Array<[string | number, string, string]> | null
-  cells: Array<[number, number | string, Array<[string, string, number | string]>]> | null
+  sums: Array<string | null> | null
 }
 
 function toRegionParts (row: PartsRow, pointers: readonly string[]): RegionParts {
   const cells = new Map<string, PartCellSum>()
-  for (const [position, total, top] of row.cells ?? []) {
-    const at = pointers[position - 1]
-    if (at === undefined) throw new Error(`parts aggregate returned cell ${position} of ${pointers.length}`)
-    cells.set(at, { sum: Number(total), top: top.map(([agencyCode, agencyName, value]) => ({ agencyCode, agencyName, value: Number(value) })) })
+  for (const [position, sum] of (row.sums ?? []).entries()) {
+    const at = pointers[position]
+    if (at === undefined) throw new Error(`parts aggregate returned cell ${position + 1} of ${pointers.length}`)
+    if (sum !== null && Number(sum) !== 0) cells.set(at, { sum: Number(sum), top: [] })
   }
   return {
     regionCode: row.region_code,
@@ -97,30 +89,75 @@ const SCOPE_FROM_INPUT = `scope as (
 
 function partsStatement (pointers: readonly string[]) {
   return fixedStatement<PartsRow>(`with ${SCOPE_FROM_INPUT}, ${partsCtes(pointers)}
-    select scope.region_code, scope.year, departments.list as departments, cell_sums.list as cells
-    from scope
-    left join departments using (region_code, year)
-    left join cell_sums using (region_code, year)`)
+    select scope.region_code, scope.year, totals.departments, totals.sums
+    from scope left join totals using (region_code, year)`)
 }
 
-const STATEMENTS = new Map([RULE_POINTERS, COVERAGE_POINTERS].map((pointers) => [pointers, partsStatement(pointers)]))
+/**
+ * The largest contributors to some cells of some region-years ($1: region_code, year and the cells' 1-based
+ * positions in the pointer list): only the non-zero cells asked for are unnested.
+ */
+function contributorsStatement (pointers: readonly string[]) {
+  return fixedStatement<{ region_code: string, year: number, position: string, top: Array<[string, string, number | string]> }>(`
+    select wanted.region_code, wanted.year, cell.position,
+      (array_agg(jsonb_build_array(part.agency_code, agency.name, cell.value) order by cell.value desc, part.agency_code))[1:${TOP_CONTRIBUTORS}] as top
+    from jsonb_to_recordset($1::jsonb) as wanted (region_code text, year integer, positions integer[])
+    join report_figures as part on part.year = wanted.year and part.kind = 'agency' and part.region_code = wanted.region_code collate "C"
+    join agency on agency.code = part.agency_code
+    cross join lateral unnest(${cellArray('part', pointers)}) with ordinality as cell (value, position)
+    where cell.value > 0 and cell.position = any(wanted.positions)
+    group by wanted.region_code, wanted.year, cell.position`)
+}
+
+type PointerSet = typeof RULE_POINTERS | typeof COVERAGE_POINTERS
+
+const STATEMENTS = new Map([RULE_POINTERS, COVERAGE_POINTERS].map((pointers) =>
+  [pointers, { sums: partsStatement(pointers), contributors: contributorsStatement(pointers) }]))
+
+function statementsFor (pointers: PointerSet) {
+  const statements = STATEMENTS.get(pointers)
+  if (statements === undefined) throw new Error('parts are added up over RULE_POINTERS or COVERAGE_POINTERS')
+  return statements
+}
+
+const scopeJson = (keys: readonly RegionYear[]): string => JSON.stringify(keys.map(({ regionCode, year }) => ({ region_code: regionCode, year })))
 
 /**
  * The stored `agency` reports of each region-year added up over `pointers` (the cells GOV-PARTS compares, or those
- * coverage shows), one statement for all of them; `get` answers by region-year, with no departments where none is stored.
+ * coverage shows), one statement for all of them; `get` answers by region-year, with no departments where none is
+ * stored. The contributors are not looked up (`withTopContributors` adds them where they are needed).
  */
-export async function findRegionParts (
-  db: Executor, keys: readonly RegionYear[], pointers: typeof RULE_POINTERS | typeof COVERAGE_POINTERS
-): Promise<{ get: (key: RegionYear) => RegionParts }> {
-  const statement = STATEMENTS.get(pointers)
-  if (statement === undefined) throw new Error('findRegionParts takes RULE_POINTERS or COVERAGE_POINTERS')
+export async function findRegionParts (db: Executor, keys: readonly RegionYear[], pointers: PointerSet): Promise<{ get: (key: RegionYear) => RegionParts }> {
   const unique = uniqueRegionYears(keys)
   const found = new Map<string, RegionParts>()
   if (unique.length > 0) {
-    const rows = await statement(db, [JSON.stringify(unique.map(({ regionCode, year }) => ({ region_code: regionCode, year })))])
-    for (const row of rows) found.set(regionYearText({ regionCode: row.region_code, year: row.year }), toRegionParts(row, pointers))
+    for (const row of await statementsFor(pointers).sums(db, [scopeJson(unique)])) {
+      found.set(regionYearText({ regionCode: row.region_code, year: row.year }), toRegionParts(row, pointers))
+    }
   }
   return { get: (key) => found.get(regionYearText(key)) ?? { ...key, departments: [], cells: new Map() } }
+}
+
+/**
+ * Each region's parts with the largest contributors of the cells asked for filled in (one statement for all,
+ * none when no cell is asked for): a finding names them, and an exceeded cell is rare.
+ */
+export async function withTopContributors (
+  db: Executor, requests: ReadonlyArray<{ readonly parts: RegionParts, readonly cells: readonly string[] }>, pointers: PointerSet
+): Promise<RegionParts[]> {
+  const positions = new Map(pointers.map((at, index) => [at, index + 1]))
+  const wanted = requests.filter(({ cells }) => cells.length > 0).map(({ parts, cells }) =>
+    ({ region_code: parts.regionCode, year: parts.year, positions: cells.map((at) => positions.get(at)).filter((position) => position !== undefined) }))
+  if (wanted.length === 0) return requests.map(({ parts }) => parts)
+  const tops = new Map<string, PartCellSum['top']>()
+  for (const row of await statementsFor(pointers).contributors(db, [JSON.stringify(wanted)])) {
+    const top = row.top.map(([agencyCode, agencyName, value]) => ({ agencyCode, agencyName, value: Number(value) }))
+    tops.set(`${regionYearText({ regionCode: row.region_code, year: row.year })}:${pointers[Number(row.position) - 1] ?? ''}`, top)
+  }
+  return requests.map(({ parts }) => ({
+    ...parts,
+    cells: new Map([...parts.cells].map(([at, cell]) => [at, { ...cell, top: tops.get(`${regionYearText(parts)}:${at}`) ?? cell.top }]))
+  }))
 }
 
 /** A stored summary, its cells of tables 三 and 四 as its figures row holds them, and its parts. */
@@ -149,8 +186,9 @@ interface SummaryRow extends PartsRow {
 /**
  * The `government` reports of the region-years in $1 with their figures, the counts of their other findings and
  * their parts added up: one statement, whatever the number of summaries. Summaries are found by the same index.
+ * Exported for the benchmark's EXPLAIN.
  */
-const summariesWithParts = fixedStatement<SummaryRow>(`with summaries as (
+export const SUMMARIES_WITH_PARTS_SQL = `with summaries as (
     select summary.report_id, report.current_revision as revision, summary.region_code, summary.year, summary.blank_pointers,
       ${cellArray('summary', RULE_POINTERS)} as summary_cells
     from jsonb_to_recordset($1::jsonb) as input (region_code text, year integer)
@@ -161,7 +199,7 @@ const summariesWithParts = fixedStatement<SummaryRow>(`with summaries as (
   ), ${partsCtes(RULE_POINTERS)}
   select summaries.report_id, summaries.revision, summaries.region_code, summaries.year, summaries.blank_pointers, summaries.summary_cells,
     other.finding_count, other.error_count, other.warning_count, other.info_count, other.not_assessable_count,
-    departments.list as departments, cell_sums.list as cells
+    totals.departments, totals.sums
   from summaries
   cross join lateral (
     select count(*) as finding_count,
@@ -171,9 +209,10 @@ const summariesWithParts = fixedStatement<SummaryRow>(`with summaries as (
       count(*) filter (where status = 'not_assessable') as not_assessable_count
     from finding where finding.report_id = summaries.report_id and finding.revision = summaries.revision and finding.rule_id <> 'GOV-PARTS'
   ) as other
-  left join departments using (region_code, year)
-  left join cell_sums using (region_code, year)
-  order by summaries.report_id`)
+  left join totals using (region_code, year)
+  order by summaries.report_id`
+
+const summariesWithParts = fixedStatement<SummaryRow>(SUMMARIES_WITH_PARTS_SQL)
 
 /** The stored summaries of these region-years, each with its parts added up (see `summariesWithParts`). */
 export async function findSummariesWithParts (db: Executor, keys: readonly RegionYear[]): Promise<SummaryWithParts[]> {
@@ -237,7 +276,9 @@ const saveResultsStatement = fixedStatement(`with input as (
       info_count = input.info_count, not_assessable_count = input.not_assessable_count, computed_at = now()
     from input where report_analysis.report_id = input.report_id and report_analysis.revision = input.revision
   ), figures as (
-    update report_figures set status = input.status from input where report_figures.report_id = input.report_id
+    -- A figures row is ~230 columns wide: it is rewritten only when the status changes.
+    update report_figures set status = input.status from input
+    where report_figures.report_id = input.report_id and report_figures.status <> input.status
   )
   update report set version = report.version + 1 from input where report.id = input.report_id`)
 

@@ -24,11 +24,11 @@ export interface PartContribution {
 /** One cell over the stored parts: its sum (blanks as 0) and its largest contributors, largest first. */
 export interface PartCellSum {
   readonly sum: number
-  /** At most `TOP_CONTRIBUTORS`, each with a positive value; ties in agency-code order. */
+  /** At most `TOP_CONTRIBUTORS`, each with a positive value; ties in agency-code order. Empty where not looked up. */
   readonly top: readonly PartContribution[]
 }
 
-/** The stored departments' reports of one region and year, added up. A cell no part has a positive value in may be absent (sum 0). */
+/** The stored departments' reports of one region and year, added up. A cell whose sum is 0 may be absent. */
 export interface RegionParts {
   readonly regionCode: string
   readonly year: number

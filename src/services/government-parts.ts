@@ -4,13 +4,15 @@
  */
 import { findReportAtRevision, type Executor } from '../db/report-repository.js'
 import {
-  findRegionParts, findRevisionRegions, findSummariesWithParts, lockRegionYears, type PartsResult, type RegionYear, savePartsResults
+  findRegionParts, findRevisionRegions, findSummariesWithParts, lockRegionYears, type PartsResult, type RegionYear, savePartsResults,
+  withTopContributors
 } from '../db/parts-repository.js'
 import { statusOf, summarizeFindings } from '../domain/check-report.js'
 import { DomainError } from '../domain/errors.js'
 import {
-  type CellCoverage, coverageOf, COVERAGE_POINTERS, HEADLINE_COVERAGE_POINTER, type RegionParts, RULE_POINTERS
+  type CellCoverage, coverageOf, COVERAGE_POINTERS, findExceedances, HEADLINE_COVERAGE_POINTER, type RegionParts, RULE_POINTERS
 } from '../domain/government-parts.js'
+import { reportCells } from '../domain/cells.js'
 import type { AnnualReport } from '../domain/report.js'
 import { govPartsFindings } from '../domain/rules/gov-parts.js'
 import type { ReportSummary } from '../domain/stored-report.js'
@@ -58,7 +60,12 @@ export async function recomputeGovernmentParts (
   if (scope.length === 0) return []
   await lockRegionYears(db, scope)
   const summaries = await findSummariesWithParts(db, scope)
-  const results = summaries.map(({ reportId, revision, cells, otherFindings, parts }): PartsResult => {
+  // The contributors are looked up only for the cells exceeded (usually none: then this is no statement).
+  const completed = await withTopContributors(db, summaries.map(({ cells, parts }) =>
+    ({ parts, cells: findExceedances(cells, parts).map(({ pointer }) => pointer) })), RULE_POINTERS)
+  const results = summaries.map(({ reportId, revision, cells, otherFindings }, position): PartsResult => {
+    const parts = completed[position]
+    if (parts === undefined) throw new Error(`no parts for summary ${reportId}`)
     const findings = govPartsFindings(cells, parts)
     const own = summarizeFindings(findings).counts
     const other = otherFindings.counts
@@ -78,7 +85,10 @@ export async function recomputeGovernmentParts (
 /** The stored departments' reports a government body would be checked against (for `validate`); undefined for an agency's. */
 export async function partsForCheck (db: Executor, body: AnnualReport): Promise<RegionParts | undefined> {
   if (body.kind !== 'government') return undefined
-  return (await findRegionParts(db, [regionYearOf(body)], RULE_POINTERS)).get(regionYearOf(body))
+  const parts = (await findRegionParts(db, [regionYearOf(body)], RULE_POINTERS)).get(regionYearOf(body))
+  const cells = findExceedances(reportCells(body), parts).map(({ pointer }) => pointer)
+  const [completed] = await withTopContributors(db, [{ parts, cells }], RULE_POINTERS)
+  return completed
 }
 
 export interface GovernmentParts {
@@ -107,7 +117,8 @@ export async function governmentParts (db: Executor, id: number): Promise<Govern
 
 /** A summary body's stored parts and its coverage by them (see `governmentParts`). */
 export async function coverageFor (db: Executor, summary: AnnualReport): Promise<{ parts: RegionParts, coverage: CellCoverage[] }> {
-  const parts = (await findRegionParts(db, [regionYearOf(summary)], COVERAGE_POINTERS)).get(regionYearOf(summary))
+  const found = (await findRegionParts(db, [regionYearOf(summary)], COVERAGE_POINTERS)).get(regionYearOf(summary))
+  const [parts = found] = await withTopContributors(db, [{ parts: found, cells: [...found.cells.keys()] }], COVERAGE_POINTERS)
   return { parts, coverage: coverageOf(summary, parts) }
 }
 
