@@ -2,9 +2,10 @@
  * A government's summary against the departments' reports of its region and year: GOV-PARTS recomputed in the
  * transaction that stores a report of either kind, and the coverage served with the summary.
  */
+import { isDeepStrictEqual } from 'node:util'
 import { findReportAtRevision, type Executor } from '../db/report-repository.js'
 import {
-  findRegionParts, findRevisionRegions, findSummariesWithParts, lockRegionYears, type PartsResult, type RegionYear, savePartsResults,
+  comparableFinding, findRegionParts, findRevisionRegions, touchSummariesWithParts, lockRegionYears, type PartsResult, type RegionYear, savePartsResults,
   withTopContributors
 } from '../db/parts-repository.js'
 import { statusOf, summarizeFindings } from '../domain/check-report.js'
@@ -42,8 +43,9 @@ async function affectedRegionYears (db: Executor, written: readonly WrittenRevis
 
 /**
  * Recomputes GOV-PARTS of every summary of the region-years these revisions touch (written summaries included,
- * whose analyses were saved without it), after their figures are saved: two statements (the summaries with their
- * parts added up, then their results) for any number of them, after the region-years' locks. A reviewer's decision
+ * whose analyses were saved without it), after their figures are saved, for any number of them: after the
+ * region-years' locks, one statement finds the summaries with their parts added up (and marks them changed); only
+ * where that changes their GOV-PARTS findings, one more looks up the contributors and one saves the results. A reviewer's decision
  * follows a finding by fingerprint (rule and cell), so it survives. Returns the summaries recomputed that are
  * neither written nor `recomputed`, for the feed's `findings_recomputed` events.
  *
@@ -59,11 +61,11 @@ export async function recomputeGovernmentParts (
   ]
   if (scope.length === 0) return []
   await lockRegionYears(db, scope)
-  const summaries = await findSummariesWithParts(db, scope)
+  const summaries = await touchSummariesWithParts(db, scope)
   // The contributors are looked up only for the cells exceeded (usually none: then this is no statement).
   const completed = await withTopContributors(db, summaries.map(({ cells, parts }) =>
     ({ parts, cells: findExceedances(cells, parts).map(({ pointer }) => pointer) })), RULE_POINTERS)
-  const results = summaries.map(({ reportId, revision, cells, otherFindings }, position): PartsResult => {
+  const results = summaries.map(({ reportId, revision, cells, otherFindings, storedFindings }, position) => {
     const parts = completed[position]
     if (parts === undefined) throw new Error(`no parts for summary ${reportId}`)
     const findings = govPartsFindings(cells, parts)
@@ -75,11 +77,14 @@ export async function recomputeGovernmentParts (
       info: other.info + own.info,
       notAssessable: other.notAssessable + own.notAssessable
     }
-    return { reportId, revision, firstOrdinal: otherFindings.count, findings, summary: { status: statusOf(counts), counts } }
+    const unchanged = isDeepStrictEqual(findings.map(comparableFinding), storedFindings)
+    const result: PartsResult = { reportId, revision, firstOrdinal: otherFindings.count, findings, summary: { status: statusOf(counts), counts } }
+    return { result, unchanged }
   })
-  await savePartsResults(db, results)
+  // Stored findings equal to the recomputed ones are left as they are, with the counts that include them.
+  await savePartsResults(db, results.filter(({ unchanged }) => !unchanged).map(({ result }) => result))
   const reported = new Set([...written, ...recomputed].map(({ reportId }) => reportId))
-  return results.filter(({ reportId }) => !reported.has(reportId)).map(({ reportId, revision }) => ({ reportId, revision }))
+  return results.filter(({ result }) => !reported.has(result.reportId)).map(({ result: { reportId, revision } }) => ({ reportId, revision }))
 }
 
 /** The stored departments' reports a government body would be checked against (for `validate`); undefined for an agency's. */

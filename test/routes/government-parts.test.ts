@@ -121,18 +121,23 @@ t.test('parts before the summary, revised parts and a reviewer\'s decision', asy
   const decided = await app.inject({ method: 'PATCH', url: `/v1/findings/${total?.id}`, payload: { decision: 'acknowledged', reason: '已请区政府办核实汇总口径' } })
   t.equal(decided.statusCode, 200, decided.body)
 
-  // Revising a part recomputes the summary; the decision follows the finding by fingerprint.
-  const etag = (await app.inject({ url: `/v1/reports/${c}` })).headers.etag as string
+  const revise = async (body: AnnualReport) => {
+    const etag = (await app.inject({ url: `/v1/reports/${c}` })).headers.etag as string
+    t.equal((await app.inject({ method: 'PUT', url: `/v1/reports/${c}`, headers: { 'if-match': etag }, payload: body })).statusCode, 200)
+  }
+  // A revision of a part's prose leaves the summary's findings as they were.
   const reworded = { ...partC, sections: { ...partC.sections, other: '本机关无其他需要报告的事项。' } }
-  t.equal((await app.inject({ method: 'PUT', url: `/v1/reports/${c}`, headers: { 'if-match': etag }, payload: reworded })).statusCode, 200)
+  await revise(reworded)
+  t.equal((await govFindings(id)).find((f) => f.fingerprint === total?.fingerprint)?.id, total?.id, 'unchanged, so not rewritten')
+
+  // A revision of its counts recomputes the summary's findings; the decision follows the finding by fingerprint.
+  await revise(withTables(reworded, (pointer, value) => pointer === '/requests/newReceived/total' && value !== null ? value + 1 : value))
   const recomputed = (await govFindings(id)).find((f) => f.fingerprint === total?.fingerprint)
   t.not(recomputed?.id, total?.id, 'recomputed')
-  t.match(recomputed?.review, { decision: 'acknowledged' }, 'the decision survived')
+  t.match(recomputed, { expected: 3 * (partA.requests.newReceived.total ?? 0) + 1, review: { decision: 'acknowledged' } }, 'the decision survived')
 
   // A revision that takes the requests back out: the parts fit again.
-  const etag2 = (await app.inject({ url: `/v1/reports/${c}` })).headers.etag as string
-  const zero = withTables(reworded, () => 0)
-  t.equal((await app.inject({ method: 'PUT', url: `/v1/reports/${c}`, headers: { 'if-match': etag2 }, payload: zero })).statusCode, 200)
+  await revise(withTables(reworded, () => 0))
   t.same(await govFindings(id), [])
   t.equal((await app.inject({ url: `/v1/reports/${id}` })).json().counts.warning, warningsWith - NEW_RECEIVED_CELLS.length)
 })
