@@ -8,7 +8,7 @@ import type { CellRef } from '../domain/cells.js'
 import type { FindingSummary } from '../domain/check-report.js'
 import type { Finding } from '../domain/findings.js'
 import { COVERAGE_POINTERS, type PartCellSum, type RegionParts, RULE_POINTERS, TOP_CONTRIBUTORS } from '../domain/government-parts.js'
-import { findingRow, lockKeys } from './analysis-repository.js'
+import { findingRow } from './analysis-repository.js'
 import { figureColumn } from './figures-repository.js'
 import { fixedStatement } from './prepared.js'
 import type { Executor } from './report-repository.js'
@@ -32,8 +32,13 @@ export function uniqueRegionYears (keys: readonly RegionYear[]): RegionYear[] {
  * once still see each other, as each recomputes after the other committed. Taken after the agencies' locks.
  */
 export async function lockRegionYears (db: Executor, keys: readonly RegionYear[]): Promise<void> {
-  await lockKeys(db, uniqueRegionYears(keys).map((key) => `parts:${regionYearText(key)}`))
+  if (keys.length === 0) return
+  await lockStatement(db, [uniqueRegionYears(keys).map(regionYearText)])
 }
+
+const lockStatement = fixedStatement(`select pg_advisory_xact_lock(hashtextextended('parts:' || lock_key, 0))
+  from unnest($1::text[]) with ordinality as locks (lock_key, position)
+  order by position`)
 
 /** The cells of `pointers` of a `report_figures` row as one numeric array, in the order given. */
 const cellArray = (alias: string, pointers: readonly string[]): string =>
