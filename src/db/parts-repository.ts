@@ -318,17 +318,9 @@ export async function savePartsResults (db: Executor, results: readonly PartsRes
   await saveResultsStatement(db, [JSON.stringify(analyses), JSON.stringify(findings)])
 }
 
-/** The region each of these revisions' bodies names (by report id), for the parts that moved region in a revision. */
-export async function findRevisionRegions (db: Executor, revisions: ReadonlyArray<{ reportId: number, revision: number }>): Promise<Map<number, string>> {
-  if (revisions.length === 0) return new Map()
-  const rows = await revisionRegions(db, [JSON.stringify(revisions.map(({ reportId, revision }) => ({ report_id: reportId, revision })))])
-  return new Map(rows.map((row) => [Number(row.report_id), row.region_code]))
+/** The years an agency has reports in, of either kind. */
+export async function findAgencyYears (db: Executor, agencyCode: string): Promise<number[]> {
+  return (await agencyYears(db, [agencyCode])).map((row) => row.year)
 }
 
-const revisionRegions = fixedStatement<{ report_id: string, region_code: string }>(`
-  select input.report_id, stored.region_code
-  from jsonb_to_recordset($1::jsonb) as input (report_id bigint, revision integer)
-  cross join lateral (
-    select body #>> '{agency,regionCode}' as region_code from report_revision
-    where report_id = input.report_id and revision = input.revision limit 1
-  ) as stored`)
+const agencyYears = fixedStatement<{ year: number }>('select distinct year from report where agency_code = $1 order by year')

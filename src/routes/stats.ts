@@ -81,8 +81,9 @@ const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const groupJson = (group: GroupTotals) => {
       const { cells: groupTotals, ...rollup } = rollupJson(year, summarise(group))
       const query = new URLSearchParams({
-        ...(groupBy === 'kind' ? { ...(region === undefined ? {} : { region }), kind: group.key } : { region: group.key, kind }),
+        ...(groupBy !== 'kind' ? { region: group.key } : region === undefined ? {} : { region }),
         year: String(year),
+        kind: groupBy === 'kind' ? group.key : kind,
         ...(template === undefined ? {} : { template })
       })
       return {

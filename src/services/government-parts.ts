@@ -5,7 +5,7 @@
 import { isDeepStrictEqual } from 'node:util'
 import { findReportAtRevision, type Executor } from '../db/report-repository.js'
 import {
-  comparableFinding, findRegionParts, findRevisionRegions, touchSummariesWithParts, lockRegionYears, type PartsResult, type RegionYear, savePartsResults,
+  comparableFinding, findAgencyYears, findRegionParts, touchSummariesWithParts, lockRegionYears, type PartsResult, type RegionYear, savePartsResults,
   withTopContributors
 } from '../db/parts-repository.js'
 import { statusOf, summarizeFindings } from '../domain/check-report.js'
@@ -28,20 +28,6 @@ export interface WrittenRevision {
 const regionYearOf = (body: AnnualReport): RegionYear => ({ regionCode: body.agency.regionCode, year: body.year })
 
 /**
- * The region-years whose summaries depend on these revisions: each body's own, and for a revised department's
- * report the region its previous revision named, should it have moved (its old summary loses it).
- */
-async function affectedRegionYears (db: Executor, written: readonly WrittenRevision[]): Promise<RegionYear[]> {
-  const revised = written.filter(({ revision, body }) => revision > 1 && body.kind === 'agency')
-  const previousRegions = await findRevisionRegions(db, revised.map(({ reportId, revision }) => ({ reportId, revision: revision - 1 })))
-  return written.flatMap(({ reportId, body }) => {
-    const previous = previousRegions.get(reportId)
-    const own = regionYearOf(body)
-    return previous === undefined || previous === own.regionCode ? [own] : [own, { regionCode: previous, year: body.year }]
-  })
-}
-
-/**
  * Recomputes GOV-PARTS of every summary of the region-years these revisions touch (written summaries included,
  * whose analyses were saved without it), after their figures are saved, for any number of them: after the
  * region-years' locks, one statement finds the summaries with their parts added up (and marks them changed); only
@@ -56,9 +42,27 @@ export async function recomputeGovernmentParts (
   db: Executor, written: readonly WrittenRevision[], recomputed: readonly WrittenRevision[] = []
 ): Promise<Array<{ reportId: number, revision: number }>> {
   const scope = [
-    ...await affectedRegionYears(db, written),
+    ...written.map(({ body }) => regionYearOf(body)),
     ...recomputed.filter(({ body }) => body.kind === 'government').map(({ body }) => regionYearOf(body))
   ]
+  return await recomputeRegionYears(db, scope, new Set([...written, ...recomputed].map(({ reportId }) => reportId)))
+}
+
+/**
+ * After an agency moved from one region to another with its reports: GOV-PARTS of the summaries of both regions,
+ * in every year it has a report (it left the one's parts and joined the other's). Returns the summaries recomputed.
+ */
+export async function recomputeAfterMove (
+  db: Executor, agencyCode: string, regions: readonly string[]
+): Promise<Array<{ reportId: number, revision: number }>> {
+  const years = await findAgencyYears(db, agencyCode)
+  return await recomputeRegionYears(db, years.flatMap((year) => regions.map((regionCode) => ({ regionCode, year }))), new Set())
+}
+
+/** `recomputeGovernmentParts` over region-years; `reported` are reports the caller's feed events already name. */
+async function recomputeRegionYears (
+  db: Executor, scope: readonly RegionYear[], reported: ReadonlySet<number>
+): Promise<Array<{ reportId: number, revision: number }>> {
   if (scope.length === 0) return []
   await lockRegionYears(db, scope)
   const summaries = await touchSummariesWithParts(db, scope)
@@ -83,7 +87,6 @@ export async function recomputeGovernmentParts (
   })
   // Stored findings equal to the recomputed ones are left as they are, with the counts that include them.
   await savePartsResults(db, results.filter(({ unchanged }) => !unchanged).map(({ result }) => result))
-  const reported = new Set([...written, ...recomputed].map(({ reportId }) => reportId))
   return results.filter(({ result }) => !reported.has(result.reportId)).map(({ result: { reportId, revision } }) => ({ reportId, revision }))
 }
 

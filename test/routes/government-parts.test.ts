@@ -148,10 +148,12 @@ t.test('a department that moves to another region leaves its old summary', async
   await store(partA)
   await store(partB)
   t.equal((await govFindings(id)).length, NEW_RECEIVED_CELLS.length)
-  const etag = (await app.inject({ url: `/v1/reports/${c}` })).headers.etag as string
-  const moved = { ...partC, agency: { ...partC.agency, regionCode: '330503' } }
-  t.equal((await app.inject({ method: 'PUT', url: `/v1/reports/${c}`, headers: { 'if-match': etag }, payload: moved })).statusCode, 200)
+  const moved = await app.inject({ method: 'PUT', url: `/v1/admin/agencies/${partC.agency.code}/region`, payload: { regionCode: '330503', reason: '机构改革划转南浔区' } })
+  t.equal(moved.statusCode, 200, moved.body)
   t.same(await govFindings(id), [])
+  const events = (await app.inject({ url: '/v1/feed' })).json().items
+  t.match(events.at(-1), { type: 'findings_recomputed', reportId: id }, 'the feed records the summary it left')
+  t.equal((await app.inject({ url: `/v1/reports/${c}` })).json().regionCode, '330503')
 })
 
 t.test('blanks count as 0, in the parts and in the summary', async (t) => {
@@ -250,7 +252,7 @@ t.test('rollups never add a summary to its own parts; groupBy=kind shows both; t
   t.same(byKind.groups.map((group: { key: string, reports: number }) => [group.key, group.reports]), [['agency', 3], ['government', 1]])
   t.same(byKind.groups.map(sumOf), [3 * seedTotal, 2 * seedTotal])
   t.same(byKind.groups.map((group: { href: string }) => group.href),
-    [`/v1/stats?region=${REGION}&kind=agency&year=2023`, `/v1/stats?region=${REGION}&kind=government&year=2023`])
+    [`/v1/stats?region=${REGION}&year=2023&kind=agency`, `/v1/stats?region=${REGION}&year=2023&kind=government`])
 
   const csv = (await app.inject({ url: `/v1/exports/reports.csv?region=${REGION}` })).body.replace(/^\uFEFF/, '').trim().split('\r\n')
   const header = csv[0]?.split(',') ?? []
