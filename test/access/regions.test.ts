@@ -154,7 +154,11 @@ t.test('an admin moves an agency with its reports: audited, one feed event per r
   t.match(feed, [{ reportId: 1, revision: 1 }, { reportId: 2, revision: 1 }])
   const audit = await app.inject({ url: `/v1/admin/audit?action=agency.moved&agencyCode=${code}`, headers: bearer(admin.token) })
   t.match(audit.json().items, [{
-    action: 'agency.moved', keyId: admin.key.id, agencyCode: code, clientRequestId: 'ops-7', requestId: moved.headers['x-request-id'],
+    action: 'agency.moved',
+    keyId: admin.key.id,
+    agencyCode: code,
+    clientRequestId: 'ops-7',
+    requestId: moved.headers['x-request-id'],
     details: { fromRegionCode: '330502', toRegionCode: '330522', reason: '行政区划调整' }
   }])
 
