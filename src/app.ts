@@ -26,6 +26,7 @@ import exportRoutes from './routes/exports.js'
 import feedRoutes from './routes/feed.js'
 import importRoutes from './routes/imports.js'
 import operationsRoutes from './routes/operations.js'
+import partsRoutes from './routes/parts.js'
 import problemsRoutes from './routes/problems.js'
 import reportRoutes from './routes/reports/index.js'
 import statsRoutes from './routes/stats.js'
@@ -104,6 +105,7 @@ export async function buildApp ({ config, databaseUrl, logger = false, now = () 
   await app.register(problemsRoutes)
   await app.register(reportRoutes, { now })
   await app.register(analysisRoutes, { now })
+  await app.register(partsRoutes)
   await app.register(agencyRoutes)
   await app.register(feedRoutes)
   await app.register(statsRoutes)

@@ -14,6 +14,7 @@ interface ProblemEntry {
 export const PROBLEMS = {
   VALIDATION_ERROR: { status: 400, title: 'Request validation failed', description: 'A field has the wrong type, range or format, or is unknown. `errors` lists every offending field as a JSON Pointer.' },
   MALFORMED_JSON: { status: 400, title: 'Malformed JSON body', description: 'The body is not valid JSON, is empty, or is not valid UTF-8.' },
+  NOT_A_GOVERNMENT_REPORT: { status: 400, title: 'Not a government report', description: 'Only a government\'s summary (`kind: government`) has departments\' reports as parts; this report is an agency\'s own.' },
   BAD_REQUEST: { status: 400, title: 'Bad Request', description: 'The request is malformed in another way (e.g. a bad URL or header).' },
   UNAUTHORIZED: { status: 401, title: 'Unauthorized', description: 'The operation needs an API key (`Authorization: Bearer <key>`), or the key sent is not valid (malformed, unknown or revoked).' },
   FORBIDDEN: { status: 403, title: 'Forbidden', description: 'The API key is valid but its scopes, agencies or regions do not cover this operation.' },

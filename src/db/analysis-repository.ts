@@ -144,7 +144,13 @@ export async function saveAnalyses (db: Executor, entries: readonly AnalysisEntr
     year_over_year: analysis.yearOverYear
   }))
   await insertAnalyses(db, [JSON.stringify(analyses)])
-  const findings = entries.flatMap(({ target, analysis }) => analysis.findings.map((finding, ordinal) => ({
+  const findings = entries.flatMap(({ target, analysis }) => analysis.findings.map((finding, ordinal) => findingRow(target, ordinal, finding)))
+  if (findings.length > 0) await insertFindings(db, [JSON.stringify(findings)])
+}
+
+/** A `finding` row as the JSON-fed inserts read it (`jsonb_populate_recordset(null::finding, …)`). */
+export function findingRow (target: { readonly reportId: number, readonly revision: number }, ordinal: number, finding: Finding) {
+  return {
     report_id: target.reportId,
     revision: target.revision,
     ordinal,
@@ -159,8 +165,7 @@ export async function saveAnalyses (db: Executor, entries: readonly AnalysisEntr
     difference: finding.difference,
     context: finding.context,
     fingerprint: findingFingerprint(finding)
-  })))
-  if (findings.length > 0) await insertFindings(db, [JSON.stringify(findings)])
+  }
 }
 
 /** Marks report resources as changed (new results without a new revision): their ETags change. */

@@ -139,10 +139,10 @@ export interface FigureFilters {
   readonly template?: Template
 }
 
-function scoped (db: Executor, filters: FigureFilters) {
-  let query = db.selectFrom('report_figures')
-    .where('report_figures.year', '=', filters.year)
-    .where('report_figures.kind', '=', filters.kind)
+/** The figures rows of the filters; with `everyKind`, of both kinds (a breakdown by kind keeps them apart). */
+function scoped (db: Executor, filters: FigureFilters, { everyKind = false } = {}) {
+  let query = db.selectFrom('report_figures').where('report_figures.year', '=', filters.year)
+  if (!everyKind) query = query.where('report_figures.kind', '=', filters.kind)
   // region_code is collated "C", so the prefix is a range scan of report_figures_scope_idx. The schema lets
   // only digits through, so the prefix holds no LIKE wildcard.
   if (filters.region !== undefined) query = query.where('report_figures.region_code', 'like', `${filters.region}%`)
@@ -172,15 +172,15 @@ function totalsSelections (pointers: readonly string[]) {
 }
 
 /** The reports with a blank cell among those matching, one row per (key, blank pointer); served by report_figures_blanks_idx. */
-function blankRows (db: Executor, filters: FigureFilters, key: RawBuilder<string>) {
-  return scoped(db, filters)
+function blankRows (db: Executor, filters: FigureFilters, key: RawBuilder<string>, everyKind = false) {
+  return scoped(db, filters, { everyKind })
     .where(ref('blank_pointers'), '!=', sql`'{}'`)
     .select([key.as('key'), sql<string>`unnest(${ref('blank_pointers')})`.as('pointer')])
 }
 
 /** Per key and cell, how many matching reports left the cell blank. */
-async function blankCounts (db: Executor, filters: FigureFilters, key: RawBuilder<string>): Promise<Map<string, Map<string, number>>> {
-  const rows = await db.selectFrom(blankRows(db, filters, key).as('blank'))
+async function blankCounts (db: Executor, filters: FigureFilters, key: RawBuilder<string>, everyKind = false): Promise<Map<string, Map<string, number>>> {
+  const rows = await db.selectFrom(blankRows(db, filters, key, everyKind).as('blank'))
     .select(['blank.key', 'blank.pointer', sql<string>`count(*)`.as('reports')])
     .groupBy(['blank.key', 'blank.pointer'])
     .execute()
@@ -235,8 +235,11 @@ export async function sumFigures (db: Executor, filters: FigureFilters, pointers
   return toTotals(row, pointers, blanks.get(''))
 }
 
-/** A breakdown: by region one level below the filter's prefix (2, 4 or 6 digits), or by agency. */
-export type FigureGrouping = { readonly by: 'region', readonly digits: 2 | 4 | 6 } | { readonly by: 'agency' }
+/**
+ * A breakdown: by region one level below the filter's prefix (2, 4 or 6 digits), by agency, or by kind (the
+ * departments' own reports and the governments' summaries side by side, never added together).
+ */
+export type FigureGrouping = { readonly by: 'region', readonly digits: 2 | 4 | 6 } | { readonly by: 'agency' } | { readonly by: 'kind' }
 
 export interface GroupTotals extends FigureTotals {
   /** The region prefix or the agency's 统一社会信用代码. */
@@ -253,6 +256,12 @@ export async function sumFigureGroups (
   db: Executor, filters: FigureFilters, grouping: FigureGrouping, pointers: readonly string[]
 ): Promise<GroupTotals[]> {
   const selections = selectionsFor(pointers)
+  if (grouping.by === 'kind') {
+    const key = sql<string>`${ref('kind')}`
+    const rows = await scoped(db, filters, { everyKind: true }).select([key.as('key'), ...selections]).groupBy(key).orderBy(key).execute()
+    const blanks = await blankCounts(db, filters, key, true)
+    return rows.map((row) => ({ key: row.key, name: null, ...toTotals(row, pointers, blanks.get(row.key)) }))
+  }
   if (grouping.by === 'region') {
     const key = sql<string>`substr(${ref('region_code')}, 1, ${sql.lit(grouping.digits)})`
     const rows = await scoped(db, filters).select([key.as('key'), ...selections]).groupBy(key).orderBy(key).execute()

@@ -4,6 +4,7 @@
  */
 import { checkReport, type FindingSummary, summarizeFindings } from './check-report.js'
 import type { Finding } from './findings.js'
+import type { RegionParts } from './government-parts.js'
 import type { AnnualReport } from './report.js'
 import { computeYearOverYear, type YearOverYear } from './year-over-year.js'
 
@@ -16,13 +17,14 @@ export interface ReportAnalysis {
 
 /**
  * Checks a report against every rule and compares it with its prior year.
- * `previous` is the same agency's report of the same kind for year − 1, or null.
+ * `previous` is the same agency's report of the same kind for year − 1, or null; `parts`, for a government
+ * report, its region's stored departments' reports added up (see `RuleInput.parts`).
  *
  * @example analyseReport(seed2023, null)
  *   // → { summary: { status: 'clean', … }, yearOverYear: null, findings: [… CY-* not_assessable …] }
  */
-export function analyseReport (report: AnnualReport, previous: AnnualReport | null): ReportAnalysis {
-  const findings = checkReport({ report, previous })
+export function analyseReport (report: AnnualReport, previous: AnnualReport | null, parts?: RegionParts): ReportAnalysis {
+  const findings = checkReport(parts === undefined ? { report, previous } : { report, previous, parts })
   return {
     findings,
     summary: summarizeFindings(findings),

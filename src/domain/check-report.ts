@@ -42,6 +42,10 @@ export function summarizeFindings (findings: readonly Finding[]): FindingSummary
     info: failedOf('info'),
     notAssessable: findings.filter((f) => f.status === 'not_assessable').length
   }
-  const status = counts.error > 0 ? 'errors' : counts.warning > 0 ? 'warnings' : 'clean'
-  return { status, counts }
+  return { status: statusOf(counts), counts }
+}
+
+/** The status of findings so counted: `errors` if any error failed, else `warnings` if any warning failed, else `clean`. */
+export function statusOf (counts: FindingSummary['counts']): FindingSummary['status'] {
+  return counts.error > 0 ? 'errors' : counts.warning > 0 ? 'warnings' : 'clean'
 }

@@ -2,6 +2,7 @@
  * What a consistency rule reports (rules.md): one finding per failing row, column or cell group,
  * or one `not_assessable` finding when the rule lacks the data it needs (e.g. the prior year's report).
  */
+import type { RegionParts } from './government-parts.js'
 import type { AnnualReport, Template } from './report.js'
 
 /** error: breaks an identity printed on the form; warning: usually a mistake; info: for a reviewer only. */
@@ -30,6 +31,11 @@ export interface Finding {
 export interface RuleInput {
   readonly report: AnnualReport
   readonly previous: AnnualReport | null
+  /**
+   * For a `government` report, the stored departments' reports of its region and year, added up (GOV-PARTS).
+   * Omitted when they were not looked up: GOV-PARTS then yields nothing, and is computed apart.
+   */
+  readonly parts?: RegionParts
 }
 
 export interface RuleDefinition {

@@ -48,9 +48,9 @@ const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         'and optionally a template, and does the same for the year before: counts of reports by status and template, ' +
         'distinct agencies, per cell its sum, its blanks (counted apart from zeros) and how many reports have it, and the ' +
         'derived indicators recomputed from the sums (never averaged). `changes` compares the two years cell by cell. ' +
-        'With `groupBy`, `groups` breaks the year down by region (one level below `region`) or by agency, each group ' +
-        'with its indicators and the cells named in `cells`. Cached for a minute. Statistics of the whole country or of a ' +
-        'province (no `region`, or one of 2 digits) are a heavy read.',
+        'With `groupBy`, `groups` breaks the year down by region (one level below `region`), by agency or by kind, each ' +
+        'group with its indicators and the cells named in `cells`. Cached for a minute. Statistics of the whole country or ' +
+        'of a province (no `region`, or one of 2 digits) are a heavy read.',
       querystring: StatsQuerySchema,
       response: {
         200: {
@@ -71,7 +71,7 @@ const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const filters: FigureFilters = { region, year, kind, template }
     const grouping: FigureGrouping | undefined = groupBy === undefined
       ? undefined
-      : groupBy === 'agency' ? { by: 'agency' } : { by: 'region', digits: nextRegionLevel(region) }
+      : groupBy === 'region' ? { by: 'region', digits: nextRegionLevel(region) } : { by: groupBy }
     const totals = await inStatsSnapshot(app.dbRead, async (trx) => ({
       current: await sumFigures(trx, filters),
       previous: await sumFigures(trx, { ...filters, year: year - 1 }),
@@ -83,7 +83,12 @@ const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const shown = new Set(cells)
     const groupJson = (group: GroupTotals) => {
       const { cells: groupTotals, ...rollup } = rollupJson(year, summarise(group))
-      const query = new URLSearchParams({ region: group.key, year: String(year), kind, ...(template === undefined ? {} : { template }) })
+      const query = new URLSearchParams({
+        ...(groupBy !== 'kind' ? { region: group.key } : region === undefined ? {} : { region }),
+        year: String(year),
+        kind: groupBy === 'kind' ? group.key : kind,
+        ...(template === undefined ? {} : { template })
+      })
       return {
         key: group.key,
         name: group.name,

@@ -4,9 +4,11 @@ import { HEADLINE_POINTERS } from '../domain/rollup.js'
 import { INDICATOR_NAMES } from '../domain/year-over-year.js'
 import { KindSchema, RegionPrefixSchema, TemplateSchema, YearSchema } from './common.js'
 
-export const GroupBySchema = Type.Union([Type.Literal('region'), Type.Literal('agency')], {
+export const GroupBySchema = Type.Union([Type.Literal('region'), Type.Literal('agency'), Type.Literal('kind')], {
   description: 'Break the rollup down by `region` (one level below `region`: provinces without it, cities under a province, ' +
-    'counties under a city, the 6-digit code under a county) or by `agency` (needs `region`).'
+    'counties under a city, the 6-digit code under a county), by `agency` (needs `region`), or by `kind`: one group of ' +
+    'the departments\' own reports (`agency`) and one of the governments\' summaries (`government`) of the region and year, ' +
+    'side by side whatever `kind` is, since a summary already counts its departments.'
 })
 
 /** A comma-separated list of JSON Pointers; each is checked against the known cells by the route. */
@@ -85,7 +87,7 @@ export const IndicatorChangeSchema = Type.Object({
 }, { title: 'IndicatorChange', additionalProperties: false, description: 'The change of one indicator from the year before.' })
 
 export const StatsGroupSchema = Type.Object({
-  key: Type.String({ description: 'The region prefix (`groupBy=region`) or the agency\'s 统一社会信用代码 (`groupBy=agency`).' }),
+  key: Type.String({ description: 'The region prefix (`groupBy=region`), the agency\'s 统一社会信用代码 (`groupBy=agency`) or the kind (`groupBy=kind`).' }),
   name: Type.Union([Type.String(), Type.Null()], { description: 'The agency\'s name as its most recent report states it; null for regions.' }),
   href: Type.String({ description: 'Drill down: the statistics of this region, or the agency.' }),
   ...rollupProperties,

@@ -9,6 +9,7 @@ import { recordAudit } from '../db/audit-repository.js'
 import type { Database } from '../db/database.js'
 import { appendEvents } from '../db/feed-repository.js'
 import { findAgencyRecord, moveAgency } from '../db/report-repository.js'
+import { recomputeAfterMove } from './government-parts.js'
 import { inTransaction } from '../db/transactions.js'
 import type { Actor } from '../domain/access.js'
 import { DomainError } from '../domain/errors.js'
@@ -50,8 +51,13 @@ export async function placeAgency (db: Kysely<Database>, code: string, placement
       agencyCode: code,
       details: { fromRegionCode: previousRegionCode, toRegionCode: placement.regionCode, reason: placement.reason }
     }])
+    // GOV-PARTS of the summaries it left and joined (see government-parts.ts).
+    const summaries = previousRegionCode === null ? [] : await recomputeAfterMove(trx, code, [previousRegionCode, placement.regionCode])
     // Last: the feed lock is held until commit (see appendEvents).
-    await appendEvents(trx, moved.map(({ reportId, revision }) => ({ type: 'region_changed' as const, reportId, revision })))
+    await appendEvents(trx, [
+      ...moved.map(({ reportId, revision }) => ({ type: 'region_changed' as const, reportId, revision })),
+      ...summaries.map(({ reportId, revision }) => ({ type: 'findings_recomputed' as const, reportId, revision }))
+    ])
     return { code, name, regionCode: placement.regionCode, previousRegionCode, movedReports: moved.length }
   })
 }

@@ -15,6 +15,7 @@ import {
   reviseReport, type RevisionSource, storeRevisions, upsertAgencies
 } from '../db/report-repository.js'
 import { inTransaction } from '../db/transactions.js'
+import { partsForCheck, recomputeGovernmentParts } from './government-parts.js'
 import { type Actor, type Grant, judgeWrite, judgeWrites, type ReportOwner, type WriteRefusal } from '../domain/access.js'
 import { analyseReport, type ReportAnalysis, withFingerprint } from '../domain/analysis.js'
 import { DomainError } from '../domain/errors.js'
@@ -99,10 +100,12 @@ async function recomputeNextYears (db: Executor, pairs: ReadonlyArray<{ next: Ye
  * Records a stored revision (and the next year's recomputed results) in the change feed. It must be
  * the transaction's last statement: the feed lock it takes is held until commit and serialises writers.
  */
-async function recordEvents (db: Executor, stored: { reportId: number, revision: number }, next: YearNeighbour | undefined): Promise<void> {
+async function recordEvents (
+  db: Executor, stored: { reportId: number, revision: number }, recomputed: ReadonlyArray<{ reportId: number, revision: number }>
+): Promise<void> {
   await appendEvents(db, [
     { type: 'revision_stored', ...stored },
-    ...(next === undefined ? [] : [{ type: 'findings_recomputed' as const, reportId: next.reportId, revision: next.revision }])
+    ...recomputed.map(({ reportId, revision }) => ({ type: 'findings_recomputed' as const, reportId, revision }))
   ])
 }
 
@@ -126,11 +129,13 @@ async function completeRevision (db: Executor, stored: StoredBody, options: Writ
   refuseIfInconsistent(result.analysis, body, options)
   await saveResults(db, [result], true)
   if (next !== undefined) await recomputeNextYears(db, [{ next, stored }])
+  // The summaries this report is part of (or, for a summary, itself) against their departments: GOV-PARTS.
+  const summaries = await recomputeGovernmentParts(db, [stored], next === undefined ? [] : [next])
   const refreshed = await findReport(db, stored.reportId)
   if (refreshed === undefined) throw new Error(`report ${stored.reportId} vanished in its own transaction`)
   const target = { reportId: stored.reportId, revision: stored.revision }
   await recordAudit(db, options.actor, [{ action: stored.revision === 1 ? 'report.created' : 'report.revised', ...target }])
-  await recordEvents(db, target, next)
+  await recordEvents(db, target, [...(next === undefined ? [] : [next]), ...summaries])
   return refreshed
 }
 
@@ -189,7 +194,7 @@ export interface Validation {
 export async function validateReport (db: Executor, body: AnnualReport): Promise<Validation> {
   const previous = (await findYearReports(db, [reportKeyOf(body, -1)])).get(reportKeyOf(body, -1))
   return {
-    analysis: analyseReport(body, previous?.body ?? null),
+    analysis: analyseReport(body, previous?.body ?? null, await partsForCheck(db, body)),
     previous: previous === undefined ? null : { reportId: previous.reportId, revision: previous.revision, year: body.year - 1 }
   }
 }
@@ -298,6 +303,8 @@ export async function storeBatch (db: Kysely<Database>, bodies: readonly AnnualR
       if (next !== undefined && !writtenIds.has(next.reportId)) recomputed.set(next.reportId, { next, stored })
     }
     await recomputeNextYears(trx, [...recomputed.values()])
+    // GOV-PARTS of the summaries of every region-year written (see government-parts.ts).
+    const summaries = await recomputeGovernmentParts(trx, written, [...recomputed.values()].map(({ next }) => next))
     const reports = await findReports(trx, outcomes.map((entry) => entry.reportId))
     const results: BatchResult[] = [...refused]
     for (const { index, outcome, reportId, revision } of outcomes) {
@@ -308,7 +315,8 @@ export async function storeBatch (db: Kysely<Database>, bodies: readonly AnnualR
     // Last, see recordEvents.
     await appendEvents(trx, [
       ...written.map(({ reportId, revision }) => ({ type: 'revision_stored' as const, reportId, revision })),
-      ...[...recomputed.values()].map(({ next }) => ({ type: 'findings_recomputed' as const, reportId: next.reportId, revision: next.revision }))
+      ...[...[...recomputed.values()].map(({ next }) => next), ...summaries]
+        .map(({ reportId, revision }) => ({ type: 'findings_recomputed' as const, reportId, revision }))
     ])
     return results.sort((a, b) => a.index - b.index)
   })

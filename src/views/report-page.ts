@@ -36,6 +36,14 @@ export interface ReportPageInput {
   readonly findings: readonly ReportPageFinding[]
   /** Its year-over-year cell changes; empty while the prior year is not stored. */
   readonly changes: readonly CellChange[]
+  /** For a government's summary: the departments' reports stored for its region and year, and their share of 本年新收 总计. */
+  readonly parts?: { readonly departments: number, readonly newReceivedRatio: number | null, readonly href: string }
+}
+
+/** "departments stored: N, covering X % of 本年新收", linking to the parts. */
+function partsLine (parts: NonNullable<ReportPageInput['parts']>): SafeHtml {
+  const share = parts.newReceivedRatio === null ? '—' : `${(parts.newReceivedRatio * 100).toFixed(1)} %`
+  return html`<p class="gdr-parts">已存储部门报告 ${parts.departments} 份，合计占本年新收的 ${share} · departments stored: ${parts.departments}, covering ${share} of 本年新收 (<a href="${parts.href}">parts</a>)</p>`
 }
 
 /** The page loads nothing and runs nothing: the policy it carries in a meta element and its server sends as a header. */
@@ -467,7 +475,7 @@ export function renderReportPage (input: ReportPageInput): string {
 <article class="gdr-report" data-report-id="${resource.id}" data-revision="${resource.revision}" data-template="${report.template}">
 <header>
 <h1>${title}</h1>
-${status}
+${status}${input.parts === undefined ? null : partsLine(input.parts)}
 ${metadataBlock(resource, marks)}
 ${legend()}
 </header>

@@ -294,6 +294,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/reports/{id}/parts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A government's summary against its departments
+         * @description For a government's summary (`kind: government`) of region R and year N: the departments' reports (`kind: agency`) of region R and year N stored, and for each cell of tables 二, 三 and 四 (stocks left out) what they add up to against the summary. GOV-PARTS flags a cell of tables 三/四 whose parts exceed the summary; a smaller sum is only coverage (a lower bound: missing departments and units a summary counts apart).
+         *
+         *     Public; an API key, if sent, must be valid.
+         */
+        get: operations["getGovernmentParts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/agencies": {
         parameters: {
             query?: never;
@@ -369,7 +391,7 @@ export interface paths {
         };
         /**
          * Statistics over many reports
-         * @description Adds up every table cell of the latest revisions of the reports matching a region prefix, a year, a kind and optionally a template, and does the same for the year before: counts of reports by status and template, distinct agencies, per cell its sum, its blanks (counted apart from zeros) and how many reports have it, and the derived indicators recomputed from the sums (never averaged). `changes` compares the two years cell by cell. With `groupBy`, `groups` breaks the year down by region (one level below `region`) or by agency, each group with its indicators and the cells named in `cells`. Cached for a minute. Statistics of the whole country or of a province (no `region`, or one of 2 digits) are a heavy read.
+         * @description Adds up every table cell of the latest revisions of the reports matching a region prefix, a year, a kind and optionally a template, and does the same for the year before: counts of reports by status and template, distinct agencies, per cell its sum, its blanks (counted apart from zeros) and how many reports have it, and the derived indicators recomputed from the sums (never averaged). `changes` compares the two years cell by cell. With `groupBy`, `groups` breaks the year down by region (one level below `region`), by agency or by kind, each group with its indicators and the cells named in `cells`. Cached for a minute. Statistics of the whole country or of a province (no `region`, or one of 2 digits) are a heavy read.
          *
          *     Public; an API key, if sent, must be valid.
          *
@@ -655,17 +677,17 @@ export interface components {
         Sections: {
             /**
              * 一、总体情况
-             * @description Prose of section 一 (with any introduction before it).
+             * @description Prose of section 一 (with any introduction before it). At most 50,000 characters.
              */
             overview: string;
             /**
              * 五、存在的主要问题及改进情况
-             * @description Prose of section 五.
+             * @description Prose of section 五. At most 50,000 characters.
              */
             problems: string;
             /**
              * 六、其他需要报告的事项
-             * @description Prose of section 六; must say whether 信息处理费 was charged.
+             * @description Prose of section 六; must say whether 信息处理费 was charged. At most 50,000 characters.
              */
             other: string;
         };
@@ -2528,6 +2550,7 @@ export interface components {
              * @description Stable machine-readable code:
              *     - `VALIDATION_ERROR` (400, `validation-error`): A field has the wrong type, range or format, or is unknown. `errors` lists every offending field as a JSON Pointer.
              *     - `MALFORMED_JSON` (400, `malformed-json`): The body is not valid JSON, is empty, or is not valid UTF-8.
+             *     - `NOT_A_GOVERNMENT_REPORT` (400, `not-a-government-report`): Only a government's summary (`kind: government`) has departments' reports as parts; this report is an agency's own.
              *     - `BAD_REQUEST` (400, `bad-request`): The request is malformed in another way (e.g. a bad URL or header).
              *     - `UNAUTHORIZED` (401, `unauthorized`): The operation needs an API key (`Authorization: Bearer <key>`), or the key sent is not valid (malformed, unknown or revoked).
              *     - `FORBIDDEN` (403, `forbidden`): The API key is valid but its scopes, agencies or regions do not cover this operation.
@@ -2560,7 +2583,7 @@ export interface components {
              *     - `SERVICE_UNAVAILABLE` (503, `service-unavailable`): The database cannot be reached; retry after `Retry-After` seconds.
              * @enum {string}
              */
-            code: "VALIDATION_ERROR" | "MALFORMED_JSON" | "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "REPORT_NOT_FOUND" | "REVISION_NOT_FOUND" | "FINDING_NOT_FOUND" | "PROBLEM_TYPE_NOT_FOUND" | "AGENCY_NOT_FOUND" | "API_KEY_NOT_FOUND" | "AGENCY_REGION_CONFLICT" | "REPORT_EXISTS" | "PRECONDITION_FAILED" | "REQUEST_TIMEOUT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "REPORT_KEY_CHANGED" | "REPORT_INCONSISTENT" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "IMPORT_NO_TEXT_LAYER" | "IMPORT_DOCUMENT_UNREADABLE" | "AGENCY_REGION_MISMATCH" | "AGENCY_NAME_REQUIRED" | "INVALID_GRANT" | "IDEMPOTENCY_KEY_REUSED" | "PRECONDITION_REQUIRED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
+            code: "VALIDATION_ERROR" | "MALFORMED_JSON" | "NOT_A_GOVERNMENT_REPORT" | "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "REPORT_NOT_FOUND" | "REVISION_NOT_FOUND" | "FINDING_NOT_FOUND" | "PROBLEM_TYPE_NOT_FOUND" | "AGENCY_NOT_FOUND" | "API_KEY_NOT_FOUND" | "AGENCY_REGION_CONFLICT" | "REPORT_EXISTS" | "PRECONDITION_FAILED" | "REQUEST_TIMEOUT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "REPORT_KEY_CHANGED" | "REPORT_INCONSISTENT" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "IMPORT_NO_TEXT_LAYER" | "IMPORT_DOCUMENT_UNREADABLE" | "AGENCY_REGION_MISMATCH" | "AGENCY_NAME_REQUIRED" | "INVALID_GRANT" | "IDEMPOTENCY_KEY_REUSED" | "PRECONDITION_REQUIRED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
             /** @description Id of the request, as in the `x-request-id` header and the logs. */
             requestId?: string;
             /** @description Every invalid field, for `VALIDATION_ERROR`. */
@@ -2763,7 +2786,7 @@ export interface operations {
                 /** @description `errors` when a rule of severity error failed, else `warnings` when a warning failed, else `clean` (info findings never change the status). */
                 status?: "clean" | "warnings" | "errors";
                 /** @description Only reports whose latest revision fails this rule. */
-                rule?: "S-TEMPLATE" | "S-MIXED" | "V-BLANK" | "V-FEE-UNIT" | "T3-ROWSUM" | "T3-RESULTS-SUM" | "T3-BALANCE" | "T4-GROUPSUM" | "T2-INFORCE-GE-ISSUED" | "CY-CARRY" | "CY-IN-FORCE" | "CY-2019-PREV" | "CY-SWING" | "M-DEADLINE" | "M-INDEX" | "N-RECEIVED" | "N-PROCESSED" | "N-T3" | "N-T4" | "N-T2" | "N-PCT" | "N-YOY-CLAIM" | "N-STALE-YEAR" | "N-INTERNAL" | "N-FEE-SECTION6";
+                rule?: "S-TEMPLATE" | "S-MIXED" | "S-PROBLEMS-EMPTY" | "V-BLANK" | "V-FEE-UNIT" | "T3-ROWSUM" | "T3-RESULTS-SUM" | "T3-BALANCE" | "T4-GROUPSUM" | "T2-INFORCE-GE-ISSUED" | "CY-CARRY" | "CY-IN-FORCE" | "CY-2019-PREV" | "CY-SWING" | "M-DEADLINE" | "M-INDEX" | "N-RECEIVED" | "N-PROCESSED" | "N-CARRIED" | "N-T3" | "N-T4" | "N-T2" | "N-PCT" | "N-YOY-CLAIM" | "N-STALE-YEAR" | "N-INTERNAL" | "N-FEE-SECTION6" | "GOV-PARTS";
                 /** @description Page size, 1–500. */
                 limit?: number;
                 /** @description Opaque cursor from a previous page's `next` link. */
@@ -3330,7 +3353,7 @@ export interface operations {
                 /** @description `error` breaks an identity printed on the form; `warning` is a plausibility check that usually means a mistake; `info` is for reviewers. */
                 severity?: "error" | "warning" | "info";
                 /** @description A rule of the catalogue (`GET /v1/rules`). */
-                rule?: "S-TEMPLATE" | "S-MIXED" | "V-BLANK" | "V-FEE-UNIT" | "T3-ROWSUM" | "T3-RESULTS-SUM" | "T3-BALANCE" | "T4-GROUPSUM" | "T2-INFORCE-GE-ISSUED" | "CY-CARRY" | "CY-IN-FORCE" | "CY-2019-PREV" | "CY-SWING" | "M-DEADLINE" | "M-INDEX" | "N-RECEIVED" | "N-PROCESSED" | "N-T3" | "N-T4" | "N-T2" | "N-PCT" | "N-YOY-CLAIM" | "N-STALE-YEAR" | "N-INTERNAL" | "N-FEE-SECTION6";
+                rule?: "S-TEMPLATE" | "S-MIXED" | "S-PROBLEMS-EMPTY" | "V-BLANK" | "V-FEE-UNIT" | "T3-ROWSUM" | "T3-RESULTS-SUM" | "T3-BALANCE" | "T4-GROUPSUM" | "T2-INFORCE-GE-ISSUED" | "CY-CARRY" | "CY-IN-FORCE" | "CY-2019-PREV" | "CY-SWING" | "M-DEADLINE" | "M-INDEX" | "N-RECEIVED" | "N-PROCESSED" | "N-CARRIED" | "N-T3" | "N-T4" | "N-T2" | "N-PCT" | "N-YOY-CLAIM" | "N-STALE-YEAR" | "N-INTERNAL" | "N-FEE-SECTION6" | "GOV-PARTS";
                 /** @description `failed`: the rule was evaluated and broken. `not_assessable`: it needs data the service does not have yet (e.g. the prior year's report); it is evaluated again when that arrives. */
                 status?: "failed" | "not_assessable";
             };
@@ -4044,6 +4067,186 @@ export interface operations {
             };
         };
     };
+    getGovernmentParts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier of a stored report. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The parts and the coverage. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * 报告编号
+                         * @description Identifier of a stored report.
+                         */
+                        reportId: number;
+                        /**
+                         * 修订版本
+                         * @description The summary's revision compared (its latest).
+                         */
+                        revision: number;
+                        /**
+                         * 行政区划代码
+                         * @description 6-digit administrative division code (330502 = 湖州市吴兴区).
+                         * @example 330502
+                         */
+                        regionCode: string;
+                        /**
+                         * 报告年度
+                         * @description Report year (statistics period 1 January – 31 December). From 2008 to the current year.
+                         * @example 2023
+                         */
+                        year: number;
+                        /** @description The parts: every agency report of the summary's region code and year. */
+                        departments: {
+                            /** @description Departments' reports (`kind: agency`) stored for this region and year. */
+                            count: number;
+                            /** @description In agency-code order. */
+                            items: {
+                                /**
+                                 * 报告编号
+                                 * @description Identifier of a stored report.
+                                 */
+                                reportId: number;
+                                /**
+                                 * 统一社会信用代码
+                                 * Format: credit-code
+                                 * @description Unified social credit code of the agency: 18 characters, the last one a verified check character.
+                                 * @example 11330524MB15359635
+                                 */
+                                agencyCode: string;
+                                /** @description The department's name, as its most recent report states it. */
+                                agencyName: string;
+                                /** @description URL of the department's report. */
+                                href: string;
+                            }[];
+                        };
+                        /** @description 本年新收政府信息公开申请数量 总计 (`/requests/newReceived/total`), as in `cells`. */
+                        headline: {
+                            /** @description JSON Pointer of the cell in the summary, e.g. `/requests/newReceived/total`. */
+                            pointer: string;
+                            /** @description The summary's cell; null when printed blank. */
+                            summaryValue: number | null;
+                            /** @description Σ of the cell over the stored departments' reports; a blank counts as 0. */
+                            partsSum: number;
+                            /** @description `partsSum ÷ summaryValue`: how much of the summary the stored parts account for. Above 1 in tables 三/四 is a GOV-PARTS finding; below 1 is expected while departments are missing (and for units a summary counts that report nowhere). Null when the summary's cell is 0 or blank. */
+                            ratio: number | null;
+                            /** @description The departments contributing most (positive values only), largest first. */
+                            top: {
+                                /**
+                                 * 统一社会信用代码
+                                 * Format: credit-code
+                                 * @description Unified social credit code of the agency: 18 characters, the last one a verified check character.
+                                 * @example 11330524MB15359635
+                                 */
+                                agencyCode: string;
+                                /** @description The department's name, as its most recent report states it. */
+                                agencyName: string;
+                                /** @description The department's value in the cell. */
+                                value: number;
+                            }[];
+                        } | null;
+                        /** @description Every cell of tables 二, 三 and 四 the summary has, in document order, without the stocks (`inForce`, `totalPublic`, `previousItems`). */
+                        cells: {
+                            /** @description JSON Pointer of the cell in the summary, e.g. `/requests/newReceived/total`. */
+                            pointer: string;
+                            /** @description The summary's cell; null when printed blank. */
+                            summaryValue: number | null;
+                            /** @description Σ of the cell over the stored departments' reports; a blank counts as 0. */
+                            partsSum: number;
+                            /** @description `partsSum ÷ summaryValue`: how much of the summary the stored parts account for. Above 1 in tables 三/四 is a GOV-PARTS finding; below 1 is expected while departments are missing (and for units a summary counts that report nowhere). Null when the summary's cell is 0 or blank. */
+                            ratio: number | null;
+                            /** @description The departments contributing most (positive values only), largest first. */
+                            top: {
+                                /**
+                                 * 统一社会信用代码
+                                 * Format: credit-code
+                                 * @description Unified social credit code of the agency: 18 characters, the last one a verified check character.
+                                 * @example 11330524MB15359635
+                                 */
+                                agencyCode: string;
+                                /** @description The department's name, as its most recent report states it. */
+                                agencyName: string;
+                                /** @description The department's value in the cell. */
+                                value: number;
+                            }[];
+                        }[];
+                        links: {
+                            /** @description The summary. */
+                            report: string;
+                            /** @description The summary's GOV-PARTS findings. */
+                            findings: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid id, or the report is an agency's own (`NOT_A_GOVERNMENT_REPORT`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key sent is not valid (`UNAUTHORIZED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such report (`REPORT_NOT_FOUND`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`RATE_LIMITED`); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (`INTERNAL_ERROR`); details are logged, never sent. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable (`SERVICE_UNAVAILABLE`); retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listAgencies: {
         parameters: {
             query?: {
@@ -4406,8 +4609,8 @@ export interface operations {
                 kind?: "agency" | "government";
                 /** @description Only reports on this national template (both when omitted). */
                 template?: "2021" | "2019";
-                /** @description Break the rollup down by `region` (one level below `region`: provinces without it, cities under a province, counties under a city, the 6-digit code under a county) or by `agency` (needs `region`). */
-                groupBy?: "region" | "agency";
+                /** @description Break the rollup down by `region` (one level below `region`: provinces without it, cities under a province, counties under a city, the 6-digit code under a county), by `agency` (needs `region`), or by `kind`: one group of the departments' own reports (`agency`) and one of the governments' summaries (`government`) of the region and year, side by side whatever `kind` is, since a summary already counts its departments. */
+                groupBy?: "region" | "agency" | "kind";
                 /** @description With `groupBy`: the cells each group carries, as comma-separated JSON Pointers (e.g. `/requests/newReceived/total,/reviewLitigation/review/total`). Default: the headline totals (`/requests/newReceived/total`, `/requests/carriedOver/total`, `/requests/outcomes/granted/total`, `/requests/outcomes/partiallyGranted/total`, `/requests/outcomes/total/total`, `/requests/carriedForward/total`, `/reviewLitigation/review/total`, `/reviewLitigation/suitDirect/total`, `/reviewLitigation/suitAfterReview/total`). The rollups of the whole selection always carry every cell. */
                 cells?: string;
             };
@@ -4444,7 +4647,7 @@ export interface operations {
                             /** @description The template filter, or null for both. */
                             template: ("2021" | "2019") | null;
                             /** @description The breakdown, or null for none. */
-                            groupBy: ("region" | "agency") | null;
+                            groupBy: ("region" | "agency" | "kind") | null;
                             /** @description The cells each group carries (empty without `groupBy`). */
                             cells: string[];
                         };
@@ -4597,7 +4800,7 @@ export interface operations {
                         }[];
                         /** @description The breakdown of the year, in key order; null without `groupBy`. */
                         groups: {
-                            /** @description The region prefix (`groupBy=region`) or the agency's 统一社会信用代码 (`groupBy=agency`). */
+                            /** @description The region prefix (`groupBy=region`), the agency's 统一社会信用代码 (`groupBy=agency`) or the kind (`groupBy=kind`). */
                             key: string;
                             /** @description The agency's name as its most recent report states it; null for regions. */
                             name: string | null;
@@ -4723,7 +4926,7 @@ export interface operations {
                 /** @description `errors` when a rule of severity error failed, else `warnings` when a warning failed, else `clean` (info findings never change the status). */
                 status?: "clean" | "warnings" | "errors";
                 /** @description Only reports whose latest revision fails this rule. */
-                rule?: "S-TEMPLATE" | "S-MIXED" | "V-BLANK" | "V-FEE-UNIT" | "T3-ROWSUM" | "T3-RESULTS-SUM" | "T3-BALANCE" | "T4-GROUPSUM" | "T2-INFORCE-GE-ISSUED" | "CY-CARRY" | "CY-IN-FORCE" | "CY-2019-PREV" | "CY-SWING" | "M-DEADLINE" | "M-INDEX" | "N-RECEIVED" | "N-PROCESSED" | "N-T3" | "N-T4" | "N-T2" | "N-PCT" | "N-YOY-CLAIM" | "N-STALE-YEAR" | "N-INTERNAL" | "N-FEE-SECTION6";
+                rule?: "S-TEMPLATE" | "S-MIXED" | "S-PROBLEMS-EMPTY" | "V-BLANK" | "V-FEE-UNIT" | "T3-ROWSUM" | "T3-RESULTS-SUM" | "T3-BALANCE" | "T4-GROUPSUM" | "T2-INFORCE-GE-ISSUED" | "CY-CARRY" | "CY-IN-FORCE" | "CY-2019-PREV" | "CY-SWING" | "M-DEADLINE" | "M-INDEX" | "N-RECEIVED" | "N-PROCESSED" | "N-CARRIED" | "N-T3" | "N-T4" | "N-T2" | "N-PCT" | "N-YOY-CLAIM" | "N-STALE-YEAR" | "N-INTERNAL" | "N-FEE-SECTION6" | "GOV-PARTS";
                 /** @description Header row: JSON Pointers (default) or Chinese labels. */
                 header?: "pointers" | "labels";
             };
@@ -4811,7 +5014,7 @@ export interface operations {
                 /** @description `errors` when a rule of severity error failed, else `warnings` when a warning failed, else `clean` (info findings never change the status). */
                 status?: "clean" | "warnings" | "errors";
                 /** @description Only reports whose latest revision fails this rule. */
-                rule?: "S-TEMPLATE" | "S-MIXED" | "V-BLANK" | "V-FEE-UNIT" | "T3-ROWSUM" | "T3-RESULTS-SUM" | "T3-BALANCE" | "T4-GROUPSUM" | "T2-INFORCE-GE-ISSUED" | "CY-CARRY" | "CY-IN-FORCE" | "CY-2019-PREV" | "CY-SWING" | "M-DEADLINE" | "M-INDEX" | "N-RECEIVED" | "N-PROCESSED" | "N-T3" | "N-T4" | "N-T2" | "N-PCT" | "N-YOY-CLAIM" | "N-STALE-YEAR" | "N-INTERNAL" | "N-FEE-SECTION6";
+                rule?: "S-TEMPLATE" | "S-MIXED" | "S-PROBLEMS-EMPTY" | "V-BLANK" | "V-FEE-UNIT" | "T3-ROWSUM" | "T3-RESULTS-SUM" | "T3-BALANCE" | "T4-GROUPSUM" | "T2-INFORCE-GE-ISSUED" | "CY-CARRY" | "CY-IN-FORCE" | "CY-2019-PREV" | "CY-SWING" | "M-DEADLINE" | "M-INDEX" | "N-RECEIVED" | "N-PROCESSED" | "N-CARRIED" | "N-T3" | "N-T4" | "N-T2" | "N-PCT" | "N-YOY-CLAIM" | "N-STALE-YEAR" | "N-INTERNAL" | "N-FEE-SECTION6" | "GOV-PARTS";
             };
             header?: never;
             path?: never;

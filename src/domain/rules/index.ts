@@ -7,6 +7,7 @@ import { CY_2019_PREV } from './cy-2019-prev.js'
 import { CY_CARRY } from './cy-carry.js'
 import { CY_IN_FORCE } from './cy-in-force.js'
 import { CY_SWING } from './cy-swing.js'
+import { GOV_PARTS } from './gov-parts.js'
 import { M_DEADLINE } from './m-deadline.js'
 import { M_INDEX } from './m-index.js'
 import { N_CARRIED } from './n-carried.js'
@@ -32,14 +33,14 @@ import { V_BLANK } from './v-blank.js'
 import { V_FEE_UNIT } from './v-fee-unit.js'
 
 export {
-  CY_2019_PREV, CY_CARRY, CY_IN_FORCE, CY_SWING, M_DEADLINE, M_INDEX, N_CARRIED, N_FEE_SECTION6, N_INTERNAL, N_PCT,
-  N_PROCESSED, N_RECEIVED, N_STALE_YEAR, N_T2, N_T3, N_T4, N_YOY_CLAIM, S_MIXED, S_PROBLEMS_EMPTY, S_TEMPLATE,
+  CY_2019_PREV, CY_CARRY, CY_IN_FORCE, CY_SWING, GOV_PARTS, M_DEADLINE, M_INDEX, N_CARRIED, N_FEE_SECTION6, N_INTERNAL,
+  N_PCT, N_PROCESSED, N_RECEIVED, N_STALE_YEAR, N_T2, N_T3, N_T4, N_YOY_CLAIM, S_MIXED, S_PROBLEMS_EMPTY, S_TEMPLATE,
   T2_INFORCE_GE_ISSUED, T3_BALANCE, T3_RESULTS_SUM, T3_ROWSUM, T4_GROUPSUM, V_BLANK, V_FEE_UNIT
 }
 
 /**
- * Every rule, in reporting order: structure, cell values, table 三, 四, 二, cross-year, metadata, then the narrative
- * rules that check the prose against the tables.
+ * Every rule, in reporting order: structure, cell values, table 三, 四, 二, cross-year, metadata, the narrative
+ * rules that check the prose against the tables, then a government's summary against its departments.
  */
 export const RULES: readonly RuleDefinition[] = Object.freeze([
   S_TEMPLATE,
@@ -68,7 +69,9 @@ export const RULES: readonly RuleDefinition[] = Object.freeze([
   N_YOY_CLAIM,
   N_STALE_YEAR,
   N_INTERNAL,
-  N_FEE_SECTION6
+  N_FEE_SECTION6,
+  // Last: it depends on other reports and is recomputed on its own when one of them changes (its findings come last).
+  GOV_PARTS
 ])
 
 const BY_ID: ReadonlyMap<string, RuleDefinition> = new Map(RULES.map((rule) => [rule.id, rule]))

@@ -15,6 +15,7 @@ import { ReportFilterProperties } from '../../schemas/analysis.js'
 import { COMMON_PROBLEM_RESPONSES, problemResponse } from '../../schemas/problem.js'
 import { AnnualReportSchema } from '../../schemas/report.js'
 import { CursorSchema, LimitSchema, PageSchema, RevisionListSchema } from '../../schemas/resources.js'
+import { partsSummaryLine } from '../../services/government-parts.js'
 import { reviseStoredReport, submitReport } from '../../services/reports.js'
 import { acceptedVersions, noneMatchHits } from '../conditional.js'
 import { prefersHtml } from '../negotiation.js'
@@ -222,7 +223,8 @@ const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = async (app,
     const page = renderReportPage({
       resource: resourceJson(report, { ...served, body }, served.analysis),
       findings,
-      changes: analysis?.yearOverYear?.changes ?? []
+      changes: analysis?.yearOverYear?.changes ?? [],
+      ...(body.kind === 'government' ? { parts: await partsSummaryLine(app.dbRead, id, body) } : {})
     })
     return await reply
       .type('text/html; charset=utf-8')

@@ -4,7 +4,8 @@ import { RULES, ruleById } from '../../../src/domain/rules/index.js'
 const IDS = [
   'S-TEMPLATE', 'S-MIXED', 'S-PROBLEMS-EMPTY', 'V-BLANK', 'V-FEE-UNIT', 'T3-ROWSUM', 'T3-RESULTS-SUM', 'T3-BALANCE', 'T4-GROUPSUM',
   'T2-INFORCE-GE-ISSUED', 'CY-CARRY', 'CY-IN-FORCE', 'CY-2019-PREV', 'CY-SWING', 'M-DEADLINE', 'M-INDEX',
-  'N-RECEIVED', 'N-PROCESSED', 'N-CARRIED', 'N-T3', 'N-T4', 'N-T2', 'N-PCT', 'N-YOY-CLAIM', 'N-STALE-YEAR', 'N-INTERNAL', 'N-FEE-SECTION6'
+  'N-RECEIVED', 'N-PROCESSED', 'N-CARRIED', 'N-T3', 'N-T4', 'N-T2', 'N-PCT', 'N-YOY-CLAIM', 'N-STALE-YEAR', 'N-INTERNAL', 'N-FEE-SECTION6',
+  'GOV-PARTS'
 ]
 
 t.test('RULES holds the catalogue in reporting order', async (t) => {
@@ -45,7 +46,8 @@ t.test('every rule is described and says which templates and data it needs', asy
     'N-YOY-CLAIM': 'warning',
     'N-STALE-YEAR': 'warning',
     'N-INTERNAL': 'warning',
-    'N-FEE-SECTION6': 'warning'
+    'N-FEE-SECTION6': 'warning',
+    'GOV-PARTS': 'warning'
   }, 'severities as in rules.md')
 })
 

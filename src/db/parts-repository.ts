@@ -1,0 +1,326 @@
+/**
+ * A government's summary and the departments' reports of its region and year, read from `report_figures` (one row
+ * of cell columns per report): the parts added up cell by cell in one aggregate per region-year, served by
+ * `report_figures_scope_idx` (year, kind, region_code); and the GOV-PARTS results of summaries saved in place.
+ * Executor first; rows are mapped to the domain's `RegionParts` here.
+ */
+import type { CellRef } from '../domain/cells.js'
+import type { FindingSummary } from '../domain/check-report.js'
+import type { Finding } from '../domain/findings.js'
+import { COVERAGE_POINTERS, type PartCellSum, type RegionParts, RULE_POINTERS, TOP_CONTRIBUTORS } from '../domain/government-parts.js'
+import { findingRow } from './analysis-repository.js'
+import { figureColumn } from './figures-repository.js'
+import { fixedStatement } from './prepared.js'
+import type { Executor } from './report-repository.js'
+
+/** One region and year: the scope of a summary and of its parts. */
+export interface RegionYear {
+  readonly regionCode: string
+  readonly year: number
+}
+
+export const regionYearText = ({ regionCode, year }: RegionYear): string => `${regionCode}:${year}`
+
+/** Each region-year once, in one global order (the order their locks are taken in). */
+export function uniqueRegionYears (keys: readonly RegionYear[]): RegionYear[] {
+  const unique = new Map(keys.map((key) => [regionYearText(key), { regionCode: key.regionCode, year: key.year }]))
+  return [...unique.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([, key]) => key)
+}
+
+/**
+ * Serialises the writers of these region-years' summaries and parts: a summary and a department's report stored at
+ * once still see each other, as each recomputes after the other committed. Taken after the agencies' locks.
+ */
+export async function lockRegionYears (db: Executor, keys: readonly RegionYear[]): Promise<void> {
+  if (keys.length === 0) return
+  await lockStatement(db, [uniqueRegionYears(keys).map(regionYearText)])
+}
+
+const lockStatement = fixedStatement(`select pg_advisory_xact_lock(hashtextextended('parts:' || lock_key, 0))
+  from unnest($1::text[]) with ordinality as locks (lock_key, position)
+  order by position`)
+
+/** The cells of `pointers` of a `report_figures` row as one numeric array, in the order given. */
+const cellArray = (alias: string, pointers: readonly string[]): string =>
+  `array[${pointers.map((at) => `${alias}.${figureColumn(at)}`).join(', ')}]::numeric[]`
+
+/**
+ * The CTEs that add up the `agency` reports of every region-year in `scope` (region_code, year), one row per
+ * region-year in `totals`: the departments, and the sum of each cell in the order of `pointers` (one plain
+ * aggregate per column over the region-year's ~20 rows, read by `report_figures_scope_idx`).
+ */
+function partsCtes (pointers: readonly string[]): string {
+  return `parts as (
+    select scope.region_code, scope.year, part.report_id, part.agency_code, agency.name as agency_name,
+      ${pointers.map((at) => `part.${figureColumn(at)}`).join(', ')}
+    from scope
+    join report_figures as part on part.year = scope.year and part.kind = 'agency' and part.region_code = scope.region_code
+    join agency on agency.code = part.agency_code
+  ), totals as (
+    select region_code, year,
+      jsonb_agg(jsonb_build_array(report_id, agency_code, agency_name) order by agency_code) as departments,
+      array[${pointers.map((at) => `sum(${figureColumn(at)})`).join(', ')}]::numeric[] as sums
+    from parts group by region_code, year
+  )`
+}
+
+interface PartsRow {
+  region_code: string
+  year: number
+  departments: Array<[string | number, string, string]> | null
+  sums: Array<string | null> | null
+}
+
+function toRegionParts (row: PartsRow, pointers: readonly string[]): RegionParts {
+  const cells = new Map<string, PartCellSum>()
+  for (const [position, sum] of (row.sums ?? []).entries()) {
+    const at = pointers[position]
+    if (at === undefined) throw new Error(`parts aggregate returned cell ${position + 1} of ${pointers.length}`)
+    if (sum !== null && Number(sum) !== 0) cells.set(at, { sum: Number(sum), top: [] })
+  }
+  return {
+    regionCode: row.region_code,
+    year: row.year,
+    departments: (row.departments ?? []).map(([reportId, agencyCode, agencyName]) => ({ reportId: Number(reportId), agencyCode, agencyName })),
+    cells
+  }
+}
+
+/** The scope from a JSON parameter: region codes are collated "C" in report_figures, so the index serves the equality. */
+const SCOPE_FROM_INPUT = `scope as (
+    select distinct input.region_code collate "C" as region_code, input.year
+    from jsonb_to_recordset($1::jsonb) as input (region_code text, year integer)
+  )`
+
+function partsStatement (pointers: readonly string[]) {
+  return fixedStatement<PartsRow>(`with ${SCOPE_FROM_INPUT}, ${partsCtes(pointers)}
+    select scope.region_code, scope.year, totals.departments, totals.sums
+    from scope left join totals using (region_code, year)`)
+}
+
+/**
+ * The largest contributors to some cells of some region-years ($1: region_code, year and the cells' 1-based
+ * positions in the pointer list): only the non-zero cells asked for are unnested.
+ */
+function contributorsStatement (pointers: readonly string[]) {
+  return fixedStatement<{ region_code: string, year: number, position: string, top: Array<[string, string, number | string]> }>(`
+    select wanted.region_code, wanted.year, cell.position,
+      (array_agg(jsonb_build_array(part.agency_code, agency.name, cell.value) order by cell.value desc, part.agency_code))[1:${TOP_CONTRIBUTORS}] as top
+    from jsonb_to_recordset($1::jsonb) as wanted (region_code text, year integer, positions integer[])
+    join report_figures as part on part.year = wanted.year and part.kind = 'agency' and part.region_code = wanted.region_code collate "C"
+    join agency on agency.code = part.agency_code
+    cross join lateral unnest(${cellArray('part', pointers)}) with ordinality as cell (value, position)
+    where cell.value > 0 and cell.position = any(wanted.positions)
+    group by wanted.region_code, wanted.year, cell.position`)
+}
+
+type PointerSet = typeof RULE_POINTERS | typeof COVERAGE_POINTERS
+
+const STATEMENTS = new Map([RULE_POINTERS, COVERAGE_POINTERS].map((pointers) =>
+  [pointers, { sums: partsStatement(pointers), contributors: contributorsStatement(pointers) }]))
+
+function statementsFor (pointers: PointerSet) {
+  const statements = STATEMENTS.get(pointers)
+  if (statements === undefined) throw new Error('parts are added up over RULE_POINTERS or COVERAGE_POINTERS')
+  return statements
+}
+
+const scopeJson = (keys: readonly RegionYear[]): string => JSON.stringify(keys.map(({ regionCode, year }) => ({ region_code: regionCode, year })))
+
+/**
+ * The stored `agency` reports of each region-year added up over `pointers` (the cells GOV-PARTS compares, or those
+ * coverage shows), one statement for all of them; `get` answers by region-year, with no departments where none is
+ * stored. The contributors are not looked up (`withTopContributors` adds them where they are needed).
+ */
+export async function findRegionParts (db: Executor, keys: readonly RegionYear[], pointers: PointerSet): Promise<{ get: (key: RegionYear) => RegionParts }> {
+  const unique = uniqueRegionYears(keys)
+  const found = new Map<string, RegionParts>()
+  if (unique.length > 0) {
+    for (const row of await statementsFor(pointers).sums(db, [scopeJson(unique)])) {
+      found.set(regionYearText({ regionCode: row.region_code, year: row.year }), toRegionParts(row, pointers))
+    }
+  }
+  return { get: (key) => found.get(regionYearText(key)) ?? { ...key, departments: [], cells: new Map() } }
+}
+
+/**
+ * Each region's parts with the largest contributors of the cells asked for filled in (one statement for all,
+ * none when no cell is asked for): a finding names them, and an exceeded cell is rare.
+ */
+export async function withTopContributors (
+  db: Executor, requests: ReadonlyArray<{ readonly parts: RegionParts, readonly cells: readonly string[] }>, pointers: PointerSet
+): Promise<RegionParts[]> {
+  const positions = new Map(pointers.map((at, index) => [at, index + 1]))
+  const wanted = requests.filter(({ cells }) => cells.length > 0).map(({ parts, cells }) =>
+    ({ region_code: parts.regionCode, year: parts.year, positions: cells.map((at) => positions.get(at)).filter((position) => position !== undefined) }))
+  if (wanted.length === 0) return requests.map(({ parts }) => parts)
+  const tops = new Map<string, PartCellSum['top']>()
+  for (const row of await statementsFor(pointers).contributors(db, [JSON.stringify(wanted)])) {
+    const top = row.top.map(([agencyCode, agencyName, value]) => ({ agencyCode, agencyName, value: Number(value) }))
+    tops.set(`${regionYearText({ regionCode: row.region_code, year: row.year })}:${pointers[Number(row.position) - 1] ?? ''}`, top)
+  }
+  return requests.map(({ parts }) => ({
+    ...parts,
+    cells: new Map([...parts.cells].map(([at, cell]) => [at, { ...cell, top: tops.get(`${regionYearText(parts)}:${at}`) ?? cell.top }]))
+  }))
+}
+
+/** A stored summary, its cells of tables 三 and 四 as its figures row holds them, and its parts. */
+export interface SummaryWithParts {
+  readonly reportId: number
+  readonly revision: number
+  /** The cells the summary has (a blank is null; a cell of the other （六） layout is left out). */
+  readonly cells: readonly CellRef[]
+  /** Its stored findings of every other rule, counted as `FindingSummary` counts them, and how many there are. */
+  readonly otherFindings: { readonly count: number, readonly counts: FindingSummary['counts'] }
+  /** Its stored GOV-PARTS findings, in order, as `comparableFinding` gives them. */
+  readonly storedFindings: readonly unknown[]
+  readonly parts: RegionParts
+}
+
+/** The fields of a finding that GOV-PARTS sets, as one array: a stored finding and a recomputed one compare by it. */
+export function comparableFinding (finding: Finding): unknown[] {
+  const { ruleId, severity, status, message, messageEn, pointers, expected, actual, difference, context } = finding
+  return [ruleId, severity, status, message, messageEn, pointers, expected, actual, difference, context]
+}
+
+interface SummaryRow extends PartsRow {
+  report_id: string
+  revision: number
+  blank_pointers: string[]
+  summary_cells: Array<number | string | null>
+  finding_count: string
+  error_count: string
+  warning_count: string
+  info_count: string
+  not_assessable_count: string
+  parts_findings: unknown[] | null
+}
+
+/**
+ * The `government` reports of the region-years in $1 with their figures, the counts of their other findings, their
+ * stored GOV-PARTS findings and their parts added up: one statement, whatever the number of summaries. Summaries
+ * are found by the same index. It also marks them changed (their version, so their ETags change): their parts
+ * changed. Exported for the benchmark's EXPLAIN.
+ */
+export const SUMMARIES_WITH_PARTS_SQL = `with summaries as (
+    select summary.report_id, report.current_revision as revision, summary.region_code, summary.year, summary.blank_pointers,
+      ${cellArray('summary', RULE_POINTERS)} as summary_cells
+    from jsonb_to_recordset($1::jsonb) as input (region_code text, year integer)
+    join report_figures as summary on summary.year = input.year and summary.kind = 'government' and summary.region_code = input.region_code collate "C"
+    join report on report.id = summary.report_id
+  ), touched as (
+    update report set version = report.version + 1 from summaries where report.id = summaries.report_id
+  ), scope as (
+    select distinct region_code, year from summaries
+  ), ${partsCtes(RULE_POINTERS)}
+  select summaries.report_id, summaries.revision, summaries.region_code, summaries.year, summaries.blank_pointers, summaries.summary_cells,
+    other.finding_count, other.error_count, other.warning_count, other.info_count, other.not_assessable_count, other.parts_findings,
+    totals.departments, totals.sums
+  from summaries
+  cross join lateral (
+    select count(*) filter (where rule_id <> 'GOV-PARTS') as finding_count,
+      count(*) filter (where rule_id <> 'GOV-PARTS' and status = 'failed' and severity = 'error') as error_count,
+      count(*) filter (where rule_id <> 'GOV-PARTS' and status = 'failed' and severity = 'warning') as warning_count,
+      count(*) filter (where rule_id <> 'GOV-PARTS' and status = 'failed' and severity = 'info') as info_count,
+      count(*) filter (where rule_id <> 'GOV-PARTS' and status = 'not_assessable') as not_assessable_count,
+      jsonb_agg(jsonb_build_array(rule_id, severity, status, message, message_en, pointers, expected, actual, difference, context)
+        order by ordinal) filter (where rule_id = 'GOV-PARTS') as parts_findings
+    from finding where finding.report_id = summaries.report_id and finding.revision = summaries.revision
+  ) as other
+  left join totals using (region_code, year)
+  order by summaries.report_id`
+
+const summariesWithParts = fixedStatement<SummaryRow>(SUMMARIES_WITH_PARTS_SQL)
+
+/** The stored summaries of these region-years, each with its parts added up, marked changed (see `SUMMARIES_WITH_PARTS_SQL`). */
+export async function touchSummariesWithParts (db: Executor, keys: readonly RegionYear[]): Promise<SummaryWithParts[]> {
+  const unique = uniqueRegionYears(keys)
+  if (unique.length === 0) return []
+  const rows = await summariesWithParts(db, [JSON.stringify(unique.map(({ regionCode, year }) => ({ region_code: regionCode, year })))])
+  return rows.map((row) => {
+    const blanks = new Set(row.blank_pointers)
+    // A null column is a blank only if the row lists it; otherwise the summary's layout has no such cell.
+    const cells = RULE_POINTERS.flatMap((pointer, position): CellRef[] => {
+      const value = row.summary_cells[position] ?? null
+      if (value === null) return blanks.has(pointer) ? [{ pointer, value: null }] : []
+      return [{ pointer, value: Number(value) }]
+    })
+    return {
+      reportId: Number(row.report_id),
+      revision: row.revision,
+      cells,
+      otherFindings: {
+        count: Number(row.finding_count),
+        counts: {
+          error: Number(row.error_count),
+          warning: Number(row.warning_count),
+          info: Number(row.info_count),
+          notAssessable: Number(row.not_assessable_count)
+        }
+      },
+      storedFindings: row.parts_findings ?? [],
+      parts: toRegionParts(row, RULE_POINTERS)
+    }
+  })
+}
+
+/** A summary's recomputed GOV-PARTS findings, placed after its other findings, and its new summary of all of them. */
+export interface PartsResult {
+  readonly reportId: number
+  readonly revision: number
+  /** The ordinal of the first of `findings`: the number of the revision's other findings. */
+  readonly firstOrdinal: number
+  readonly findings: readonly Finding[]
+  readonly summary: FindingSummary
+}
+
+/**
+ * Replaces the GOV-PARTS findings of summaries and updates their analyses' counts and status and their figures'
+ * status, in one statement for any number of summaries.
+ */
+const saveResultsStatement = fixedStatement(`with input as (
+    select * from jsonb_to_recordset($1::jsonb) as input (report_id bigint, revision integer, status text,
+      error_count integer, warning_count integer, info_count integer, not_assessable_count integer)
+  ), removed as (
+    delete from finding using input
+    where finding.report_id = input.report_id and finding.revision = input.revision and finding.rule_id = 'GOV-PARTS'
+  ), inserted as (
+    insert into finding (report_id, revision, ordinal, rule_id, severity, status, message, message_en,
+      pointers, expected, actual, difference, context, fingerprint)
+    select report_id, revision, ordinal, rule_id, severity, status, message, message_en,
+      pointers, coalesce(expected, 'null'), coalesce(actual, 'null'), coalesce(difference, 'null'), context, fingerprint
+    from jsonb_populate_recordset(null::finding, $2::jsonb)
+  ), analysis as (
+    update report_analysis set status = input.status, error_count = input.error_count, warning_count = input.warning_count,
+      info_count = input.info_count, not_assessable_count = input.not_assessable_count, computed_at = now()
+    from input where report_analysis.report_id = input.report_id and report_analysis.revision = input.revision
+  ), figures as (
+    -- A figures row is ~230 columns wide: it is rewritten only when the status changes.
+    update report_figures set status = input.status from input
+    where report_figures.report_id = input.report_id and report_figures.status <> input.status
+  )
+  select count(*) from input`)
+
+export async function savePartsResults (db: Executor, results: readonly PartsResult[]): Promise<void> {
+  if (results.length === 0) return
+  const analyses = results.map(({ reportId, revision, summary }) => ({
+    report_id: reportId,
+    revision,
+    status: summary.status,
+    error_count: summary.counts.error,
+    warning_count: summary.counts.warning,
+    info_count: summary.counts.info,
+    not_assessable_count: summary.counts.notAssessable
+  }))
+  const findings = results.flatMap(({ reportId, revision, firstOrdinal, findings }) =>
+    findings.map((finding, position) => findingRow({ reportId, revision }, firstOrdinal + position, finding)))
+  await saveResultsStatement(db, [JSON.stringify(analyses), JSON.stringify(findings)])
+}
+
+/** The years an agency has reports in, of either kind. */
+export async function findAgencyYears (db: Executor, agencyCode: string): Promise<number[]> {
+  return (await agencyYears(db, [agencyCode])).map((row) => row.year)
+}
+
+const agencyYears = fixedStatement<{ year: number }>('select distinct year from report where agency_code = $1 order by year')

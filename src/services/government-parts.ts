@@ -1,0 +1,138 @@
+/**
+ * A government's summary against the departments' reports of its region and year: GOV-PARTS recomputed in the
+ * transaction that stores a report of either kind, and the coverage served with the summary.
+ */
+import { isDeepStrictEqual } from 'node:util'
+import { findReportAtRevision, type Executor } from '../db/report-repository.js'
+import {
+  comparableFinding, findAgencyYears, findRegionParts, touchSummariesWithParts, lockRegionYears, type PartsResult, type RegionYear, savePartsResults,
+  withTopContributors
+} from '../db/parts-repository.js'
+import { statusOf, summarizeFindings } from '../domain/check-report.js'
+import { DomainError } from '../domain/errors.js'
+import {
+  type CellCoverage, coverageOf, COVERAGE_POINTERS, findExceedances, HEADLINE_COVERAGE_POINTER, type RegionParts, RULE_POINTERS
+} from '../domain/government-parts.js'
+import { reportCells } from '../domain/cells.js'
+import type { AnnualReport } from '../domain/report.js'
+import { govPartsFindings } from '../domain/rules/gov-parts.js'
+import type { ReportSummary } from '../domain/stored-report.js'
+
+/** A revision written in this transaction whose analysis and figures are saved. */
+export interface WrittenRevision {
+  readonly reportId: number
+  readonly revision: number
+  readonly body: AnnualReport
+}
+
+const regionYearOf = (body: AnnualReport): RegionYear => ({ regionCode: body.agency.regionCode, year: body.year })
+
+/**
+ * Recomputes GOV-PARTS of every summary of the region-years these revisions touch (written summaries included,
+ * whose analyses were saved without it), after their figures are saved, for any number of them: after the
+ * region-years' locks, one statement finds the summaries with their parts added up (and marks them changed); only
+ * where that changes their GOV-PARTS findings, one more looks up the contributors and one saves the results. A reviewer's decision
+ * follows a finding by fingerprint (rule and cell), so it survives. Returns the summaries recomputed that are
+ * neither written nor `recomputed`, for the feed's `findings_recomputed` events.
+ *
+ * `recomputed` are reports of other agencies re-analysed in this transaction (a next year's report): a summary
+ * among them has lost its GOV-PARTS findings and is recomputed too.
+ */
+export async function recomputeGovernmentParts (
+  db: Executor, written: readonly WrittenRevision[], recomputed: readonly WrittenRevision[] = []
+): Promise<Array<{ reportId: number, revision: number }>> {
+  const scope = [
+    ...written.map(({ body }) => regionYearOf(body)),
+    ...recomputed.filter(({ body }) => body.kind === 'government').map(({ body }) => regionYearOf(body))
+  ]
+  return await recomputeRegionYears(db, scope, new Set([...written, ...recomputed].map(({ reportId }) => reportId)))
+}
+
+/**
+ * After an agency moved from one region to another with its reports: GOV-PARTS of the summaries of both regions,
+ * in every year it has a report (it left the one's parts and joined the other's). Returns the summaries recomputed.
+ */
+export async function recomputeAfterMove (
+  db: Executor, agencyCode: string, regions: readonly string[]
+): Promise<Array<{ reportId: number, revision: number }>> {
+  const years = await findAgencyYears(db, agencyCode)
+  return await recomputeRegionYears(db, years.flatMap((year) => regions.map((regionCode) => ({ regionCode, year }))), new Set())
+}
+
+/** `recomputeGovernmentParts` over region-years; `reported` are reports the caller's feed events already name. */
+async function recomputeRegionYears (
+  db: Executor, scope: readonly RegionYear[], reported: ReadonlySet<number>
+): Promise<Array<{ reportId: number, revision: number }>> {
+  if (scope.length === 0) return []
+  await lockRegionYears(db, scope)
+  const summaries = await touchSummariesWithParts(db, scope)
+  // The contributors are looked up only for the cells exceeded (usually none: then this is no statement).
+  const completed = await withTopContributors(db, summaries.map(({ cells, parts }) =>
+    ({ parts, cells: findExceedances(cells, parts).map(({ pointer }) => pointer) })), RULE_POINTERS)
+  const results = summaries.map(({ reportId, revision, cells, otherFindings, storedFindings }, position) => {
+    const parts = completed[position]
+    if (parts === undefined) throw new Error(`no parts for summary ${reportId}`)
+    const findings = govPartsFindings(cells, parts)
+    const own = summarizeFindings(findings).counts
+    const other = otherFindings.counts
+    const counts = {
+      error: other.error + own.error,
+      warning: other.warning + own.warning,
+      info: other.info + own.info,
+      notAssessable: other.notAssessable + own.notAssessable
+    }
+    const unchanged = isDeepStrictEqual(findings.map(comparableFinding), storedFindings)
+    const result: PartsResult = { reportId, revision, firstOrdinal: otherFindings.count, findings, summary: { status: statusOf(counts), counts } }
+    return { result, unchanged }
+  })
+  // Stored findings equal to the recomputed ones are left as they are, with the counts that include them.
+  await savePartsResults(db, results.filter(({ unchanged }) => !unchanged).map(({ result }) => result))
+  return results.filter(({ result }) => !reported.has(result.reportId)).map(({ result: { reportId, revision } }) => ({ reportId, revision }))
+}
+
+/** The stored departments' reports a government body would be checked against (for `validate`); undefined for an agency's. */
+export async function partsForCheck (db: Executor, body: AnnualReport): Promise<RegionParts | undefined> {
+  if (body.kind !== 'government') return undefined
+  const parts = (await findRegionParts(db, [regionYearOf(body)], RULE_POINTERS)).get(regionYearOf(body))
+  const cells = findExceedances(reportCells(body), parts).map(({ pointer }) => pointer)
+  const [completed] = await withTopContributors(db, [{ parts, cells }], RULE_POINTERS)
+  return completed
+}
+
+export interface GovernmentParts {
+  readonly report: ReportSummary
+  readonly revision: number
+  readonly parts: RegionParts
+  readonly coverage: readonly CellCoverage[]
+}
+
+/**
+ * The summary `id` (its latest revision) with the departments' reports stored for its region and year and, per cell
+ * of tables 二, 三 and 四 but the stocks, Σ parts ÷ summary. REPORT_NOT_FOUND for no report, NOT_A_GOVERNMENT_REPORT
+ * for a department's own report.
+ */
+export async function governmentParts (db: Executor, id: number): Promise<GovernmentParts> {
+  const found = await findReportAtRevision(db, id)
+  if (found === undefined) throw new DomainError('REPORT_NOT_FOUND', `No report has id ${id}.`)
+  const { report, revision } = found
+  if (report.kind !== 'government') {
+    throw new DomainError('NOT_A_GOVERNMENT_REPORT',
+      `Report ${id} is an agency's own report (kind agency); only a government's summary (kind government) has parts.`)
+  }
+  if (revision === undefined) throw new Error(`report ${id} has no revision ${report.latestRevision}`)
+  return { report, revision: revision.revision, ...await coverageFor(db, JSON.parse(revision.bodyText) as AnnualReport) }
+}
+
+/** A summary body's stored parts and its coverage by them (see `governmentParts`). */
+export async function coverageFor (db: Executor, summary: AnnualReport): Promise<{ parts: RegionParts, coverage: CellCoverage[] }> {
+  const found = (await findRegionParts(db, [regionYearOf(summary)], COVERAGE_POINTERS)).get(regionYearOf(summary))
+  const [parts = found] = await withTopContributors(db, [{ parts: found, cells: [...found.cells.keys()] }], COVERAGE_POINTERS)
+  return { parts, coverage: coverageOf(summary, parts) }
+}
+
+/** What a summary's page says of its parts: how many departments are stored and their share of 本年新收 总计. */
+export async function partsSummaryLine (db: Executor, id: number, summary: AnnualReport): Promise<{ departments: number, newReceivedRatio: number | null, href: string }> {
+  const { parts, coverage } = await coverageFor(db, summary)
+  const headline = coverage.find((cell) => cell.pointer === HEADLINE_COVERAGE_POINTER)
+  return { departments: parts.departments.length, newReceivedRatio: headline?.ratio ?? null, href: `/v1/reports/${id}/parts` }
+}
