@@ -437,7 +437,7 @@ export interface paths {
         put?: never;
         /**
          * Import a published report
-         * @description Reads a report as published — an HTML page (`text/html`), or its text (`text/plain`: text copied from a page, `pdftotext -layout` output, or one cell per line) in UTF-8, GBK or GB18030 — into the report JSON. Answers the report, the parse record (layouts found, the source text of every cell, problems, confidence) and its findings. Query parameters supply what the text does not say. With `store=true` the report is stored as by `POST /v1/reports` and the source text is kept with the revision. A number that cannot be read is reported, never guessed.
+         * @description Reads a report as published — an HTML page (`text/html`), or its text (`text/plain`: text copied from a page, `pdftotext -layout` output, or one cell per line) in UTF-8, GBK or GB18030 — into the report JSON. Answers the report, the parse record (layouts found, the source text of every cell, problems, confidence) and its findings. Query parameters supply what the text does not say. With `store=true` the report is stored as by `POST /v1/reports` and the source text is kept with the revision. A number that cannot be read is reported, never guessed: a text read in part answers `complete: false` with every cell read, and `parse.unread` lists each cell left out, why, and the source lines it was looked for in; fill those in and send the report to `POST /v1/reports`. `store=true` refuses an incomplete report (`IMPORT_INCOMPLETE`).
          *
          *     Public; an API key, if sent, must be valid.
          */
@@ -2409,6 +2409,28 @@ export interface components {
             /** @description The same in English. */
             messageEn: string;
         };
+        /** @description A cell or required field the importer could not read: left out of the report, never guessed. */
+        UnreadPart: {
+            /** @description JSON Pointer of the cell or field left out of the report. */
+            pointer: string;
+            /** @description `not-found`: its row or table is not where it was looked for; `not-a-number`: what is printed there is no number; `value-count`: its row has the wrong number of values, so no value can be placed; `not-given`: a fact the text does not state (give it as a query parameter). */
+            reason: "not-found" | "not-a-number" | "value-count" | "not-given";
+            /** @description 说明（中文）. */
+            message: string;
+            /** @description The same in English. */
+            messageEn: string;
+            /** @description The source line its row was found on. */
+            line?: number;
+            /** @description The text printed where its value should be. */
+            source?: string;
+            /** @description The lines of the source it was looked for in. */
+            region?: {
+                /** @description First line searched. */
+                fromLine: number;
+                /** @description Last line searched. */
+                toLine: number;
+            };
+        };
         /**
          * ApiKey
          * @description An API key, without its secret.
@@ -2499,7 +2521,8 @@ export interface components {
              *     - `UNSUPPORTED_MEDIA_TYPE` (415, `unsupported-media-type`): The body is not `application/json` in UTF-8.
              *     - `REPORT_KEY_CHANGED` (422, `report-key-changed`): A revision must keep the agency code, year and kind of its report.
              *     - `REPORT_INCONSISTENT` (422, `report-inconsistent`): With `strict=true`, a rule of severity error failed; `findings` lists them and nothing was stored.
-             *     - `IMPORT_UNREADABLE` (422, `import-unreadable`): The imported text lacks a part of the report (a table, the year, the agency code…); `missing` and `parseProblems` say what.
+             *     - `IMPORT_UNREADABLE` (422, `import-unreadable`): Not one table cell of a report could be read from the imported text (`missing` and `parseProblems` say what was looked for). A text read in part is answered 200 with `complete: false`.
+             *     - `IMPORT_INCOMPLETE` (422, `import-incomplete`): With `store=true`: cells or required fields could not be read (`missing` and `unread` list them); nothing was stored. Send the completed report to `POST /v1/reports`.
              *     - `IMPORT_INVALID` (422, `import-invalid`): The report read from the text breaks the contract (`errors` lists each field); supply missing facts as query parameters.
              *     - `INVALID_GRANT` (422, `invalid-grant`): The scopes, agencies and regions asked for a new key do not fit together (e.g. a `reports:write` key limited to nothing).
              *     - `IDEMPOTENCY_KEY_REUSED` (422, `idempotency-key-reused`): The `Idempotency-Key` was already used with this API key for a different request (another path or body).
@@ -2509,7 +2532,7 @@ export interface components {
              *     - `SERVICE_UNAVAILABLE` (503, `service-unavailable`): The database cannot be reached; retry after `Retry-After` seconds.
              * @enum {string}
              */
-            code: "VALIDATION_ERROR" | "MALFORMED_JSON" | "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "REPORT_NOT_FOUND" | "REVISION_NOT_FOUND" | "FINDING_NOT_FOUND" | "PROBLEM_TYPE_NOT_FOUND" | "AGENCY_NOT_FOUND" | "API_KEY_NOT_FOUND" | "REPORT_EXISTS" | "PRECONDITION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "REPORT_KEY_CHANGED" | "REPORT_INCONSISTENT" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "INVALID_GRANT" | "IDEMPOTENCY_KEY_REUSED" | "PRECONDITION_REQUIRED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
+            code: "VALIDATION_ERROR" | "MALFORMED_JSON" | "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "REPORT_NOT_FOUND" | "REVISION_NOT_FOUND" | "FINDING_NOT_FOUND" | "PROBLEM_TYPE_NOT_FOUND" | "AGENCY_NOT_FOUND" | "API_KEY_NOT_FOUND" | "REPORT_EXISTS" | "PRECONDITION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "REPORT_KEY_CHANGED" | "REPORT_INCONSISTENT" | "IMPORT_UNREADABLE" | "IMPORT_INCOMPLETE" | "IMPORT_INVALID" | "INVALID_GRANT" | "IDEMPOTENCY_KEY_REUSED" | "PRECONDITION_REQUIRED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
             /** @description Id of the request, as in the `x-request-id` header and the logs. */
             requestId?: string;
             /** @description Every invalid field, for `VALIDATION_ERROR`. */
@@ -2523,8 +2546,10 @@ export interface components {
             }[];
             /** @description The failed error-severity findings, for `REPORT_INCONSISTENT`. */
             findings?: components["schemas"]["Finding"][];
-            /** @description JSON Pointers of the parts an import could not find, for `IMPORT_UNREADABLE`. */
+            /** @description JSON Pointers of the parts an import could not read, for `IMPORT_UNREADABLE` and `IMPORT_INCOMPLETE`. */
             missing?: string[];
+            /** @description Each part not read, why and where it was looked for, for `IMPORT_INCOMPLETE`. */
+            unread?: components["schemas"]["UnreadPart"][];
             /** @description What the importer could not read, for `IMPORT_UNREADABLE`. */
             parseProblems?: components["schemas"]["ParseProblem"][];
             /** @description The stored report that conflicts, for `REPORT_EXISTS`. */
@@ -4874,13 +4899,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /**
-                         * 政府信息公开工作年度报告
-                         * @description An annual report (政府信息公开工作年度报告), in the 2021 or the 2019 national template.
-                         */
-                        report: components["schemas"]["Report2021"] | components["schemas"]["Report2019"];
+                        /** @description Every cell and required field was read; false: `report` is partial and `parse.unread` says what is left out. */
+                        complete: boolean;
+                        /** @description The report read; when incomplete, as far as it was read. */
+                        report: (components["schemas"]["Report2021"] | components["schemas"]["Report2019"]) | {
+                            [key: string]: unknown;
+                        };
                         /** @description How the report was read. */
                         parse: {
+                            /** @description What read the input into rows: the text reader or the HTML reader. */
+                            reader: "text" | "html";
                             /** @description `pipe`: rows as "a | b | c" (text copied from a page); `layout`: `pdftotext -layout` columns; `cell-per-line`: one cell per line; `html`: a page. */
                             format: "pipe" | "layout" | "cell-per-line" | "html";
                             templates: {
@@ -4904,10 +4932,12 @@ export interface operations {
                             problems: components["schemas"]["ParseProblem"][];
                             /** @description How cleanly the report was read: 1 when every label matched and nothing was doubtful. */
                             confidence: number;
-                            /** @description JSON Pointers of required parts not found (empty when a report was read). */
+                            /** @description JSON Pointers of the unread cells and fields, as in `unread` (empty when the report is complete). */
                             missing: string[];
+                            /** @description Every cell and required field not read: why, and where in the source it was looked for. */
+                            unread: components["schemas"]["UnreadPart"][];
                         };
-                        /** @description What checking a report gives: status, counts, findings and changes. */
+                        /** @description The findings of the report; null when it is incomplete. */
                         analysis: {
                             /** @description `errors` when a rule of severity error failed, else `warnings` when a warning failed, else `clean` (info findings never change the status). */
                             status: "clean" | "warnings" | "errors";
@@ -4977,7 +5007,7 @@ export interface operations {
                                     delta: number | null;
                                 }[];
                             } | null;
-                        };
+                        } | null;
                         /** @description Null unless `store=true`. */
                         stored: {
                             /** @description Id of the stored report. */
@@ -5046,7 +5076,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The text could not be read as a report (`IMPORT_UNREADABLE`, with `missing` and `parseProblems`), the report read is invalid (`IMPORT_INVALID`, with `errors`), or with `strict` a rule of severity error failed (`REPORT_INCONSISTENT`). The `Idempotency-Key` was used for another request (`IDEMPOTENCY_KEY_REUSED`). */
+            /** @description Not one cell of a report could be read (`IMPORT_UNREADABLE`, with `missing` and `parseProblems`), with `store=true` the report read is incomplete (`IMPORT_INCOMPLETE`, with `missing` and `unread`; nothing is stored), the report read is invalid (`IMPORT_INVALID`, with `errors`), or with `strict` a rule of severity error failed (`REPORT_INCONSISTENT`). The `Idempotency-Key` was used for another request (`IDEMPOTENCY_KEY_REUSED`). */
             422: {
                 headers: {
                     [name: string]: unknown;

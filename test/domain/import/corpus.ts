@@ -3,7 +3,7 @@
  * (test/fixtures/corpus, checked cell by cell against the PDFs), with the hints their text does not carry.
  */
 import { readFileSync } from 'node:fs'
-import type { ImportHints } from '../../../src/domain/import/index.js'
+import type { ImportHints, ParseRecord, ParseResult, PartialReport } from '../../../src/domain/import/index.js'
 import type { AnnualReport } from '../../../src/domain/report.js'
 
 const read = (url: URL): string => readFileSync(url, 'utf8')
@@ -60,4 +60,9 @@ export function comparable (report: AnnualReport | null): { prose: Record<string
     prose: { overview: withoutWhitespace(sections.overview), problems: withoutWhitespace(sections.problems), other: withoutWhitespace(sections.other) },
     rest
   }
+}
+
+/** A parse result as a test reads it: the report when it is complete (else null), the partial body, the record. */
+export function completed (result: ParseResult): { report: AnnualReport | null, partial: PartialReport, parse: ParseRecord } {
+  return { report: result.complete ? result.report : null, partial: result.report, parse: result.parse }
 }
