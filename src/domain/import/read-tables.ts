@@ -22,18 +22,48 @@ interface RawValue {
 
 /** A source row that carries values, with the label text on it and the label-only text just before it. */
 export interface ValueRow extends ObservedRow {
+  following: string
   readonly values: RawValue[]
   readonly line: number
   /** The values came from explicit cells (pipe, HTML): an empty cell is a printed blank. */
   readonly cellular: boolean
   /** Pipe text: empty cells at the end of a row may be a blank or the padding left by merged cells. */
   readonly padded: boolean
+  /** Explicit cells that are all empty: a row printed blank, or a header padded by merged cells. */
+  readonly blankOnly: boolean
 }
 
-/** A CJK character or closing bracket directly followed by digits: a value glued to its label ("仍不明确0"). */
-const GLUED_VALUE = /^(.*[\u4e00-\u9fff)）”])(\d+(?:\.\d+)?)$/
-
 const CJK = /[\u4e00-\u9fff]/
+
+/** A number or blank marker as printed in a cell: thousands separators, a unit, a bracketed note ("22（其中修订16件）"). */
+const PRINTED_VALUE = String.raw`(?:[-+]?\d[\d,]*(?:\.\d+)?(?:万元|元|件|个|项|条)?(?:[（(][^）)]*[）)])?|[-—–/\\]{1,2})`
+
+/** A value glued to the end of its label ("仍不明确0", "行政事业性收费1.5", "规范性文件—"). */
+const GLUED_VALUE = new RegExp(String.raw`^(.*[\u4e00-\u9fff)）”])(${PRINTED_VALUE})$`)
+
+const VALUE_PIECE = new RegExp(`^${PRINTED_VALUE}$`)
+
+/** A remark in brackets on its own: a cell's note pulled out of its value ("（其中修订16件）"), not a value and not a label. */
+const NOTE = /^[（(][^（()）]*[\u4e00-\u9fff][^（()）]*[）)]$/
+
+/** Quotes and brackets standing alone: the end of a label broken over lines ("3.危及“三安全一稳定" + "”"), never a value. */
+const LABEL_PUNCTUATION = /^[“”‘’"'「」『』（）()《》【】、，。：；]+$/
+
+/** A piece of label text: it has a Chinese character (and is no value with a unit or note), or is label punctuation alone. */
+function isLabelPiece (piece: string): boolean {
+  return (CJK.test(piece) && !VALUE_PIECE.test(piece.normalize('NFKC'))) || LABEL_PUNCTUATION.test(piece)
+}
+
+/**
+ * True for a row that is only a bracketed remark, such as a cell's note printed on a line of its own; an item
+ * number such as "（三）" is not one.
+ *
+ * Example: `isNote('（其中修订16件）')` → true; `isNote('（三）')` → false.
+ */
+export function isNote (text: string): boolean {
+  const folded = text.normalize('NFKC').replace(/\s+/g, '')
+  return NOTE.test(folded) && !/^\([一二三四五六七八九十]+\)$/.test(folded)
+}
 
 /**
  * Splits a row into its label and its values. Labels are written in Chinese and values are not, so the label is
@@ -48,9 +78,9 @@ const CJK = /[\u4e00-\u9fff]/
  */
 export function splitRow (row: SourceRow): { label: string, values: RawValue[] } {
   const pieces = (row.cells ?? lineTokens(row.text)).map((p) => p.trim())
-  const firstValue = pieces.findIndex((p) => p !== '' && !CJK.test(p))
+  const firstValue = pieces.findIndex((p) => p !== '' && !isLabelPiece(p))
   const before = firstValue < 0 ? pieces : pieces.slice(0, firstValue)
-  const lastLabel = before.reduce((last, p, i) => (CJK.test(p) ? i : last), -1)
+  const lastLabel = before.reduce((last, p, i) => (isLabelPiece(p) ? i : last), -1)
   const labelPieces = pieces.slice(0, lastLabel + 1)
   const valuePieces = pieces.slice(lastLabel + 1)
   const glued = GLUED_VALUE.exec((labelPieces.at(-1) ?? '').normalize('NFKC'))
@@ -58,8 +88,11 @@ export function splitRow (row: SourceRow): { label: string, values: RawValue[] }
     labelPieces[labelPieces.length - 1] = glued[1] ?? ''
     valuePieces.unshift(glued[2] ?? '')
   }
+  // A note split off its value by a space ("22 （其中修订16件）") is dropped: it is no cell.
+  for (let i = valuePieces.length - 1; i > 0; i--) if (isNote(valuePieces[i] ?? '') && valuePieces[i - 1] !== '') valuePieces.splice(i, 1)
   const label = [...row.covered, ...labelPieces].filter((p) => p !== '').join(' ')
-  if (!valuePieces.some((p) => VALUE_TOKEN.test(p.normalize('NFKC')))) return { label, values: [] }
+  const blankOnly = row.cells !== null && valuePieces.length > 0 && valuePieces.every((p) => p === '')
+  if (!blankOnly && !valuePieces.some((p) => VALUE_TOKEN.test(p.normalize('NFKC')))) return { label, values: [] }
   return { label, values: valuePieces.map((source) => ({ source, line: row.line })) }
 }
 
@@ -76,8 +109,20 @@ export function valueRows (rows: readonly SourceRow[], format: SourceFormat): Va
   let pending: string[] = []
   let lastWasValue = false
   for (const row of rows) {
+    if (isNote(row.text)) continue
     const { label, values } = splitRow(row)
     if (values.length === 0) {
+      if (label !== '') {
+        pending.push(label)
+        const last = out.at(-1)
+        if (last !== undefined) last.following += label
+      }
+      lastWasValue = false
+      continue
+    }
+    // A row of empty cells may be a row printed blank: offered to the alignment, and kept as the context of the next.
+    if (values.every((v) => v.source === '')) {
+      out.push({ label, context: pending.join(' '), following: '', values: [...values], line: row.line, cellular: true, padded: format === 'pipe', blankOnly: true })
       if (label !== '') pending.push(label)
       lastWasValue = false
       continue
@@ -90,10 +135,12 @@ export function valueRows (rows: readonly SourceRow[], format: SourceFormat): Va
     out.push({
       label,
       context: pending.join(' '),
+      following: '',
       values: [...values],
       line: row.line,
       cellular: row.cells !== null,
-      padded: format === 'pipe' && row.cells !== null
+      padded: format === 'pipe' && row.cells !== null,
+      blankOnly: false
     })
     pending = []
     lastWasValue = true
@@ -130,11 +177,12 @@ export function wanFromYuan (digits: string): number {
  * `readValue('251000元', 'amount')` → `25.1`.
  */
 export function readValue (source: string, kind: ValueKind): Cell | undefined {
-  const text = source.normalize('NFKC').replace(/\s+/g, '')
+  // A bracketed note after the number ("22（其中修订16件）") says what the number counts; the number is the cell.
+  const text = source.normalize('NFKC').replace(/\s+/g, '').replace(/(?<=[\d元件个项条])\([^()]*\)$/, '')
   if (BLANK.test(text)) return null
   const plain = text.replace(/(\d),(?=\d{3}(?:\D|$))/g, '$1')
-  if (kind === 'count') return /^\d+$/.test(plain) ? Number(plain) : undefined
-  if (kind === 'signed') return /^[-+]?\d+$/.test(plain) ? Number(plain) : undefined
+  if (kind === 'count') return /^\d+(?:件|个|项|条)?$/.test(plain) ? Number.parseInt(plain, 10) : undefined
+  if (kind === 'signed') return /^[-+]?\d+(?:件|个|项|条)?$/.test(plain) ? Number.parseInt(plain, 10) : undefined
   const amount = AMOUNT.exec(plain)
   if (amount === null) return undefined
   const unit = amount[2] ?? (kind === 'amount-yuan' ? '元' : '万元')
@@ -243,7 +291,7 @@ function readAligned (choice: LayoutChoice, rows: readonly ValueRow[], log: Pars
   })
   for (const j of choice.alignment.extra) {
     const row = rows[j]
-    if (row === undefined) continue
+    if (row === undefined || row.blankOnly) continue
     logProblem(log, 'warning', `${table.zh}第${row.line}行的数值（${row.values.map((v) => v.source).join(' ')}）无法对应到表格行，已忽略`,
       `${table.en}: the values on line ${row.line} (${row.values.map((v) => v.source).join(' ')}) match no row of the form and were ignored`)
   }
@@ -403,7 +451,10 @@ export function readRequests (region: readonly SourceRow[], format: SourceFormat
  * Example: the seed's row "1 | 0 | 0 | 0 | 1 | 0 | … | 0 |" → `/reviewLitigation/review/upheld` 1, … in `log.values`.
  */
 export function readReviewLitigation (region: readonly SourceRow[], format: SourceFormat, log: ParseLog): void {
-  const rows = valueRows(region, format)
+  const all = valueRows(region, format)
+  // Rows of empty cells are header padding, unless the table has no other values: then its unlabelled row is the blank data row.
+  const printed = all.filter((r) => !r.blankOnly)
+  const rows = printed.length > 0 ? printed : all.filter((r) => r.label === '')
   const values = rows.flatMap((r) => r.values)
   while (values.length > 15 && values.at(-1)?.source === '') values.pop()
   const table = { zh: '表四', en: 'Table 4', region: regionOf(region) }
