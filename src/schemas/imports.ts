@@ -36,8 +36,8 @@ const layout = (table: string) => Type.Union([TemplateSchema, Type.Null()], { de
 
 export const ParseRecordSchema = Type.Object({
   reader: Type.Union(['text', 'html'].map((reader) => Type.Literal(reader)), { description: 'What read the input into rows: the text reader or the HTML reader.' }),
-  format: Type.Union(['pipe', 'layout', 'cell-per-line', 'html'].map((format) => Type.Literal(format)), {
-    description: '`pipe`: rows as "a | b | c" (text copied from a page); `layout`: `pdftotext -layout` columns; `cell-per-line`: one cell per line; `html`: a page.'
+  format: Type.Union(['pipe', 'markdown', 'layout', 'cell-per-line', 'html'].map((format) => Type.Literal(format)), {
+    description: '`pipe`: rows as "a | b | c" (text copied from a page); `markdown`: GFM pipe tables; `layout`: `pdftotext -layout` columns; `cell-per-line`: one cell per line; `html`: a page.'
   }),
   templates: Type.Object({
     proactive: layout('二'),

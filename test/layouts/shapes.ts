@@ -161,7 +161,7 @@ export const layoutText: Shape = ({ blocks, noise }) => {
       const valueLine = Math.floor((labelLines.length - 1) / 2)
       labelLines.forEach((text, l) => {
         const line = l === valueLine && values.length > 0
-          ? padTo(`    ${text}`, 44) + values.map((v) => v.padStart(9)).join('')
+          ? padTo(`    ${text}`, 44) + values.map((v) => ` ${v.padStart(8)}`).join('')
           : `    ${text}`
         if (line.trim() !== '') lines.push(line)
       })

@@ -27,11 +27,25 @@ const HEADINGS: { readonly [P in Part]: RegExp } = {
 /** Where a table starts when its heading is missing: a text the table itself prints. */
 const ANCHORS: { readonly [P in Part]?: RegExp } = {
   proactive: /第二十条/,
-  requests: /勾稽关系|本年新收/
+  requests: /勾稽关系|本年新收/,
+  reviewLitigation: /未经复议直接起诉|复议后起诉/
 }
 
 function squeeze (text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, '')
+}
+
+/**
+ * A heading line without the marks around its words: markdown (`## `, `**…**`, `> `), and a numbering the report
+ * adds (`第二部分`), so "## 二、主动公开…" and "第二部分 主动公开…" read as "二、主动公开…".
+ *
+ * Example: `headingText('## **四、政府信息公开行政复议、行政诉讼情况**')` → `'四、政府信息公开行政复议、行政诉讼情况'`.
+ */
+export function headingText (text: string): string {
+  return squeeze(text)
+    .replace(/^(?:#{1,6}|>|[*_]{1,3})+/, '')
+    .replace(/[*_]{1,3}$/, '')
+    .replace(/^第([一二三四五六])部分[:.]?/, '$1、')
 }
 
 /** Where each part begins: the row index and whether that row is a heading (excluded from the part) or an anchor. */
@@ -47,7 +61,7 @@ export function mapDocument (rows: readonly SourceRow[]): DocumentMap {
   const map: { [P in Part]?: { row: number, heading: boolean } } = {}
   let from = 0
   for (const part of PARTS) {
-    let found = rows.findIndex((row, i) => i >= from && row.cells === null && squeeze(row.text).length <= 40 && HEADINGS[part].test(squeeze(row.text)))
+    let found = rows.findIndex((row, i) => i >= from && row.cells === null && squeeze(row.text).length <= 40 && HEADINGS[part].test(headingText(row.text)))
     let heading = true
     const anchor = ANCHORS[part]
     if (found < 0 && anchor !== undefined) {
@@ -172,23 +186,36 @@ export interface Title {
 
 /**
  * Finds the title among the first text rows: "[机关名称]YYYY年政府信息公开工作年度报告", the agency's name on it or on a
- * short line just above ("淮安市人民政府" / "2024 年政府信息公开工作年度报告").
+ * short line just above ("淮安市人民政府" / "2024 年政府信息公开工作年度报告"), the title whole or broken over up to three
+ * lines ("某某市人民政府办公室2020年政府信息公开" / "工作年度报告").
  *
  * Example: pdftotext lines "洪泽区人民政府", "2023 年政府信息公开工作年度报告" → `{ agencyName: '洪泽区人民政府', year: 2023, … }`.
  */
 export function findTitle (rows: readonly SourceRow[], before: number): Title | null {
   const candidates = rows.slice(0, before).map((row, index) => ({ row, index })).filter(({ row }) => row.cells === null).slice(0, 15)
-  for (const { row, index } of candidates) {
-    const text = squeeze(row.text)
-    const match = TITLE.exec(text)
-    if (match === null || text.length > 60) continue
-    let agencyName = (match[1] ?? '').replace(/[:：,，。]+$/, '')
-    const above = rows[index - 1]
-    if (agencyName === '' && above !== undefined && above.cells === null) {
-      const line = squeeze(above.text)
-      if (line.length <= 30 && !/[,，。:：;；]/.test(line)) agencyName = line
+  for (let c = 0; c < candidates.length; c++) {
+    const first = candidates[c]
+    if (first === undefined) continue
+    // A title broken over up to three lines reads as one.
+    let text = ''
+    for (let k = 0; k < 3; k++) {
+      const part = candidates[c + k]
+      if (part === undefined || (k > 0 && part.index !== (candidates[c + k - 1]?.index ?? 0) + 1)) break
+      const line = squeeze(part.row.text)
+      // A line with a colon is a metadata field ("发布机构：…"), never part of a title broken over lines.
+      if (k > 0 && /[:：]/.test(line + text)) break
+      text += line
+      const match = TITLE.exec(text)
+      if (text.length > 60) break
+      if (match === null) continue
+      let agencyName = (match[1] ?? '').replace(/[:：,，。]+$/, '')
+      const above = rows[first.index - 1]
+      if (agencyName === '' && above !== undefined && above.cells === null) {
+        const line = squeeze(above.text)
+        if (line.length <= 30 && !/[,，。:：;；]/.test(line)) agencyName = line
+      }
+      return { agencyName: agencyName === '' ? null : agencyName, year: Number(match[2]), lastRow: part.index }
     }
-    return { agencyName: agencyName === '' ? null : agencyName, year: Number(match[2]), lastRow: index }
   }
   return null
 }

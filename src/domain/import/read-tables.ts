@@ -10,7 +10,7 @@ import type { Cell, Template } from '../report.js'
 import { CASE_FIELDS, CASE_GROUPS } from '../tables.js'
 import { alignRows, labelScore, MATCH_THRESHOLD, normalizeLabel, rowScore } from './labels.js'
 import type { ExpectedRow, ObservedRow } from './labels.js'
-import { lineTokens, VALUE_TOKEN } from './source-text.js'
+import { lineTokens } from './source-text.js'
 import { logCell, logProblem, logUnread, regionOf } from './types.js'
 import type { ParseLog, SourceFormat, SourceRegion, SourceRow, UnreadReason } from './types.js'
 
@@ -29,6 +29,8 @@ export interface ValueRow extends ObservedRow {
   readonly cellular: boolean
   /** Pipe text: empty cells at the end of a row may be a blank or the padding left by merged cells. */
   readonly padded: boolean
+  /** Empty cells beyond the row's width can only be at its end (pipe text, HTML: no slot comes between label and values). */
+  readonly slotsAtEnd: boolean
   /** Explicit cells that are all empty: a row printed blank, or a header padded by merged cells. */
   readonly blankOnly: boolean
 }
@@ -92,7 +94,7 @@ export function splitRow (row: SourceRow): { label: string, values: RawValue[] }
   for (let i = valuePieces.length - 1; i > 0; i--) if (isNote(valuePieces[i] ?? '') && valuePieces[i - 1] !== '') valuePieces.splice(i, 1)
   const label = [...row.covered, ...labelPieces].filter((p) => p !== '').join(' ')
   const blankOnly = row.cells !== null && valuePieces.length > 0 && valuePieces.every((p) => p === '')
-  if (!blankOnly && !valuePieces.some((p) => VALUE_TOKEN.test(p.normalize('NFKC')))) return { label, values: [] }
+  if (!blankOnly && !valuePieces.some((p) => p !== '' && VALUE_PIECE.test(p.normalize('NFKC')))) return { label, values: [] }
   return { label, values: valuePieces.map((source) => ({ source, line: row.line })) }
 }
 
@@ -122,7 +124,7 @@ export function valueRows (rows: readonly SourceRow[], format: SourceFormat): Va
     }
     // A row of empty cells may be a row printed blank: offered to the alignment, and kept as the context of the next.
     if (values.every((v) => v.source === '')) {
-      out.push({ label, context: pending.join(' '), following: '', values: [...values], line: row.line, cellular: true, padded: format === 'pipe', blankOnly: true })
+      out.push({ label, context: pending.join(' '), following: '', values: [...values], line: row.line, cellular: true, padded: format === 'pipe', slotsAtEnd: format === 'pipe' || format === 'html', blankOnly: true })
       if (label !== '') pending.push(label)
       lastWasValue = false
       continue
@@ -140,6 +142,7 @@ export function valueRows (rows: readonly SourceRow[], format: SourceFormat): Va
       line: row.line,
       cellular: row.cells !== null,
       padded: format === 'pipe' && row.cells !== null,
+      slotsAtEnd: format === 'pipe' || format === 'html',
       blankOnly: false
     })
     pending = []
@@ -195,11 +198,27 @@ interface RowSpec extends ExpectedRow {
   readonly fields: readonly (readonly [string, ValueKind])[]
 }
 
-/** Values beyond a row's width that are empty cells are colspan padding (pipe text); anything else must fit exactly. */
+/**
+ * The row's values for a row of `width` cells. Empty cells beyond the width are the slots of merged cells: at the
+ * end of the row in pipe text and HTML (where flattening puts them), at either end elsewhere (markdown grids put a merged
+ * label's slots after it). When dropping them could leave more than one sequence of values, the row is not placed.
+ */
 function fitValues (row: ValueRow, width: number): RawValue[] | null {
-  const values = [...row.values]
-  while (values.length > width && values.at(-1)?.source === '') values.pop()
-  return values.length === width ? values : null
+  const values = row.values
+  const extra = values.length - width
+  if (extra === 0) return [...values]
+  if (extra < 0) return null
+  const leading = values.findIndex((v) => v.source !== '')
+  const lead = leading < 0 ? values.length : leading
+  const trail = values.length - 1 - values.findLastIndex((v) => v.source !== '')
+  const windows = new Map<string, RawValue[]>()
+  for (let fromStart = row.slotsAtEnd ? 0 : Math.min(lead, extra); fromStart >= 0; fromStart--) {
+    const fromEnd = extra - fromStart
+    if (fromEnd > Math.min(trail, values.length)) continue
+    const window = values.slice(fromStart, values.length - fromEnd)
+    windows.set(window.map((v) => v.source).join('\u0000'), window)
+  }
+  return windows.size === 1 ? [...windows.values()][0] ?? null : null
 }
 
 /** A value row's score for a spec: its label score, lowered when its number of values cannot be that row's. */

@@ -18,10 +18,11 @@ export interface ImportHints {
 }
 
 /**
- * How the text was laid out: `pipe` = table rows as "a | b | c |" (text flattened from HTML), `layout` =
+ * How the text was laid out: `pipe` = table rows as "a | b | c |" (text flattened from HTML), `markdown` = GFM
+ * pipe tables ("| a | b |" under a "|---|" rule, merged cells repeated or left empty), `layout` =
  * `pdftotext -layout` columns, `cell-per-line` = one table cell per line, `html` = an HTML page.
  */
-export type SourceFormat = 'pipe' | 'layout' | 'cell-per-line' | 'html'
+export type SourceFormat = 'pipe' | 'markdown' | 'layout' | 'cell-per-line' | 'html'
 
 /** What turned the input into rows: the text reader (any text layout) or the HTML reader. */
 export type SourceReader = 'text' | 'html'
