@@ -5,7 +5,7 @@
  * document to text; noise (page footers, broken labels, typos, an extra empty cell) is drawn per document.
  */
 import fc from 'fast-check'
-import { APPLICANT_COLUMNS } from '../../src/domain/report.js'
+import { APPLICANT_COLUMNS, isSingleRowOther } from '../../src/domain/report.js'
 import type { AnnualReport, ApplicantRow, Cell, Requests, ReviewLitigation } from '../../src/domain/report.js'
 import { creditCode } from '../fixtures.js'
 
@@ -207,8 +207,8 @@ function table3 (requests: Requests, printing: Printing): GridCell[][] {
   const o = requests.outcomes
   const group = (title: string, items: readonly (readonly [string, string])[], rows: Record<string, ApplicantRow>): GridCell[][] =>
     items.map(([key, text], i) => [...(i === 0 ? [label(title, 1, items.length)] : []), label(text), ...values(rows[key] as ApplicantRow)])
-  const other: GridCell[][] = 'total' in o.other && typeof o.other.total !== 'object'
-    ? [[label('（六）其他处理', 2), ...values(o.other as ApplicantRow)]]
+  const other: GridCell[][] = isSingleRowOther(o.other)
+    ? [[label('（六）其他处理', 2), ...values(o.other)]]
     : group('（六）其他处理', OTHER, o.other as unknown as Record<string, ApplicantRow>)
   const outcomeRows: GridCell[][] = [
     [label('（一）予以公开', 2), ...values(o.granted)],

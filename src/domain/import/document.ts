@@ -222,13 +222,14 @@ export function findTitle (rows: readonly SourceRow[], before: number): Title | 
 
 /** Where the prose names its year when there is no title: the statistics period, or "YYYY年度政府信息公开". */
 const YEAR_IN_TEXT: readonly RegExp[] = [
-  /统计(?:期限|时限|区间|期间)[^。]{0,6}?((?:19|20)\d{2})年1月1日/,
+  /统计(?:期限|时限|区间|期间|周期|时间|范围)[^。]{0,6}?((?:19|20)\d{2})年0?1月0?1日/,
   /((?:19|20)\d{2})年度?政府信息公开(?:工作)?年度报告/,
   /((?:19|20)\d{2})年度政府信息公开/
 ]
 
 /**
- * The report year the prose states, when the title does not: the statistics period ("统计期限自2023年1月1日起"),
+ * The report year the prose states, when the title does not: the statistics period ("统计期限自2023年1月1日起",
+ * "统计周期为 2024 年 1 月 1 日", spaces ignored),
  * else "2023年度政府信息公开…". Null when neither is said (a year mentioned in passing is not the report year).
  *
  * Example: the seed's section 六 "本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止" → `2023`.
@@ -284,16 +285,39 @@ export function proseSections (
 ): ProseSections {
   const start = bodyStart(map, rows)
   const overview = rows.slice(0, start).filter((_, i) => !skip.has(i))
+  const skipped = new Set([...skip].map((i) => rows[i]))
   const notFound: ('problems' | 'other')[] = []
   const section = (part: 'problems' | 'other'): string => {
     if (map[part] === undefined) {
       notFound.push(part)
       return ''
     }
-    return proseText(partRows(rows, map, part), format)
+    return proseText(partRows(rows, map, part).filter((row) => !skipped.has(row)), format)
   }
   return {
     sections: { overview: proseText(overview, format), problems: section('problems'), other: section('other') },
     notFound
   }
+}
+
+/** A date on a line of its own: "2024年1月31日", "2024-01-31", "2024/1/31", "2024.01.31". */
+const DATE_LINE = /^((?:19|20)\d{2}[-年/.]\d{1,2}[-月/.]\d{1,2}日?)$/
+
+/** How far from the head or foot of the text a date standing alone is taken as the document's. */
+const DATE_REACH = 6
+
+/**
+ * A date standing alone near the head or the foot of the text (after the signature, or above the title), taken as
+ * the document date when the metadata gives none: its ISO form and its row (not prose).
+ *
+ * Example: rows ending "湖州市吴兴区发展改革和经济信息化局", "2024年1月31日" → `{ date: '2024-01-31', row: <last index> }`.
+ */
+export function standaloneDate (rows: readonly SourceRow[]): { readonly date: string, readonly row: number } | null {
+  const text = rows.map((row, index) => ({ row, index })).filter(({ row }) => row.cells === null)
+  const near = [...text.slice(-DATE_REACH).reverse(), ...text.slice(0, DATE_REACH)]
+  for (const { row, index } of near) {
+    const match = DATE_LINE.exec(squeeze(row.text))
+    if (match !== null) return { date: isoDate(match[1] ?? ''), row: index }
+  }
+  return null
 }

@@ -5,7 +5,7 @@
  */
 import { CREDIT_CODE_PATTERN, isValidCreditCode } from '../credit-code.js'
 import type { AnnualReport, Publication, ReportKind, Template } from '../report.js'
-import { findTitle, mapDocument, partRows, proseSections, readMetadata, yearInText, bodyStart } from './document.js'
+import { findTitle, mapDocument, partRows, proseSections, readMetadata, standaloneDate, yearInText, bodyStart } from './document.js'
 import { readProactive, readRequests, readReviewLitigation } from './read-tables.js'
 import { htmlRows } from './source-html.js'
 import { detectTextFormat, textRows } from './source-text.js'
@@ -131,6 +131,8 @@ function parseRows (rows: readonly SourceRow[], reader: SourceReader, format: So
   rows.forEach((row, i) => {
     if (title !== null && i <= title.lastRow && row.cells === null) skip.add(i)
   })
+  const dated = metadata.publication.documentDate === undefined ? standaloneDate(rows) : null
+  if (dated !== null) skip.add(dated.row)
   const prose = proseSections(rows, map, format, skip)
   for (const part of prose.notFound) {
     logProblem(log, 'warning',
@@ -156,6 +158,7 @@ function parseRows (rows: readonly SourceRow[], reader: SourceReader, format: So
   const template: Template | null = proactive ?? (year === null ? null : year >= 2021 ? '2021' : '2019')
   const publication: Publication = {
     ...metadata.publication,
+    ...(dated !== null ? { documentDate: dated.date } : {}),
     ...(hints.sourceUrl !== undefined ? { sourceUrl: hints.sourceUrl } : {})
   }
   const body: Record<string, unknown> = {}
