@@ -34,8 +34,14 @@ const caseGroup = fc.record({ upheld: count, corrected: count, other: count, pen
 const reviewLitigation: fc.Arbitrary<ReviewLitigation> = fc.record({ review: caseGroup, suitDirect: caseGroup, suitAfterReview: caseGroup })
 
 const denied = fc.record({
-  stateSecret: applicantRow, lawProhibited: applicantRow, securityStability: applicantRow, thirdParty: applicantRow,
-  internalAffairs: applicantRow, processInfo: applicantRow, enforcementFile: applicantRow, adminQuery: applicantRow
+  stateSecret: applicantRow,
+  lawProhibited: applicantRow,
+  securityStability: applicantRow,
+  thirdParty: applicantRow,
+  internalAffairs: applicantRow,
+  processInfo: applicantRow,
+  enforcementFile: applicantRow,
+  adminQuery: applicantRow
 })
 const unable = fc.record({ notHeld: applicantRow, needCreation: applicantRow, unclear: applicantRow })
 const rejected = fc.record({ petition: applicantRow, duplicate: applicantRow, publication: applicantRow, massRepeat: applicantRow, confirm: applicantRow })
@@ -62,16 +68,23 @@ export const reportArbitrary: fc.Arbitrary<AnnualReport> = fc.oneof(
     year: fc.integer({ min: 2021, max: 2025 }),
     singleOther: fc.boolean(),
     proactive: fc.record({
-      regulations: docs2021, normativeDocuments: docs2021,
-      licensing: fc.record({ decisions: count }), penalties: fc.record({ decisions: count }), coercion: fc.record({ decisions: count }),
+      regulations: docs2021,
+      normativeDocuments: docs2021,
+      licensing: fc.record({ decisions: count }),
+      penalties: fc.record({ decisions: count }),
+      coercion: fc.record({ decisions: count }),
       fees: fc.record({ amountWan })
     })
   }).chain(({ year, singleOther, proactive }) => requests(singleOther).map((r) => ({ template: '2021' as const, year, proactive, requests: r }))),
   fc.record({
     year: fc.integer({ min: 2019, max: 2020 }),
     proactive: fc.record({
-      regulations: docs2019, normativeDocuments: docs2019,
-      licensing: items2019, otherServices: items2019, penalties: items2019, coercion: items2019,
+      regulations: docs2019,
+      normativeDocuments: docs2019,
+      licensing: items2019,
+      otherServices: items2019,
+      penalties: items2019,
+      coercion: items2019,
       fees: fc.record({ previousItems: count, change: signed }),
       procurement: fc.record({ projects: count, amountWan })
     })

@@ -3,7 +3,7 @@
  * (rowspan/colspan), pipe-flattened text, cells glued together, `pdftotext -layout` text, markdown as converters
  * write it, and one cell per line. Each takes a sample (the form laid out, and its noise) and gives the document.
  */
-import type { Block, GridCell, Noise, Sample } from './generate.js'
+import type { GridCell, Noise, Sample } from './generate.js'
 import { withTypo, wrapLabel } from './generate.js'
 
 export interface Rendered {
