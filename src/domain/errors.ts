@@ -14,8 +14,14 @@ export type DomainErrorCode =
   | 'IMPORT_UNREADABLE'
   | 'IMPORT_INVALID'
   | 'IMPORT_INCOMPLETE'
+  | 'IMPORT_NO_TEXT_LAYER'
+  | 'IMPORT_DOCUMENT_UNREADABLE'
   | 'API_KEY_NOT_FOUND'
   | 'INVALID_GRANT'
+  | 'FORBIDDEN'
+  | 'AGENCY_REGION_MISMATCH'
+  | 'AGENCY_REGION_CONFLICT'
+  | 'AGENCY_NAME_REQUIRED'
 
 export class DomainError extends Error {
   /**

@@ -35,9 +35,9 @@ export const PartialReportSchema = Type.Object({}, {
 const layout = (table: string) => Type.Union([TemplateSchema, Type.Null()], { description: `Layout table ${table} was read in; null when not read.` })
 
 export const ParseRecordSchema = Type.Object({
-  reader: Type.Union(['text', 'html'].map((reader) => Type.Literal(reader)), { description: 'What read the input into rows: the text reader or the HTML reader.' }),
-  format: Type.Union(['pipe', 'markdown', 'layout', 'cell-per-line', 'html'].map((format) => Type.Literal(format)), {
-    description: '`pipe`: rows as "a | b | c" (text copied from a page); `markdown`: GFM pipe tables; `layout`: `pdftotext -layout` columns; `cell-per-line`: one cell per line; `html`: a page.'
+  reader: Type.Union(['text', 'html', 'markdown', 'pdf', 'docx'].map((reader) => Type.Literal(reader)), { description: 'What read the input into rows: the text reader (any text layout), or the HTML, markdown, PDF or Word reader.' }),
+  format: Type.Union(['pipe', 'layout', 'cell-per-line', 'html', 'markdown', 'pdf', 'docx'].map((format) => Type.Literal(format)), {
+    description: '`pipe`: rows as "a | b | c" (text copied from a page); `layout`: `pdftotext -layout` columns; `cell-per-line`: one cell per line; `html`: a page; `markdown`: headings and pipe tables; `pdf`: a PDF\'s text layer, laid out in columns; `docx`: a Word document.'
   }),
   templates: Type.Object({
     proactive: layout('二'),

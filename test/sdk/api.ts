@@ -265,7 +265,7 @@ export interface paths {
         head?: never;
         /**
          * Review a finding
-         * @description Records a reviewer's decision with a reason. The decision follows the finding (its rule and cells) through recomputation and new revisions of the report; earlier decisions are kept as history.
+         * @description Records a reviewer's decision with a reason. The decision follows the finding (its rule and cells) through recomputation and new revisions of the report; earlier decisions are kept as history. The key reviews findings of the reports of its agencies and regions only, as a `reports:write` key writes them (`FORBIDDEN` otherwise).
          *
          *     Needs an API key with the `findings:review` scope.
          */
@@ -437,7 +437,7 @@ export interface paths {
         put?: never;
         /**
          * Import a published report
-         * @description Reads a report as published — an HTML page (`text/html`), or its text (`text/plain`: text copied from a page, `pdftotext -layout` output, or one cell per line) in UTF-8, GBK or GB18030 — into the report JSON. Answers the report, the parse record (layouts found, the source text of every cell, problems, confidence) and its findings. Query parameters supply what the text does not say. With `store=true` the report is stored as by `POST /v1/reports` and the source text is kept with the revision. A number that cannot be read is reported, never guessed: a text read in part answers `complete: false` with every cell read, and `parse.unread` lists each cell left out, why, and the source lines it was looked for in; fill those in and send the report to `POST /v1/reports`. `store=true` refuses an incomplete report (`IMPORT_INCOMPLETE`).
+         * @description Reads a report as published — a PDF (`application/pdf`, with a text layer), a Word document (`.docx`), an HTML page (`text/html`), markdown (`text/markdown`), or its text (`text/plain`: text copied from a page, `pdftotext -layout` output, one cell per line, or markdown) in UTF-8, GBK or GB18030 — into the report JSON. What a body is comes from its bytes as well as its type: a body starting with `%PDF-` is read as a PDF and a ZIP archive as a Word document whatever the `Content-Type`, a body declared PDF or Word that is neither is refused (415), and `application/octet-stream` is told apart by its bytes. Answers the report, the parse record (layouts found, the source text of every cell, problems, confidence) and its findings. Query parameters supply what the text does not say. With `store=true` the report is stored as by `POST /v1/reports` and the source text is kept with the revision. A number that cannot be read is reported, never guessed: a text read in part answers `complete: false` with every cell read, and `parse.unread` lists each cell left out, why, and the source lines it was looked for in; fill those in and send the report to `POST /v1/reports`. `store=true` refuses an incomplete report (`IMPORT_INCOMPLETE`).
          *
          *     Public; an API key, if sent, must be valid.
          */
@@ -520,6 +520,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/agencies/{code}/region": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Move an agency to another region
+         * @description Places the agency in `regionCode` with every report of it (their `regionCode`, figures and ETags; stored revisions keep what they were sent with), and records the move with its reason in the audit trail (`agency.moved`) and each moved report in the feed (`region_changed`). A report write never moves an agency: it is refused (`AGENCY_REGION_CONFLICT`) when it names another region. This is also how an admin allows a region that disagrees with the agency's credit code (`AGENCY_REGION_MISMATCH`): an agency not stored yet is stored here with its `name`, and its reports may then be written for that region. Placing an agency where it is changes nothing.
+         *
+         *     Needs an API key with the `admin` scope.
+         */
+        put: operations["placeAgency"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/audit": {
         parameters: {
             query?: never;
@@ -529,7 +551,7 @@ export interface paths {
         };
         /**
          * Read the audit trail
-         * @description Every write (reports stored and revised, findings reviewed, keys created and revoked) with the key that made it, oldest first. Filter by key, report or action; follow `next` for the following page.
+         * @description Every write (reports stored and revised, findings reviewed, keys created and revoked, agencies moved) with the key that made it and the request id, oldest first. Filter by key, report, agency or action; follow `next` for the following page.
          *
          *     Needs an API key with the `admin` scope.
          */
@@ -2444,9 +2466,9 @@ export interface components {
             name: string;
             /** @description What the key may do; none means read only (for when reads need a key). */
             scopes: ("reports:write" | "findings:review" | "admin")[];
-            /** @description Agencies whose reports a `reports:write` key may write. */
+            /** @description Agencies whose reports a `reports:write` key may write and a `findings:review` key may review. */
             agencyCodes: string[];
-            /** @description Regions whose agencies' reports a `reports:write` key may write. */
+            /** @description Regions whose agencies' reports a `reports:write` key may write and a `findings:review` key may review. */
             regionPrefixes: string[];
             /**
              * Format: date-time
@@ -2469,11 +2491,13 @@ export interface components {
              */
             occurredAt: string;
             /** @description What was done. */
-            action: "report.created" | "report.revised" | "finding.reviewed" | "key.created" | "key.revoked";
+            action: "report.created" | "report.revised" | "finding.reviewed" | "key.created" | "key.revoked" | "agency.moved";
             /** @description The API key that did it; null for the command line. */
             keyId: number | null;
-            /** @description Id of the HTTP request, as in the logs. */
+            /** @description Id this service gave the HTTP request, as in its logs and `x-request-id` answer; null for the command line. */
             requestId: string | null;
+            /** @description The `x-request-id` the client sent, if any (logged as `clientRequestId`). */
+            clientRequestId: string | null;
             /** @description The report written. */
             reportId: number | null;
             /** @description The revision stored or reviewed. */
@@ -2482,6 +2506,21 @@ export interface components {
             findingId: number | null;
             /** @description The key created or revoked. */
             subjectKeyId: number | null;
+            /** @description The agency moved (`agency.moved`). */
+            agencyCode: string | null;
+            /** @description For `agency.moved`: from and to which region, and why. */
+            details: {
+                /** @description The region before; null when the agency was not stored. */
+                fromRegionCode: string | null;
+                /**
+                 * 行政区划代码
+                 * @description 6-digit administrative division code (330502 = 湖州市吴兴区).
+                 * @example 330502
+                 */
+                toRegionCode: string;
+                /** @description The admin's reason. */
+                reason: string;
+            } | null;
         };
         /**
          * Problem
@@ -2515,6 +2554,7 @@ export interface components {
              *     - `PROBLEM_TYPE_NOT_FOUND` (404, `problem-type-not-found`): No problem type has this name.
              *     - `AGENCY_NOT_FOUND` (404, `agency-not-found`): No report of this agency is stored.
              *     - `API_KEY_NOT_FOUND` (404, `api-key-not-found`): No API key has this id.
+             *     - `AGENCY_REGION_CONFLICT` (409, `agency-region-conflict`): The agency is stored in another region than the one sent (`storedRegionCode`); a write never moves an agency, an admin does (`PUT /v1/admin/agencies/{code}/region`).
              *     - `REPORT_EXISTS` (409, `report-exists`): A different report with the same agency, year and kind is stored; `existing` names it. Revise it with PUT.
              *     - `PRECONDITION_FAILED` (412, `precondition-failed`): The `If-Match` ETag is not the current revision: someone revised the report since you read it.
              *     - `PAYLOAD_TOO_LARGE` (413, `payload-too-large`): The body exceeds the size limit.
@@ -2524,6 +2564,10 @@ export interface components {
              *     - `IMPORT_UNREADABLE` (422, `import-unreadable`): Not one table cell of a report could be read from the imported text (`missing` and `parseProblems` say what was looked for). A text read in part is answered 200 with `complete: false`.
              *     - `IMPORT_INCOMPLETE` (422, `import-incomplete`): With `store=true`: cells or required fields could not be read (`missing` and `unread` list them); nothing was stored. Send the completed report to `POST /v1/reports`.
              *     - `IMPORT_INVALID` (422, `import-invalid`): The report read from the text breaks the contract (`errors` lists each field); supply missing facts as query parameters.
+             *     - `IMPORT_NO_TEXT_LAYER` (422, `import-no-text-layer`): The imported PDF carries no text, only pictures of its pages (a scan): run it through OCR first, or import the report's page or text.
+             *     - `IMPORT_DOCUMENT_UNREADABLE` (422, `import-document-unreadable`): The imported PDF or Word file is damaged or password-protected, or the ZIP archive sent is not a Word document (.docx).
+             *     - `AGENCY_REGION_MISMATCH` (422, `agency-region-mismatch`): A new agency's region lies outside the city (first 4 digits) of the region its 统一社会信用代码 was registered in (characters 3–8, `registeredRegion`); an admin can place it there.
+             *     - `AGENCY_NAME_REQUIRED` (422, `agency-name-required`): The agency is not stored yet: placing it in a region needs its `name`.
              *     - `INVALID_GRANT` (422, `invalid-grant`): The scopes, agencies and regions asked for a new key do not fit together (e.g. a `reports:write` key limited to nothing).
              *     - `IDEMPOTENCY_KEY_REUSED` (422, `idempotency-key-reused`): The `Idempotency-Key` was already used with this API key for a different request (another path or body).
              *     - `PRECONDITION_REQUIRED` (428, `precondition-required`): Updates need an `If-Match` header with the ETag of the revision you read.
@@ -2532,7 +2576,7 @@ export interface components {
              *     - `SERVICE_UNAVAILABLE` (503, `service-unavailable`): The database cannot be reached; retry after `Retry-After` seconds.
              * @enum {string}
              */
-            code: "VALIDATION_ERROR" | "MALFORMED_JSON" | "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "REPORT_NOT_FOUND" | "REVISION_NOT_FOUND" | "FINDING_NOT_FOUND" | "PROBLEM_TYPE_NOT_FOUND" | "AGENCY_NOT_FOUND" | "API_KEY_NOT_FOUND" | "REPORT_EXISTS" | "PRECONDITION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "REPORT_KEY_CHANGED" | "REPORT_INCONSISTENT" | "IMPORT_UNREADABLE" | "IMPORT_INCOMPLETE" | "IMPORT_INVALID" | "INVALID_GRANT" | "IDEMPOTENCY_KEY_REUSED" | "PRECONDITION_REQUIRED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
+            code: "VALIDATION_ERROR" | "MALFORMED_JSON" | "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "REPORT_NOT_FOUND" | "REVISION_NOT_FOUND" | "FINDING_NOT_FOUND" | "PROBLEM_TYPE_NOT_FOUND" | "AGENCY_NOT_FOUND" | "API_KEY_NOT_FOUND" | "AGENCY_REGION_CONFLICT" | "REPORT_EXISTS" | "PRECONDITION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "REPORT_KEY_CHANGED" | "REPORT_INCONSISTENT" | "IMPORT_UNREADABLE" | "IMPORT_INCOMPLETE" | "IMPORT_INVALID" | "IMPORT_NO_TEXT_LAYER" | "IMPORT_DOCUMENT_UNREADABLE" | "AGENCY_REGION_MISMATCH" | "AGENCY_NAME_REQUIRED" | "INVALID_GRANT" | "IDEMPOTENCY_KEY_REUSED" | "PRECONDITION_REQUIRED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
             /** @description Id of the request, as in the `x-request-id` header and the logs. */
             requestId?: string;
             /** @description Every invalid field, for `VALIDATION_ERROR`. */
@@ -4272,8 +4316,8 @@ export interface operations {
                         items: {
                             /** @description Position in the feed; increases in commit order. */
                             sequence: number;
-                            /** @description `revision_stored`: a report or a new revision was stored. `findings_recomputed`: a report's findings and changes were recomputed because its prior year was stored or revised. */
-                            type: "revision_stored" | "findings_recomputed";
+                            /** @description `revision_stored`: a report or a new revision was stored. `findings_recomputed`: a report's findings and changes were recomputed because its prior year was stored or revised. `region_changed`: an admin moved the report's agency to another region (the report's `regionCode` changed; its revisions did not). */
+                            type: "revision_stored" | "findings_recomputed" | "region_changed";
                             /**
                              * 报告编号
                              * @description Identifier of a stored report.
@@ -4885,10 +4929,15 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description The published report: HTML or text. */
+        /** @description The published report. `application/pdf`: A PDF with a text layer. `application/vnd.openxmlformats-officedocument.wordprocessingml.document`: A Word document (.docx). `text/html`: A published page (often exported from Word or WPS), in UTF-8, GBK or GB18030 (`charset`). `text/markdown`: Markdown: `#` headings and GFM pipe tables. `text/plain`: Text: copied from a page, `pdftotext -layout` output, one cell per line, or markdown. `application/octet-stream`: Any of the above, told apart by its bytes. */
         requestBody: {
             content: {
-                "application/json": string;
+                "application/pdf": unknown;
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
+                "text/html": unknown;
+                "text/markdown": unknown;
+                "text/plain": unknown;
+                "application/octet-stream": unknown;
             };
         };
         responses: {
@@ -4907,10 +4956,10 @@ export interface operations {
                         };
                         /** @description How the report was read. */
                         parse: {
-                            /** @description What read the input into rows: the text reader or the HTML reader. */
-                            reader: "text" | "html";
-                            /** @description `pipe`: rows as "a | b | c" (text copied from a page); `layout`: `pdftotext -layout` columns; `cell-per-line`: one cell per line; `html`: a page. */
-                            format: "pipe" | "layout" | "cell-per-line" | "html";
+                            /** @description What read the input into rows: the text reader (any text layout), or the HTML, markdown, PDF or Word reader. */
+                            reader: "text" | "html" | "markdown" | "pdf" | "docx";
+                            /** @description `pipe`: rows as "a | b | c" (text copied from a page); `layout`: `pdftotext -layout` columns; `cell-per-line`: one cell per line; `html`: a page; `markdown`: headings and pipe tables; `pdf`: a PDF's text layer, laid out in columns; `docx`: a Word document. */
+                            format: "pipe" | "layout" | "cell-per-line" | "html" | "markdown" | "pdf" | "docx";
                             templates: {
                                 /** @description Layout table 二 was read in; null when not read. */
                                 proactive: ("2021" | "2019") | null;
@@ -5058,7 +5107,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body exceeds 8 MiB. */
+            /** @description The body exceeds `IMPORT_BODY_LIMIT` (8 MiB here), its text `IMPORT_TEXT_LIMIT` characters, or a PDF `IMPORT_MAX_PAGES` pages. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5067,7 +5116,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not `text/html` or `text/plain`, or an unsupported charset. */
+            /** @description Not one of the accepted types, a body declared PDF or Word that is not one, or an unsupported charset. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5076,7 +5125,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not one cell of a report could be read (`IMPORT_UNREADABLE`, with `missing` and `parseProblems`), with `store=true` the report read is incomplete (`IMPORT_INCOMPLETE`, with `missing` and `unread`; nothing is stored), the report read is invalid (`IMPORT_INVALID`, with `errors`), or with `strict` a rule of severity error failed (`REPORT_INCONSISTENT`). The `Idempotency-Key` was used for another request (`IDEMPOTENCY_KEY_REUSED`). */
+            /** @description Not one cell of a report could be read (`IMPORT_UNREADABLE`, with `missing` and `parseProblems`), with `store=true` the report read is incomplete (`IMPORT_INCOMPLETE`, with `missing` and `unread`; nothing is stored), a PDF is a scan without a text layer (`IMPORT_NO_TEXT_LAYER`), a PDF or Word file is damaged or encrypted (`IMPORT_DOCUMENT_UNREADABLE`), the report read is invalid (`IMPORT_INVALID`, with `errors`), or with `strict` a rule of severity error failed (`REPORT_INCONSISTENT`). The `Idempotency-Key` was used for another request (`IDEMPOTENCY_KEY_REUSED`). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5267,7 +5316,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description The key to create. A `reports:write` key must name agencies or regions. */
+        /** @description The key to create. A `reports:write` or `findings:review` key must name agencies or regions. */
         requestBody: {
             content: {
                 "application/json": {
@@ -5275,9 +5324,9 @@ export interface operations {
                     name: string;
                     /** @description What the key may do. */
                     scopes: ("reports:write" | "findings:review" | "admin")[];
-                    /** @description Agencies a `reports:write` key may write for. */
+                    /** @description Agencies a `reports:write` or `findings:review` key acts for. */
                     agencyCodes?: string[];
-                    /** @description Regions a `reports:write` key may write for. */
+                    /** @description Regions a `reports:write` or `findings:review` key acts for. */
                     regionPrefixes?: string[];
                 };
             };
@@ -5305,9 +5354,9 @@ export interface operations {
                             name: string;
                             /** @description What the key may do; none means read only (for when reads need a key). */
                             scopes: ("reports:write" | "findings:review" | "admin")[];
-                            /** @description Agencies whose reports a `reports:write` key may write. */
+                            /** @description Agencies whose reports a `reports:write` key may write and a `findings:review` key may review. */
                             agencyCodes: string[];
-                            /** @description Regions whose agencies' reports a `reports:write` key may write. */
+                            /** @description Regions whose agencies' reports a `reports:write` key may write and a `findings:review` key may review. */
                             regionPrefixes: string[];
                             /**
                              * Format: date-time
@@ -5491,6 +5540,149 @@ export interface operations {
             };
         };
     };
+    placeAgency: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Unified social credit code of the agency: 18 characters, the last one a verified check character.
+                 * @example 11330524MB15359635
+                 */
+                code: string;
+            };
+            cookie?: never;
+        };
+        /** @description The region an admin places an agency in, whatever its credit code says. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * 行政区划代码
+                     * @description 6-digit administrative division code (330502 = 湖州市吴兴区).
+                     * @example 330502
+                     */
+                    regionCode: string;
+                    /** @description Why the agency is placed there, for the audit trail. */
+                    reason: string;
+                    /** @description Name of the agency; needed only when it is not stored yet. */
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The agency where it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * 统一社会信用代码
+                         * Format: credit-code
+                         * @description Unified social credit code of the agency: 18 characters, the last one a verified check character.
+                         * @example 11330524MB15359635
+                         */
+                        code: string;
+                        /** @description Name of the agency. */
+                        name: string;
+                        /**
+                         * 行政区划代码
+                         * @description 6-digit administrative division code (330502 = 湖州市吴兴区).
+                         * @example 330502
+                         */
+                        regionCode: string;
+                        /** @description The region before; null when the agency was not stored. */
+                        previousRegionCode: string | null;
+                        /** @description Reports that moved with the agency (each has a `region_changed` event in the feed). */
+                        movedReports: number;
+                    };
+                };
+            };
+            /** @description Invalid code or body (`VALIDATION_ERROR`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is not valid (`UNAUTHORIZED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key does not cover this operation (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds the size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The agency is not stored and no `name` was sent (`AGENCY_NAME_REQUIRED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`RATE_LIMITED`); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (`INTERNAL_ERROR`); details are logged, never sent. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable (`SERVICE_UNAVAILABLE`); retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listAuditEntries: {
         parameters: {
             query?: {
@@ -5499,7 +5691,12 @@ export interface operations {
                 /** @description Only the writes to this report. */
                 reportId?: number;
                 /** @description Only this action. */
-                action?: "report.created" | "report.revised" | "finding.reviewed" | "key.created" | "key.revoked";
+                action?: "report.created" | "report.revised" | "finding.reviewed" | "key.created" | "key.revoked" | "agency.moved";
+                /**
+                 * @description Only the moves of this agency.
+                 * @example 11330524MB15359635
+                 */
+                agencyCode?: string;
                 /** @description Page size, 1–500. */
                 limit?: number;
                 /** @description Opaque cursor from a previous page's `next` link. */

@@ -124,7 +124,7 @@ export function valueRows (rows: readonly SourceRow[], format: SourceFormat): Va
     }
     // A row of empty cells may be a row printed blank: offered to the alignment, and kept as the context of the next.
     if (values.every((v) => v.source === '')) {
-      out.push({ label, context: pending.join(' '), following: '', values: [...values], line: row.line, cellular: true, padded: format === 'pipe', slotsAtEnd: format === 'pipe' || format === 'html', blankOnly: true })
+      out.push({ label, context: pending.join(' '), following: '', values: [...values], line: row.line, cellular: true, padded: format === 'pipe' || format === 'markdown', slotsAtEnd: format === 'pipe' || format === 'html' || format === 'docx', blankOnly: true })
       if (label !== '') pending.push(label)
       lastWasValue = false
       continue
@@ -141,8 +141,8 @@ export function valueRows (rows: readonly SourceRow[], format: SourceFormat): Va
       values: [...values],
       line: row.line,
       cellular: row.cells !== null,
-      padded: format === 'pipe' && row.cells !== null,
-      slotsAtEnd: format === 'pipe' || format === 'html',
+      padded: (format === 'pipe' || format === 'markdown') && row.cells !== null,
+      slotsAtEnd: format === 'pipe' || format === 'html' || format === 'docx',
       blankOnly: false
     })
     pending = []

@@ -18,14 +18,15 @@ export interface ImportHints {
 }
 
 /**
- * How the text was laid out: `pipe` = table rows as "a | b | c |" (text flattened from HTML), `markdown` = GFM
- * pipe tables ("| a | b |" under a "|---|" rule, merged cells repeated or left empty), `layout` =
- * `pdftotext -layout` columns, `cell-per-line` = one table cell per line, `html` = an HTML page.
+ * How the text was laid out: `pipe` = table rows as "a | b | c |" (text flattened from HTML), `layout` =
+ * `pdftotext -layout` columns, `cell-per-line` = one table cell per line, `html` = an HTML page, `markdown` = headings
+ * and GFM pipe tables ("| a | b |" under a "|---|" rule, merged cells repeated or left empty), `pdf` = a PDF's text
+ * layer laid out in columns (read as `layout`), `docx` = a Word document (read as its HTML).
  */
-export type SourceFormat = 'pipe' | 'markdown' | 'layout' | 'cell-per-line' | 'html'
+export type SourceFormat = 'pipe' | 'layout' | 'cell-per-line' | 'html' | 'markdown' | 'pdf' | 'docx'
 
-/** What turned the input into rows: the text reader (any text layout) or the HTML reader. */
-export type SourceReader = 'text' | 'html'
+/** What turned the input into rows: the text reader (any text layout), or the HTML, markdown, PDF or Word reader. */
+export type SourceReader = 'text' | 'html' | 'markdown' | 'pdf' | 'docx'
 
 /** Why a cell or field is unread: not printed where it was looked for, printed but not a number, or on a row with the wrong number of values. */
 export type UnreadReason = 'not-found' | 'not-a-number' | 'value-count' | 'not-given'
