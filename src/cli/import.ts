@@ -92,6 +92,12 @@ function problemSummary (status: number, json: any): string {
 }
 
 function summarise (status: number, json: any): string {
+  if (status === 200 && json.complete === false) {
+    const missing: string[] = json.parse.missing
+    const flags = missing.map((pointer) => FLAG_FOR[pointer]).filter((flag) => flag !== undefined)
+    return `read in part: ${missing.length} unread (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}), not stored` +
+      (flags.length > 0 ? `. Pass ${flags.join(', ')}.` : '')
+  }
   if (status === 200) {
     const stored = json.stored === null ? 'not stored' : `${json.stored.outcome} as report ${json.stored.id}`
     return `${json.report.agency.name} ${json.report.year}: ${json.analysis.status} (${json.analysis.counts.error} errors, ${json.analysis.counts.warning} warnings), confidence ${json.parse.confidence.toFixed(2)}, ${stored}`

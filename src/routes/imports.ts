@@ -14,7 +14,7 @@ import { AnalysisResultSchema } from '../schemas/analysis.js'
 import { CreditCodeSchema, KindSchema, RegionCodeSchema, YearSchema } from '../schemas/common.js'
 import { COMMON_PROBLEM_RESPONSES, problemResponse } from '../schemas/problem.js'
 import { AnnualReportSchema } from '../schemas/report.js'
-import { ParseRecordSchema } from '../schemas/imports.js'
+import { ParseRecordSchema, PartialReportSchema } from '../schemas/imports.js'
 import { DocumentTooLargeError, readPublishedDocument, type DocumentLimits } from '../services/import-documents.js'
 import { submitReport, validateReport } from '../services/reports.js'
 import { validationJson } from './analysis/representation.js'
@@ -58,7 +58,9 @@ const importRoutes: FastifyPluginAsyncTypebox<ImportRoutesOptions> = async (app,
         'declared PDF or Word that is neither is refused (415), and `application/octet-stream` is told apart by its bytes. Answers the report, ' +
         'the parse record (layouts found, the source text of every cell, problems, confidence) and its findings. ' +
         'Query parameters supply what the text does not say. With `store=true` the report is stored as by `POST /v1/reports` ' +
-        'and the source text is kept with the revision. A number that cannot be read is reported, never guessed.',
+        'and the source text is kept with the revision. A number that cannot be read is reported, never guessed: a text read in part ' +
+        'answers `complete: false` with every cell read, and `parse.unread` lists each cell left out, why, and the source lines it was ' +
+        'looked for in; fill those in and send the report to `POST /v1/reports`. `store=true` refuses an incomplete report (`IMPORT_INCOMPLETE`).',
       querystring: Type.Object({
         agencyCode: Type.Optional(CreditCodeSchema),
         agencyName: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Name of the agency.' })),
@@ -78,9 +80,10 @@ const importRoutes: FastifyPluginAsyncTypebox<ImportRoutesOptions> = async (app,
           content: {
             'application/json': {
               schema: Type.Object({
-                report: AnnualReportSchema,
+                complete: Type.Boolean({ description: 'Every cell and required field was read; false: `report` is partial and `parse.unread` says what is left out.' }),
+                report: Type.Union([AnnualReportSchema, PartialReportSchema], { description: 'The report read; when incomplete, as far as it was read.' }),
                 parse: ParseRecordSchema,
-                analysis: AnalysisResultSchema,
+                analysis: Type.Union([AnalysisResultSchema, Type.Null()], { description: 'The findings of the report; null when it is incomplete.' }),
                 stored: Type.Union([
                   Type.Object({
                     id: Type.Integer({ description: 'Id of the stored report.' }),
@@ -100,7 +103,7 @@ const importRoutes: FastifyPluginAsyncTypebox<ImportRoutesOptions> = async (app,
         409: problemResponse('With `store=true`: a different report is stored for this agency, year and kind (`REPORT_EXISTS`).'),
         413: problemResponse(`The body exceeds \`IMPORT_BODY_LIMIT\` (${bodyLimit / MiB} MiB here), its text \`IMPORT_TEXT_LIMIT\` characters, or a PDF \`IMPORT_MAX_PAGES\` pages.`),
         415: problemResponse('Not one of the accepted types, a body declared PDF or Word that is not one, or an unsupported charset.'),
-        422: problemResponse('The document could not be read as a report (`IMPORT_UNREADABLE`, with `missing` and `parseProblems`), a PDF is a scan without a text layer (`IMPORT_NO_TEXT_LAYER`), a PDF or Word file is damaged or encrypted (`IMPORT_DOCUMENT_UNREADABLE`), the report read is invalid (`IMPORT_INVALID`, with `errors`), or with `strict` a rule of severity error failed (`REPORT_INCONSISTENT`).'),
+        422: problemResponse('Not one cell of a report could be read (`IMPORT_UNREADABLE`, with `missing` and `parseProblems`), with `store=true` the report read is incomplete (`IMPORT_INCOMPLETE`, with `missing` and `unread`; nothing is stored), a PDF is a scan without a text layer (`IMPORT_NO_TEXT_LAYER`), a PDF or Word file is damaged or encrypted (`IMPORT_DOCUMENT_UNREADABLE`), the report read is invalid (`IMPORT_INVALID`, with `errors`), or with `strict` a rule of severity error failed (`REPORT_INCONSISTENT`).'),
         ...COMMON_PROBLEM_RESPONSES
       }
     }
@@ -118,16 +121,26 @@ const importRoutes: FastifyPluginAsyncTypebox<ImportRoutesOptions> = async (app,
       throw new ProblemError('RATE_LIMITED', `${concurrency} imports are being read; retry in a second.`, {}, { 'retry-after': '1' })
     }
     reading++
-    const { result: { report, parse }, source } = await readPublishedDocument(document, hints satisfies ImportHints, limits)
+    const { result, source } = await readPublishedDocument(document, hints satisfies ImportHints, limits)
       .catch((error: unknown) => {
         throw error instanceof DocumentTooLargeError ? new ProblemError('PAYLOAD_TOO_LARGE', error.message) : error
       })
       .finally(() => { reading-- })
-    if (report === null) {
+    const { parse } = result
+    if (parse.cells.length === 0) {
       throw new DomainError('IMPORT_UNREADABLE',
         `The text could not be read as an annual report: missing ${parse.missing.join(', ')}.`,
         { missing: parse.missing, parseProblems: parse.problems })
     }
+    if (!result.complete) {
+      if (store) {
+        throw new DomainError('IMPORT_INCOMPLETE',
+          `The report could not be read completely (${parse.missing.length} parts unread); nothing was stored. Complete it and send it to POST /v1/reports.`,
+          { missing: parse.missing, unread: parse.unread })
+      }
+      return { complete: false, report: result.report, parse, analysis: null, stored: null }
+    }
+    const { report } = result
     const checked = checkReport(report)
     if ('error' in checked) {
       throw new DomainError('IMPORT_INVALID', 'The report read from the text is not valid; supply the missing facts as query parameters.', {
@@ -145,7 +158,7 @@ const importRoutes: FastifyPluginAsyncTypebox<ImportRoutesOptions> = async (app,
       }
       stored = { id: result.report.id, revision: result.report.latestRevision, href: reportHref(result.report.id), outcome: result.outcome }
     }
-    return { report, parse, analysis: validationJson(await validateReport(request.db, report)), stored }
+    return { complete: true, report, parse, analysis: validationJson(await validateReport(request.db, report)), stored }
   })
 }
 

@@ -25,7 +25,8 @@ export const ProblemSchema = Type.Object({
   requestId: Type.Optional(Type.String({ description: 'Id of the request, as in the `x-request-id` header and the logs.' })),
   errors: Type.Optional(Type.Array(FieldErrorSchema, { description: 'Every invalid field, for `VALIDATION_ERROR`.' })),
   findings: Type.Optional(Type.Array(Type.Ref('Finding'), { description: 'The failed error-severity findings, for `REPORT_INCONSISTENT`.' })),
-  missing: Type.Optional(Type.Array(Type.String(), { description: 'JSON Pointers of the parts an import could not find, for `IMPORT_UNREADABLE`.' })),
+  missing: Type.Optional(Type.Array(Type.String(), { description: 'JSON Pointers of the parts an import could not read, for `IMPORT_UNREADABLE` and `IMPORT_INCOMPLETE`.' })),
+  unread: Type.Optional(Type.Array(Type.Ref('UnreadPart'), { description: 'Each part not read, why and where it was looked for, for `IMPORT_INCOMPLETE`.' })),
   parseProblems: Type.Optional(Type.Array(Type.Ref('ParseProblem'), { description: 'What the importer could not read, for `IMPORT_UNREADABLE`.' })),
   existing: Type.Optional(Type.Object({
     id: Type.Integer({ description: 'Id of the stored report.' }),

@@ -6,9 +6,12 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import t from 'tap'
 import { parseReportText } from '../../src/domain/import/index.js'
+import type { ImportHints } from '../../src/domain/import/index.js'
 import { readPublishedDocument } from '../../src/services/import-documents.js'
-import { comparable, CORPUS, expectedReport } from '../domain/import/corpus.js'
+import { comparable, completed, CORPUS, expectedReport } from '../domain/import/corpus.js'
 import { corpusDirectory, corpusIsPresent, corpusText } from './corpus.js'
+
+const readText = (text: string, hints?: ImportHints) => completed(parseReportText(text, hints))
 
 const PDFS: Readonly<Record<string, string>> = { '009': '009_hongze_2023.pdf', '010': '010_hongze_2024.pdf', '011': '011_huaian_2024.pdf' }
 
@@ -18,13 +21,13 @@ if (!corpusIsPresent()) {
   for (const { name, text, hints } of CORPUS.filter((c) => PDFS[c.name] !== undefined)) {
     t.test(`${PDFS[name]} gives its fixture, as its pdftotext text does`, async (t) => {
       const bytes = readFileSync(path.join(corpusDirectory(), 'pdf', PDFS[name] ?? ''))
-      const { result: { report, parse } } = await readPublishedDocument({ type: 'pdf', bytes }, hints, { maxPages: 200, maxTextLength: 2_000_000 })
+      const { report, parse } = completed((await readPublishedDocument({ type: 'pdf', bytes }, hints, { maxPages: 200, maxTextLength: 2_000_000 })).result)
       const expected = comparable(expectedReport(name))
       t.equal(parse.format, 'pdf')
       t.strictSame(comparable(report)?.rest, expected?.rest, 'every cell and metadata field, exactly')
       t.strictSame(comparable(report)?.prose, expected?.prose, 'the prose, up to whitespace')
       t.same(parse.problems, [], 'no problem')
-      const fromText = parseReportText(corpusText(text), hints)
+      const fromText = readText(corpusText(text), hints)
       t.same(parse.templates, fromText.parse.templates, 'the layouts the text import finds')
       t.same(parse.cells.map((c) => c.pointer), fromText.parse.cells.map((c) => c.pointer), 'the same cells as the text import')
     })

@@ -75,7 +75,7 @@ t.test('what cannot be read is a clear 4xx problem, and nothing is stored', asyn
   const cases: Array<{ name: string, payload: string | Buffer, contentType?: string, status: number, code: string, missing?: string }> = [
     { name: 'garbage', payload: 'lorem ipsum dolor sit amet', status: 422, code: 'IMPORT_UNREADABLE', missing: '/requests' },
     { name: 'an empty body', payload: '   ', status: 400, code: 'MALFORMED_JSON' },
-    { name: 'a report without table 四', payload: withoutTable四, status: 422, code: 'IMPORT_UNREADABLE', missing: '/reviewLitigation' },
+    { name: 'a report without table 四', payload: withoutTable四, status: 422, code: 'IMPORT_INCOMPLETE', missing: '/reviewLitigation' },
     { name: 'binary data', payload: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0xff, 0xfe, 0x00, 0x80]), status: 400, code: 'MALFORMED_JSON' },
     { name: 'a 50 MB body', payload: 'x'.repeat(50 * 1024 * 1024), status: 413, code: 'PAYLOAD_TOO_LARGE' },
     { name: 'JSON sent to the importer', payload: '{}', contentType: 'application/json', status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
@@ -90,4 +90,43 @@ t.test('what cannot be read is a clear 4xx problem, and nothing is stored', asyn
     if (c.missing !== undefined) t.ok(res.json().missing.includes(c.missing), `${c.name}: names ${c.missing}`)
   }
   t.equal(await reportCount(), 0, 'nothing stored')
+})
+
+t.test('reading needs no agency code; storing does', async (t) => {
+  const text = seedText.replace('11330524MB15359635/2024-00007', '无')
+  const read = await importText(text)
+  t.equal(read.statusCode, 200)
+  t.equal(read.json().complete, false)
+  t.same(read.json().parse.missing, ['/agency/code'])
+  const stored = await importText(text, `${seedHints}&store=true`)
+  t.equal(stored.statusCode, 422)
+  t.same(stored.json().missing, ['/agency/code'])
+  t.equal(await reportCount(), 0)
+})
+
+t.test('a partial import: every cell read, each unread one located; store=true refuses it; the filled-in body stores', async (t) => {
+  const garbled = seedText.replace('行政规范性文件 | 0 | 1 | 2 |', '行政规范性文件 | 0 | l | 2 |')
+  const res = await importText(garbled)
+  t.equal(res.statusCode, 200)
+  const { complete, report, parse, analysis, stored } = res.json()
+  t.equal(complete, false)
+  t.equal(analysis, null)
+  t.equal(stored, null)
+  t.match(parse, { reader: 'text', format: 'pipe', missing: ['/proactive/normativeDocuments/repealed'] })
+  t.match(parse.unread, [{ pointer: '/proactive/normativeDocuments/repealed', reason: 'not-a-number', source: 'l', line: Number, region: { fromLine: Number, toLine: Number } }])
+  t.same(report.proactive.normativeDocuments, { issued: 0, inForce: 2 })
+  t.same(report.requests, seedReport().requests)
+
+  const refused = await importText(garbled, `${seedHints}&store=true`)
+  t.equal(refused.statusCode, 422)
+  t.match(refused.json(), { code: 'IMPORT_INCOMPLETE', missing: ['/proactive/normativeDocuments/repealed'], unread: [{ reason: 'not-a-number' }] })
+  t.equal(await reportCount(), 0, 'nothing stored')
+
+  const asIs = await app.inject({ method: 'POST', url: '/v1/reports', payload: report })
+  t.equal(asIs.statusCode, 400, 'the partial body is refused until completed')
+  t.ok(JSON.stringify(asIs.json().errors).includes('repealed'), 'naming the unread cell')
+  report.proactive.normativeDocuments.repealed = 1
+  const completed = await app.inject({ method: 'POST', url: '/v1/reports', payload: report })
+  t.equal(completed.statusCode, 201, 'the reviewer completes it and stores it')
+  t.equal(await reportCount(), 1)
 })

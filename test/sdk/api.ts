@@ -465,7 +465,7 @@ export interface paths {
         put?: never;
         /**
          * Import a published report
-         * @description Reads a report as published — a PDF (`application/pdf`, with a text layer), a Word document (`.docx`), an HTML page (`text/html`), markdown (`text/markdown`), or its text (`text/plain`: text copied from a page, `pdftotext -layout` output, one cell per line, or markdown) in UTF-8, GBK or GB18030 — into the report JSON. What a body is comes from its bytes as well as its type: a body starting with `%PDF-` is read as a PDF and a ZIP archive as a Word document whatever the `Content-Type`, a body declared PDF or Word that is neither is refused (415), and `application/octet-stream` is told apart by its bytes. Answers the report, the parse record (layouts found, the source text of every cell, problems, confidence) and its findings. Query parameters supply what the text does not say. With `store=true` the report is stored as by `POST /v1/reports` and the source text is kept with the revision. A number that cannot be read is reported, never guessed.
+         * @description Reads a report as published — a PDF (`application/pdf`, with a text layer), a Word document (`.docx`), an HTML page (`text/html`), markdown (`text/markdown`), or its text (`text/plain`: text copied from a page, `pdftotext -layout` output, one cell per line, or markdown) in UTF-8, GBK or GB18030 — into the report JSON. What a body is comes from its bytes as well as its type: a body starting with `%PDF-` is read as a PDF and a ZIP archive as a Word document whatever the `Content-Type`, a body declared PDF or Word that is neither is refused (415), and `application/octet-stream` is told apart by its bytes. Answers the report, the parse record (layouts found, the source text of every cell, problems, confidence) and its findings. Query parameters supply what the text does not say. With `store=true` the report is stored as by `POST /v1/reports` and the source text is kept with the revision. A number that cannot be read is reported, never guessed: a text read in part answers `complete: false` with every cell read, and `parse.unread` lists each cell left out, why, and the source lines it was looked for in; fill those in and send the report to `POST /v1/reports`. `store=true` refuses an incomplete report (`IMPORT_INCOMPLETE`).
          *
          *     Public; an API key, if sent, must be valid.
          */
@@ -2459,6 +2459,28 @@ export interface components {
             /** @description The same in English. */
             messageEn: string;
         };
+        /** @description A cell or required field the importer could not read: left out of the report, never guessed. */
+        UnreadPart: {
+            /** @description JSON Pointer of the cell or field left out of the report. */
+            pointer: string;
+            /** @description `not-found`: its row or table is not where it was looked for; `not-a-number`: what is printed there is no number; `value-count`: its row has the wrong number of values, so no value can be placed; `not-given`: a fact the text does not state (give it as a query parameter). */
+            reason: "not-found" | "not-a-number" | "value-count" | "not-given";
+            /** @description 说明（中文）. */
+            message: string;
+            /** @description The same in English. */
+            messageEn: string;
+            /** @description The source line its row was found on. */
+            line?: number;
+            /** @description The text printed where its value should be. */
+            source?: string;
+            /** @description The lines of the source it was looked for in. */
+            region?: {
+                /** @description First line searched. */
+                fromLine: number;
+                /** @description Last line searched. */
+                toLine: number;
+            };
+        };
         /**
          * ApiKey
          * @description An API key, without its secret.
@@ -2569,7 +2591,8 @@ export interface components {
              *     - `UNSUPPORTED_MEDIA_TYPE` (415, `unsupported-media-type`): The body is not `application/json` in UTF-8.
              *     - `REPORT_KEY_CHANGED` (422, `report-key-changed`): A revision must keep the agency code, year and kind of its report.
              *     - `REPORT_INCONSISTENT` (422, `report-inconsistent`): With `strict=true`, a rule of severity error failed; `findings` lists them and nothing was stored.
-             *     - `IMPORT_UNREADABLE` (422, `import-unreadable`): The imported text lacks a part of the report (a table, the year, the agency code…); `missing` and `parseProblems` say what.
+             *     - `IMPORT_UNREADABLE` (422, `import-unreadable`): Not one table cell of a report could be read from the imported text (`missing` and `parseProblems` say what was looked for). A text read in part is answered 200 with `complete: false`.
+             *     - `IMPORT_INCOMPLETE` (422, `import-incomplete`): With `store=true`: cells or required fields could not be read (`missing` and `unread` list them); nothing was stored. Send the completed report to `POST /v1/reports`.
              *     - `IMPORT_INVALID` (422, `import-invalid`): The report read from the text breaks the contract (`errors` lists each field); supply missing facts as query parameters.
              *     - `IMPORT_NO_TEXT_LAYER` (422, `import-no-text-layer`): The imported PDF carries no text, only pictures of its pages (a scan): run it through OCR first, or import the report's page or text.
              *     - `IMPORT_DOCUMENT_UNREADABLE` (422, `import-document-unreadable`): The imported PDF or Word file is damaged or password-protected, or the ZIP archive sent is not a Word document (.docx).
@@ -2583,7 +2606,7 @@ export interface components {
              *     - `SERVICE_UNAVAILABLE` (503, `service-unavailable`): The database cannot be reached; retry after `Retry-After` seconds.
              * @enum {string}
              */
-            code: "VALIDATION_ERROR" | "MALFORMED_JSON" | "NOT_A_GOVERNMENT_REPORT" | "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "REPORT_NOT_FOUND" | "REVISION_NOT_FOUND" | "FINDING_NOT_FOUND" | "PROBLEM_TYPE_NOT_FOUND" | "AGENCY_NOT_FOUND" | "API_KEY_NOT_FOUND" | "AGENCY_REGION_CONFLICT" | "REPORT_EXISTS" | "PRECONDITION_FAILED" | "REQUEST_TIMEOUT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "REPORT_KEY_CHANGED" | "REPORT_INCONSISTENT" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "IMPORT_NO_TEXT_LAYER" | "IMPORT_DOCUMENT_UNREADABLE" | "AGENCY_REGION_MISMATCH" | "AGENCY_NAME_REQUIRED" | "INVALID_GRANT" | "IDEMPOTENCY_KEY_REUSED" | "PRECONDITION_REQUIRED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
+            code: "VALIDATION_ERROR" | "MALFORMED_JSON" | "NOT_A_GOVERNMENT_REPORT" | "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "REPORT_NOT_FOUND" | "REVISION_NOT_FOUND" | "FINDING_NOT_FOUND" | "PROBLEM_TYPE_NOT_FOUND" | "AGENCY_NOT_FOUND" | "API_KEY_NOT_FOUND" | "AGENCY_REGION_CONFLICT" | "REPORT_EXISTS" | "PRECONDITION_FAILED" | "REQUEST_TIMEOUT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "REPORT_KEY_CHANGED" | "REPORT_INCONSISTENT" | "IMPORT_UNREADABLE" | "IMPORT_INCOMPLETE" | "IMPORT_INVALID" | "IMPORT_NO_TEXT_LAYER" | "IMPORT_DOCUMENT_UNREADABLE" | "AGENCY_REGION_MISMATCH" | "AGENCY_NAME_REQUIRED" | "INVALID_GRANT" | "IDEMPOTENCY_KEY_REUSED" | "PRECONDITION_REQUIRED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
             /** @description Id of the request, as in the `x-request-id` header and the logs. */
             requestId?: string;
             /** @description Every invalid field, for `VALIDATION_ERROR`. */
@@ -2597,8 +2620,10 @@ export interface components {
             }[];
             /** @description The failed error-severity findings, for `REPORT_INCONSISTENT`. */
             findings?: components["schemas"]["Finding"][];
-            /** @description JSON Pointers of the parts an import could not find, for `IMPORT_UNREADABLE`. */
+            /** @description JSON Pointers of the parts an import could not read, for `IMPORT_UNREADABLE` and `IMPORT_INCOMPLETE`. */
             missing?: string[];
+            /** @description Each part not read, why and where it was looked for, for `IMPORT_INCOMPLETE`. */
+            unread?: components["schemas"]["UnreadPart"][];
             /** @description What the importer could not read, for `IMPORT_UNREADABLE`. */
             parseProblems?: components["schemas"]["ParseProblem"][];
             /** @description The stored report that conflicts, for `REPORT_EXISTS`. */
@@ -5133,13 +5158,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /**
-                         * 政府信息公开工作年度报告
-                         * @description An annual report (政府信息公开工作年度报告), in the 2021 or the 2019 national template.
-                         */
-                        report: components["schemas"]["Report2021"] | components["schemas"]["Report2019"];
+                        /** @description Every cell and required field was read; false: `report` is partial and `parse.unread` says what is left out. */
+                        complete: boolean;
+                        /** @description The report read; when incomplete, as far as it was read. */
+                        report: (components["schemas"]["Report2021"] | components["schemas"]["Report2019"]) | {
+                            [key: string]: unknown;
+                        };
                         /** @description How the report was read. */
                         parse: {
+                            /** @description What read the input into rows: the text reader (any text layout), or the HTML, markdown, PDF or Word reader. */
+                            reader: "text" | "html" | "markdown" | "pdf" | "docx";
                             /** @description `pipe`: rows as "a | b | c" (text copied from a page); `layout`: `pdftotext -layout` columns; `cell-per-line`: one cell per line; `html`: a page; `markdown`: headings and pipe tables; `pdf`: a PDF's text layer, laid out in columns; `docx`: a Word document. */
                             format: "pipe" | "layout" | "cell-per-line" | "html" | "markdown" | "pdf" | "docx";
                             templates: {
@@ -5163,10 +5191,12 @@ export interface operations {
                             problems: components["schemas"]["ParseProblem"][];
                             /** @description How cleanly the report was read: 1 when every label matched and nothing was doubtful. */
                             confidence: number;
-                            /** @description JSON Pointers of required parts not found (empty when a report was read). */
+                            /** @description JSON Pointers of the unread cells and fields, as in `unread` (empty when the report is complete). */
                             missing: string[];
+                            /** @description Every cell and required field not read: why, and where in the source it was looked for. */
+                            unread: components["schemas"]["UnreadPart"][];
                         };
-                        /** @description What checking a report gives: status, counts, findings and changes. */
+                        /** @description The findings of the report; null when it is incomplete. */
                         analysis: {
                             /** @description `errors` when a rule of severity error failed, else `warnings` when a warning failed, else `clean` (info findings never change the status). */
                             status: "clean" | "warnings" | "errors";
@@ -5236,7 +5266,7 @@ export interface operations {
                                     delta: number | null;
                                 }[];
                             } | null;
-                        };
+                        } | null;
                         /** @description Null unless `store=true`. */
                         stored: {
                             /** @description Id of the stored report. */
@@ -5305,7 +5335,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The document could not be read as a report (`IMPORT_UNREADABLE`, with `missing` and `parseProblems`), a PDF is a scan without a text layer (`IMPORT_NO_TEXT_LAYER`), a PDF or Word file is damaged or encrypted (`IMPORT_DOCUMENT_UNREADABLE`), the report read is invalid (`IMPORT_INVALID`, with `errors`), or with `strict` a rule of severity error failed (`REPORT_INCONSISTENT`). The `Idempotency-Key` was used for another request (`IDEMPOTENCY_KEY_REUSED`). */
+            /** @description Not one cell of a report could be read (`IMPORT_UNREADABLE`, with `missing` and `parseProblems`), with `store=true` the report read is incomplete (`IMPORT_INCOMPLETE`, with `missing` and `unread`; nothing is stored), a PDF is a scan without a text layer (`IMPORT_NO_TEXT_LAYER`), a PDF or Word file is damaged or encrypted (`IMPORT_DOCUMENT_UNREADABLE`), the report read is invalid (`IMPORT_INVALID`, with `errors`), or with `strict` a rule of severity error failed (`REPORT_INCONSISTENT`). The `Idempotency-Key` was used for another request (`IDEMPOTENCY_KEY_REUSED`). */
             422: {
                 headers: {
                     [name: string]: unknown;

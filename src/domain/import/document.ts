@@ -27,11 +27,25 @@ const HEADINGS: { readonly [P in Part]: RegExp } = {
 /** Where a table starts when its heading is missing: a text the table itself prints. */
 const ANCHORS: { readonly [P in Part]?: RegExp } = {
   proactive: /第二十条/,
-  requests: /勾稽关系|本年新收/
+  requests: /勾稽关系|本年新收/,
+  reviewLitigation: /未经复议直接起诉|复议后起诉/
 }
 
 function squeeze (text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, '')
+}
+
+/**
+ * A heading line without the marks around its words: markdown (`## `, `**…**`, `> `), and a numbering the report
+ * adds (`第二部分`), so "## 二、主动公开…" and "第二部分 主动公开…" read as "二、主动公开…".
+ *
+ * Example: `headingText('## **四、政府信息公开行政复议、行政诉讼情况**')` → `'四、政府信息公开行政复议、行政诉讼情况'`.
+ */
+export function headingText (text: string): string {
+  return squeeze(text)
+    .replace(/^(?:#{1,6}|>|[*_]{1,3})+/, '')
+    .replace(/[*_]{1,3}$/, '')
+    .replace(/^第([一二三四五六])部分[:.]?/, '$1、')
 }
 
 /** Where each part begins: the row index and whether that row is a heading (excluded from the part) or an anchor. */
@@ -47,7 +61,7 @@ export function mapDocument (rows: readonly SourceRow[]): DocumentMap {
   const map: { [P in Part]?: { row: number, heading: boolean } } = {}
   let from = 0
   for (const part of PARTS) {
-    let found = rows.findIndex((row, i) => i >= from && row.cells === null && squeeze(row.text).length <= 40 && HEADINGS[part].test(squeeze(row.text)))
+    let found = rows.findIndex((row, i) => i >= from && row.cells === null && squeeze(row.text).length <= 40 && HEADINGS[part].test(headingText(row.text)))
     let heading = true
     const anchor = ANCHORS[part]
     if (found < 0 && anchor !== undefined) {
@@ -172,36 +186,50 @@ export interface Title {
 
 /**
  * Finds the title among the first text rows: "[机关名称]YYYY年政府信息公开工作年度报告", the agency's name on it or on a
- * short line just above ("淮安市人民政府" / "2024 年政府信息公开工作年度报告").
+ * short line just above ("淮安市人民政府" / "2024 年政府信息公开工作年度报告"), the title whole or broken over up to three
+ * lines ("某某市人民政府办公室2020年政府信息公开" / "工作年度报告").
  *
  * Example: pdftotext lines "洪泽区人民政府", "2023 年政府信息公开工作年度报告" → `{ agencyName: '洪泽区人民政府', year: 2023, … }`.
  */
 export function findTitle (rows: readonly SourceRow[], before: number): Title | null {
   const candidates = rows.slice(0, before).map((row, index) => ({ row, index })).filter(({ row }) => row.cells === null).slice(0, 15)
-  for (const { row, index } of candidates) {
-    const text = squeeze(row.text)
-    const match = TITLE.exec(text)
-    if (match === null || text.length > 60) continue
-    let agencyName = (match[1] ?? '').replace(/[:：,，。]+$/, '')
-    const above = rows[index - 1]
-    if (agencyName === '' && above !== undefined && above.cells === null) {
-      const line = squeeze(above.text)
-      if (line.length <= 30 && !/[,，。:：;；]/.test(line)) agencyName = line
+  for (let c = 0; c < candidates.length; c++) {
+    const first = candidates[c]
+    if (first === undefined) continue
+    // A title broken over up to three lines reads as one.
+    let text = ''
+    for (let k = 0; k < 3; k++) {
+      const part = candidates[c + k]
+      if (part === undefined || (k > 0 && part.index !== (candidates[c + k - 1]?.index ?? 0) + 1)) break
+      const line = squeeze(part.row.text)
+      // A line with a colon is a metadata field ("发布机构：…"), never part of a title broken over lines.
+      if (k > 0 && /[:：]/.test(line + text)) break
+      text += line
+      const match = TITLE.exec(text)
+      if (text.length > 60) break
+      if (match === null) continue
+      let agencyName = (match[1] ?? '').replace(/[:：,，。]+$/, '')
+      const above = rows[first.index - 1]
+      if (agencyName === '' && above !== undefined && above.cells === null) {
+        const line = squeeze(above.text)
+        if (line.length <= 30 && !/[,，。:：;；]/.test(line)) agencyName = line
+      }
+      return { agencyName: agencyName === '' ? null : agencyName, year: Number(match[2]), lastRow: part.index }
     }
-    return { agencyName: agencyName === '' ? null : agencyName, year: Number(match[2]), lastRow: index }
   }
   return null
 }
 
 /** Where the prose names its year when there is no title: the statistics period, or "YYYY年度政府信息公开". */
 const YEAR_IN_TEXT: readonly RegExp[] = [
-  /统计(?:期限|时限|区间|期间)[^。]{0,6}?((?:19|20)\d{2})年1月1日/,
+  /统计(?:期限|时限|区间|期间|周期|时间|范围)[^。]{0,6}?((?:19|20)\d{2})年0?1月0?1日/,
   /((?:19|20)\d{2})年度?政府信息公开(?:工作)?年度报告/,
   /((?:19|20)\d{2})年度政府信息公开/
 ]
 
 /**
- * The report year the prose states, when the title does not: the statistics period ("统计期限自2023年1月1日起"),
+ * The report year the prose states, when the title does not: the statistics period ("统计期限自2023年1月1日起",
+ * "统计周期为 2024 年 1 月 1 日", spaces ignored),
  * else "2023年度政府信息公开…". Null when neither is said (a year mentioned in passing is not the report year).
  *
  * Example: the seed's section 六 "本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止" → `2023`.
@@ -257,16 +285,39 @@ export function proseSections (
 ): ProseSections {
   const start = bodyStart(map, rows)
   const overview = rows.slice(0, start).filter((_, i) => !skip.has(i))
+  const skipped = new Set([...skip].map((i) => rows[i]))
   const notFound: ('problems' | 'other')[] = []
   const section = (part: 'problems' | 'other'): string => {
     if (map[part] === undefined) {
       notFound.push(part)
       return ''
     }
-    return proseText(partRows(rows, map, part), format)
+    return proseText(partRows(rows, map, part).filter((row) => !skipped.has(row)), format)
   }
   return {
     sections: { overview: proseText(overview, format), problems: section('problems'), other: section('other') },
     notFound
   }
+}
+
+/** A date on a line of its own: "2024年1月31日", "2024-01-31", "2024/1/31", "2024.01.31". */
+const DATE_LINE = /^((?:19|20)\d{2}[-年/.]\d{1,2}[-月/.]\d{1,2}日?)$/
+
+/** How far from the head or foot of the text a date standing alone is taken as the document's. */
+const DATE_REACH = 6
+
+/**
+ * A date standing alone near the head or the foot of the text (after the signature, or above the title), taken as
+ * the document date when the metadata gives none: its ISO form and its row (not prose).
+ *
+ * Example: rows ending "湖州市吴兴区发展改革和经济信息化局", "2024年1月31日" → `{ date: '2024-01-31', row: <last index> }`.
+ */
+export function standaloneDate (rows: readonly SourceRow[]): { readonly date: string, readonly row: number } | null {
+  const text = rows.map((row, index) => ({ row, index })).filter(({ row }) => row.cells === null)
+  const near = [...text.slice(-DATE_REACH).reverse(), ...text.slice(0, DATE_REACH)]
+  for (const { row, index } of near) {
+    const match = DATE_LINE.exec(squeeze(row.text))
+    if (match !== null) return { date: isoDate(match[1] ?? ''), row: index }
+  }
+  return null
 }

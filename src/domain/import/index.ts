@@ -3,4 +3,4 @@
  * parse record. See `parse-report.ts`.
  */
 export { parseReportHtml, parseReportRows, parseReportText } from './parse-report.js'
-export type { ImportHints, ParseProblem, ParseRecord, ParseResult, SourceCell, SourceFormat } from './types.js'
+export type { ImportHints, ParseProblem, ParseRecord, ParseResult, PartialReport, SourceCell, SourceFormat, SourceReader, UnreadPart } from './types.js'

@@ -51,7 +51,12 @@ export interface ExpectedRow {
 export interface ObservedRow {
   readonly label: string
   readonly context: string
+  /** Label-only text after the row's values, before the next row: the rest of a label broken around its values. */
+  readonly following?: string
 }
+
+/** A label completed from the lines around it scores a little below one printed whole, so its own label wins a tie. */
+const BORROWED = 0.95
 
 /** Minimum score for a row to be taken as a given expected row. */
 export const MATCH_THRESHOLD = 0.5
@@ -60,14 +65,14 @@ const EXTRA_PENALTY = 0.3
 const NUMBER_BONUS = 0.15
 
 /**
- * Scores an observed row against an expected one: the better of its own label and its label with the preceding
- * label-only text, plus a small bonus when the expected item number ("2.") is printed.
+ * Scores an observed row against an expected one: the better of its own label and (a little lower) its label with the
+ * label-only text before and after it, plus a small bonus when the expected item number ("2.") is printed.
  *
  * Example: `rowScore({ key: 'duplicate', label: '重复申请', number: '2' }, { label: '2.重复申请', context: '' })` → `1.15`.
  */
 export function rowScore (expected: ExpectedRow, observed: ObservedRow): number {
   const own = labelScore(expected.label, observed.label)
-  const withContext = labelScore(expected.label, observed.context + observed.label)
+  const withContext = BORROWED * labelScore(expected.label, observed.context + observed.label + (observed.following ?? ''))
   const text = normalizeLabel(observed.label !== '' ? observed.label : observed.context)
   const numbered = expected.number !== undefined && new RegExp(`(?:^|[^\\d])${expected.number}\\.(?!\\d)`).test(text)
   return Math.max(own, withContext) + (numbered ? NUMBER_BONUS : 0)

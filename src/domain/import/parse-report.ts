@@ -5,12 +5,12 @@
  */
 import { CREDIT_CODE_PATTERN, isValidCreditCode } from '../credit-code.js'
 import type { AnnualReport, Publication, ReportKind, Template } from '../report.js'
-import { findTitle, mapDocument, partRows, proseSections, readMetadata, yearInText, bodyStart } from './document.js'
+import { findTitle, mapDocument, partRows, proseSections, readMetadata, standaloneDate, yearInText, bodyStart } from './document.js'
 import { readProactive, readRequests, readReviewLitigation } from './read-tables.js'
 import { htmlRows } from './source-html.js'
 import { detectTextFormat, textRows } from './source-text.js'
-import { logProblem, newLog } from './types.js'
-import type { ImportHints, ParseLog, ParseResult, SourceFormat, SourceRow } from './types.js'
+import { logProblem, logUnread, newLog, regionOf } from './types.js'
+import type { ImportHints, ParseLog, ParseRecord, ParseResult, SourceFormat, SourceReader, SourceRegion, SourceRow } from './types.js'
 
 const CREDIT_CODE = new RegExp(CREDIT_CODE_PATTERN)
 
@@ -41,7 +41,7 @@ function resolveYear (titleYear: number | null, proseYear: number | null, hints:
   }
   const year = textYear ?? hints.year ?? null
   if (year === null) {
-    logProblem(log, 'error', '无法确定报告年度（标题、统计期限均未说明，也未提供）', 'The report year is neither in the text nor given', '/year')
+    logUnread(log, { pointer: '/year', reason: 'not-given', message: '无法确定报告年度（标题、统计期限均未说明，也未提供）', messageEn: 'The report year is neither in the text nor given' })
   }
   return year
 }
@@ -58,7 +58,10 @@ interface AgencyFields {
  * (else a 6-digit 行政区划代码 prefix of the 索引号), the name from the hint (else the title), and the kind from the
  * hint (else inferred from the name: a 人民政府 reports for its jurisdiction).
  */
-function resolveAgency (indexNo: string | null | undefined, titleName: string | null, hints: ImportHints, log: ParseLog): AgencyFields {
+function resolveAgency (indexNo: string | null | undefined, titleName: string | null, hints: ImportHints, log: ParseLog, head: SourceRegion | undefined): AgencyFields {
+  const notGiven = (pointer: string, message: string, messageEn: string): void => {
+    logUnread(log, { pointer, reason: 'not-given', message, messageEn, ...(head !== undefined ? { region: head } : {}) })
+  }
   const prefix = (indexNo ?? '').split('/')[0] ?? ''
   let code: string | null = null
   if (CREDIT_CODE.test(prefix)) {
@@ -74,16 +77,16 @@ function resolveAgency (indexNo: string | null | undefined, titleName: string | 
   }
   code ??= hints.agencyCode ?? null
   if (code === null) {
-    logProblem(log, 'error', '无法确定机关统一社会信用代码（索引号中没有，也未提供）',
-      'The agency credit code is neither in the index number nor given', '/agency/code')
+    notGiven('/agency/code', '无法确定机关统一社会信用代码（索引号中没有，也未提供），存储时必须提供',
+      'The agency credit code is neither in the index number nor given; storing needs it')
   }
   const regionCode = hints.regionCode ?? (/^\d{6}$/.test(prefix) ? prefix : null)
   if (regionCode === null) {
-    logProblem(log, 'error', '无法确定行政区划代码（未提供）', 'The region code is not given', '/agency/regionCode')
+    notGiven('/agency/regionCode', '无法确定行政区划代码（未提供）', 'The region code is not given')
   }
   const name = hints.agencyName ?? titleName
   if (name === null) {
-    logProblem(log, 'error', '无法确定机关名称（标题中没有，也未提供）', 'The agency name is neither in the title nor given', '/agency/name')
+    notGiven('/agency/name', '无法确定机关名称（标题中没有，也未提供）', 'The agency name is neither in the title nor given')
   }
   let kind = hints.kind ?? null
   if (kind === null && name !== null) {
@@ -91,7 +94,7 @@ function resolveAgency (indexNo: string | null | undefined, titleName: string | 
     logProblem(log, 'warning', `未提供报告类型，按机关名称“${name}”推定为${kind === 'government' ? '本级政府' : '本机关'}报告`,
       `The report kind is not given; inferred as ${kind} from the name "${name}"`, '/kind')
   } else if (kind === null) {
-    logProblem(log, 'error', '无法确定报告类型（本机关/本级政府）', 'The report kind (agency or government) is not known', '/kind')
+    notGiven('/kind', '无法确定报告类型（本机关/本级政府）', 'The report kind (agency or government) is not known')
   }
   return { code, name, regionCode, kind }
 }
@@ -103,12 +106,23 @@ function confidenceOf (log: ParseLog): number {
   return Math.round(Math.max(0, Math.min(1, mean * 0.95 ** warnings)) * 100) / 100
 }
 
+/** Sets the value at a JSON Pointer of our own (no escapes), creating the objects on the way. */
+function setAt (target: Record<string, unknown>, at: string, value: unknown): void {
+  const keys = at.split('/').slice(1)
+  let node = target
+  keys.slice(0, -1).forEach((key) => {
+    node[key] ??= {}
+    node = node[key] as Record<string, unknown>
+  })
+  node[keys.at(-1) ?? ''] = value
+}
+
 /**
- * Reads rows (from any input format) into a report and its parse record. Everything required — tables 二/三/四,
- * the year, the agency's code, name, region and kind — must be read or given, else the report is null and
- * `missing` names what was not found.
+ * Reads rows (from any input format) into a report and its parse record. Every cell read is kept; every cell or
+ * required field (the year, the agency's code, name, region and kind) that was neither read nor given is listed in
+ * `parse.unread` and left out of the report, which is then incomplete.
  */
-function parseRows (rows: readonly SourceRow[], format: SourceFormat, hints: ImportHints, log: ParseLog): ParseResult {
+function parseRows (rows: readonly SourceRow[], reader: SourceReader, format: SourceFormat, hints: ImportHints, log: ParseLog): ParseResult {
   const map = mapDocument(rows)
   const start = bodyStart(map, rows)
   const metadata = readMetadata(rows, start)
@@ -117,6 +131,8 @@ function parseRows (rows: readonly SourceRow[], format: SourceFormat, hints: Imp
   rows.forEach((row, i) => {
     if (title !== null && i <= title.lastRow && row.cells === null) skip.add(i)
   })
+  const dated = metadata.publication.documentDate === undefined ? standaloneDate(rows) : null
+  if (dated !== null) skip.add(dated.row)
   const prose = proseSections(rows, map, format, skip)
   for (const part of prose.notFound) {
     logProblem(log, 'warning',
@@ -126,57 +142,51 @@ function parseRows (rows: readonly SourceRow[], format: SourceFormat, hints: Imp
   }
 
   const year = resolveYear(title?.year ?? null, yearInText(rows), hints, log)
-  const agency = resolveAgency(metadata.publication.indexNo, title?.agencyName ?? null, hints, log)
+  const agency = resolveAgency(metadata.publication.indexNo, title?.agencyName ?? null, hints, log, regionOf(rows.slice(0, start)))
 
-  const table = <T>(part: 'proactive' | 'requests' | 'reviewLitigation', read: (region: SourceRow[]) => T | null, zh: string, en: string): T | null => {
+  const table = <T>(part: 'proactive' | 'requests' | 'reviewLitigation', read: (region: SourceRow[]) => T, zh: string, en: string): T | null => {
     if (map[part] === undefined) {
-      logProblem(log, 'error', `未找到${zh}`, `${en} was not found`, `/${part}`)
+      logUnread(log, { pointer: `/${part}`, reason: 'not-found', message: `未找到${zh}`, messageEn: `${en} was not found` })
       return null
     }
     return read(partRows(rows, map, part))
   }
   const proactive = table('proactive', (r) => readProactive(r, format, log), '第二部分（主动公开政府信息情况）', 'Table 2 (proactive disclosure)')
   const requests = table('requests', (r) => readRequests(r, format, log), '第三部分（收到和处理政府信息公开申请情况）', 'Table 3 (requests)')
-  const reviewLitigation = table('reviewLitigation', (r) => readReviewLitigation(r, format, log), '第四部分（行政复议、行政诉讼情况）', 'Table 4 (reviews and lawsuits)')
+  const reviewLitigation = table('reviewLitigation', (r) => { readReviewLitigation(r, format, log); return true }, '第四部分（行政复议、行政诉讼情况）', 'Table 4 (reviews and lawsuits)')
 
-  const template: Template | null = proactive?.template ?? (year === null ? null : year >= 2021 ? '2021' : '2019')
+  const template: Template | null = proactive ?? (year === null ? null : year >= 2021 ? '2021' : '2019')
   const publication: Publication = {
     ...metadata.publication,
+    ...(dated !== null ? { documentDate: dated.date } : {}),
     ...(hints.sourceUrl !== undefined ? { sourceUrl: hints.sourceUrl } : {})
   }
-  const record = (report: AnnualReport | null): ParseResult => ({
-    report,
-    parse: {
-      format,
-      templates: {
-        proactive: proactive?.template ?? null,
-        requests: requests?.template ?? null,
-        reviewLitigation: reviewLitigation === null ? null : template
-      },
-      cells: log.cells,
-      problems: log.problems,
-      confidence: report === null ? 0 : confidenceOf(log),
-      missing: log.missing
-    }
-  })
+  const body: Record<string, unknown> = {}
+  if (template !== null) body.template = template
+  if (year !== null) body.year = year
+  if (agency.kind !== null) body.kind = agency.kind
+  body.agency = {
+    ...(agency.code !== null ? { code: agency.code } : {}),
+    ...(agency.name !== null ? { name: agency.name } : {}),
+    ...(agency.regionCode !== null ? { regionCode: agency.regionCode } : {})
+  }
+  if (Object.keys(publication).length > 0) body.publication = publication
+  body.sections = prose.sections
+  for (const [at, value] of log.values) setAt(body, at, value)
 
-  if (log.missing.length > 0 || proactive === null || requests === null || reviewLitigation === null || year === null ||
-    agency.code === null || agency.name === null || agency.regionCode === null || agency.kind === null) {
-    return record(null)
+  const parse: ParseRecord = {
+    reader,
+    format,
+    templates: { proactive: proactive ?? null, requests: requests ?? null, reviewLitigation: reviewLitigation === null ? null : template },
+    cells: log.cells,
+    problems: log.problems,
+    confidence: log.unread.length > 0 ? 0 : confidenceOf(log),
+    missing: log.unread.map((u) => u.pointer),
+    unread: log.unread
   }
-  const base = {
-    year,
-    kind: agency.kind,
-    agency: { code: agency.code, name: agency.name, regionCode: agency.regionCode },
-    ...(Object.keys(publication).length > 0 ? { publication } : {}),
-    sections: prose.sections,
-    requests: requests.requests,
-    reviewLitigation
-  }
-  const report: AnnualReport = proactive.template === '2021'
-    ? { template: '2021', ...base, proactive: proactive.proactive as Extract<AnnualReport, { template: '2021' }>['proactive'] }
-    : { template: '2019', ...base, proactive: proactive.proactive as Extract<AnnualReport, { template: '2019' }>['proactive'] }
-  return record(report)
+  return log.unread.length === 0 && template !== null
+    ? { complete: true, report: body as unknown as AnnualReport, parse }
+    : { complete: false, report: body, parse }
 }
 
 /**
@@ -194,13 +204,16 @@ export function parseReportText (text: string, hints: ImportHints = {}): ParseRe
   const log = newLog()
   if (text.trim() === '') logProblem(log, 'error', '文本为空', 'The text is empty')
   if (looksBinary(text)) {
-    logProblem(log, 'error', '文本含大量控制字符或乱码，疑为二进制文件（如未经转换的PDF或Word文件）',
-      'The text is mostly control characters or replacement characters: probably a binary file (an unconverted PDF or Word file)', '')
-    const result = parseRows([], 'layout', hints, log)
-    return { report: null, parse: { ...result.parse, confidence: 0 } }
+    logUnread(log, {
+      pointer: '',
+      reason: 'not-found',
+      message: '文本含大量控制字符或乱码，疑为二进制文件（如未经转换的PDF或Word文件）',
+      messageEn: 'The text is mostly control characters or replacement characters: probably a binary file (an unconverted PDF or Word file)'
+    })
+    return parseRows([], 'text', 'layout', hints, log)
   }
   const format = detectTextFormat(text)
-  return parseRows(textRows(text, format), format, hints, log)
+  return parseRows(textRows(text, format), 'text', format, hints, log)
 }
 
 /**
@@ -212,7 +225,7 @@ export function parseReportText (text: string, hints: ImportHints = {}): ParseRe
 export function parseReportRows (rows: readonly SourceRow[], format: SourceFormat, hints: ImportHints = {}): ParseResult {
   const log = newLog()
   if (rows.length === 0) logProblem(log, 'error', '文档没有文字内容', 'The document has no text')
-  return parseRows(rows, format, hints, log)
+  return parseRows(rows, format === 'markdown' || format === 'pdf' || format === 'docx' ? format : 'text', format, hints, log)
 }
 
 /**
@@ -226,12 +239,15 @@ export function parseReportRows (rows: readonly SourceRow[], format: SourceForma
 export function parseReportHtml (html: string, hints: ImportHints = {}): ParseResult {
   const log = newLog()
   if (looksBinary(html)) {
-    logProblem(log, 'error', '页面含大量控制字符或乱码，疑为二进制文件',
-      'The page is mostly control characters or replacement characters: probably a binary file', '')
-    const result = parseRows([], 'html', hints, log)
-    return { report: null, parse: { ...result.parse, confidence: 0 } }
+    logUnread(log, {
+      pointer: '',
+      reason: 'not-found',
+      message: '页面含大量控制字符或乱码，疑为二进制文件',
+      messageEn: 'The page is mostly control characters or replacement characters: probably a binary file'
+    })
+    return parseRows([], 'html', 'html', hints, log)
   }
   const rows = htmlRows(html)
   if (rows.length === 0) logProblem(log, 'error', '页面没有文字内容', 'The page has no text')
-  return parseRows(rows, 'html', hints, log)
+  return parseRows(rows, 'html', 'html', hints, log)
 }

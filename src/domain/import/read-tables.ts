@@ -6,15 +6,13 @@
  */
 import { pointer } from '../cells.js'
 import { APPLICANT_COLUMNS } from '../report.js'
-import type {
-  ApplicantRow, Cell, Proactive2019, Proactive2021, Requests, ReviewLitigation, Template
-} from '../report.js'
+import type { Cell, Template } from '../report.js'
 import { CASE_FIELDS, CASE_GROUPS } from '../tables.js'
-import { alignRows, normalizeLabel, rowScore } from './labels.js'
+import { alignRows, labelScore, MATCH_THRESHOLD, normalizeLabel, rowScore } from './labels.js'
 import type { ExpectedRow, ObservedRow } from './labels.js'
-import { lineTokens, VALUE_TOKEN } from './source-text.js'
-import { logProblem } from './types.js'
-import type { ParseLog, SourceFormat, SourceRow } from './types.js'
+import { lineTokens } from './source-text.js'
+import { logCell, logProblem, logUnread, regionOf } from './types.js'
+import type { ParseLog, SourceFormat, SourceRegion, SourceRow, UnreadReason } from './types.js'
 
 /** A value as found: its text exactly as printed ('' for an empty cell) and its line. */
 interface RawValue {
@@ -24,18 +22,50 @@ interface RawValue {
 
 /** A source row that carries values, with the label text on it and the label-only text just before it. */
 export interface ValueRow extends ObservedRow {
+  following: string
   readonly values: RawValue[]
   readonly line: number
   /** The values came from explicit cells (pipe, HTML): an empty cell is a printed blank. */
   readonly cellular: boolean
   /** Pipe text: empty cells at the end of a row may be a blank or the padding left by merged cells. */
   readonly padded: boolean
+  /** Empty cells beyond the row's width can only be at its end (pipe text, HTML: no slot comes between label and values). */
+  readonly slotsAtEnd: boolean
+  /** Explicit cells that are all empty: a row printed blank, or a header padded by merged cells. */
+  readonly blankOnly: boolean
 }
 
-/** A CJK character or closing bracket directly followed by digits: a value glued to its label ("仍不明确0"). */
-const GLUED_VALUE = /^(.*[\u4e00-\u9fff)）”])(\d+(?:\.\d+)?)$/
-
 const CJK = /[\u4e00-\u9fff]/
+
+/** A number or blank marker as printed in a cell: thousands separators, a unit, a bracketed note ("22（其中修订16件）"). */
+const PRINTED_VALUE = String.raw`(?:[-+]?\d[\d,]*(?:\.\d+)?(?:万元|元|件|个|项|条)?(?:[（(][^）)]*[）)])?|[-—–/\\]{1,2})`
+
+/** A value glued to the end of its label ("仍不明确0", "行政事业性收费1.5", "规范性文件—"). */
+const GLUED_VALUE = new RegExp(String.raw`^(.*[\u4e00-\u9fff)）”])(${PRINTED_VALUE})$`)
+
+const VALUE_PIECE = new RegExp(`^${PRINTED_VALUE}$`)
+
+/** A remark in brackets on its own: a cell's note pulled out of its value ("（其中修订16件）"), not a value and not a label. */
+const NOTE = /^[（(][^（()）]*[\u4e00-\u9fff][^（()）]*[）)]$/
+
+/** Quotes and brackets standing alone: the end of a label broken over lines ("3.危及“三安全一稳定" + "”"), never a value. */
+const LABEL_PUNCTUATION = /^[“”‘’"'「」『』（）()《》【】、，。：；]+$/
+
+/** A piece of label text: it has a Chinese character (and is no value with a unit or note), or is label punctuation alone. */
+function isLabelPiece (piece: string): boolean {
+  return (CJK.test(piece) && !VALUE_PIECE.test(piece.normalize('NFKC'))) || LABEL_PUNCTUATION.test(piece)
+}
+
+/**
+ * True for a row that is only a bracketed remark, such as a cell's note printed on a line of its own; an item
+ * number such as "（三）" is not one.
+ *
+ * Example: `isNote('（其中修订16件）')` → true; `isNote('（三）')` → false.
+ */
+export function isNote (text: string): boolean {
+  const folded = text.normalize('NFKC').replace(/\s+/g, '')
+  return NOTE.test(folded) && !/^\([一二三四五六七八九十]+\)$/.test(folded)
+}
 
 /**
  * Splits a row into its label and its values. Labels are written in Chinese and values are not, so the label is
@@ -50,9 +80,9 @@ const CJK = /[\u4e00-\u9fff]/
  */
 export function splitRow (row: SourceRow): { label: string, values: RawValue[] } {
   const pieces = (row.cells ?? lineTokens(row.text)).map((p) => p.trim())
-  const firstValue = pieces.findIndex((p) => p !== '' && !CJK.test(p))
+  const firstValue = pieces.findIndex((p) => p !== '' && !isLabelPiece(p))
   const before = firstValue < 0 ? pieces : pieces.slice(0, firstValue)
-  const lastLabel = before.reduce((last, p, i) => (CJK.test(p) ? i : last), -1)
+  const lastLabel = before.reduce((last, p, i) => (isLabelPiece(p) ? i : last), -1)
   const labelPieces = pieces.slice(0, lastLabel + 1)
   const valuePieces = pieces.slice(lastLabel + 1)
   const glued = GLUED_VALUE.exec((labelPieces.at(-1) ?? '').normalize('NFKC'))
@@ -60,8 +90,11 @@ export function splitRow (row: SourceRow): { label: string, values: RawValue[] }
     labelPieces[labelPieces.length - 1] = glued[1] ?? ''
     valuePieces.unshift(glued[2] ?? '')
   }
+  // A note split off its value by a space ("22 （其中修订16件）") is dropped: it is no cell.
+  for (let i = valuePieces.length - 1; i > 0; i--) if (isNote(valuePieces[i] ?? '') && valuePieces[i - 1] !== '') valuePieces.splice(i, 1)
   const label = [...row.covered, ...labelPieces].filter((p) => p !== '').join(' ')
-  if (!valuePieces.some((p) => VALUE_TOKEN.test(p.normalize('NFKC')))) return { label, values: [] }
+  const blankOnly = row.cells !== null && valuePieces.length > 0 && valuePieces.every((p) => p === '')
+  if (!blankOnly && !valuePieces.some((p) => p !== '' && VALUE_PIECE.test(p.normalize('NFKC')))) return { label, values: [] }
   return { label, values: valuePieces.map((source) => ({ source, line: row.line })) }
 }
 
@@ -78,8 +111,20 @@ export function valueRows (rows: readonly SourceRow[], format: SourceFormat): Va
   let pending: string[] = []
   let lastWasValue = false
   for (const row of rows) {
+    if (isNote(row.text)) continue
     const { label, values } = splitRow(row)
     if (values.length === 0) {
+      if (label !== '') {
+        pending.push(label)
+        const last = out.at(-1)
+        if (last !== undefined) last.following += label
+      }
+      lastWasValue = false
+      continue
+    }
+    // A row of empty cells may be a row printed blank: offered to the alignment, and kept as the context of the next.
+    if (values.every((v) => v.source === '')) {
+      out.push({ label, context: pending.join(' '), following: '', values: [...values], line: row.line, cellular: true, padded: format === 'pipe' || format === 'markdown', slotsAtEnd: format === 'pipe' || format === 'html' || format === 'docx', blankOnly: true })
       if (label !== '') pending.push(label)
       lastWasValue = false
       continue
@@ -92,10 +137,13 @@ export function valueRows (rows: readonly SourceRow[], format: SourceFormat): Va
     out.push({
       label,
       context: pending.join(' '),
+      following: '',
       values: [...values],
       line: row.line,
       cellular: row.cells !== null,
-      padded: (format === 'pipe' || format === 'markdown') && row.cells !== null
+      padded: (format === 'pipe' || format === 'markdown') && row.cells !== null,
+      slotsAtEnd: format === 'pipe' || format === 'html' || format === 'docx',
+      blankOnly: false
     })
     pending = []
     lastWasValue = true
@@ -103,23 +151,45 @@ export function valueRows (rows: readonly SourceRow[], format: SourceFormat): Va
   return out
 }
 
-type ValueKind = 'count' | 'signed' | 'amount'
+/** `amount` is in 万元 unless the cell says 元; `amount-yuan` is in 元 (its header says so) unless the cell says 万元. */
+type ValueKind = 'count' | 'signed' | 'amount' | 'amount-yuan'
 
 const BLANK = /^(?:|[-—–/\\]{1,2})$/
 
+const AMOUNT = /^(\d+(?:\.\d+)?)(万元|元)?$/
+
+/**
+ * 元 to 万元 on the decimal digits (the point moves four places), so the result is the exact decimal, not a
+ * rounded quotient.
+ *
+ * Example: `wanFromYuan('251000')` → `25.1`; `wanFromYuan('3.5')` → `0.00035`.
+ */
+export function wanFromYuan (digits: string): number {
+  const [whole = '', fraction = ''] = digits.split('.')
+  const padded = whole.padStart(5, '0')
+  const point = padded.length - 4
+  return Number(`${padded.slice(0, point)}.${padded.slice(point)}${fraction}`)
+}
+
 /**
  * Reads one printed value: blank markers ('', "/", "—", "-") are null; a count is a whole number ≥ 0 (thousands
- * separators allowed); a signed count may carry "-" (2019 本年增/减); an amount may have decimals (万元).
- * Anything else is unreadable: undefined.
+ * separators allowed); a signed count may carry "-" (2019 本年增/减); an amount may have decimals and a unit
+ * (元 is converted to 万元 exactly). Anything else is unreadable: undefined.
  *
- * Example: `readValue('1,234', 'count')` → `1234`; `readValue('—', 'count')` → `null`; `readValue('7730.28', 'count')` → `undefined`.
+ * Example: `readValue('1,234', 'count')` → `1234`; `readValue('—', 'count')` → `null`; `readValue('7730.28', 'count')` → `undefined`;
+ * `readValue('251000元', 'amount')` → `25.1`.
  */
 export function readValue (source: string, kind: ValueKind): Cell | undefined {
-  const text = source.normalize('NFKC').trim()
+  // A bracketed note after the number ("22（其中修订16件）") says what the number counts; the number is the cell.
+  const text = source.normalize('NFKC').replace(/\s+/g, '').replace(/(?<=[\d元件个项条])\([^()]*\)$/, '')
   if (BLANK.test(text)) return null
   const plain = text.replace(/(\d),(?=\d{3}(?:\D|$))/g, '$1')
-  const pattern = kind === 'count' ? /^\d+$/ : kind === 'signed' ? /^[-+]?\d+$/ : /^\d+(?:\.\d+)?$/
-  return pattern.test(plain) ? Number(plain) : undefined
+  if (kind === 'count') return /^\d+(?:件|个|项|条)?$/.test(plain) ? Number.parseInt(plain, 10) : undefined
+  if (kind === 'signed') return /^[-+]?\d+(?:件|个|项|条)?$/.test(plain) ? Number.parseInt(plain, 10) : undefined
+  const amount = AMOUNT.exec(plain)
+  if (amount === null) return undefined
+  const unit = amount[2] ?? (kind === 'amount-yuan' ? '元' : '万元')
+  return unit === '元' ? wanFromYuan(amount[1] ?? '') : Number(amount[1])
 }
 
 /** A row of the form: where it goes in the report and what its cells are. */
@@ -128,11 +198,27 @@ interface RowSpec extends ExpectedRow {
   readonly fields: readonly (readonly [string, ValueKind])[]
 }
 
-/** Values beyond a row's width that are empty cells are colspan padding (pipe text); anything else must fit exactly. */
+/**
+ * The row's values for a row of `width` cells. Empty cells beyond the width are the slots of merged cells: at the
+ * end of the row in pipe text and HTML (where flattening puts them), at either end elsewhere (markdown grids put a merged
+ * label's slots after it). When dropping them could leave more than one sequence of values, the row is not placed.
+ */
 function fitValues (row: ValueRow, width: number): RawValue[] | null {
-  const values = [...row.values]
-  while (values.length > width && values.at(-1)?.source === '') values.pop()
-  return values.length === width ? values : null
+  const values = row.values
+  const extra = values.length - width
+  if (extra === 0) return [...values]
+  if (extra < 0) return null
+  const leading = values.findIndex((v) => v.source !== '')
+  const lead = leading < 0 ? values.length : leading
+  const trail = values.length - 1 - values.findLastIndex((v) => v.source !== '')
+  const windows = new Map<string, RawValue[]>()
+  for (let fromStart = row.slotsAtEnd ? 0 : Math.min(lead, extra); fromStart >= 0; fromStart--) {
+    const fromEnd = extra - fromStart
+    if (fromEnd > Math.min(trail, values.length)) continue
+    const window = values.slice(fromStart, values.length - fromEnd)
+    windows.set(window.map((v) => v.source).join('\u0000'), window)
+  }
+  return windows.size === 1 ? [...windows.values()][0] ?? null : null
 }
 
 /** A value row's score for a spec: its label score, lowered when its number of values cannot be that row's. */
@@ -154,57 +240,95 @@ function chooseLayout (layouts: readonly (readonly RowSpec[])[], rows: readonly 
   return choices.reduce((a, b) => (b.quality > a.quality ? b : a))
 }
 
+/** Which table a reader is reading, for messages, and the region of the source it looked in. */
+interface TableContext {
+  readonly zh: string
+  readonly en: string
+  readonly region: SourceRegion | undefined
+}
+
 /**
- * Reads the aligned rows into plain objects keyed by field, logging each cell's source; an unfound or unreadable
- * row is logged as an error with its pointer (so it is missing) and yields undefined.
+ * Reads one printed value into its cell, or logs the cell unread (a value that is not a number is never guessed).
+ * Returns whether it was read.
  */
-function readAligned (choice: LayoutChoice, rows: readonly ValueRow[], log: ParseLog, table: { zh: string, en: string }): Map<string, Record<string, Cell>> {
-  const out = new Map<string, Record<string, Cell>>()
+function readCell (log: ParseLog, cellPointer: string, raw: RawValue, kind: ValueKind, where: string, whereEn: string, region: SourceRegion | undefined): boolean {
+  const value = readValue(raw.source, kind)
+  if (value === undefined) {
+    logUnread(log, {
+      pointer: cellPointer,
+      reason: 'not-a-number',
+      message: `${where}“${raw.source}”（第${raw.line}行）无法识别为数值`,
+      messageEn: `${whereEn} ("${raw.source}", line ${raw.line}) is not a number`,
+      line: raw.line,
+      source: raw.source,
+      ...(region !== undefined ? { region } : {})
+    })
+    return false
+  }
+  logCell(log, cellPointer, value, raw.source, raw.line)
+  return true
+}
+
+/**
+ * Reads the aligned rows cell by cell: each value of a matched row of the right width goes to its pointer; the
+ * cells of a row not found, or found with the wrong number of values, are logged unread with where they were
+ * looked for, and so is a single value that is not a number (its neighbours are still read).
+ */
+function readAligned (choice: LayoutChoice, rows: readonly ValueRow[], log: ParseLog, table: TableContext): void {
   choice.specs.forEach((spec, i) => {
-    const where = pointer(...spec.path)
     const match = choice.alignment.matches[i]
     const row = match == null ? undefined : rows[match.observed]
+    const unreadRow = (reason: UnreadReason, message: string, messageEn: string, line?: number): void => {
+      for (const [field] of spec.fields) {
+        logUnread(log, {
+          pointer: pointer(...spec.path, field),
+          reason,
+          message,
+          messageEn,
+          ...(line !== undefined ? { line } : {}),
+          ...(table.region !== undefined ? { region: table.region } : {})
+        })
+      }
+    }
     if (match == null || row === undefined) {
-      logProblem(log, 'error', `${table.zh}未找到“${spec.label}”行`, `${table.en}: row "${spec.label}" not found`, where)
+      unreadRow('not-found', `${table.zh}未找到“${spec.label}”行`, `${table.en}: row "${spec.label}" not found`)
       return
     }
     const values = fitValues(row, spec.fields.length)
     if (values === null) {
-      logProblem(log, 'error',
+      unreadRow('value-count',
         `${table.zh}“${spec.label}”行（第${row.line}行）应有${spec.fields.length}个数值，读到${row.values.length}个`,
-        `${table.en}: row "${spec.label}" (line ${row.line}) should have ${spec.fields.length} values, found ${row.values.length}`, where)
+        `${table.en}: row "${spec.label}" (line ${row.line}) should have ${spec.fields.length} values, found ${row.values.length}`, row.line)
       return
     }
     if (row.padded && values.at(-1)?.source === '') warnTrailingBlank(log, table, row.line, pointer(...spec.path, spec.fields.at(-1)?.[0] ?? ''))
-    const cells: Record<string, Cell> = {}
-    let readable = true
     spec.fields.forEach(([field, kind], f) => {
-      const raw = values[f] ?? { source: '', line: row.line }
-      const value = readValue(raw.source, kind)
-      const cellPointer = pointer(...spec.path, field)
-      if (value === undefined) {
-        readable = false
-        logProblem(log, 'error', `${table.zh}“${spec.label}”行第${f + 1}个数值“${raw.source}”无法识别`,
-          `${table.en}: value ${f + 1} of row "${spec.label}" ("${raw.source}") is not a number`, cellPointer)
-        return
-      }
-      cells[field] = value
-      log.cells.push({ pointer: cellPointer, source: raw.source, line: raw.line })
+      readCell(log, pointer(...spec.path, field), values[f] ?? { source: '', line: row.line }, kind,
+        `${table.zh}“${spec.label}”行第${f + 1}个数值`, `${table.en}: value ${f + 1} of row "${spec.label}"`, table.region)
     })
     log.scores.push(match.score)
-    if (readable) out.set(spec.key, cells)
   })
   for (const j of choice.alignment.extra) {
     const row = rows[j]
-    if (row === undefined) continue
+    if (row === undefined || row.blankOnly) continue
     logProblem(log, 'warning', `${table.zh}第${row.line}行的数值（${row.values.map((v) => v.source).join(' ')}）无法对应到表格行，已忽略`,
       `${table.en}: the values on line ${row.line} (${row.values.map((v) => v.source).join(' ')}) match no row of the form and were ignored`)
   }
-  return out
+}
+
+/** Logs a whole table unread: its part was found but holds no values. */
+function unreadTable (log: ParseLog, part: string, table: TableContext): void {
+  logUnread(log, {
+    pointer: `/${part}`,
+    reason: 'not-found',
+    message: `${table.zh}的位置未找到数据`,
+    messageEn: `${table.en} has no values where it was looked for`,
+    ...(table.region !== undefined ? { region: table.region } : {})
+  })
 }
 
 /** In pipe text an empty last cell is read as a blank, but it may be a merged cell's padding hiding a lost value. */
-function warnTrailingBlank (log: ParseLog, table: { zh: string, en: string }, line: number, cellPointer: string): void {
+function warnTrailingBlank (log: ParseLog, table: { readonly zh: string, readonly en: string }, line: number, cellPointer: string): void {
   logProblem(log, 'warning', `${table.zh}第${line}行末尾的空单元格按空白读取（也可能是合并单元格留下的空位，数值缺失）`,
     `${table.en}: the empty last cell on line ${line} was read as a blank (it may be padding from merged cells hiding a missing value)`, cellPointer)
 }
@@ -222,71 +346,60 @@ const PROACTIVE_2021: readonly RowSpec[] = [
 
 const ITEMS_2019: readonly (readonly [string, ValueKind])[] = [['previousItems', 'count'], ['change', 'signed'], ['decisions', 'count']]
 
-const PROACTIVE_2019: readonly RowSpec[] = [
-  { key: 'regulations', label: '规章', path: ['proactive', 'regulations'], fields: COUNTS(['newlyMade', 'newlyPublished', 'totalPublic']) },
-  { key: 'normativeDocuments', label: '规范性文件', path: ['proactive', 'normativeDocuments'], fields: COUNTS(['newlyMade', 'newlyPublished', 'totalPublic']) },
-  { key: 'licensing', label: '行政许可', path: ['proactive', 'licensing'], fields: ITEMS_2019 },
-  { key: 'otherServices', label: '其他对外管理服务事项', path: ['proactive', 'otherServices'], fields: ITEMS_2019 },
-  { key: 'penalties', label: '行政处罚', path: ['proactive', 'penalties'], fields: ITEMS_2019 },
-  { key: 'coercion', label: '行政强制', path: ['proactive', 'coercion'], fields: ITEMS_2019 },
-  { key: 'fees', label: '行政事业性收费', path: ['proactive', 'fees'], fields: [['previousItems', 'count'], ['change', 'signed']] },
-  { key: 'procurement', label: '政府集中采购', path: ['proactive', 'procurement'], fields: [['projects', 'count'], ['amountWan', 'amount']] }
-]
+function proactive2019 (procurementAmount: ValueKind): readonly RowSpec[] {
+  return [
+    { key: 'regulations', label: '规章', path: ['proactive', 'regulations'], fields: COUNTS(['newlyMade', 'newlyPublished', 'totalPublic']) },
+    { key: 'normativeDocuments', label: '规范性文件', path: ['proactive', 'normativeDocuments'], fields: COUNTS(['newlyMade', 'newlyPublished', 'totalPublic']) },
+    { key: 'licensing', label: '行政许可', path: ['proactive', 'licensing'], fields: ITEMS_2019 },
+    { key: 'otherServices', label: '其他对外管理服务事项', path: ['proactive', 'otherServices'], fields: ITEMS_2019 },
+    { key: 'penalties', label: '行政处罚', path: ['proactive', 'penalties'], fields: ITEMS_2019 },
+    { key: 'coercion', label: '行政强制', path: ['proactive', 'coercion'], fields: ITEMS_2019 },
+    { key: 'fees', label: '行政事业性收费', path: ['proactive', 'fees'], fields: [['previousItems', 'count'], ['change', 'signed']] },
+    { key: 'procurement', label: '政府集中采购', path: ['proactive', 'procurement'], fields: [['projects', 'count'], ['amountWan', procurementAmount]] }
+  ]
+}
 
 const WORDS_2021 = /制发|废止|现行有效/
 const WORDS_2019 = /新制作|新公开|对外公开总数|上一年项目数|集中采购/
 
-/** 元 → 万元, kept to the 6 decimals the form allows. */
-function yuanToWan (value: number): number {
-  return Math.round(value / 10000 * 1e6) / 1e6
-}
-
-/** What the procurement amount of a 2019 table 二 is printed in: 元 when its header says so, else 万元 (with a warning when unsaid). */
-function procurementUnit (text: string, log: ParseLog): '元' | '万元' {
+/**
+ * What the procurement amounts of a 2019 table 二 are printed in, by its header: 元 or 万元; unsaid, 万元 (the unit the
+ * report stores) with a warning — unless the cell itself prints its unit.
+ */
+function procurementUnit (text: string, rows: readonly ValueRow[], log: ParseLog): ValueKind {
   const header = /采购总金额[^0-9]{0,12}/.exec(text)?.[0] ?? ''
-  if (/万元/.test(header)) return '万元'
-  if (/元/.test(header)) return '元'
-  logProblem(log, 'warning', '表二“政府集中采购”未注明采购总金额单位，按万元读取',
-    'Table 2: the unit of the procurement amount is not printed; it was read as 万元', '/proactive/procurement/amountWan')
-  return '万元'
+  if (/万元/.test(header)) return 'amount'
+  if (/元/.test(header)) return 'amount-yuan'
+  const printsUnit = rows.some((r) => labelScore('政府集中采购', r.label) >= MATCH_THRESHOLD && r.values.some((v) => /元$/.test(v.source)))
+  if (!printsUnit) {
+    logProblem(log, 'warning', '表二“政府集中采购”未注明采购总金额单位，按万元读取',
+      'Table 2: the unit of the procurement amount is not printed; it was read as 万元', '/proactive/procurement/amountWan')
+  }
+  return 'amount'
 }
 
 /**
  * Reads table 二 (主动公开) in whichever layout fits: 2021 (规章/行政规范性文件 制发·废止·现行有效; 许可, 处罚, 强制 决定数;
  * 收费金额) or 2019 (规章/规范性文件 新制作·新公开·总数; 项目数 and 增减; 收费; 集中采购). The header words tip the balance.
- * A 2019 procurement amount printed in 元 is converted to 万元. Returns null (and logs what is missing) unless every
- * row is read.
+ * A 2019 procurement amount printed in 元 is converted to 万元. Every cell read is logged; the layout is returned,
+ * or null when the part holds no values.
  *
- * Example: the seed's rows "规章 | 0 | 0 | 0 |" … "行政事业性收费 | 0 |" → `{ template: '2021', proactive: { regulations:
- * { issued: 0, repealed: 0, inForce: 0 }, normativeDocuments: { issued: 0, repealed: 1, inForce: 2 }, …, fees: { amountWan: 0 } } }`.
+ * Example: the seed's rows "规章 | 0 | 0 | 0 |" … "行政事业性收费 | 0 |" → '2021', with `/proactive/regulations/issued` 0 …
+ * `/proactive/fees/amountWan` 0 in `log.values`.
  */
-export function readProactive (
-  region: readonly SourceRow[],
-  format: SourceFormat,
-  log: ParseLog
-): { template: Template, proactive: Proactive2021 | Proactive2019 } | null {
+export function readProactive (region: readonly SourceRow[], format: SourceFormat, log: ParseLog): Template | null {
   const rows = valueRows(region, format)
-  const table = { zh: '表二', en: 'Table 2' }
+  const table = { zh: '表二', en: 'Table 2', region: regionOf(region) }
   if (rows.length === 0) {
-    logProblem(log, 'error', '未找到表二（主动公开政府信息情况）的数据', 'Table 2 (proactive disclosure) has no values', '/proactive')
+    unreadTable(log, 'proactive', table)
     return null
   }
   const text = normalizeLabel(region.map((r) => r.text).join(''))
-  const choice = chooseLayout([PROACTIVE_2021, PROACTIVE_2019], rows, [WORDS_2021.test(text) ? 1 : 0, WORDS_2019.test(text) ? 1 : 0])
-  const template: Template = choice.specs === PROACTIVE_2021 ? '2021' : '2019'
-  const read = readAligned(choice, rows, log, table)
-  if (read.size !== choice.specs.length) return null
-  const get = (key: string): Record<string, Cell> => read.get(key) ?? {}
-  if (template === '2021') {
-    const proactive = Object.fromEntries(PROACTIVE_2021.map((spec) => [spec.key, get(spec.key)])) as unknown as Proactive2021
-    return { template, proactive }
-  }
-  const procurement = get('procurement')
-  if (procurementUnit(text, log) === '元' && typeof procurement.amountWan === 'number') {
-    procurement.amountWan = yuanToWan(procurement.amountWan)
-  }
-  const proactive = Object.fromEntries(PROACTIVE_2019.map((spec) => [spec.key, get(spec.key)])) as unknown as Proactive2019
-  return { template, proactive }
+  const is2019 = WORDS_2019.test(text)
+  const layout2019 = proactive2019(is2019 ? procurementUnit(text, rows, log) : 'amount')
+  const choice = chooseLayout([PROACTIVE_2021, layout2019], rows, [WORDS_2021.test(text) ? 1 : 0, is2019 ? 1 : 0])
+  readAligned(choice, rows, log, table)
+  return choice.specs === PROACTIVE_2021 ? '2021' : '2019'
 }
 
 const ROW7 = APPLICANT_COLUMNS.map((c) => [c, 'count'] as const)
@@ -331,90 +444,60 @@ const REQUESTS_2019: readonly RowSpec[] = [...REQUESTS_HEAD, requestSpec('other'
 
 /**
  * Reads table 三 (收到和处理政府信息公开申请情况): 25 rows of 7 values in the 2021 layout, or 23 with the single 2019
- * （六）其他处理 row — whichever the labels fit better. Returns null (and logs the missing rows) unless every row is read.
+ * （六）其他处理 row — whichever the labels fit better. Every cell read is logged; returns the layout, or null when
+ * the part holds no values.
  *
- * Example: the seed → `{ template: '2021', requests: { newReceived: { naturalPerson: 10, …, total: 10 }, …,
- * carriedForward: { naturalPerson: 1, …, total: 1 } } }`; 洪泽区 2023 (single （六） row) → template '2019'.
+ * Example: the seed → '2021', with `/requests/newReceived/total` 10 in `log.values`; 洪泽区 2023 (single （六） row) → '2019'.
  */
-export function readRequests (
-  region: readonly SourceRow[],
-  format: SourceFormat,
-  log: ParseLog
-): { template: Template, requests: Requests } | null {
+export function readRequests (region: readonly SourceRow[], format: SourceFormat, log: ParseLog): Template | null {
   const rows = valueRows(region, format)
-  const table = { zh: '表三', en: 'Table 3' }
+  const table = { zh: '表三', en: 'Table 3', region: regionOf(region) }
   if (rows.length === 0) {
-    logProblem(log, 'error', '未找到表三（收到和处理政府信息公开申请情况）的数据', 'Table 3 (requests) has no values', '/requests')
+    unreadTable(log, 'requests', table)
     return null
   }
   const choice = chooseLayout([REQUESTS_2021, REQUESTS_2019], rows, [0, 0])
-  const template: Template = choice.specs === REQUESTS_2021 ? '2021' : '2019'
-  const read = readAligned(choice, rows, log, table)
-  if (read.size !== choice.specs.length) return null
-  const row = (key: string): ApplicantRow => read.get(key) as unknown as ApplicantRow
-  const group = (prefix: string): Record<string, ApplicantRow> => Object.fromEntries(
-    choice.specs.filter((s) => s.key.startsWith(`${prefix}.`)).map((s) => [s.key.slice(prefix.length + 1), row(s.key)])
-  )
-  return {
-    template,
-    requests: {
-      newReceived: row('newReceived'),
-      carriedOver: row('carriedOver'),
-      outcomes: {
-        granted: row('granted'),
-        partiallyGranted: row('partiallyGranted'),
-        denied: group('denied') as unknown as Requests['outcomes']['denied'],
-        unable: group('unable') as unknown as Requests['outcomes']['unable'],
-        rejected: group('rejected') as unknown as Requests['outcomes']['rejected'],
-        other: template === '2021' ? group('other') as unknown as Requests['outcomes']['other'] : row('other'),
-        total: row('total')
-      },
-      carriedForward: row('carriedForward')
-    }
-  }
+  readAligned(choice, rows, log, table)
+  return choice.specs === REQUESTS_2021 ? '2021' : '2019'
 }
 
 /**
  * Reads table 四 (行政复议、行政诉讼): its one printed row of 15 values — 行政复议, 未经复议直接起诉, 复议后起诉, each
  * 维持/纠正/其他/尚未审结/总计 — from all value rows of its part in order (a row broken over lines still reads).
- * Empty trailing cells beyond 15 are colspan padding. Returns null (and logs why) unless exactly 15 values are read.
+ * Empty trailing cells beyond 15 are colspan padding. Unless exactly 15 values are found, no cell can be placed and
+ * all 15 are logged unread.
  *
- * Example: the seed's row "1 | 0 | 0 | 0 | 1 | 0 | … | 0 |" → `{ review: { upheld: 1, corrected: 0, other: 0, pending: 0,
- * total: 1 }, suitDirect: { …0 }, suitAfterReview: { …0 } }`.
+ * Example: the seed's row "1 | 0 | 0 | 0 | 1 | 0 | … | 0 |" → `/reviewLitigation/review/upheld` 1, … in `log.values`.
  */
-export function readReviewLitigation (region: readonly SourceRow[], format: SourceFormat, log: ParseLog): ReviewLitigation | null {
-  const rows = valueRows(region, format)
+export function readReviewLitigation (region: readonly SourceRow[], format: SourceFormat, log: ParseLog): void {
+  const all = valueRows(region, format)
+  // Rows of empty cells are header padding, unless the table has no other values: then its unlabelled row is the blank data row.
+  const printed = all.filter((r) => !r.blankOnly)
+  const rows = printed.length > 0 ? printed : all.filter((r) => r.label === '')
   const values = rows.flatMap((r) => r.values)
   while (values.length > 15 && values.at(-1)?.source === '') values.pop()
+  const table = { zh: '表四', en: 'Table 4', region: regionOf(region) }
   const last = rows.at(-1)
   if (values.length === 15 && last?.padded === true && values.at(-1)?.source === '') {
-    warnTrailingBlank(log, { zh: '表四', en: 'Table 4' }, last.line, '/reviewLitigation/suitAfterReview/total')
+    warnTrailingBlank(log, table, last.line, '/reviewLitigation/suitAfterReview/total')
   }
-  if (values.length !== 15) {
-    logProblem(log, 'error',
-      values.length === 0 ? '未找到表四（行政复议、行政诉讼情况）的数据' : `表四应有15个数值，读到${values.length}个`,
-      values.length === 0 ? 'Table 4 (reviews and lawsuits) has no values' : `Table 4 should have 15 values, found ${values.length}`,
-      '/reviewLitigation')
-    return null
-  }
-  const out: Record<string, Record<string, Cell>> = {}
-  let readable = true
   CASE_GROUPS.forEach((group, g) => {
-    out[group] = {}
     CASE_FIELDS.forEach((field, f) => {
-      const raw = values[g * CASE_FIELDS.length + f] ?? { source: '', line: 0 }
-      const value = readValue(raw.source, 'count')
+      const n = g * CASE_FIELDS.length + f + 1
       const cellPointer = pointer('reviewLitigation', group, field)
-      if (value === undefined) {
-        readable = false
-        logProblem(log, 'error', `表四第${g * 5 + f + 1}个数值“${raw.source}”无法识别`,
-          `Table 4: value ${g * 5 + f + 1} ("${raw.source}") is not a number`, cellPointer)
+      const raw = values[n - 1]
+      if (values.length === 15 && raw !== undefined) {
+        readCell(log, cellPointer, raw, 'count', `表四第${n}个数值`, `Table 4: value ${n}`, table.region)
         return
       }
-      (out[group] as Record<string, Cell>)[field] = value
-      log.cells.push({ pointer: cellPointer, source: raw.source, line: raw.line })
+      logUnread(log, {
+        pointer: cellPointer,
+        reason: values.length === 0 ? 'not-found' : 'value-count',
+        message: values.length === 0 ? '未找到表四（行政复议、行政诉讼情况）的数据' : `表四应有15个数值，读到${values.length}个`,
+        messageEn: values.length === 0 ? 'Table 4 (reviews and lawsuits) has no values' : `Table 4 should have 15 values, found ${values.length}`,
+        ...(table.region !== undefined ? { region: table.region } : {})
+      })
     })
   })
-  log.scores.push(1)
-  return readable ? out as unknown as ReviewLitigation : null
+  if (values.length === 15) log.scores.push(1)
 }

@@ -7,6 +7,9 @@ import type { SourceFormat, SourceRow } from './types.js'
 /** A value as a table prints it: a number, or a blank marker. Full-width forms are NFKC-folded before this test. */
 export const VALUE_TOKEN = /^(?:[-+]?\d[\d,]*(?:\.\d+)?|[-—–/\\]{1,2})$/
 
+/** The rule under a markdown table's header: "|---|:---:|". */
+const MARKDOWN_RULE = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/
+
 /** "-3-", "- 3 -", "—3—", "第 3 页", "第3页 共5页": page numbers pdftotext puts between rows. */
 const PAGE_NUMBER = /^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?)\s*$/
 
@@ -29,7 +32,8 @@ export function lineTokens (line: string): string[] {
 }
 
 /**
- * Decides the table layout of a text. `pipe` when at least 5 lines carry two or more "|"; otherwise
+ * Decides the table layout of a text. `pipe` when at least 5 lines carry two or more "|" (`markdown` when a
+ * `|---|` rule row says they are GFM tables, whose rows open with a bar); otherwise
  * `cell-per-line` when lines holding a single value outnumber lines holding three or more values three to one
  * (and there are at least 20 of them: a 7-column table prints 7 per row); otherwise `layout`.
  *
@@ -37,7 +41,9 @@ export function lineTokens (line: string): string[] {
  */
 export function detectTextFormat (text: string): Exclude<SourceFormat, 'html'> {
   const lines = text.split(/\r\n|\r|\n/)
-  if (lines.filter((l) => (l.match(/\|/g)?.length ?? 0) >= 2).length >= 5) return 'pipe'
+  if (lines.filter((l) => (l.match(/\|/g)?.length ?? 0) >= 2).length >= 5) {
+    return lines.some((l) => MARKDOWN_RULE.test(l)) ? 'markdown' : 'pipe'
+  }
   let single = 0
   let multi = 0
   for (const line of lines) {
@@ -64,9 +70,13 @@ export function textRows (text: string, format: Exclude<SourceFormat, 'html'>): 
   text.split(/\r\n|\r|\n/).forEach((raw, index) => {
     const line = raw.replace(/[\f\v\u200b\ufeff]/g, '').replace(/\u00a0|\u3000/g, ' ').replace(/\s+$/, '')
     if (line.trim() === '' || isPageNumber(line)) return
-    if (format === 'pipe' && line.includes('|')) {
-      // A row ends with "|": the piece after the last bar is no cell. Empty pieces before it may be colspan padding.
-      const cells = line.replace(/\|\s*$/, '').split('|').map((cell) => cell.trim())
+    if ((format === 'pipe' || format === 'markdown') && line.includes('|')) {
+      // A markdown table's rule row (|---|:--:|) is no row.
+      if (format === 'markdown' && MARKDOWN_RULE.test(line)) return
+      // A row ends with "|": the piece after the last bar is no cell, nor (markdown) the piece before the first.
+      // Empty pieces between may be colspan padding.
+      const trimmed = format === 'markdown' ? line.trim().replace(/^\|/, '') : line
+      const cells = trimmed.replace(/\|\s*$/, '').split('|').map((cell) => cell.trim())
       rows.push({ line: index + 1, cells, covered: [], text: cells.join('\t') })
       return
     }

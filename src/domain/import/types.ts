@@ -2,7 +2,7 @@
  * What the importer takes and gives: hints for what a published page does not say, the report it read, and a
  * parse record that says how it read it (format, table layouts, where each cell came from, what went wrong).
  */
-import type { AnnualReport, ReportKind, Template } from '../report.js'
+import type { AnnualReport, Cell, ReportKind, Template } from '../report.js'
 
 /** Facts about a report that its text may not state; the text wins where it does state them (with a warning). */
 export interface ImportHints {
@@ -20,10 +20,39 @@ export interface ImportHints {
 /**
  * How the text was laid out: `pipe` = table rows as "a | b | c |" (text flattened from HTML), `layout` =
  * `pdftotext -layout` columns, `cell-per-line` = one table cell per line, `html` = an HTML page, `markdown` = headings
- * and GFM pipe tables, `pdf` = a PDF's text layer laid out in columns (read as `layout`), `docx` = a Word document
- * (read as its HTML).
+ * and GFM pipe tables ("| a | b |" under a "|---|" rule, merged cells repeated or left empty), `pdf` = a PDF's text
+ * layer laid out in columns (read as `layout`), `docx` = a Word document (read as its HTML).
  */
 export type SourceFormat = 'pipe' | 'layout' | 'cell-per-line' | 'html' | 'markdown' | 'pdf' | 'docx'
+
+/** What turned the input into rows: the text reader (any text layout), or the HTML, markdown, PDF or Word reader. */
+export type SourceReader = 'text' | 'html' | 'markdown' | 'pdf' | 'docx'
+
+/** Why a cell or field is unread: not printed where it was looked for, printed but not a number, or on a row with the wrong number of values. */
+export type UnreadReason = 'not-found' | 'not-a-number' | 'value-count' | 'not-given'
+
+/** A source region: the lines (1-based, inclusive) that were searched. */
+export interface SourceRegion {
+  readonly fromLine: number
+  readonly toLine: number
+}
+
+/**
+ * A cell or required field the importer could not read: it is left out of the report (never filled in), and
+ * this says where it was looked for, so a reviewer can find it in the source and send it.
+ */
+export interface UnreadPart {
+  readonly pointer: string
+  readonly reason: UnreadReason
+  readonly message: string
+  readonly messageEn: string
+  /** The line the cell's row was found on, when it was found. */
+  readonly line?: number
+  /** The text printed where the value should be, when there was one. */
+  readonly source?: string
+  /** The part of the source it was looked in. */
+  readonly region?: SourceRegion
+}
 
 export interface ParseProblem {
   /** The JSON Pointer of the part concerned, when there is one. */
@@ -41,6 +70,7 @@ export interface SourceCell {
 }
 
 export interface ParseRecord {
+  readonly reader: SourceReader
   readonly format: SourceFormat
   /** The layout each table was read in (null when the table was not read). Table 四 is the same on both forms. */
   readonly templates: {
@@ -52,14 +82,21 @@ export interface ParseRecord {
   readonly problems: readonly ParseProblem[]
   /** 0 when no report was produced; else how cleanly it was read (label matches, warnings). */
   readonly confidence: number
-  /** JSON Pointers of required parts that could not be read; non-empty exactly when `report` is null. */
+  /** JSON Pointers of the unread parts (as `unread`); empty exactly when the report is complete. */
   readonly missing: readonly string[]
+  /** Every cell and required field not read, with why and where it was looked for. */
+  readonly unread: readonly UnreadPart[]
 }
 
-export interface ParseResult {
-  readonly report: AnnualReport | null
-  readonly parse: ParseRecord
-}
+/**
+ * A report as far as it was read: the report body with every cell and field read in place and every unread one
+ * left out. Filling in the pointers of `parse.unread` makes it a complete report body for `POST /v1/reports`.
+ */
+export type PartialReport = object
+
+export type ParseResult =
+  | { readonly complete: true, readonly report: AnnualReport, readonly parse: ParseRecord }
+  | { readonly complete: false, readonly report: PartialReport, readonly parse: ParseRecord }
 
 /**
  * One row of the intermediate form every input becomes: a line of text, or a table row with explicit cells.
@@ -79,8 +116,10 @@ export interface SourceRow {
 /** What the importer accumulates while reading: problems, missing parts and the source of every cell. */
 export interface ParseLog {
   readonly problems: ParseProblem[]
-  readonly missing: string[]
+  readonly unread: UnreadPart[]
   readonly cells: SourceCell[]
+  /** The value read for each cell pointer. */
+  readonly values: Map<string, Cell>
   /** Label-match quality of every table row read (0..1), for the confidence. */
   readonly scores: number[]
 }
@@ -88,18 +127,46 @@ export interface ParseLog {
 /**
  * Starts an empty log.
  *
- * Example: `newLog()` → `{ problems: [], missing: [], cells: [], scores: [] }`.
+ * Example: `newLog()` → `{ problems: [], unread: [], cells: [], values: Map {}, scores: [] }`.
  */
 export function newLog (): ParseLog {
-  return { problems: [], missing: [], cells: [], scores: [] }
+  return { problems: [], unread: [], cells: [], values: new Map(), scores: [] }
 }
 
 /**
- * Records a problem; an `error` with a pointer also marks that part missing (an unreadable part is never guessed).
+ * Records a problem.
  *
- * Example: `logProblem(log, 'error', '第三部分缺失', 'Table 3 is missing', '/requests')` → log.missing `['/requests']`.
+ * Example: `logProblem(log, 'warning', '未注明单位', 'No unit printed', '/proactive/fees/amountWan')` → one warning.
  */
 export function logProblem (log: ParseLog, severity: ParseProblem['severity'], message: string, messageEn: string, pointer?: string): void {
   log.problems.push({ ...(pointer !== undefined ? { pointer } : {}), severity, message, messageEn })
-  if (severity === 'error' && pointer !== undefined && !log.missing.includes(pointer)) log.missing.push(pointer)
+}
+
+/**
+ * Records a part as unread (left out of the report, never guessed), and the same as an error problem.
+ *
+ * Example: `logUnread(log, { pointer: '/year', reason: 'not-found', message: '无法确定报告年度', messageEn: 'No year' })`
+ * → log.unread has it, log.problems an error for '/year'.
+ */
+export function logUnread (log: ParseLog, part: UnreadPart): void {
+  if (log.unread.some((u) => u.pointer === part.pointer)) return
+  log.unread.push(part)
+  log.problems.push({ pointer: part.pointer, severity: 'error', message: part.message, messageEn: part.messageEn })
+}
+
+/**
+ * Records a cell read: its value and its source.
+ *
+ * Example: `logCell(log, '/proactive/fees/amountWan', 1.5, '1.5', 12)` → values has 1.5, cells the source on line 12.
+ */
+export function logCell (log: ParseLog, cellPointer: string, value: Cell, source: string, line: number): void {
+  log.values.set(cellPointer, value)
+  log.cells.push({ pointer: cellPointer, source, line })
+}
+
+/** The lines a run of rows spans, or undefined for no rows. */
+export function regionOf (rows: readonly SourceRow[]): SourceRegion | undefined {
+  const first = rows[0]
+  const last = rows.at(-1)
+  return first === undefined || last === undefined ? undefined : { fromLine: first.line, toLine: last.line }
 }

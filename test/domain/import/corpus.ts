@@ -5,7 +5,7 @@
  * live outside the repository; the tests that read them are test/corpus (`npm run test:corpus`).
  */
 import { readFileSync } from 'node:fs'
-import type { ImportHints } from '../../../src/domain/import/index.js'
+import type { ImportHints, ParseRecord, ParseResult, PartialReport } from '../../../src/domain/import/index.js'
 import type { AnnualReport } from '../../../src/domain/report.js'
 
 const read = (url: URL): string => readFileSync(url, 'utf8')
@@ -58,4 +58,9 @@ export function comparable (report: AnnualReport | null): { prose: Record<string
     prose: { overview: withoutWhitespace(sections.overview), problems: withoutWhitespace(sections.problems), other: withoutWhitespace(sections.other) },
     rest
   }
+}
+
+/** A parse result as a test reads it: the report when it is complete (else null), the partial body, the record. */
+export function completed (result: ParseResult): { report: AnnualReport | null, partial: PartialReport, parse: ParseRecord } {
+  return { report: result.complete ? result.report : null, partial: result.report, parse: result.parse }
 }

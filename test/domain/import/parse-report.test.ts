@@ -1,9 +1,12 @@
 import t from 'tap'
-import { parseReportHtml, parseReportText } from '../../../src/domain/import/index.js'
-import { comparable, CORPUS, expectedReport, htmlFixture, SEED_HINTS, SEED_TEXT as seedText } from './corpus.js'
+import { parseReportHtml, parseReportText, type ImportHints } from '../../../src/domain/import/index.js'
+import { comparable, completed, CORPUS, expectedReport, htmlFixture, SEED_HINTS, SEED_TEXT as seedText } from './corpus.js'
+
+const readText = (text: string, hints?: ImportHints) => completed(parseReportText(text, hints))
+const readHtml = (html: string, hints?: ImportHints) => completed(parseReportHtml(html, hints))
 
 t.test('the seed text parses to exactly seed-2023.json', async (t) => {
-  const { report, parse } = parseReportText(seedText, SEED_HINTS)
+  const { report, parse } = readText(seedText, SEED_HINTS)
   const expected = expectedReport('seed-2023')
   t.strictSame(comparable(report)?.rest, comparable(expected)?.rest, 'every cell and every metadata field, exactly')
   t.strictSame(comparable(report)?.prose, comparable(expected)?.prose, 'the three prose sections, up to whitespace')
@@ -20,7 +23,7 @@ t.test('the seed text parses to exactly seed-2023.json', async (t) => {
 
 t.test('the HTML fixtures (Word export, merged cells) parse to their report JSON', async (t) => {
   for (const { name, hints } of CORPUS.filter((c) => c.name !== '010')) {
-    const { report, parse } = parseReportHtml(htmlFixture(name), hints)
+    const { report, parse } = readHtml(htmlFixture(name), hints)
     const expected = expectedReport(name)
     t.equal(parse.format, 'html')
     t.strictSame(comparable(report)?.rest, comparable(expected)?.rest, `${name}: tables and metadata`)
@@ -33,7 +36,7 @@ t.test('HTML: a page-layout table around the whole report is read as paragraphs,
   const wrapped = htmlFixture('seed-2023')
     .replace("<div class=WordSection1 style='layout-grid:15.6pt'>", '<table width=900><tr><td class=content><div class=WordSection1>')
     .replace('</body>', '</td></tr></table></body>')
-  const { report, parse } = parseReportHtml(wrapped, SEED_HINTS)
+  const { report, parse } = readHtml(wrapped, SEED_HINTS)
   t.strictSame(comparable(report), comparable(expectedReport('seed-2023')))
   t.same(parse.problems, [])
 })
@@ -44,7 +47,7 @@ t.test('the same seed as one cell per line, and column-aligned', async (t) => {
   const aligned = seedText.split('\n').map((line) => line.includes('|') ? '    ' + cells(line).join('      ') : line).join('\n')
   const expected = comparable(expectedReport('seed-2023'))
   for (const [format, text] of [['cell-per-line', cellPerLine], ['layout', aligned]] as const) {
-    const { report, parse } = parseReportText(text, SEED_HINTS)
+    const { report, parse } = readText(text, SEED_HINTS)
     t.equal(parse.format, format)
     t.strictSame(comparable(report), expected, format)
   }
@@ -59,14 +62,14 @@ t.test('labels: full-width brackets, 、 for ., typos, broken lines, heading var
     .replace('四、政府信息公开行政复议、行政诉讼情况', '四、因政府信息公开工作被申请行政法复议和提起行政诉讼情况')
     .replace('五、存在的主要问题及改进情况', '五、政府信息公开工作存在的主要问题及改进情况')
     .replace('商业 企业', '-2-\n商业 企业')
-  const { report, parse } = parseReportText(variant, SEED_HINTS)
+  const { report, parse } = readText(variant, SEED_HINTS)
   t.strictSame(comparable(report)?.rest, comparable(expectedReport('seed-2023'))?.rest)
   t.same(parse.problems, [])
   t.ok(parse.confidence > 0.9 && parse.confidence <= 1, `confidence ${parse.confidence}`)
 })
 
 t.test('blank markers are null, never 0', async (t) => {
-  const { report, parse } = parseReportText(seedText.replace('行政规范性文件 | 0 | 1 | 2 |', '行政规范性文件 | / | — | - |'), SEED_HINTS)
+  const { report, parse } = readText(seedText.replace('行政规范性文件 | 0 | 1 | 2 |', '行政规范性文件 | / | — | - |'), SEED_HINTS)
   t.same(report?.template === '2021' && report.proactive.normativeDocuments, { issued: null, repealed: null, inForce: null })
   t.same(parse.cells.filter((c) => c.pointer.startsWith('/proactive/normativeDocuments')).map((c) => c.source), ['/', '—', '-'])
 })
@@ -97,7 +100,7 @@ t.test('a 2019-template report (table 二 of 2019, 采购 in 元, single （六�
     ].join('\n'))
     .replace(/\(六\)其他处理 \| 1\.申请人[^\n]*\n2\.申请人[^\n]*\n3\.其他 \|[^\n]*/, '(六)其他处理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||')
     .replaceAll('2023', '2020')
-  const { report, parse } = parseReportText(text2019, SEED_HINTS)
+  const { report, parse } = readText(text2019, SEED_HINTS)
   t.same(parse.templates, { proactive: '2019', requests: '2019', reviewLitigation: '2019' })
   t.equal(report?.template, '2019')
   t.equal(report?.year, 2020)
@@ -116,7 +119,7 @@ t.test('a 2019-template report (table 二 of 2019, 采购 in 元, single （六�
 
 t.test('metadata: dates normalised, hints filled in and overruled by the text', async (t) => {
   const text = seedText.replace('成文日期: | 2024-01-31 |', '成文日期: | 2024年1月31日 | 发布日期: | 2024/2/1 |')
-  const { report, parse } = parseReportText(text, { ...SEED_HINTS, agencyCode: '11330500002567803K', year: 2022, sourceUrl: 'http://www.wuxing.gov.cn/art/2024/1/31/art_1.html' })
+  const { report, parse } = readText(text, { ...SEED_HINTS, agencyCode: '11330500002567803K', year: 2022, sourceUrl: 'http://www.wuxing.gov.cn/art/2024/1/31/art_1.html' })
   t.same(report?.publication, {
     indexNo: '11330524MB15359635/2024-00007',
     documentDate: '2024-01-31',
@@ -131,43 +134,85 @@ t.test('metadata: dates normalised, hints filled in and overruled by the text', 
   t.same(parse.problems.map((p) => [p.severity, p.pointer]), [['warning', '/year'], ['warning', '/agency/code']])
 })
 
-t.test('nothing is guessed: what cannot be read makes the report null and is named', async (t) => {
+const TABLE_4 = ['review', 'suitDirect', 'suitAfterReview'].flatMap((g) => ['upheld', 'corrected', 'other', 'pending', 'total'].map((f) => `/reviewLitigation/${g}/${f}`))
+
+t.test('nothing is guessed: what cannot be read leaves the report incomplete and is named', async (t) => {
   const cases: { name: string, text: string, hints?: object, missing: string[], message: RegExp }[] = [
     { name: 'empty', text: '', missing: ['/year', '/agency/code', '/proactive', '/requests', '/reviewLitigation'], message: /文本为空/ },
     { name: 'garbage', text: 'lorem ipsum\n这是一段与报告无关的文字。\n12 34 56', missing: ['/year', '/agency/code', '/proactive', '/requests', '/reviewLitigation'], message: /未找到第二部分/ },
     { name: 'binary', text: '%PDF-1.7\n' + Array.from({ length: 400 }, (_, i) => String.fromCharCode(i % 9)).join(''), missing: ['', '/year', '/agency/code', '/proactive', '/requests', '/reviewLitigation'], message: /二进制/ },
     { name: 'table 三 missing', text: seedText.slice(0, seedText.indexOf('三、收到和处理')) + seedText.slice(seedText.indexOf('四、政府信息公开行政复议')), missing: ['/requests'], message: /未找到第三部分/ },
     { name: 'table 三 empty', text: seedText.replace(/(三、收到和处理政府信息公开申请情况\n)[\s\S]*?(四、政府信息公开行政复议)/, '$1$2'), missing: ['/requests'], message: /表三/ },
-    { name: 'an unreadable cell', text: seedText.replace('行政规范性文件 | 0 | 1 | 2 |', '行政规范性文件 | 0 | l | 2 |'), missing: ['/proactive/normativeDocuments/repealed'], message: /“l”无法识别/ },
-    { name: 'a row missing', text: seedText.replace(/5\.属于三类内部事务信息[^\n]*\n/, ''), missing: ['/requests/outcomes/denied/internalAffairs'], message: /未找到“属于三类内部事务信息”行/ },
-    { name: 'table 四 short', text: seedText.replace('1 | 0 | 0 | 0 | 1 | 0 |', '1 | 0 | 0 | 0 | 1 |'), missing: ['/reviewLitigation'], message: /表四应有15个数值，读到14个/ },
+    { name: 'an unreadable cell', text: seedText.replace('行政规范性文件 | 0 | 1 | 2 |', '行政规范性文件 | 0 | l | 2 |'), missing: ['/proactive/normativeDocuments/repealed'], message: /“l”（第\d+行）无法识别/ },
+    { name: 'a row missing', text: seedText.replace(/5\.属于三类内部事务信息[^\n]*\n/, ''), missing: ['/requests/outcomes/denied/internalAffairs/naturalPerson', '/requests/outcomes/denied/internalAffairs/commercial', '/requests/outcomes/denied/internalAffairs/research', '/requests/outcomes/denied/internalAffairs/socialWelfare', '/requests/outcomes/denied/internalAffairs/legalService', '/requests/outcomes/denied/internalAffairs/otherOrg', '/requests/outcomes/denied/internalAffairs/total'], message: /未找到“属于三类内部事务信息”行/ },
+    { name: 'table 四 short', text: seedText.replace('1 | 0 | 0 | 0 | 1 | 0 |', '1 | 0 | 0 | 0 | 1 |'), missing: TABLE_4, message: /表四应有15个数值，读到14个/ },
     { name: 'no agency code', text: seedText.replace('11330524MB15359635/2024-00007', '无'), missing: ['/agency/code'], message: /统一社会信用代码/ },
     { name: 'no hints', text: seedText, hints: {}, missing: ['/agency/regionCode', '/agency/name', '/kind'], message: /行政区划代码/ }
   ]
   for (const c of cases) {
-    const { report, parse } = parseReportText(c.text, c.hints ?? SEED_HINTS)
+    const { report, parse } = readText(c.text, c.hints ?? SEED_HINTS)
     t.equal(report, null, `${c.name}: no report`)
     t.same(parse.missing, c.missing, `${c.name}: missing`)
     t.ok(parse.problems.some((p) => p.severity === 'error' && c.message.test(p.message) && p.messageEn !== ''), `${c.name}: the problem says so`)
     t.equal(parse.confidence, 0)
   }
-  t.same(parseReportText(seedText.replace(/20\d\d ?年/g, '本年'), { ...SEED_HINTS, year: 2023 }).report?.year, 2023, 'the hint supplies an unstated year')
+  t.same(readText(seedText.replace(/20\d\d ?年/g, '本年'), { ...SEED_HINTS, year: 2023 }).report?.year, 2023, 'the hint supplies an unstated year')
+})
+
+t.test('a partial read keeps every cell read and says where each unread one was looked for', async (t) => {
+  const text = seedText
+    .replace('行政规范性文件 | 0 | 1 | 2 |', '行政规范性文件 | 0 | l | 2 |')
+    .replace('11330524MB15359635/2024-00007', '无')
+  const result = parseReportText(text, SEED_HINTS)
+  t.equal(result.complete, false)
+  const line = text.split('\n').findIndex((l) => l.startsWith('行政规范性文件')) + 1
+  t.match(result.parse.unread, [
+    { pointer: '/agency/code', reason: 'not-given', region: { fromLine: 1 } },
+    { pointer: '/proactive/normativeDocuments/repealed', reason: 'not-a-number', source: 'l', line, region: { fromLine: Number, toLine: Number } }
+  ])
+  t.equal(result.parse.unread.length, 2)
+  const region = result.parse.unread[1]?.region
+  t.ok(region !== undefined && region.fromLine < line && line < region.toLine, 'the region of table 二 holds the line')
+  t.equal(result.parse.cells.length, 199, 'every other cell is read')
+  const partial = result.report as Record<string, any>
+  t.same(partial.proactive.normativeDocuments, { issued: 0, inForce: 2 }, 'the unread cell is left out, its neighbours kept')
+  t.notOk('code' in partial.agency)
+  t.same(partial.requests, expectedReport('seed-2023').requests, 'the other tables whole')
+  t.equal(partial.year, 2023)
+
+  // Filling in the unread pointers gives the report exactly.
+  partial.proactive.normativeDocuments.repealed = 1
+  partial.agency.code = '11330524MB15359635'
+  const { publication, ...expected } = expectedReport('seed-2023')
+  const { publication: readPublication, ...filled } = partial
+  t.strictSame(comparable(filled as never)?.rest, comparable(expected as never)?.rest)
+  t.notOk('indexNo' in readPublication)
+  t.ok(publication !== undefined)
+})
+
+t.test('a table 三 row the labels cannot place leaves its 7 cells unread with the region searched', async (t) => {
+  const text = seedText.replace(/5\.属于三类内部事务信息[^\n]*\n/, '')
+  const { partial, parse } = readText(text, SEED_HINTS)
+  const unread = parse.unread.filter((u) => u.pointer.startsWith('/requests/outcomes/denied/internalAffairs/'))
+  t.equal(unread.length, 7)
+  t.ok(unread.every((u) => u.reason === 'not-found' && u.region !== undefined && u.region.fromLine < u.region.toLine))
+  t.same((partial as Record<string, any>).requests.outcomes.denied.processInfo, expectedReport('seed-2023').requests.outcomes.denied.processInfo)
 })
 
 t.test('pipe text: an empty last cell standing in for a lost value is read as a blank, with a warning', async (t) => {
   // "… | 0 | ||": the empties after the values are merged-cell padding in the seed, so a lost value cannot be told apart.
-  const { report, parse } = parseReportText(seedText.replace('8.属于行政查询事项 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |', '8.属于行政查询事项 | 0 | 0 | 0 | 0 | 0 | 0 |'), SEED_HINTS)
+  const { report, parse } = readText(seedText.replace('8.属于行政查询事项 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |', '8.属于行政查询事项 | 0 | 0 | 0 | 0 | 0 | 0 |'), SEED_HINTS)
   t.equal(report?.requests.outcomes.denied.adminQuery.total, null)
   t.same(parse.problems.map((p) => [p.severity, p.pointer]), [['warning', '/requests/outcomes/denied/adminQuery/total']])
   t.match(parse.problems[0]?.message, /末尾的空单元格按空白读取/)
 })
 
 t.test('HTML that is not a report, or a broken page', async (t) => {
-  const empty = parseReportHtml('<html><body><script>var a = 1</script></body></html>', SEED_HINTS)
+  const empty = readHtml('<html><body><script>var a = 1</script></body></html>', SEED_HINTS)
   t.equal(empty.report, null)
   t.ok(empty.parse.problems.some((p) => /没有文字内容/.test(p.message)))
   const truncated = htmlFixture('seed-2023').slice(0, 60000)
-  const result = parseReportHtml(truncated, SEED_HINTS)
+  const result = readHtml(truncated, SEED_HINTS)
   t.equal(result.report, null, 'a page cut off inside table 三')
   t.ok(result.parse.missing.length > 0)
 })

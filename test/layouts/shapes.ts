@@ -1,0 +1,237 @@
+/**
+ * The published shapes a laid-out report is rendered into, one small renderer each: a Word-exported HTML page
+ * (rowspan/colspan), pipe-flattened text, cells glued together, `pdftotext -layout` text, markdown as converters
+ * write it, and one cell per line. Each takes a sample (the form laid out, and its noise) and gives the document.
+ */
+import type { GridCell, Noise, Sample } from './generate.js'
+import { withTypo, wrapLabel } from './generate.js'
+
+export interface Rendered {
+  readonly body: string
+  readonly contentType: 'text/html' | 'text/plain'
+}
+
+export type Shape = (sample: Sample) => Rendered
+
+/** A cell's printed text with the label noise applied (typos in long labels). */
+function cellText (cell: GridCell, noise: Noise): string {
+  return cell.value ? cell.text : withTypo(cell.text, noise)
+}
+
+/** Text shapes print an empty cell as nothing, which no reader can place: they print a blank marker instead. */
+function markedBlank (text: string): string {
+  return text === '' ? '—' : text
+}
+
+function escapeHtml (text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}
+
+/** An HTML page as Word saves it: MsoNormal paragraphs, tables of merged cells, &nbsp; in empty cells. */
+export const wordHtml: Shape = ({ blocks, noise }) => {
+  const out: string[] = ['<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta http-equiv=Content-Type content="text/html; charset=utf-8">',
+    '<style>p.MsoNormal{margin:0cm;font-size:10.5pt}</style></head><body lang=ZH-CN><div class=WordSection1>']
+  let index = 0
+  for (const block of blocks) {
+    if (block.kind === 'paragraph') {
+      out.push(`<p class=MsoNormal${block.heading ? " style='text-indent:32pt'><b>" : '>'}<span style='font-family:仿宋_GB2312'>${escapeHtml(block.text)}</span>${block.heading ? '</b>' : ''}</p>`)
+      continue
+    }
+    out.push("<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse'>")
+    for (const row of block.rows) {
+      const cells = row.map((cell) => {
+        const spans = `${cell.rowspan > 1 ? ` rowspan=${cell.rowspan}` : ''}${cell.colspan > 1 ? ` colspan=${cell.colspan}` : ''}`
+        const lines = cell.value ? [cell.text] : wrapLabel(cellText(cell, noise), noise)
+        const content = lines.map((l) => l === '' ? '&nbsp;' : `<span lang=EN-US>${escapeHtml(l)}</span>`).join('<br>')
+        return `<td width=60 valign=top${spans} style='border:solid windowtext 1.0pt'><p class=MsoNormal align=center>${content}</p></td>`
+      })
+      if (noise.extraCell === index) cells.push("<td width=10 style='border:none'><p class=MsoNormal>&nbsp;</p></td>")
+      out.push(`<tr>\n${cells.join('\n')}\n</tr>`)
+      index++
+    }
+    out.push('</table>')
+  }
+  out.push('</div></body></html>')
+  return { body: out.join('\n'), contentType: 'text/html' }
+}
+
+/** A page footer between rows, as text shapes carry it over from the PDF they came from. */
+function footerAfter (index: number, noise: Noise, lines: string[]): void {
+  const page = noise.pageBreaks.indexOf(index)
+  if (page >= 0) lines.push('', `                                  ${noise.footer(page + 2)}`, '\f')
+}
+
+/**
+ * Text copied from a page, as the seed was: each table row "a | b | c |", the slots merged cells leave as empty
+ * cells at the end of the row ("| 0 | ||"), a label broken over two lines.
+ */
+export const pipeText: Shape = ({ blocks, noise }) => {
+  const lines: string[] = []
+  let index = 0
+  for (const block of blocks) {
+    if (block.kind === 'paragraph') {
+      lines.push(block.text)
+      continue
+    }
+    for (const row of block.rows) {
+      const cells = row.map((cell) => cellText(cell, noise))
+      const padding = row.reduce((n, cell) => n + cell.colspan - 1, 0) + (noise.extraCell === index ? 1 : 0)
+      // A first cell broken over lines: the text before the break ends the line above.
+      const parts = row[0]?.value === false ? wrapLabel(cells[0] ?? '', noise) : [cells[0] ?? '']
+      if (parts.length > 1) {
+        lines.push(parts.slice(0, -1).join(''))
+        cells[0] = parts.at(-1) ?? ''
+      }
+      lines.push(`${cells.join(' | ')} |${'|'.repeat(padding)}`)
+      footerAfter(index++, noise, lines)
+    }
+  }
+  return { body: lines.join('\n'), contentType: 'text/plain' }
+}
+
+/** Cells run together as some copy-paste leaves them: labels glued to each other and to the first value. */
+export const gluedText: Shape = ({ blocks, noise }) => {
+  const lines: string[] = []
+  let index = 0
+  for (const block of blocks) {
+    if (block.kind === 'paragraph') {
+      lines.push(block.text)
+      continue
+    }
+    block.rows.forEach((row) => {
+      const labels = row.filter((c) => !c.value).map((c) => cellText(c, noise)).join('')
+      const values = row.filter((c) => c.value).map((c) => markedBlank(c.text))
+      lines.push(labels + values.join(' '))
+      footerAfter(index++, noise, lines)
+    })
+  }
+  return { body: lines.join('\n'), contentType: 'text/plain' }
+}
+
+/** Display width of a text in a monospaced layout: CJK characters are two columns. */
+function width (text: string): number {
+  let w = 0
+  for (const ch of text) w += /[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1
+  return w
+}
+
+function padTo (text: string, column: number): string {
+  return text + ' '.repeat(Math.max(1, column - width(text)))
+}
+
+/** Prose as pdftotext lays it out: the first line indented, the rest flush left, cut at 34 characters. */
+function layoutParagraph (text: string): string[] {
+  const chars = [...text]
+  const lines: string[] = []
+  for (let i = 0; i < chars.length; i += 34) lines.push((i === 0 ? '   ' : '') + chars.slice(i, i + 34).join(''))
+  return lines
+}
+
+/**
+ * `pdftotext -layout` output: columns aligned with spaces; a merged label printed once, on the middle row of the rows
+ * it spans (an extra first cell there); long labels broken over lines with the values on the middle line; page
+ * footers and form feeds between rows.
+ */
+export const layoutText: Shape = ({ blocks, noise }) => {
+  const lines: string[] = []
+  let index = 0
+  for (const block of blocks) {
+    if (block.kind === 'paragraph') {
+      lines.push(...(block.heading ? [`   ${block.text}`] : layoutParagraph(block.text)))
+      continue
+    }
+    // Where each merged label is printed: the middle row of its span.
+    const printedAt = new Map<number, string[]>()
+    block.rows.forEach((row, r) => {
+      for (const cell of row) {
+        if (cell.rowspan > 1 && !cell.value) {
+          const at = r + Math.floor((cell.rowspan - 1) / 2)
+          printedAt.set(at, [...(printedAt.get(at) ?? []), cellText(cell, noise)])
+        }
+      }
+    })
+    block.rows.forEach((row, r) => {
+      const own = row.filter((c) => !c.value && c.rowspan === 1).map((c) => cellText(c, noise))
+      const labels = [...(printedAt.get(r) ?? []), ...own]
+      const values = row.filter((c) => c.value).map((c) => markedBlank(c.text))
+      // Each label cell is broken within its own column; the columns' lines are printed side by side.
+      const columns = labels.map((text) => wrapLabel(text, noise))
+      const height = Math.max(1, ...columns.map((c) => c.length))
+      const labelLines = Array.from({ length: height }, (_, l) => columns.map((c) => c[l] ?? '').filter((t) => t !== '').join('  '))
+      const valueLine = Math.floor((labelLines.length - 1) / 2)
+      labelLines.forEach((text, l) => {
+        const line = l === valueLine && values.length > 0
+          ? padTo(`    ${text}`, 44) + values.map((v) => ` ${v.padStart(8)}`).join('')
+          : `    ${text}`
+        if (line.trim() !== '') lines.push(line)
+      })
+      footerAfter(index++, noise, lines)
+    })
+  }
+  return { body: lines.join('\n'), contentType: 'text/plain' }
+}
+
+/**
+ * Markdown as document converters write it: `##` headings, GFM pipe tables with leading and trailing bars and a
+ * `|---|` row under the first, every merged label repeated in each slot it covers (or left empty), merged values
+ * in their first slot.
+ */
+export function markdownShape (repeatMerged: boolean): Shape {
+  return ({ blocks, noise }) => {
+    const lines: string[] = []
+    for (const block of blocks) {
+      if (block.kind === 'paragraph') {
+        lines.push(block.heading ? `## ${block.text}` : block.text, '')
+        continue
+      }
+      const columns = Math.max(...block.rows.map((row) => row.reduce((n, c) => n + c.colspan, 0)))
+      const grid: string[][] = block.rows.map(() => new Array<string>(columns).fill(''))
+      const taken = new Set<string>()
+      block.rows.forEach((row, r) => {
+        let col = 0
+        for (const cell of row) {
+          while (taken.has(`${r}:${col}`)) col++
+          for (let dr = 0; dr < cell.rowspan; dr++) {
+            for (let dc = 0; dc < cell.colspan; dc++) {
+              taken.add(`${r + dr}:${col + dc}`)
+              const first = dr === 0 && dc === 0
+              const slot = grid[r + dr]
+              if (slot !== undefined) slot[col + dc] = first || (repeatMerged && !cell.value) ? (cell.value ? markedBlank(cell.text) : cellText(cell, noise)) : ''
+            }
+          }
+          col += cell.colspan
+        }
+      })
+      grid.forEach((row, r) => {
+        lines.push(`| ${row.join(' | ')} |`)
+        if (r === 0) lines.push(`|${row.map(() => '---').join('|')}|`)
+      })
+      lines.push('')
+    }
+    return { body: lines.join('\n'), contentType: 'text/plain' }
+  }
+}
+
+/** One table cell per line, as text extracted cell by cell prints it. */
+export const cellPerLine: Shape = ({ blocks, noise }) => {
+  const lines: string[] = []
+  for (const block of blocks) {
+    if (block.kind === 'paragraph') {
+      lines.push(block.text)
+      continue
+    }
+    for (const row of block.rows) for (const cell of row) lines.push(cell.value ? markedBlank(cell.text) : cellText(cell, noise))
+  }
+  return { body: lines.join('\n'), contentType: 'text/plain' }
+}
+
+/** Every shape the property test renders, by name. */
+export const SHAPES: Readonly<Record<string, Shape>> = {
+  'word-html': wordHtml,
+  'pipe-text': pipeText,
+  'glued-text': gluedText,
+  'pdftotext-layout': layoutText,
+  'markdown-repeated': markdownShape(true),
+  'markdown-empty': markdownShape(false),
+  'cell-per-line': cellPerLine
+}
