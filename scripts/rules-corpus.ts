@@ -53,8 +53,8 @@ if (existsSync(SHARED)) {
     // The corpus files open with a description of their source, ended by a line "---".
     const body = text.includes('\n---\n') ? text.slice(text.indexOf('\n---\n') + 5) : text
     const parsed = parseReportText(body, hintsOf(file, forms))
-    if (parsed.report === null) notes.push(`corpus/reports/${file}: not read by the importer (${parsed.parse.missing.join(', ')})`)
-    else sources.push({ name: `corpus/reports/${file} (imported)`, report: parsed.report })
+    if (parsed.complete) sources.push({ name: `corpus/reports/${file} (imported)`, report: parsed.report })
+    else notes.push(`corpus/reports/${file}: not read completely (${parsed.parse.unread.map((cell) => cell.pointer).join(', ')})`)
   }
 } else {
   notes.push(`${SHARED} is absent (it is not part of the repository): only the test fixtures are read`)
