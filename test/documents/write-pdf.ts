@@ -79,14 +79,20 @@ export function textWidth (text: string, size: number): number {
 /**
  * Prints layout text (as `pdftotext -layout` writes it: columns kept by spaces, one character column = 5 pt at
  * 10 pt, a CJK character two columns) onto A4 pages of `linesPerPage` lines, each page numbered "- n -" at its foot.
+ * A form feed ends a page early, as it does in pdftotext's output. Text too wide for the page is printed smaller,
+ * as printing fits a page to its width: the font shrinks until the widest line fits.
  */
 export function layoutTextPdf (text: string, linesPerPage = 56): Buffer {
-  const size = 10
-  const lines = text.split('\n')
+  const widest = Math.max(...text.split('\n').map((line) => [...line].reduce((n, char) => n + (isNarrow(char) ? 1 : 2), 0)))
+  const size = Math.min(10, (PAGE_WIDTH - 80) * 2 / widest)
+  const sheets = text.split('\f').flatMap((sheet) => {
+    const lines = sheet.replace(/^\n/, '').split('\n')
+    return Array.from({ length: Math.ceil(lines.length / linesPerPage) }, (_, n) => lines.slice(n * linesPerPage, (n + 1) * linesPerPage))
+  })
   const pages: PlacedText[][] = []
-  for (let start = 0; start < lines.length; start += linesPerPage) {
+  for (const sheet of sheets) {
     const page: PlacedText[] = []
-    lines.slice(start, start + linesPerPage).forEach((line, i) => {
+    sheet.forEach((line, i) => {
       const y = PAGE_HEIGHT - 60 - i * size * 1.35
       let column = 0
       // Runs of text separated by two spaces or more are placed apart; a single space stays inside its run.

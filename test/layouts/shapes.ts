@@ -1,17 +1,21 @@
 /**
  * The published shapes a laid-out report is rendered into, one small renderer each: a Word-exported HTML page
  * (rowspan/colspan), pipe-flattened text, cells glued together, `pdftotext -layout` text, markdown as converters
- * write it, and one cell per line. Each takes a sample (the form laid out, and its noise) and gives the document.
+ * write it, one cell per line, a Word document and a PDF of the layout text. Each takes a sample (the form laid
+ * out, and its noise) and gives the document. The shapes printed by Chromium are in `printed.ts`.
  */
+import { docxOf } from '../documents/docx.js'
+import { layoutTextPdf } from '../documents/write-pdf.js'
 import type { GridCell, Noise, Sample } from './generate.js'
 import { withTypo, wrapLabel } from './generate.js'
 
-export interface Rendered {
-  readonly body: string
-  readonly contentType: 'text/html' | 'text/plain'
-}
+/** A document as it is sent: text with its type, or the bytes of a PDF or Word file. */
+export interface RenderedText { readonly body: string, readonly type: 'html' | 'text' }
+export type Rendered = RenderedText | { readonly body: Uint8Array, readonly type: 'pdf' | 'docx' }
 
-export type Shape = (sample: Sample) => Rendered
+/** A renderer of a text shape (HTML included), which the other renderers build on. */
+export type TextShape = (sample: Sample) => RenderedText
+export type Shape = (sample: Sample) => Rendered | Promise<Rendered>
 
 /** A cell's printed text with the label noise applied (typos in long labels). */
 function cellText (cell: GridCell, noise: Noise): string {
@@ -28,7 +32,7 @@ function escapeHtml (text: string): string {
 }
 
 /** An HTML page as Word saves it: MsoNormal paragraphs, tables of merged cells, &nbsp; in empty cells. */
-export const wordHtml: Shape = ({ blocks, noise }) => {
+export const wordHtml: TextShape = ({ blocks, noise }) => {
   const out: string[] = ['<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta http-equiv=Content-Type content="text/html; charset=utf-8">',
     '<style>p.MsoNormal{margin:0cm;font-size:10.5pt}</style></head><body lang=ZH-CN><div class=WordSection1>']
   let index = 0
@@ -52,7 +56,7 @@ export const wordHtml: Shape = ({ blocks, noise }) => {
     out.push('</table>')
   }
   out.push('</div></body></html>')
-  return { body: out.join('\n'), contentType: 'text/html' }
+  return { body: out.join('\n'), type: 'html' }
 }
 
 /** A page footer between rows, as text shapes carry it over from the PDF they came from. */
@@ -65,7 +69,7 @@ function footerAfter (index: number, noise: Noise, lines: string[]): void {
  * Text copied from a page, as the seed was: each table row "a | b | c |", the slots merged cells leave as empty
  * cells at the end of the row ("| 0 | ||"), a label broken over two lines.
  */
-export const pipeText: Shape = ({ blocks, noise }) => {
+export const pipeText: TextShape = ({ blocks, noise }) => {
   const lines: string[] = []
   let index = 0
   for (const block of blocks) {
@@ -86,11 +90,11 @@ export const pipeText: Shape = ({ blocks, noise }) => {
       footerAfter(index++, noise, lines)
     }
   }
-  return { body: lines.join('\n'), contentType: 'text/plain' }
+  return { body: lines.join('\n'), type: 'text' }
 }
 
 /** Cells run together as some copy-paste leaves them: labels glued to each other and to the first value. */
-export const gluedText: Shape = ({ blocks, noise }) => {
+export const gluedText: TextShape = ({ blocks, noise }) => {
   const lines: string[] = []
   let index = 0
   for (const block of blocks) {
@@ -105,7 +109,7 @@ export const gluedText: Shape = ({ blocks, noise }) => {
       footerAfter(index++, noise, lines)
     })
   }
-  return { body: lines.join('\n'), contentType: 'text/plain' }
+  return { body: lines.join('\n'), type: 'text' }
 }
 
 /** Display width of a text in a monospaced layout: CJK characters are two columns. */
@@ -132,7 +136,7 @@ function layoutParagraph (text: string): string[] {
  * it spans (an extra first cell there); long labels broken over lines with the values on the middle line; page
  * footers and form feeds between rows.
  */
-export const layoutText: Shape = ({ blocks, noise }) => {
+export const layoutText: TextShape = ({ blocks, noise }) => {
   const lines: string[] = []
   let index = 0
   for (const block of blocks) {
@@ -168,7 +172,7 @@ export const layoutText: Shape = ({ blocks, noise }) => {
       footerAfter(index++, noise, lines)
     })
   }
-  return { body: lines.join('\n'), contentType: 'text/plain' }
+  return { body: lines.join('\n'), type: 'text' }
 }
 
 /**
@@ -176,7 +180,7 @@ export const layoutText: Shape = ({ blocks, noise }) => {
  * `|---|` row under the first, every merged label repeated in each slot it covers (or left empty), merged values
  * in their first slot.
  */
-export function markdownShape (repeatMerged: boolean): Shape {
+export function markdownShape (repeatMerged: boolean): TextShape {
   return ({ blocks, noise }) => {
     const lines: string[] = []
     for (const block of blocks) {
@@ -208,12 +212,12 @@ export function markdownShape (repeatMerged: boolean): Shape {
       })
       lines.push('')
     }
-    return { body: lines.join('\n'), contentType: 'text/plain' }
+    return { body: lines.join('\n'), type: 'text' }
   }
 }
 
 /** One table cell per line, as text extracted cell by cell prints it. */
-export const cellPerLine: Shape = ({ blocks, noise }) => {
+export const cellPerLine: TextShape = ({ blocks, noise }) => {
   const lines: string[] = []
   for (const block of blocks) {
     if (block.kind === 'paragraph') {
@@ -222,8 +226,14 @@ export const cellPerLine: Shape = ({ blocks, noise }) => {
     }
     for (const row of block.rows) for (const cell of row) lines.push(cell.value ? markedBlank(cell.text) : cellText(cell, noise))
   }
-  return { body: lines.join('\n'), contentType: 'text/plain' }
+  return { body: lines.join('\n'), type: 'text' }
 }
+
+/** The Word document of the Word-exported page: its merged cells as grid spans and vertical merges. */
+export const wordDocument: Shape = async (sample) => ({ body: await docxOf(wordHtml(sample).body), type: 'docx' })
+
+/** A PDF whose text layer is the layout text: its page footers and form feeds end its pages. */
+export const layoutPdf: Shape = (sample) => ({ body: layoutTextPdf(layoutText(sample).body), type: 'pdf' })
 
 /** Every shape the property test renders, by name. */
 export const SHAPES: Readonly<Record<string, Shape>> = {
@@ -233,5 +243,7 @@ export const SHAPES: Readonly<Record<string, Shape>> = {
   'pdftotext-layout': layoutText,
   'markdown-repeated': markdownShape(true),
   'markdown-empty': markdownShape(false),
-  'cell-per-line': cellPerLine
+  'cell-per-line': cellPerLine,
+  docx: wordDocument,
+  pdf: layoutPdf
 }
