@@ -25,6 +25,23 @@ const FLAGS = [
 ]
 
 /**
+ * How the page is printed: on A4 with the columns as wide as their text needs (the page's cell widths are the
+ * generator's, not a document's), so a count is never broken inside its cell.
+ */
+const PRINT_STYLE = '@page{size:A4 landscape;margin:15mm} table{width:100%} td{width:auto !important;font-size:9pt} td p{white-space:nowrap}'
+
+/**
+ * The sample with its blank cells printed as "—": a printed cell left empty is no text at all, which no reader of
+ * the text layer can place (as in the text shapes).
+ */
+function markedBlanks (sample: Sample): Sample {
+  const blocks = sample.blocks.map((block) => block.kind === 'table'
+    ? { ...block, rows: block.rows.map((row) => row.map((cell) => cell.value && cell.text === '' ? { ...cell, text: '—' } : cell)) }
+    : block)
+  return { ...sample, blocks }
+}
+
+/**
  * Prints the sample's Word-exported page to PDF with Chromium, in a directory removed afterwards, and reads what
  * `read` makes of the PDF file.
  */
@@ -33,7 +50,7 @@ async function chromiumPrint<T> (sample: Sample, read: (pdf: string) => Promise<
   try {
     const page = path.join(directory, 'report.html')
     const pdf = path.join(directory, 'report.pdf')
-    await writeFile(page, wordHtml(sample).body)
+    await writeFile(page, wordHtml(markedBlanks(sample)).body.replace('</style>', PRINT_STYLE + '</style>'))
     await run(CHROMIUM, [...FLAGS, `--user-data-dir=${path.join(directory, 'profile')}`, `--print-to-pdf=${pdf}`, page], { timeout: 90_000 })
     return await read(pdf)
   } finally {

@@ -47,7 +47,7 @@ export const wordHtml: TextShape = ({ blocks, noise }) => {
         const spans = `${cell.rowspan > 1 ? ` rowspan=${cell.rowspan}` : ''}${cell.colspan > 1 ? ` colspan=${cell.colspan}` : ''}`
         const lines = cell.value ? [cell.text] : wrapLabel(cellText(cell, noise), noise)
         const content = lines.map((l) => l === '' ? '&nbsp;' : `<span lang=EN-US>${escapeHtml(l)}</span>`).join('<br>')
-        return `<td width=60 valign=top${spans} style='border:solid windowtext 1.0pt'><p class=MsoNormal align=center>${content}</p></td>`
+        return `<td width=60 valign=top${spans} style='border:solid windowtext 1.0pt;padding:0cm 5.4pt 0cm 5.4pt'><p class=MsoNormal align=center>${content}</p></td>`
       })
       if (noise.extraCell === index) cells.push("<td width=10 style='border:none'><p class=MsoNormal>&nbsp;</p></td>")
       out.push(`<tr>\n${cells.join('\n')}\n</tr>`)
