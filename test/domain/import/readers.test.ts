@@ -72,3 +72,9 @@ t.test('pdfLayoutText: lines by baseline, columns by gaps, indentation from the 
   t.ok(lacksTextLayer([{ items: [item('- 1 -', 280, 30)] }, { items: [] }]), 'a page number alone is no text layer')
   t.notOk(lacksTextLayer([{ items: [item('二、主动公开政府信息情况二、主动公开政府信息情况', 0, 0)] }]))
 })
+
+t.test('pdfLayoutText: radicals a font printed for ideographs are read as the ideographs', async (t) => {
+  // Chromium with Noto CJK writes 民 as the radical ⺠ (U+2EA0); a Kangxi radical (⽂, U+2F42) folds by NFKC.
+  const text = pdfLayoutText([{ items: [item('淮安市洪泽区人⺠政府', 81, 650), item('⻓兴县⽂化局', 81, 630)] }])
+  t.equal(text, '淮安市洪泽区人民政府\n长兴县文化局')
+})
