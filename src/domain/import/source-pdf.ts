@@ -42,21 +42,6 @@ interface Line {
 }
 
 /**
- * The ideographs that CJK fonts draw with the same glyph as a radical: a PDF printer that maps glyphs back to text
- * (Chromium with Noto CJK does) may write the radical's code, so "人民政府" comes out as "人⺠政府". Kangxi radicals
- * fold to their ideographs by NFKC; of the CJK Radicals Supplement only these standalone forms have an ideograph
- * of the same shape (Unicode's EquivalentUnifiedIdeograph data).
- */
-const RADICALS = '⺟⺠⻄⻅⻆⻈⻉⻋⻐⻓⻔⻘⻙⻚⻛⻜⻝⻠⻢⻣⻤⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳'
-const IDEOGRAPHS = '母民西见角讠贝车钅长门青韦页风飞食饣马骨鬼鱼鸟卤麦黄黾齐齿龙龟'
-const RADICAL_IDEOGRAPHS = new Map([...RADICALS].map((radical, i) => [radical, [...IDEOGRAPHS][i] ?? radical]))
-
-/** A run's text with radicals written for ideographs put back to the ideographs. */
-function ideographText (text: string): string {
-  return text.replace(/[\u2e80-\u2eff\u2f00-\u2fdf]/g, (char) => RADICAL_IDEOGRAPHS.get(char) ?? char.normalize('NFKC'))
-}
-
-/**
  * Groups a page's items into lines: items whose baselines lie within a third of the smaller font size of each
  * other are one line (a value centred in a taller cell sits a point or two off its label's baseline; the second
  * line of a wrapped label sits a whole line lower). Lines run top to bottom, items left to right.
@@ -111,7 +96,7 @@ function printLine (line: Line, margin: number): string {
   for (const item of line.items) {
     const gap = item.x - end
     if (text.trim() !== '' && gap > unit / 2) text += ' '.repeat(Math.max(1, Math.round(gap / unit)))
-    text += ideographText(item.text)
+    text += item.text
     end = Math.max(end, item.x + item.width)
   }
   return text.replace(/\s+$/, '')

@@ -7,6 +7,21 @@ import type { SourceFormat, SourceRow } from './types.js'
 /** A value as a table prints it: a number, or a blank marker. Full-width forms are NFKC-folded before this test. */
 export const VALUE_TOKEN = /^(?:[-+]?\d[\d,]*(?:\.\d+)?|[-—–/\\]{1,2})$/
 
+/**
+ * The ideographs that CJK fonts draw with the same glyph as a radical: a PDF printer that maps glyphs back to text
+ * (Chromium with Noto CJK does) writes the radical's code, so "人民政府" comes out as "人⺠政府" in the PDF's text layer and in `pdftotext`'s text. Kangxi radicals
+ * fold to their ideographs by NFKC; of the CJK Radicals Supplement only these standalone forms have an ideograph
+ * of the same shape (Unicode's EquivalentUnifiedIdeograph data).
+ */
+const RADICALS = '⺟⺠⻄⻅⻆⻈⻉⻋⻐⻓⻔⻘⻙⻚⻛⻜⻝⻠⻢⻣⻤⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳'
+const IDEOGRAPHS = '母民西见角讠贝车钅长门青韦页风飞食饣马骨鬼鱼鸟卤麦黄黾齐齿龙龟'
+const RADICAL_IDEOGRAPHS = new Map([...RADICALS].map((radical, i) => [radical, [...IDEOGRAPHS][i] ?? radical]))
+
+/** A text with radicals written for ideographs put back to the ideographs. */
+function ideographText (text: string): string {
+  return text.replace(/[\u2e80-\u2eff\u2f00-\u2fdf]/g, (char) => RADICAL_IDEOGRAPHS.get(char) ?? char.normalize('NFKC'))
+}
+
 /** The rule under a markdown table's header: "|---|:---:|". */
 const MARKDOWN_RULE = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/
 
@@ -68,7 +83,7 @@ export function detectTextFormat (text: string): Exclude<SourceFormat, 'html'> {
 export function textRows (text: string, format: Exclude<SourceFormat, 'html'>): SourceRow[] {
   const rows: SourceRow[] = []
   text.split(/\r\n|\r|\n/).forEach((raw, index) => {
-    const line = raw.replace(/[\f\v\u200b\ufeff]/g, '').replace(/\u00a0|\u3000/g, ' ').replace(/\s+$/, '')
+    const line = ideographText(raw).replace(/[\f\v\u200b\ufeff]/g, '').replace(/\u00a0|\u3000/g, ' ').replace(/\s+$/, '')
     if (line.trim() === '' || isPageNumber(line)) return
     if ((format === 'pipe' || format === 'markdown') && line.includes('|')) {
       // A markdown table's rule row (|---|:--:|) is no row.

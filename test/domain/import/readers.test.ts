@@ -2,6 +2,7 @@ import t from 'tap'
 import { binarySignature, looksLikeHtml } from '../../../src/domain/import/sniff.js'
 import { looksLikeMarkdown, markdownRows } from '../../../src/domain/import/source-markdown.js'
 import { lacksTextLayer, pdfLayoutText, type PdfTextItem } from '../../../src/domain/import/source-pdf.js'
+import { textRows } from '../../../src/domain/import/source-text.js'
 
 const item = (text: string, x: number, y: number, size = 12, vertical = false): PdfTextItem =>
   ({ text, x, y, width: [...text].length * size, height: size, vertical })
@@ -73,8 +74,8 @@ t.test('pdfLayoutText: lines by baseline, columns by gaps, indentation from the 
   t.notOk(lacksTextLayer([{ items: [item('二、主动公开政府信息情况二、主动公开政府信息情况', 0, 0)] }]))
 })
 
-t.test('pdfLayoutText: radicals a font printed for ideographs are read as the ideographs', async (t) => {
+t.test('textRows: radicals a font printed for ideographs are read as the ideographs', async (t) => {
   // Chromium with Noto CJK writes 民 as the radical ⺠ (U+2EA0); a Kangxi radical (⽂, U+2F42) folds by NFKC.
-  const text = pdfLayoutText([{ items: [item('淮安市洪泽区人⺠政府', 81, 650), item('⻓兴县⽂化局', 81, 630)] }])
-  t.equal(text, '淮安市洪泽区人民政府\n长兴县文化局')
+  const rows = textRows('淮安市洪泽区人⺠政府\n⻓兴县⽂化局', 'layout')
+  t.same(rows.map((row) => row.text), ['淮安市洪泽区人民政府', '长兴县文化局'])
 })
