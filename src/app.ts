@@ -11,7 +11,7 @@ import dbPlugin from './plugins/db.js'
 import httpCachePlugin from './plugins/http-cache.js'
 import idempotencyPlugin from './plugins/idempotency.js'
 import jsonBodyPlugin from './plugins/json-body.js'
-import problemDetailsPlugin from './plugins/problem-details.js'
+import problemDetailsPlugin, { clientErrorHandler } from './plugins/problem-details.js'
 import protectionPlugin from './plugins/protection.js'
 import requestLogPlugin, { requestIdFrom } from './plugins/request-log.js'
 import swaggerPlugin from './plugins/swagger.js'
@@ -71,6 +71,7 @@ export async function buildApp ({ config, databaseUrl, logger = false, now = () 
     requestTimeout: 0,
     // Behind a load balancer, the client's address (for per-IP limits and logs) comes from X-Forwarded-For.
     trustProxy: trustProxySetting(config.TRUST_PROXY),
+    clientErrorHandler: clientErrorHandler(config.PROBLEM_TYPE_BASE),
     routerOptions: { ignoreTrailingSlash: true },
     // Response schemas with unions are checked by fast-json-stringify's own Ajv, which must know our formats.
     serializerOpts: { ajv: { formats: { 'credit-code': CREDIT_CODE_FORMAT } } }
