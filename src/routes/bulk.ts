@@ -195,8 +195,9 @@ const bulkRoutes: FastifyPluginAsyncTypebox<BulkRoutesOptions> = async (app, { n
     if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
       throw new ProblemError('UNSUPPORTED_MEDIA_TYPE', `Lines must be UTF-8; charset=${charset} is not accepted.`)
     }
-    const input = await unlessBlank(request.body as unknown as AsyncIterable<Buffer>)
-    if (input === undefined) throw new ProblemError('MALFORMED_JSON', 'The body holds no report: send one report (a JSON object) per line.')
+    const received = await unlessBlank(request.body as unknown as AsyncIterable<Buffer>)
+    if (received === undefined) throw new ProblemError('MALFORMED_JSON', 'The body holds no report: send one report (a JSON object) per line.')
+    const input = received
     async function * results (): AsyncGenerator<string> {
       const totals = { stored: 0, revised: 0, unchanged: 0, rejected: 0 }
       let pending: Pending[] = []
