@@ -5,7 +5,9 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
+import { createServer } from 'node:net'
 import t from 'tap'
+import { runningEmbeddedUrl } from '../src/db/embedded.js'
 import { secretOf, seedJson, seedReport } from './helper.js'
 
 /**
@@ -108,4 +110,23 @@ t.test('the service starts on an embedded database and keeps its data across res
     method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: seedJson
   })
   t.equal(refused.status, 401, 'a revoked key is refused at once')
+})
+
+t.test('a port in use stops the start with one line, and stops the embedded Postgres it had started', async (t) => {
+  const taken = createServer()
+  await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve))
+  t.teardown(() => { taken.close() })
+  const port = (taken.address() as { port: number }).port
+
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { env: { ...embeddedEnv(), PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'] })
+  let stderr = ''
+  child.stderr!.on('data', (chunk) => { stderr += String(chunk) })
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
+  t.equal(code, 1, 'the start fails')
+  t.equal(stderr, `port ${port} is in use; set PORT to a free port (PORT=0 picks one)\n`, 'one clear line, no stack trace')
+  t.equal(await runningEmbeddedUrl(dataDir), undefined, 'no embedded Postgres is left running on the data folder')
+
+  const next = await startServer()
+  t.teardown(async () => { await stopServer(next.child) })
+  t.equal((await fetch(`${next.base}/readyz`)).status, 200, 'the next start gets the data folder')
 })

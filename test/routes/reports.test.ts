@@ -349,7 +349,7 @@ t.test('GET /v1/reports filters and pages through reports in a stable order', as
 
 t.test('one ETag names one sequence of bytes: POST, PUT, replays and GET answer the same body under the same tag', async (t) => {
   const bodiesByTag = new Map<string, Set<string>>()
-  const record = (res: { headers: Record<string, unknown>, body: string }) => {
+  const record = <Answer extends { headers: Record<string, unknown>, body: string }>(res: Answer): Answer => {
     const tag = String(res.headers.etag)
     bodiesByTag.set(tag, (bodiesByTag.get(tag) ?? new Set()).add(res.body))
     return res
