@@ -7,33 +7,36 @@
 # The same image runs the server (the default command) and the migrations:
 #   docker run --rm -e DATABASE_URL=postgres://… IMAGE node dist/src/migrate.js
 #
-# DATABASE_URL is expected in a container. Without it the service would start the embedded
-# Postgres meant for laptops, whose files would live in the container's writable layer (and whose
-# install step is skipped here), so always point the image at a real Postgres server.
+# DATABASE_URL is required in a container. The embedded Postgres meant for laptops (`embedded-postgres`,
+# a development dependency) is not in the image: without DATABASE_URL the container exits at once,
+# saying that DATABASE_URL must name a Postgres server.
+#
+# The Node version is the one package.json's `node` devDependency pins, which CI tests on: change both together.
 
 # ---------------------------------------------------------------------------------------------------
-FROM node:20-bookworm-slim AS build
+FROM node:24.21.0-bookworm-slim AS build
 WORKDIR /app
 
-# Dependencies first, so that editing the sources does not invalidate this layer.
+# Dependencies first, so that editing the sources does not invalidate this layer. --ignore-scripts: the
+# compiler needs no install step (those of the dev tools fetch a Node and Postgres binaries the build
+# does not use), and tsc runs on the image's own Node.
 COPY package.json package-lock.json ./
-RUN npm ci
+RUN npm ci --ignore-scripts
 
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY migrations ./migrations
-RUN npm run build
+RUN ./node_modules/.bin/tsc -p tsconfig.build.json
 
 # ---------------------------------------------------------------------------------------------------
-FROM node:20-bookworm-slim AS runtime
+FROM node:24.21.0-bookworm-slim AS runtime
 WORKDIR /app
 
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000
 
-# --ignore-scripts: nothing the server needs has an install step (the embedded Postgres's does, and
-# it is not used in a container).
+# Production dependencies only (no embedded Postgres, no dev tools); nothing among them has an install step.
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 

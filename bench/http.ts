@@ -46,7 +46,7 @@ const SCENARIOS = ['ingest', 'read', 'validate'] as const
 type ScenarioName = typeof SCENARIOS[number]
 
 const RESULTS = new URL('./results/', import.meta.url)
-const FIXTURE = new URL('../../shared/fixtures/seed-2023.json', import.meta.url)
+const FIXTURE = new URL('../examples/seed-2023.json', import.meta.url)
 
 const args = process.argv.slice(2)
 const scenarioName = args.find((arg) => !arg.startsWith('--')) as ScenarioName | undefined

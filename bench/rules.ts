@@ -17,12 +17,12 @@ import { RULES } from '../src/domain/rules/index.js'
 import type { Report2021 } from '../src/domain/report.js'
 import { computeYearOverYear } from '../src/domain/year-over-year.js'
 
-const FIXTURE = new URL('../../shared/fixtures/seed-2023.json', import.meta.url)
+const FIXTURE = new URL('../examples/seed-2023.json', import.meta.url)
 const RESULTS = new URL('./results/', import.meta.url)
 
 const report: Report2021 = JSON.parse(readFileSync(FIXTURE, 'utf8'))
 /** The seed as published (text flattened from its page), and what the text does not say. */
-const SEED_TEXT = readFileSync(new URL('../../shared/corpus/reports/000_seed.txt', import.meta.url), 'utf8')
+const SEED_TEXT = readFileSync(new URL('../examples/seed-2023.txt', import.meta.url), 'utf8')
 const SEED_HINTS = { agencyName: report.agency.name, regionCode: report.agency.regionCode, kind: report.kind }
 if (parseReportText(SEED_TEXT, SEED_HINTS).report === null) throw new Error('the seed text no longer parses')
 
@@ -140,7 +140,7 @@ mkdirSync(RESULTS, { recursive: true })
 const out = new URL('rules.json', RESULTS)
 writeFileSync(out, JSON.stringify({
   date: new Date().toISOString(),
-  fixture: 'shared/fixtures/seed-2023.json',
+  fixture: 'examples/seed-2023.json',
   machine,
   options: { timeMs: bench.time, warmupTimeMs: bench.warmupTime },
   results: rows

@@ -15,7 +15,7 @@ import { migrateToLatest } from '../src/db/migrate.js'
 import type { AnnualReport } from '../src/domain/report.js'
 import { createKey } from '../src/services/api-keys.js'
 
-const SEED_FILE = new URL('../../shared/fixtures/seed-2023.json', import.meta.url)
+const SEED_FILE = new URL('../examples/seed-2023.json', import.meta.url)
 const TARGET = new URL('../src/schemas/examples.ts', import.meta.url)
 
 /** The tests' "today": after the seed's publication deadline. */

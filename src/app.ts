@@ -13,7 +13,7 @@ import idempotencyPlugin from './plugins/idempotency.js'
 import jsonBodyPlugin from './plugins/json-body.js'
 import problemDetailsPlugin, { clientErrorHandler } from './plugins/problem-details.js'
 import protectionPlugin from './plugins/protection.js'
-import requestLogPlugin, { requestIdFrom } from './plugins/request-log.js'
+import requestLogPlugin, { newRequestId } from './plugins/request-log.js'
 import swaggerPlugin from './plugins/swagger.js'
 import validationPlugin from './plugins/validation.js'
 import adminRoutes from './routes/admin.js'
@@ -58,7 +58,7 @@ export async function buildApp ({ config, databaseUrl, logger = false, now = () 
   const app = Fastify({
     logger,
     bodyLimit: config.BODY_LIMIT,
-    genReqId: requestIdFrom,
+    genReqId: newRequestId,
     // We log one line per request ourselves (plugins/request-log.ts) instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     // Refuse, rather than strip, prototype-poisoning keys in JSON bodies.

@@ -1,6 +1,7 @@
 /**
  * Test support: a fresh, migrated database per test file on the server in DATABASE_URL (which
  * `npm test` provides), and the app built on it, closed when the test ends. All requests go through `inject`.
+ * Files run in parallel; nothing here is shared between them but the server.
  */
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
@@ -25,7 +26,7 @@ export const testConfig = loadConfig(TEST_ENV)
 /** A fixed "today" for tests: after the seed's deadline, in a known year. */
 export const TODAY = new Date('2026-11-27T08:00:00Z')
 
-const SEED_JSON = readFileSync(new URL('../../shared/fixtures/seed-2023.json', import.meta.url), 'utf8')
+const SEED_JSON = readFileSync(new URL('../examples/seed-2023.json', import.meta.url), 'utf8')
 
 /** A fresh copy of the seed report (湖州市吴兴区发改经信局, 2023), safe to modify. */
 export function seedReport (): AnnualReport {
@@ -58,10 +59,10 @@ export interface TestDatabase {
   readonly db: Kysely<Database>
 }
 
-/** Creates an empty database of its own for this test file; drops it at teardown. */
-export async function createEmptyDatabase (t: Test): Promise<TestDatabase> {
+/** Creates a database of its own for this test file, empty or copied from `template`; drops it at teardown. */
+async function createOwnDatabase (t: Test, template?: string): Promise<TestDatabase> {
   const name = `reports_test_${process.pid}_${randomBytes(4).toString('hex')}`
-  await adminQuery(`create database ${name}`)
+  await adminQuery(template === undefined ? `create database ${name}` : `create database ${name} template ${template}`)
   const url = new URL(serverUrl())
   url.pathname = `/${name}`
   const db = createDatabase({ url: url.href, poolMax: 4 })
@@ -72,9 +73,20 @@ export async function createEmptyDatabase (t: Test): Promise<TestDatabase> {
   return { url: url.href, db }
 }
 
-/** Creates and migrates a database of its own for this test file; drops it at teardown. */
+/** Creates an empty database of its own for this test file; drops it at teardown. */
+export async function createEmptyDatabase (t: Test): Promise<TestDatabase> {
+  return await createOwnDatabase(t)
+}
+
+/**
+ * Creates a migrated database of its own for this test file; drops it at teardown. Under `npm test` it is a
+ * copy of the template database that scripts/test.ts migrated once for the run (TEST_DATABASE_TEMPLATE); a
+ * file run by tap alone migrates its own.
+ */
 export async function createTestDatabase (t: Test): Promise<TestDatabase> {
-  const database = await createEmptyDatabase(t)
+  const template = process.env.TEST_DATABASE_TEMPLATE
+  if (template !== undefined && template !== '') return await createOwnDatabase(t, template)
+  const database = await createOwnDatabase(t)
   await migrateToLatest(database.db)
   return database
 }

@@ -19,6 +19,7 @@ import { DomainError } from '../domain/errors.js'
 import { createKey, revokeKey } from '../services/api-keys.js'
 
 const USAGE = `Usage: npm run keys -- create --scope <reports:write|findings:review|admin>… [--agency <统一社会信用代码>…] [--region <prefix>…] [--name <holder>]
+       (a reports:write or findings:review key acts for its --agency and --region only)
        npm run keys -- list
        npm run keys -- revoke <id>
 Uses DATABASE_URL, or the embedded database in DATA_DIR (also while the service runs on it).`

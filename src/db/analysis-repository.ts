@@ -43,23 +43,17 @@ export interface StoredFinding extends Finding {
 }
 
 /**
- * Serialises writes to one agency's reports of one kind, so that two years stored at the same time
- * still see each other: each transaction computes its cross-year results after the other committed.
+ * Serialises writes to agencies: every writer of an agency, its reports or its region takes its lock first, in
+ * one statement, and holds it until commit. Under it a writer reads the agency and reports it is judged against,
+ * so no other write can change them before it commits, and two years stored at the same time still see each
+ * other. Callers give the codes in one global order (code order) so that concurrent writers cannot deadlock.
  */
-export async function lockAgencyReports (db: Executor, agencyCode: string, kind: ReportKind): Promise<void> {
-  await lockAgenciesReports(db, [{ agencyCode, kind }])
+export async function lockAgencies (db: Executor, agencyCodes: readonly string[]): Promise<void> {
+  if (agencyCodes.length === 0) return
+  await lockStatement(db, [[...new Set(agencyCodes)]])
 }
 
-/**
- * `lockAgencyReports` for many agencies in one statement, in the order given: callers give one global
- * order (agency, kind) so that concurrent batches cannot deadlock.
- */
-export async function lockAgenciesReports (db: Executor, keys: ReadonlyArray<{ agencyCode: string, kind: ReportKind }>): Promise<void> {
-  if (keys.length === 0) return
-  await lockStatement(db, [keys.map(({ agencyCode, kind }) => `${agencyCode}:${kind}`)])
-}
-
-const lockStatement = fixedStatement(`select pg_advisory_xact_lock(hashtextextended(lock_key, 0))
+const lockStatement = fixedStatement(`select pg_advisory_xact_lock(hashtextextended('agency:' || lock_key, 0))
   from unnest($1::text[]) with ordinality as locks (lock_key, position)
   order by position`)
 

@@ -1,5 +1,5 @@
 /** The audit trail: one entry per write, inserted in the write's own transaction. */
-import type { Actor, AuditAction, AuditEntry } from '../domain/access.js'
+import type { Actor, AgencyMove, AuditAction, AuditEntry } from '../domain/access.js'
 import { fixedStatement } from './prepared.js'
 import type { Executor } from './report-repository.js'
 
@@ -9,6 +9,8 @@ export interface AuditTarget {
   readonly revision?: number
   readonly findingId?: number
   readonly subjectKeyId?: number
+  readonly agencyCode?: string
+  readonly details?: AgencyMove
 }
 
 export async function recordAudit (db: Executor, actor: Actor, targets: readonly AuditTarget[]): Promise<void> {
@@ -18,24 +20,29 @@ export async function recordAudit (db: Executor, actor: Actor, targets: readonly
     action: target.action,
     key_id: actor.keyId,
     request_id: actor.requestId,
+    client_request_id: actor.clientRequestId ?? null,
     report_id: target.reportId ?? null,
     revision: target.revision ?? null,
     finding_id: target.findingId ?? null,
-    subject_key_id: target.subjectKeyId ?? null
+    subject_key_id: target.subjectKeyId ?? null,
+    agency_code: target.agencyCode ?? null,
+    details: target.details ?? null
   })))])
 }
 
 /** Entries in the order given (their ids follow it). */
-const insertEntries = fixedStatement(`insert into audit_entry (action, key_id, request_id, report_id, revision, finding_id, subject_key_id)
-  select action, key_id, request_id, report_id, revision, finding_id, subject_key_id
-  from jsonb_to_recordset($1::jsonb) as entry (ordinal integer, action text, key_id bigint, request_id text, report_id bigint,
-    revision integer, finding_id bigint, subject_key_id bigint)
+const insertEntries = fixedStatement(`insert into audit_entry (action, key_id, request_id, client_request_id, report_id, revision,
+    finding_id, subject_key_id, agency_code, details)
+  select action, key_id, request_id, client_request_id, report_id, revision, finding_id, subject_key_id, agency_code, details
+  from jsonb_to_recordset($1::jsonb) as entry (ordinal integer, action text, key_id bigint, request_id text, client_request_id text,
+    report_id bigint, revision integer, finding_id bigint, subject_key_id bigint, agency_code text, details jsonb)
   order by entry.ordinal`)
 
 export interface AuditFilters {
   readonly keyId?: number
   readonly reportId?: number
   readonly action?: AuditAction
+  readonly agencyCode?: string
 }
 
 /** Entries after `afterId`, oldest first; one more than `limit` is read to tell whether a page follows. */
@@ -44,6 +51,7 @@ export async function listAudit (db: Executor, filters: AuditFilters, afterId: n
   if (filters.keyId !== undefined) query = query.where('key_id', '=', String(filters.keyId))
   if (filters.reportId !== undefined) query = query.where('report_id', '=', String(filters.reportId))
   if (filters.action !== undefined) query = query.where('action', '=', filters.action)
+  if (filters.agencyCode !== undefined) query = query.where('agency_code', '=', filters.agencyCode)
   const rows = await query.orderBy('id').limit(limit + 1).execute()
   const nullableId = (value: string | null) => value === null ? null : Number(value)
   return {
@@ -53,10 +61,13 @@ export async function listAudit (db: Executor, filters: AuditFilters, afterId: n
       action: row.action as AuditAction,
       keyId: nullableId(row.key_id),
       requestId: row.request_id,
+      clientRequestId: row.client_request_id,
       reportId: nullableId(row.report_id),
       revision: row.revision,
       findingId: nullableId(row.finding_id),
-      subjectKeyId: nullableId(row.subject_key_id)
+      subjectKeyId: nullableId(row.subject_key_id),
+      agencyCode: row.agency_code,
+      details: row.details as AgencyMove | null
     })),
     hasMore: rows.length > limit
   }

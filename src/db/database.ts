@@ -131,10 +131,14 @@ export interface AuditEntryTable {
   action: string
   key_id: ColumnType<string | null, number | null, never>
   request_id: string | null
+  client_request_id: string | null
   report_id: ColumnType<string | null, number | null, never>
   revision: number | null
   finding_id: ColumnType<string | null, number | null, never>
   subject_key_id: ColumnType<string | null, number | null, never>
+  agency_code: string | null
+  /** Written as JSON text; read back parsed by pg. */
+  details: ColumnType<unknown, string | null, never>
 }
 
 export interface IdempotencyRecordTable {

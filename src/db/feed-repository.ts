@@ -10,7 +10,7 @@ import type { Executor } from './report-repository.js'
 /** Arbitrary constant key of the feed's advisory lock. */
 const FEED_LOCK = 727_001
 
-export type ReportEventType = 'revision_stored' | 'findings_recomputed'
+export type ReportEventType = 'revision_stored' | 'findings_recomputed' | 'region_changed'
 
 export interface ReportEvent {
   readonly id: number

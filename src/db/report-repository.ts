@@ -3,6 +3,7 @@
  * open transaction): the caller decides the transaction, and rows are mapped to domain types here.
  */
 import { type Kysely, sql, type Transaction } from 'kysely'
+import type { ReportOwner, StoredOwnership } from '../domain/access.js'
 import type { FindingSummary } from '../domain/check-report.js'
 import type { AnnualReport, ReportKind, Template } from '../domain/report.js'
 import type { Agency, AgencyReportEntry, ReportAtRevision, ReportSummary, RevisionInfo } from '../domain/stored-report.js'
@@ -74,9 +75,11 @@ function selectSummaries (db: Executor) {
 }
 
 /**
- * Records each agency's name and region as its most recent report states them, in one statement: a report
- * for an earlier year never overwrites what a later year's report said. Of several bodies for one agency
- * the latest year's counts (the last given among equals), as if they had been stored one by one.
+ * Stores new agencies with the name and region their report states, and renames stored ones as their most
+ * recent report names them, in one statement: a report for an earlier year never overwrites what a later
+ * year's report said. Of several bodies for one agency the latest year's counts (the last given among equals),
+ * as if they had been stored one by one. A stored agency keeps its region: only an admin moves it
+ * (`moveAgency`), and writes stating another region are refused before they get here.
  */
 export async function upsertAgencies (db: Executor, bodies: readonly AnnualReport[]): Promise<void> {
   const latest = new Map<string, AnnualReport>()
@@ -99,7 +102,7 @@ const upsertAgenciesStatement = fixedStatement(`insert into agency (code, name, 
     select true as found from report where report.agency_code = input.code and report.year > input.year limit 1
   ) as later_report on true
   where later_report.found is null
-  on conflict (code) do update set name = excluded.name, region_code = excluded.region_code, updated_at = now()`)
+  on conflict (code) do update set name = excluded.name, updated_at = now()`)
 
 /** The published text a report was imported from. */
 export interface RevisionSource {
@@ -228,10 +231,11 @@ export type CreateOutcome =
  * Concurrent creates of one key serialise on the unique constraint, so exactly one creates it.
  */
 export async function createReport (db: Executor, body: AnnualReport, source?: RevisionSource): Promise<CreateOutcome> {
-  await upsertAgencies(db, [body])
-  // Look first, so that replays and conflicts do not use up ids; the unique constraint settles races.
+  // Look first, so that replays and conflicts change nothing (not even the agency's name) and use up no ids;
+  // the unique constraint settles races.
   const [existing] = await findCurrentRevisions(db, [body])
   if (existing !== undefined) return await replayOrConflict(db, existing)
+  await upsertAgencies(db, [body])
   const [reportId] = await createReports(db, [source === undefined ? { body } : { body, source }])
   if (reportId !== undefined) return { outcome: 'created', reportId }
   const [raced] = await findCurrentRevisions(db, [body])
@@ -469,9 +473,84 @@ export async function findAgency (db: Executor, code: string): Promise<{ agency:
   }
 }
 
-/** The stored region of each of these agencies that is stored (by code). */
-export async function findAgencyRegions (db: Executor, codes: readonly string[]): Promise<Map<string, string>> {
-  if (codes.length === 0) return new Map()
-  const rows = await db.selectFrom('agency').select(['code', 'region_code']).where('code', 'in', [...new Set(codes)]).execute()
-  return new Map(rows.map((row) => [row.code, row.region_code]))
+/**
+ * For each body (by position), what a write of it is judged against: its agency's stored region and the report
+ * stored under its natural key, in one statement. Read under the agencies' locks (`lockAgencies`).
+ */
+export async function findStoredOwnerships (db: Executor, bodies: readonly AnnualReport[]): Promise<StoredOwnership[]> {
+  if (bodies.length === 0) return []
+  const keys = bodies.map((body, ordinal) => ({ ordinal, agency_code: body.agency.code, year: body.year, kind: body.kind }))
+  const rows = await storedOwnershipsStatement(db, [JSON.stringify(keys)])
+  const found: StoredOwnership[] = bodies.map(() => ({ agencyRegionCode: undefined, report: undefined }))
+  for (const row of rows) {
+    const body = bodies[row.ordinal]
+    if (body === undefined) continue
+    found[row.ordinal] = {
+      agencyRegionCode: row.agency_region_code ?? undefined,
+      report: row.report_region_code === null ? undefined : { agencyCode: body.agency.code, regionCode: row.report_region_code }
+    }
+  }
+  return found
 }
+
+const storedOwnershipsStatement = fixedStatement<{ ordinal: number, agency_region_code: string | null, report_region_code: string | null }>(`
+  select input.ordinal, stored_agency.region_code as agency_region_code, stored_report.region_code as report_region_code
+  from jsonb_to_recordset($1::jsonb) as input (ordinal integer, agency_code text, year integer, kind text)
+  left join lateral (
+    select agency.region_code from agency where agency.code = input.agency_code limit 1
+  ) as stored_agency on true
+  left join lateral (
+    select report.region_code from report
+    where report.agency_code = input.agency_code and report.year = input.year and report.kind = input.kind limit 1
+  ) as stored_report on true`)
+
+/** Locks a report's row until commit and answers its owner as stored; undefined when no report has this id. */
+export async function lockReport (db: Executor, id: number): Promise<ReportOwner | undefined> {
+  const [row] = await lockReportStatement(db, [String(id)])
+  return row === undefined ? undefined : { agencyCode: row.agency_code, regionCode: row.region_code }
+}
+
+const lockReportStatement = fixedStatement<{ agency_code: string, region_code: string }>(
+  'select agency_code, region_code from report where id = $1::bigint for update')
+
+/** The report's owner as stored and its agency's stored region, with the report's row locked against moves until commit. */
+export async function lockReportOwner (db: Executor, id: number): Promise<{ report: ReportOwner, agencyRegionCode: string } | undefined> {
+  const [row] = await lockReportOwnerStatement(db, [String(id)])
+  return row === undefined ? undefined : { report: { agencyCode: row.agency_code, regionCode: row.region_code }, agencyRegionCode: row.agency_region_code }
+}
+
+const lockReportOwnerStatement = fixedStatement<{ agency_code: string, region_code: string, agency_region_code: string }>(`
+  select report.agency_code, report.region_code, agency.region_code as agency_region_code
+  from report join agency on agency.code = report.agency_code
+  where report.id = $1::bigint for share of report`)
+
+/** An agency's stored name and region; undefined when it is not stored. Read under its lock to act on it. */
+export async function findAgencyRecord (db: Executor, code: string): Promise<{ name: string, regionCode: string } | undefined> {
+  const [row] = await agencyRecordStatement(db, [code])
+  return row === undefined ? undefined : { name: row.name, regionCode: row.region_code }
+}
+
+const agencyRecordStatement = fixedStatement<{ name: string, region_code: string }>('select name, region_code from agency where code = $1')
+
+/**
+ * Places an agency in a region (storing it when new, with `name`), and every report of it with it: their
+ * summaries, figures and ETags follow. Stored revisions keep the region they were sent with. Answers the ids
+ * and current revisions of the reports moved.
+ */
+export async function moveAgency (db: Executor, code: string, regionCode: string, name: string): Promise<Array<{ reportId: number, revision: number }>> {
+  await placeAgencyStatement(db, [code, name, regionCode])
+  const moved = await moveReportsStatement(db, [code, regionCode])
+  await moveFiguresStatement(db, [code, regionCode])
+  return moved.map((row) => ({ reportId: Number(row.id), revision: row.current_revision }))
+}
+
+const placeAgencyStatement = fixedStatement(`insert into agency (code, name, region_code) values ($1, $2, $3)
+  on conflict (code) do update set region_code = excluded.region_code, updated_at = now()`)
+
+const moveReportsStatement = fixedStatement<{ id: string, current_revision: number }>(`update report
+  set region_code = $2, version = version + 1, updated_at = now()
+  where agency_code = $1 and region_code <> $2
+  returning id, current_revision`)
+
+const moveFiguresStatement = fixedStatement(`update report_figures set region_code = $2
+  where report_id in (select id from report where agency_code = $1) and region_code <> $2`)

@@ -32,3 +32,28 @@ export function isValidCreditCode (code: string): boolean {
   return CREDIT_CODE_SHAPE.test(code) &&
     creditCodeCheckCharacter(code.slice(0, 17)) === code.charAt(17)
 }
+
+/**
+ * The 登记管理机关行政区划码 inside a code: characters 3–8, the region of the authority that registered it.
+ *
+ * @example creditCodeRegion('11330524MB15359635') === '330524'
+ */
+export function creditCodeRegion (code: string): string {
+  return code.slice(2, 8)
+}
+
+/** Digits of a 行政区划代码 that name its city (地级): 3305 = 湖州市. */
+const CITY_DIGITS = 4
+
+/**
+ * True when a region code lies in the city where the agency's code was registered. Only the city is compared:
+ * a county agency is often registered by another county's authority of the same city, or by the city's own (the
+ * seed's agency in 330502 吴兴区 has the code 11330524…, registered in 330524 安吉县).
+ *
+ * @example regionAgreesWithCreditCode('11330524MB15359635', '330502') === true
+ * @example regionAgreesWithCreditCode('11330524MB15359635', '330102') === false
+ */
+export function regionAgreesWithCreditCode (code: string, regionCode: string): boolean {
+  const registered = creditCodeRegion(code).slice(0, CITY_DIGITS)
+  return /^\d+$/.test(registered) && registered.length === CITY_DIGITS && registered === regionCode.slice(0, CITY_DIGITS)
+}

@@ -15,6 +15,10 @@ export type DomainErrorCode =
   | 'IMPORT_INVALID'
   | 'API_KEY_NOT_FOUND'
   | 'INVALID_GRANT'
+  | 'FORBIDDEN'
+  | 'AGENCY_REGION_MISMATCH'
+  | 'AGENCY_REGION_CONFLICT'
+  | 'AGENCY_NAME_REQUIRED'
 
 export class DomainError extends Error {
   /**

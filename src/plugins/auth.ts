@@ -4,14 +4,13 @@
  * that changes something must declare its scope, or the app refuses to start: nothing becomes writable
  * by omission. The route schemas gain the matching `security` and 401/403 responses for the contract.
  *
- * Handlers check the agency of what they write with `assertMayWrite`.
+ * Which agencies and regions a key covers is judged by the services, inside each write's transaction against
+ * the locked rows; handlers pass them the request's grant (`grantOf`).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { findActiveKey } from '../db/api-key-repository.js'
-import { findAgencyRegions } from '../db/report-repository.js'
-import { type Actor, type Grant, hasScope, mayWriteReport, type ReportOwner, type Scope } from '../domain/access.js'
-import type { AnnualReport } from '../domain/report.js'
+import { type Actor, type Grant, hasScope, type Scope } from '../domain/access.js'
 import { bearerToken, parseToken, secretMatches } from '../auth/tokens.js'
 import { ProblemError } from '../problems.js'
 import { problemResponse } from '../schemas/problem.js'
@@ -44,38 +43,13 @@ const forbidden = (detail: string) => new ProblemError('FORBIDDEN', detail)
 
 /** Who is acting, for the audit trail. */
 export function actorOf (request: FastifyRequest): Actor {
-  return { keyId: request.grant?.keyId ?? null, requestId: request.id }
+  return { keyId: request.grant?.keyId ?? null, requestId: request.id, clientRequestId: request.clientRequestId }
 }
 
-/**
- * The agency codes among `owners` that the request's key may not write. An agency is checked as sent
- * and as stored: a body cannot move another region's agency into the key's region.
- */
-export async function refusedAgencies (request: FastifyRequest, owners: readonly ReportOwner[]): Promise<Set<string>> {
-  const grant = request.grant
-  if (grant === null) throw missingKey()
-  const storedRegions = await findAgencyRegions(request.db, owners.map((owner) => owner.agencyCode))
-  const refused = new Set<string>()
-  for (const owner of owners) {
-    const storedRegion = storedRegions.get(owner.agencyCode)
-    if (!mayWriteReport(grant, owner) || (storedRegion !== undefined && !mayWriteReport(grant, { ...owner, regionCode: storedRegion }))) {
-      refused.add(owner.agencyCode)
-    }
-  }
-  return refused
-}
-
-/** Throws 401 without a key and 403 unless the key may write reports of every one of these agencies. */
-export async function assertMayWrite (request: FastifyRequest, owners: readonly ReportOwner[]): Promise<void> {
-  const [refused] = await refusedAgencies(request, owners)
-  if (refused !== undefined) throw forbiddenAgency(refused)
-}
-
-export const forbiddenAgency = (agencyCode: string) => forbidden(`This API key may not write reports of agency ${agencyCode}.`)
-
-/** The owner of a report body: its agency and region as sent. */
-export function ownerOf (body: AnnualReport): ReportOwner {
-  return { agencyCode: body.agency.code, regionCode: body.agency.regionCode }
+/** The request's grant, for a service to judge a write or review with; 401 when no key was sent (`imports?store=true`). */
+export function grantOf (request: FastifyRequest): Grant {
+  if (request.grant === null) throw missingKey()
+  return request.grant
 }
 
 function describeAccess (access: Access, readsNeedKey: boolean): string {

@@ -4,9 +4,11 @@ import { listApiKeys } from '../db/api-key-repository.js'
 import { listAudit } from '../db/audit-repository.js'
 import { type ApiKeyInfo, AUDIT_ACTIONS, type AuditEntry } from '../domain/access.js'
 import { actorOf } from '../plugins/auth.js'
-import { ApiKeySchema, NewApiKeySchema } from '../schemas/admin.js'
+import { AgencyPlacementSchema, ApiKeySchema, NewApiKeySchema } from '../schemas/admin.js'
+import { CreditCodeSchema, RegionCodeSchema } from '../schemas/common.js'
 import { COMMON_PROBLEM_RESPONSES, problemResponse } from '../schemas/problem.js'
 import { CursorSchema, LimitSchema, PageSchema } from '../schemas/resources.js'
+import { placeAgency } from '../services/agencies.js'
 import { createKey, revokeKey } from '../services/api-keys.js'
 import { decodeCursor, encodeCursor, nextPageUrl } from './pagination.js'
 
@@ -93,18 +95,46 @@ const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
   }, async (request) => keyJson(await revokeKey(app.db, request.params.id, actorOf(request))))
 
+  app.put('/v1/admin/agencies/:code/region', {
+    config: { access: 'admin' },
+    schema: {
+      operationId: 'placeAgency',
+      tags: ['admin'],
+      summary: 'Move an agency to another region',
+      description: 'Places the agency in `regionCode` with every report of it (their `regionCode`, figures and ETags; stored revisions keep ' +
+        'what they were sent with), and records the move with its reason in the audit trail (`agency.moved`) and each moved report in the ' +
+        'feed (`region_changed`). A report write never moves an agency: it is refused (`AGENCY_REGION_CONFLICT`) when it names another region. ' +
+        'This is also how an admin allows a region that disagrees with the agency\'s credit code (`AGENCY_REGION_MISMATCH`): an agency not ' +
+        'stored yet is stored here with its `name`, and its reports may then be written for that region. Placing an agency where it is changes nothing.',
+      params: AgencyParamsSchema,
+      body: AgencyPlacementSchema,
+      response: {
+        200: { description: 'The agency where it is now.', content: { 'application/json': { schema: PlacedAgencySchema } } },
+        400: problemResponse('Invalid code or body (`VALIDATION_ERROR`).'),
+        413: problemResponse('The body exceeds the size limit.'),
+        415: problemResponse('The body is not `application/json` in UTF-8.'),
+        422: problemResponse('The agency is not stored and no `name` was sent (`AGENCY_NAME_REQUIRED`).'),
+        ...COMMON_PROBLEM_RESPONSES
+      }
+    }
+  }, async (request, reply) => {
+    reply.header('cache-control', 'no-store')
+    return await placeAgency(app.db, request.params.code, request.body, actorOf(request))
+  })
+
   app.get('/v1/admin/audit', {
     config: { access: 'admin' },
     schema: {
       operationId: 'listAuditEntries',
       tags: ['admin'],
       summary: 'Read the audit trail',
-      description: 'Every write (reports stored and revised, findings reviewed, keys created and revoked) with the key that made it, ' +
-        'oldest first. Filter by key, report or action; follow `next` for the following page.',
+      description: 'Every write (reports stored and revised, findings reviewed, keys created and revoked, agencies moved) with the key ' +
+        'that made it and the request id, oldest first. Filter by key, report, agency or action; follow `next` for the following page.',
       querystring: Type.Object({
         keyId: Type.Optional(Type.Integer({ minimum: 1, description: 'Only the writes of this key.' })),
         reportId: Type.Optional(Type.Integer({ minimum: 1, description: 'Only the writes to this report.' })),
         action: Type.Optional(Type.Union(AUDIT_ACTIONS.map((action) => Type.Literal(action)), { description: 'Only this action.' })),
+        agencyCode: Type.Optional({ ...CreditCodeSchema, description: 'Only the moves of this agency.' }),
         limit: Type.Optional(LimitSchema),
         cursor: Type.Optional(CursorSchema)
       }, { additionalProperties: false }),
@@ -128,5 +158,15 @@ const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return { items: entries.map(auditJson), next }
   })
 }
+
+const AgencyParamsSchema = Type.Object({ code: CreditCodeSchema }, { additionalProperties: false })
+
+const PlacedAgencySchema = Type.Object({
+  code: CreditCodeSchema,
+  name: Type.String({ description: 'Name of the agency.' }),
+  regionCode: RegionCodeSchema,
+  previousRegionCode: Type.Union([RegionCodeSchema, Type.Null()], { description: 'The region before; null when the agency was not stored.' }),
+  movedReports: Type.Integer({ minimum: 0, description: 'Reports that moved with the agency (each has a `region_changed` event in the feed).' })
+}, { additionalProperties: false, description: 'The agency where it is placed now.' })
 
 export default adminRoutes

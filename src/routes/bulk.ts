@@ -9,14 +9,14 @@ import type { FastifyRequest } from 'fastify'
 import type { TSchema } from 'typebox'
 import type { AnnualReport } from '../domain/report.js'
 import { reportConstraintViolations } from '../domain/report-constraints.js'
-import { actorOf, forbiddenAgency, ownerOf, refusedAgencies } from '../plugins/auth.js'
+import { actorOf, grantOf } from '../plugins/auth.js'
 import { declaredCharset, exceedsJsonDepth, MAX_JSON_DEPTH } from '../plugins/json-body.js'
 import { isDatabaseUnavailable, toFieldErrors } from '../plugins/problem-details.js'
 import { compileCheckOf } from '../plugins/validation.js'
 import { ProblemError, PROBLEMS, type ProblemCode } from '../problems.js'
 import { COMMON_PROBLEM_RESPONSES, problemResponse } from '../schemas/problem.js'
 import { AnnualReportSchema } from '../schemas/report.js'
-import { type BatchResult, storeBatch } from '../services/reports.js'
+import { type BatchOutcome, type BatchResult, storeBatch } from '../services/reports.js'
 import { reportHref } from './reports/representation.js'
 
 /** Reports stored per transaction: large enough to amortise commits, small enough to hold in memory. */
@@ -32,15 +32,15 @@ const MAX_PENDING_LINES = 1000
 export const MAX_LINE_BYTES = 1024 * 1024
 
 type LineResult =
-  | { line: number, outcome: BatchResult['outcome'], id: number, revision: number, status: string | null, href: string }
+  | { line: number, outcome: BatchOutcome, id: number, revision: number, status: string | null, href: string }
   | { line: number, outcome: 'rejected', problem: { code: ProblemCode, title: string, detail: string, errors?: unknown[] } }
 
 type Pending = { line: number, body: AnnualReport } | { line: number, rejected: LineResult }
 
 const isValid = (entry: Pending): entry is { line: number, body: AnnualReport } => 'body' in entry
 
-function rejected (line: number, code: ProblemCode, detail: string, errors?: unknown[]): Pending {
-  return { line, rejected: { line, outcome: 'rejected', problem: { code, title: PROBLEMS[code].title, detail, ...(errors === undefined ? {} : { errors }) } } }
+function rejected (line: number, code: ProblemCode, detail: string, errors?: unknown[], extensions: Readonly<Record<string, unknown>> = {}): { line: number, rejected: LineResult } {
+  return { line, rejected: { line, outcome: 'rejected', problem: { ...extensions, code, title: PROBLEMS[code].title, detail, ...(errors === undefined ? {} : { errors }) } } }
 }
 
 /** Splits a byte stream into lines, refusing to buffer any line longer than `maxBytes`. */
@@ -135,23 +135,19 @@ const bulkRoutes: FastifyPluginAsyncTypebox<BulkRoutesOptions> = async (app, { n
   }
 
   /**
-   * Stores the valid lines of `pending` in one batch and answers every line, in order. Lines for
-   * agencies the key may not write are rejected with FORBIDDEN; the others still go in.
+   * Stores the valid lines of `pending` in one batch and answers every line, in order. A line the key may
+   * not write (judged alone, inside the batch's transaction) is rejected with its problem; the others still go in.
    */
-  async function flush (initial: readonly Pending[], request: FastifyRequest): Promise<LineResult[]> {
-    let pending = initial
+  async function flush (pending: readonly Pending[], request: FastifyRequest): Promise<LineResult[]> {
     let stored: BatchResult[] = []
     try {
-      const refused = await refusedAgencies(request, pending.filter(isValid).map((entry) => ownerOf(entry.body)))
-      pending = pending.map((entry) => isValid(entry) && refused.has(entry.body.agency.code)
-        ? rejected(entry.line, 'FORBIDDEN', forbiddenAgency(entry.body.agency.code).detail)
-        : entry)
       const valid = pending.filter(isValid)
-      if (valid.length > 0) stored = await storeBatch(app.db, valid.map((entry) => entry.body), actorOf(request))
+      if (valid.length > 0) stored = await storeBatch(app.db, valid.map((entry) => entry.body), { actor: actorOf(request), grant: grantOf(request) })
       const byLine = new Map(stored.map((result) => [valid[result.index]?.line, result]))
       return pending.map((entry): LineResult => {
         const result = isValid(entry) ? byLine.get(entry.line) : undefined
         if (result === undefined) return (entry as { rejected: LineResult }).rejected
+        if (result.outcome === 'refused') return rejected(entry.line, result.refusal.code, result.refusal.detail, undefined, result.refusal.extensions).rejected
         return { line: entry.line, outcome: result.outcome, id: result.report.id, revision: result.revision, status: result.report.analysis?.status ?? null, href: reportHref(result.report.id) }
       })
     } catch (error) {

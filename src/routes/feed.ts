@@ -10,8 +10,9 @@ import { reportHref } from './reports/representation.js'
 
 const EventSchema = Type.Object({
   sequence: Type.Integer({ minimum: 1, description: 'Position in the feed; increases in commit order.' }),
-  type: Type.Union([Type.Literal('revision_stored'), Type.Literal('findings_recomputed')], {
-    description: '`revision_stored`: a report or a new revision was stored. `findings_recomputed`: a report\'s findings and changes were recomputed because its prior year was stored or revised.'
+  type: Type.Union([Type.Literal('revision_stored'), Type.Literal('findings_recomputed'), Type.Literal('region_changed')], {
+    description: '`revision_stored`: a report or a new revision was stored. `findings_recomputed`: a report\'s findings and changes were recomputed because its prior year was stored or revised. ' +
+      '`region_changed`: an admin moved the report\'s agency to another region (the report\'s `regionCode` changed; its revisions did not).'
   }),
   reportId: ReportIdSchema,
   revision: RevisionSchema('The revision concerned.'),

@@ -7,7 +7,7 @@ import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typ
 import type { TSchema } from 'typebox'
 import { DomainError } from '../domain/errors.js'
 import { parseReportHtml, parseReportText, type ImportHints } from '../domain/import/index.js'
-import { actorOf, assertMayWrite, ownerOf } from '../plugins/auth.js'
+import { actorOf, grantOf } from '../plugins/auth.js'
 import { declaredCharset } from '../plugins/json-body.js'
 import { compileCheckOf } from '../plugins/validation.js'
 import { toFieldErrors } from '../plugins/problem-details.js'
@@ -140,8 +140,7 @@ const importRoutes: FastifyPluginAsyncTypebox<ImportRoutesOptions> = async (app,
     assertConstraints(report, now())
     let stored = null
     if (store) {
-      await assertMayWrite(request, [ownerOf(report)])
-      const result = await submitReport(request.db, report, { strict, source: { text, format: isHtml ? 'html' : 'text' }, actor: actorOf(request) })
+      const result = await submitReport(request.db, report, { strict, source: { text, format: isHtml ? 'html' : 'text' }, actor: actorOf(request), grant: grantOf(request) })
       if (result.outcome === 'conflict') {
         throw new DomainError('REPORT_EXISTS',
           `A different report for agency ${result.report.agencyCode}, year ${result.report.year}, kind ${result.report.kind} is stored as report ${result.report.id}.`,

@@ -4,18 +4,18 @@
  */
 import type { Kysely } from 'kysely'
 import {
-  findYearReports, lockAgenciesReports, lockAgencyReports, reportKeyOf, reportKeyText, saveAnalyses, touchReports, type YearNeighbour
+  findYearReports, lockAgencies, reportKeyOf, reportKeyText, saveAnalyses, touchReports, type YearNeighbour
 } from '../db/analysis-repository.js'
 import type { Database } from '../db/database.js'
 import { recordAudit } from '../db/audit-repository.js'
 import { appendEvents } from '../db/feed-repository.js'
 import { saveFigures } from '../db/figures-repository.js'
 import {
-  createReport, createReports, type Executor, findCurrentRevisions, findReport, findReports, reviseReport, type RevisionSource,
-  storeRevisions, upsertAgencies
+  createReport, createReports, type Executor, findCurrentRevisions, findReport, findReports, findStoredOwnerships, lockReport,
+  reviseReport, type RevisionSource, storeRevisions, upsertAgencies
 } from '../db/report-repository.js'
 import { inTransaction } from '../db/transactions.js'
-import type { Actor } from '../domain/access.js'
+import { type Actor, type Grant, judgeWrite, judgeWrites, type ReportOwner, type WriteRefusal } from '../domain/access.js'
 import { analyseReport, type ReportAnalysis, withFingerprint } from '../domain/analysis.js'
 import { DomainError } from '../domain/errors.js'
 import type { AnnualReport } from '../domain/report.js'
@@ -26,6 +26,36 @@ export interface WriteOptions {
   readonly strict: boolean
   /** Who writes, for the audit trail. */
   readonly actor: Actor
+  /** What the writing key may do: judged inside the write's transaction, against the locked agency and report. */
+  readonly grant: Grant
+}
+
+/** The owner of a report body: its agency and region as sent. */
+export function ownerOf (body: AnnualReport): ReportOwner {
+  return { agencyCode: body.agency.code, regionCode: body.agency.regionCode }
+}
+
+/** The problem a refused write answers, naming only the agency and regions the write itself sent or may see. */
+export function refusalError (refusal: WriteRefusal, owner: ReportOwner): DomainError {
+  switch (refusal.code) {
+    case 'FORBIDDEN':
+      return new DomainError('FORBIDDEN', `This API key may not write reports of agency ${owner.agencyCode}.`)
+    case 'AGENCY_REGION_MISMATCH':
+      return new DomainError('AGENCY_REGION_MISMATCH',
+        `Agency ${owner.agencyCode} was registered in region ${refusal.registeredRegion} (characters 3–8 of its 统一社会信用代码), ` +
+        `outside the city of region ${owner.regionCode}; check both, or ask an admin to place the agency (PUT /v1/admin/agencies/${owner.agencyCode}/region).`,
+        { registeredRegion: refusal.registeredRegion })
+    case 'AGENCY_REGION_CONFLICT':
+      return new DomainError('AGENCY_REGION_CONFLICT',
+        `Agency ${owner.agencyCode} is stored in region ${refusal.storedRegion}, not ${owner.regionCode}; send its stored region, ` +
+        `or ask an admin to move the agency (PUT /v1/admin/agencies/${owner.agencyCode}/region).`,
+        { storedRegionCode: refusal.storedRegion })
+  }
+}
+
+/** Throws the refusal of a write, if it is refused; nothing was written yet, and the transaction rolls back. */
+function assertAllowed (refusal: WriteRefusal | undefined, owner: ReportOwner): void {
+  if (refusal !== undefined) throw refusalError(refusal, owner)
 }
 
 /** A revision stored in this transaction, with its body. */
@@ -112,13 +142,15 @@ export interface SubmitOutcome {
 
 /**
  * Stores a new report with its analysis, then recomputes the next year's report, in one transaction.
- * Replays and conflicts store nothing.
+ * Refusals, replays and conflicts store nothing.
  */
 export async function submitReport (
   db: Kysely<Database>, body: AnnualReport, options: WriteOptions & { source?: RevisionSource }
 ): Promise<SubmitOutcome> {
   return await inTransaction(db, async (trx) => {
-    await lockAgencyReports(trx, body.agency.code, body.kind)
+    await lockAgencies(trx, [body.agency.code])
+    const [stored] = await findStoredOwnerships(trx, [body])
+    assertAllowed(judgeWrite(options.grant, ownerOf(body), stored ?? { agencyRegionCode: undefined, report: undefined }), ownerOf(body))
     const result = await createReport(trx, body, options.source)
     if (result.outcome !== 'created') return result
     return { outcome: 'created', report: await completeRevision(trx, { reportId: result.reportId, revision: 1, body }, options) }
@@ -129,12 +161,19 @@ export type StoreRevisionOutcome =
   | { readonly outcome: 'revised' | 'unchanged' | 'stale' | 'key_changed', readonly report: ReportSummary }
   | { readonly outcome: 'not_found' }
 
-/** Stores the next revision of a report with its analysis, then recomputes the next year's report. */
+/**
+ * Stores the next revision of a report with its analysis, then recomputes the next year's report. The key must
+ * cover the report as stored as well as the body.
+ */
 export async function reviseStoredReport (
   db: Kysely<Database>, id: number, acceptedVersions: readonly number[] | 'any', body: AnnualReport, options: WriteOptions
 ): Promise<StoreRevisionOutcome> {
   return await inTransaction(db, async (trx) => {
-    await lockAgencyReports(trx, body.agency.code, body.kind)
+    await lockAgencies(trx, [body.agency.code])
+    const report = await lockReport(trx, id)
+    if (report === undefined) return { outcome: 'not_found' }
+    const [stored] = await findStoredOwnerships(trx, [body])
+    assertAllowed(judgeWrite(options.grant, ownerOf(body), { agencyRegionCode: stored?.agencyRegionCode, report }), ownerOf(body))
     const result = await reviseReport(trx, id, acceptedVersions, body)
     if (result.outcome !== 'revised') return result
     return { outcome: 'revised', report: await completeRevision(trx, { reportId: result.reportId, revision: result.revision, body }, options) }
@@ -157,14 +196,21 @@ export async function validateReport (db: Executor, body: AnnualReport): Promise
 
 export type BatchOutcome = 'stored' | 'revised' | 'unchanged'
 
-export interface BatchResult {
-  /** Position of the report in the batch as given. */
-  readonly index: number
-  readonly outcome: BatchOutcome
-  /** The revision this report is at after its line: the one stored, or the one it was equal to. */
-  readonly revision: number
-  readonly report: ReportSummary
-}
+export type BatchResult =
+  | {
+    /** Position of the report in the batch as given. */
+    readonly index: number
+    readonly outcome: BatchOutcome
+    /** The revision this report is at after its line: the one stored, or the one it was equal to. */
+    readonly revision: number
+    readonly report: ReportSummary
+  }
+  | {
+    readonly index: number
+    readonly outcome: 'refused'
+    /** Why the key may not write this report; nothing of it was stored. */
+    readonly refusal: DomainError
+  }
 
 const byNaturalKey = (a: AnnualReport, b: AnnualReport): number =>
   a.agency.code.localeCompare(b.agency.code) || a.kind.localeCompare(b.kind) || a.year - b.year
@@ -205,7 +251,7 @@ async function storeRound (db: Executor, round: ReadonlyArray<{ body: AnnualRepo
     const stored = current[position]
     if (stored === undefined) {
       const reportId = createdIds.get(entry)
-      // Every writer of these keys holds their locks (lockAgenciesReports), so no other transaction can have stored one.
+      // Every writer of these keys holds their agencies' locks (lockAgencies), so no other transaction can have stored one.
       if (reportId === undefined) throw new Error(`report ${reportKeyText(reportKeyOf(entry.body))} was stored by another transaction holding no lock`)
       return { ...entry, outcome: 'stored', reportId, revision: 1 }
     }
@@ -220,15 +266,27 @@ async function storeRound (db: Executor, round: ReadonlyArray<{ body: AnnualRepo
  * Every revision is analysed after the whole batch is written, so reports of consecutive years in one
  * batch see each other, and each next-year report outside the batch is recomputed once per batch rather
  * than once per report. Each step is one statement for the whole batch.
+ *
+ * Each report is judged alone, inside the transaction against the locked agencies and reports, as if stored
+ * one by one: a refused one is answered `refused` and the others of its agency still go in.
  */
-export async function storeBatch (db: Kysely<Database>, bodies: readonly AnnualReport[], actor: Actor): Promise<BatchResult[]> {
-  // Locks are taken in one global order (agency, kind), so concurrent batches cannot deadlock.
+export async function storeBatch (db: Kysely<Database>, bodies: readonly AnnualReport[], options: Omit<WriteOptions, 'strict'>): Promise<BatchResult[]> {
+  // Locks are taken in one global order (agency code), so concurrent batches cannot deadlock.
   const ordered = bodies.map((body, index) => ({ body, index })).sort((a, b) => byNaturalKey(a.body, b.body))
   return await inTransaction(db, async (trx) => {
-    await lockAgenciesReports(trx, ordered.map(({ body }) => ({ agencyCode: body.agency.code, kind: body.kind })))
-    await upsertAgencies(trx, bodies)
+    await lockAgencies(trx, ordered.map(({ body }) => body.agency.code))
+    const stored = await findStoredOwnerships(trx, bodies)
+    const refusals = judgeWrites(options.grant, bodies.map((body, index) => ({
+      owner: ownerOf(body), stored: stored[index] ?? { agencyRegionCode: undefined, report: undefined }
+    })))
+    const refused: BatchResult[] = refusals.flatMap((refusal, index) => {
+      const body = bodies[index]
+      return refusal === undefined || body === undefined ? [] : [{ index, outcome: 'refused' as const, refusal: refusalError(refusal, ownerOf(body)) }]
+    })
+    const accepted = ordered.filter(({ index }) => refusals[index] === undefined)
+    await upsertAgencies(trx, accepted.map(({ body }) => body))
     const outcomes = []
-    for (const round of roundsByKey(ordered)) outcomes.push(...await storeRound(trx, round))
+    for (const round of roundsByKey(accepted)) outcomes.push(...await storeRound(trx, round))
     const written: StoredBody[] = outcomes.filter((entry) => entry.outcome !== 'unchanged')
     // Analysed once all are written, so that consecutive years in one batch see each other.
     const neighbours = await findYearReports(trx, written.flatMap(({ body }) => [reportKeyOf(body, -1), reportKeyOf(body, 1)]))
@@ -241,12 +299,12 @@ export async function storeBatch (db: Kysely<Database>, bodies: readonly AnnualR
     }
     await recomputeNextYears(trx, [...recomputed.values()])
     const reports = await findReports(trx, outcomes.map((entry) => entry.reportId))
-    const results: BatchResult[] = []
+    const results: BatchResult[] = [...refused]
     for (const { index, outcome, reportId, revision } of outcomes) {
       const report = reports.get(reportId)
       if (report !== undefined) results.push({ index, outcome, revision, report })
     }
-    await recordAudit(trx, actor, written.map(({ reportId, revision }) => ({ action: revision === 1 ? 'report.created' : 'report.revised', reportId, revision })))
+    await recordAudit(trx, options.actor, written.map(({ reportId, revision }) => ({ action: revision === 1 ? 'report.created' : 'report.revised', reportId, revision })))
     // Last, see recordEvents.
     await appendEvents(trx, [
       ...written.map(({ reportId, revision }) => ({ type: 'revision_stored' as const, reportId, revision })),

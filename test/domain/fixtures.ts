@@ -9,9 +9,9 @@ import type { ApplicantRow, OtherOutcomes2021, Report2019, Report2021 } from '..
 /** A report with `readonly` removed at every level, for editing copies in tests. */
 export type Draft<T> = T extends object ? { -readonly [K in keyof T]: Draft<T[K]> } : T
 
-// The repository sits next to shared/ (both on the project machines and in CI), so resolve from this file.
+// The sample report the repository ships (examples/seed-2023.json), resolved from this file.
 const SEED_2023: Report2021 = JSON.parse(
-  readFileSync(new URL('../../../shared/fixtures/seed-2023.json', import.meta.url), 'utf8')
+  readFileSync(new URL('../../examples/seed-2023.json', import.meta.url), 'utf8')
 )
 
 function copy<T> (report: T, edit?: (draft: Draft<T>) => void): T {

@@ -4,13 +4,12 @@
  */
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox'
 import {
-  addReview, findAnalysis, findFinding, type FindingReview, listFindings, listReviews, type StoredFinding
+  findAnalysis, findFinding, type FindingReview, listFindings, listReviews, type StoredFinding
 } from '../../db/analysis-repository.js'
 import type { Kysely } from 'kysely'
-import { recordAudit } from '../../db/audit-repository.js'
 import type { Database } from '../../db/database.js'
 import { findReport } from '../../db/report-repository.js'
-import { actorOf } from '../../plugins/auth.js'
+import { actorOf, grantOf } from '../../plugins/auth.js'
 import { DomainError } from '../../domain/errors.js'
 import type { AnnualReport } from '../../domain/report.js'
 import { RULES } from '../../domain/rules/index.js'
@@ -21,6 +20,7 @@ import {
 import { ReportIdSchema, RevisionSchema } from '../../schemas/common.js'
 import { COMMON_PROBLEM_RESPONSES, problemResponse } from '../../schemas/problem.js'
 import { AnnualReportSchema } from '../../schemas/report.js'
+import { reviewFinding } from '../../services/findings.js'
 import { validateReport } from '../../services/reports.js'
 import { changesJson, previousJson, validationJson } from './representation.js'
 import { assertConstraints } from '../reports/constraints.js'
@@ -180,7 +180,8 @@ const analysisRoutes: FastifyPluginAsyncTypebox<AnalysisRoutesOptions> = async (
       tags: ['findings'],
       summary: 'Review a finding',
       description: 'Records a reviewer\'s decision with a reason. The decision follows the finding (its rule and cells) through ' +
-        'recomputation and new revisions of the report; earlier decisions are kept as history.',
+        'recomputation and new revisions of the report; earlier decisions are kept as history. The key reviews findings of the ' +
+        'reports of its agencies and regions only, as a `reports:write` key writes them (`FORBIDDEN` otherwise).',
       params: FindingParamsSchema,
       body: Type.Object({
         decision: ReviewSchema.properties.decision,
@@ -189,12 +190,7 @@ const analysisRoutes: FastifyPluginAsyncTypebox<AnalysisRoutesOptions> = async (
       response: { ...findingResponses, 415: problemResponse('The body is not `application/json` in UTF-8.') }
     }
   }, async (request) => {
-    const finding = await findFinding(app.db, request.params.id)
-    if (finding === undefined) throw new DomainError('FINDING_NOT_FOUND', `No finding has id ${request.params.id}.`)
-    await app.db.transaction().execute(async (trx) => {
-      await addReview(trx, finding, request.body.decision, request.body.reason)
-      await recordAudit(trx, actorOf(request), [{ action: 'finding.reviewed', reportId: finding.reportId, revision: finding.revision, findingId: finding.id }])
-    })
+    await reviewFinding(app.db, request.params.id, request.body, grantOf(request), actorOf(request))
     return await findingDetail(app.db, request.params.id)
   })
 

@@ -5,11 +5,11 @@
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox'
 import type { FastifyReply } from 'fastify'
 import { findAnalysis, listFindings } from '../../db/analysis-repository.js'
-import { findReport, findReportAtRevision, listReports, listRevisions } from '../../db/report-repository.js'
+import { findReportAtRevision, listReports, listRevisions } from '../../db/report-repository.js'
 import { DomainError } from '../../domain/errors.js'
 import type { AnnualReport } from '../../domain/report.js'
 import type { ReportSummary } from '../../domain/stored-report.js'
-import { actorOf, assertMayWrite, ownerOf } from '../../plugins/auth.js'
+import { actorOf, grantOf } from '../../plugins/auth.js'
 import { ProblemError } from '../../problems.js'
 import { assertConstraints } from './constraints.js'
 import { ReportIdSchema, RevisionSchema } from '../../schemas/common.js'
@@ -119,8 +119,7 @@ const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = async (app,
   }, async (request, reply) => {
     const body = request.body as AnnualReport
     assertConstraints(body, now())
-    await assertMayWrite(request, [ownerOf(body)])
-    const result = await submitReport(request.db, body, { strict: request.query.strict === true, actor: actorOf(request) })
+    const result = await submitReport(request.db, body, { strict: request.query.strict === true, actor: actorOf(request), grant: grantOf(request) })
     const { report } = result
     if (result.outcome === 'conflict') {
       throw new DomainError('REPORT_EXISTS',
@@ -162,10 +161,7 @@ const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = async (app,
     const body = request.body as AnnualReport
     const versions = acceptedVersions(request.headers['if-match'], (etag) => versionFromEtag(id, etag))
     assertConstraints(body, now())
-    const stored = await findReport(app.db, id)
-    if (stored === undefined) throw new DomainError('REPORT_NOT_FOUND', `No report has id ${id}.`)
-    await assertMayWrite(request, [ownerOf(body), { agencyCode: stored.agencyCode, regionCode: stored.regionCode }])
-    const result = await reviseStoredReport(app.db, id, versions, body, { strict: request.query.strict === true, actor: actorOf(request) })
+    const result = await reviseStoredReport(app.db, id, versions, body, { strict: request.query.strict === true, actor: actorOf(request), grant: grantOf(request) })
     switch (result.outcome) {
       case 'not_found':
         throw new DomainError('REPORT_NOT_FOUND', `No report has id ${id}.`)

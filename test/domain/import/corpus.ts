@@ -1,6 +1,8 @@
 /**
- * The published reports the importer is tested on (shared/corpus) and the report JSON each must give
- * (test/fixtures/corpus, checked cell by cell against the PDFs), with the hints their text does not carry.
+ * What the importer is tested on, as the repository ships it: the seed's published text and its report JSON
+ * (examples/seed-2023.txt and .json), HTML fixtures, and the report JSON each corpus report must give (test/fixtures/corpus,
+ * checked cell by cell against the PDFs), with the hints their text does not carry. The corpus texts themselves
+ * live outside the repository; the tests that read them are test/corpus (`npm run test:corpus`).
  */
 import { readFileSync } from 'node:fs'
 import type { ImportHints } from '../../../src/domain/import/index.js'
@@ -8,12 +10,8 @@ import type { AnnualReport } from '../../../src/domain/report.js'
 
 const read = (url: URL): string => readFileSync(url, 'utf8')
 
-/** A corpus text as published: the file minus its provenance header (everything up to the "---" line). */
-export function corpusText (name: string): string {
-  const file = read(new URL(`../../../../shared/corpus/reports/${name}.txt`, import.meta.url))
-  const separator = file.indexOf('\n---\n')
-  return separator < 0 ? file : file.slice(separator + 5)
-}
+/** The seed report as published (湖州市吴兴区发改经信局 2023), flattened from its HTML page: tables as `a | b | c` rows. */
+export const SEED_TEXT = read(new URL('../../../examples/seed-2023.txt', import.meta.url))
 
 /** An HTML fixture (Word/WPS export style) from test/fixtures/html. */
 export function htmlFixture (name: string): string {
@@ -22,7 +20,7 @@ export function htmlFixture (name: string): string {
 
 export function expectedReport (name: string): AnnualReport {
   const url = name === 'seed-2023'
-    ? new URL('../../../../shared/fixtures/seed-2023.json', import.meta.url)
+    ? new URL('../../../examples/seed-2023.json', import.meta.url)
     : new URL(`../../fixtures/corpus/${name}.json`, import.meta.url)
   return JSON.parse(read(url))
 }
@@ -36,7 +34,7 @@ export const SEED_HINTS: ImportHints = { agencyName: '湖州市吴兴区发展�
 export const HONGZE_HINTS: ImportHints = { agencyCode: '11320813PLACE00017', agencyName: '淮安市洪泽区人民政府', regionCode: '320813', kind: 'government' }
 export const HUAIAN_HINTS: ImportHints = { agencyCode: '11320800PLACE0001C', agencyName: '淮安市人民政府', regionCode: '320800', kind: 'government' }
 
-/** Every corpus report: its text file, its fixture and its hints. */
+/** Every corpus report: its fixture, its text file in the corpus and its hints. */
 export const CORPUS: readonly { readonly name: string, readonly text: string, readonly hints: ImportHints }[] = [
   { name: 'seed-2023', text: '000_seed', hints: SEED_HINTS },
   { name: '009', text: '009', hints: HONGZE_HINTS },

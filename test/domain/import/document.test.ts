@@ -2,7 +2,7 @@ import t from 'tap'
 import { findTitle, isoDate, mapDocument, partRows, proseText, readMetadata, yearInText } from '../../../src/domain/import/document.js'
 import { textRows } from '../../../src/domain/import/source-text.js'
 import type { SourceRow } from '../../../src/domain/import/types.js'
-import { corpusText } from './corpus.js'
+import { SEED_TEXT } from './corpus.js'
 
 const lines = (...texts: string[]): SourceRow[] => texts.map((text, i) => ({ line: i + 1, cells: null, covered: [], text }))
 
@@ -22,7 +22,7 @@ t.test('mapDocument finds the headings 二–六 in order, with variants', async
 })
 
 t.test('readMetadata: keys with spaces, values in the next cell or line, 无 left out', async (t) => {
-  const seed = textRows(corpusText('000_seed'), 'pipe')
+  const seed = textRows(SEED_TEXT, 'pipe')
   t.same(readMetadata(seed, 10), {
     publication: { indexNo: '11330524MB15359635/2024-00007', documentDate: '2024-01-31', disclosure: '主动公开', retention: '长期公开', publisher: '区发改经信局' },
     rows: new Set([0, 1, 2])
@@ -39,11 +39,9 @@ t.test('isoDate', async (t) => {
 })
 
 t.test('findTitle and yearInText', async (t) => {
-  const pdf = textRows(corpusText('009'), 'layout')
-  t.match(findTitle(pdf, 10), { agencyName: '洪泽区人民政府', year: 2023, lastRow: 1 })
   t.match(findTitle(lines('淮安市人民政府2024年度政府信息公开工作年度报告', '正文'), 2), { agencyName: '淮安市人民政府', year: 2024, lastRow: 0 })
   t.equal(findTitle(lines('现将本机关2023年政府信息公开工作年度报告公布如下，请查阅，如有疑问请联系我们的办公室电话。'), 1), null, 'a sentence is no title')
-  t.equal(yearInText(textRows(corpusText('000_seed'), 'pipe')), 2023, 'the seed has no title; its statistics period says 2023')
+  t.equal(yearInText(textRows(SEED_TEXT, 'pipe')), 2023, 'the seed has no title; its statistics period says 2023')
   t.equal(yearInText(lines('今年以来，我局…')), null)
 })
 

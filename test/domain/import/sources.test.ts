@@ -3,13 +3,12 @@ import { readValue, splitRow, valueRows } from '../../../src/domain/import/read-
 import { htmlRows } from '../../../src/domain/import/source-html.js'
 import { detectTextFormat, isPageNumber, lineTokens, textRows } from '../../../src/domain/import/source-text.js'
 import type { SourceRow } from '../../../src/domain/import/types.js'
-import { corpusText } from './corpus.js'
+import { SEED_TEXT } from './corpus.js'
 
 const text = (line: string, n = 1): SourceRow => ({ line: n, cells: null, covered: [], text: line })
 
 t.test('detectTextFormat', async (t) => {
-  t.equal(detectTextFormat(corpusText('000_seed')), 'pipe')
-  t.equal(detectTextFormat(corpusText('009')), 'layout')
+  t.equal(detectTextFormat(SEED_TEXT), 'pipe')
   t.equal(detectTextFormat(Array.from({ length: 30 }, (_, i) => (i % 8 === 0 ? '标签' : '0')).join('\n')), 'cell-per-line')
   t.equal(detectTextFormat(''), 'layout')
 })
