@@ -126,7 +126,6 @@ t.test('a port in use stops the start with one line, and stops the embedded Post
   t.equal(stderr, `port ${port} is in use; set PORT to a free port (PORT=0 picks one)\n`, 'one clear line, no stack trace')
   t.equal(await runningEmbeddedUrl(dataDir), undefined, 'no embedded Postgres is left running on the data folder')
 
-  const next = await startServer()
-  t.teardown(async () => { await stopServer(next.child) })
-  t.equal((await fetch(`${next.base}/readyz`)).status, 200, 'the next start gets the data folder')
+  // The keys command starts the embedded Postgres on the folder itself, which a left-over server would block.
+  t.equal((await keysCli('list')).length, 1, 'the next start gets the data folder')
 })
