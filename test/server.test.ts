@@ -14,6 +14,10 @@ import { secretOf, seedJson, seedReport } from './helper.js'
  * `npm start` as a new user meets it: no DATABASE_URL, so the server starts an embedded Postgres in
  * DATA_DIR, migrates it and serves; its data survives a restart.
  */
+// Four starts of a real server and Postgres, each several seconds on a busy machine: more than the
+// suite's per-file default.
+t.setTimeout(300_000)
+
 const dataDir = path.join(await mkdtemp(path.join(tmpdir(), 'reports-server-')), 'data')
 // As root, Postgres runs as the postgres user, who must be able to enter the folder (mkdtemp makes it 0700).
 await chmod(path.dirname(dataDir), 0o755)
