@@ -23,7 +23,7 @@ const TODAY = new Date('2026-11-27T08:00:00Z')
 /** Stands for every timestamp the service answers, so that regenerating does not change the file. */
 const EXAMPLE_TIME = '2024-01-31T09:00:00.000Z'
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/
-/** Sent as `x-request-id`, so that problem bodies carry the same `requestId` on every run. */
+/** Stands for the request id this service gives each request, so that regenerating does not change the file. */
 const EXAMPLE_REQUEST_ID = '6690c89c-55c4-468c-a550-d8df0aab8d79'
 /** Examples show the shape, not everything: lists are asked for pages of this size, findings cut to this many. */
 const LIST_PAGE_SIZE = 2
@@ -132,11 +132,13 @@ interface Client {
 
 async function send ({ app, token }: Client, { method, url, body, status }: Exchange): Promise<Answer> {
   const response = await app.inject({
-    method, url, payload: body as object | undefined, headers: { 'x-request-id': EXAMPLE_REQUEST_ID, authorization: `Bearer ${token}` }
+    method, url, payload: body as object | undefined, headers: { authorization: `Bearer ${token}` }
   })
   if (response.statusCode !== status) throw new Error(`${method} ${url} answered ${response.statusCode}, not ${status}: ${response.body}`)
   const mediaType = String(response.headers['content-type']).split(';')[0]?.trim() ?? ''
-  return { mediaType, value: withExampleTimes(response.json()) }
+  const value = withExampleTimes(response.json())
+  const requestId = response.headers['x-request-id']
+  return { mediaType, value: typeof requestId === 'string' ? JSON.parse(JSON.stringify(value).replaceAll(requestId, EXAMPLE_REQUEST_ID)) : value }
 }
 
 interface ChangesJson { readonly changes: ReadonlyArray<{ readonly delta: number | null }> }

@@ -101,7 +101,13 @@ export async function buildApp ({ config, databaseUrl, logger = false, now = () 
   await app.register(feedRoutes)
   await app.register(statsRoutes)
   await app.register(exportRoutes)
-  await app.register(importRoutes, { now, components })
+  await app.register(importRoutes, {
+    now,
+    components,
+    bodyLimit: config.IMPORT_BODY_LIMIT,
+    limits: { maxPages: config.IMPORT_MAX_PAGES, maxTextLength: config.IMPORT_TEXT_LIMIT },
+    concurrency: config.IMPORT_CONCURRENCY
+  })
   await app.register(bulkRoutes, { now, components })
   await app.register(adminRoutes)
   return app

@@ -26,6 +26,10 @@ export const ConfigSchema = Type.Object({
   }),
   DB_POOL_MAX: Type.Integer({ minimum: 1, maximum: 200, default: 10, description: 'Largest number of pooled connections' }),
   BODY_LIMIT: Type.Integer({ minimum: 1024, default: 1_048_576, description: 'Largest accepted request body, in bytes' }),
+  IMPORT_BODY_LIMIT: Type.Integer({ minimum: 1024, default: 8_388_608, description: 'Largest document accepted by POST /v1/imports, in bytes (PDF and Word files carry fonts and pictures)' }),
+  IMPORT_TEXT_LIMIT: Type.Integer({ minimum: 1024, default: 2_097_152, description: 'Most characters of text an import parses: the decoded text or page, or the text of a PDF or the HTML of a Word file' }),
+  IMPORT_MAX_PAGES: Type.Integer({ minimum: 1, default: 200, description: 'Most pages of an imported PDF; a longer one is refused before any page is read' }),
+  IMPORT_CONCURRENCY: Type.Integer({ minimum: 1, default: 2, description: 'Imports read at the same time; more are answered 429 with Retry-After' }),
   READ_ACCESS: Type.Union([Type.Literal('public'), Type.Literal('key')], {
     default: 'public',
     description: 'Who may read: `public` (anyone; the reports are public information) or `key` (any valid API key)'
@@ -51,7 +55,7 @@ export const ConfigSchema = Type.Object({
 export type Config = Readonly<Static<typeof ConfigSchema>>
 
 const configCheck = Compile(ConfigSchema)
-const NUMERIC_KEYS = new Set(['PORT', 'DB_POOL_MAX', 'BODY_LIMIT', 'RATE_LIMIT_PER_IP', 'RATE_LIMIT_PER_KEY'])
+const NUMERIC_KEYS = new Set(['PORT', 'DB_POOL_MAX', 'BODY_LIMIT', 'IMPORT_BODY_LIMIT', 'IMPORT_TEXT_LIMIT', 'IMPORT_MAX_PAGES', 'IMPORT_CONCURRENCY', 'RATE_LIMIT_PER_IP', 'RATE_LIMIT_PER_KEY'])
 
 export class ConfigError extends Error {
   constructor (readonly problems: readonly string[]) {

@@ -34,6 +34,8 @@ export const PROBLEMS = {
   REPORT_INCONSISTENT: { status: 422, title: 'Report is inconsistent', description: 'With `strict=true`, a rule of severity error failed; `findings` lists them and nothing was stored.' },
   IMPORT_UNREADABLE: { status: 422, title: 'Report could not be read', description: 'The imported text lacks a part of the report (a table, the year, the agency code…); `missing` and `parseProblems` say what.' },
   IMPORT_INVALID: { status: 422, title: 'Imported report is invalid', description: 'The report read from the text breaks the contract (`errors` lists each field); supply missing facts as query parameters.' },
+  IMPORT_NO_TEXT_LAYER: { status: 422, title: 'Document has no text layer', description: 'The imported PDF carries no text, only pictures of its pages (a scan): run it through OCR first, or import the report\'s page or text.' },
+  IMPORT_DOCUMENT_UNREADABLE: { status: 422, title: 'Document could not be opened', description: 'The imported PDF or Word file is damaged or password-protected, or the ZIP archive sent is not a Word document (.docx).' },
   AGENCY_REGION_MISMATCH: { status: 422, title: 'Region disagrees with the credit code', description: 'A new agency\'s region lies outside the city (first 4 digits) of the region its 统一社会信用代码 was registered in (characters 3–8, `registeredRegion`); an admin can place it there.' },
   AGENCY_NAME_REQUIRED: { status: 422, title: 'Agency name required', description: 'The agency is not stored yet: placing it in a region needs its `name`.' },
   INVALID_GRANT: { status: 422, title: 'Invalid key grant', description: 'The scopes, agencies and regions asked for a new key do not fit together (e.g. a `reports:write` key limited to nothing).' },

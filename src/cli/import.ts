@@ -1,18 +1,17 @@
 /**
- * `npm run import -- [options] <files…>`: imports published reports (HTML, text, or PDF through
- * `pdftotext -layout` when installed) through `POST /v1/imports`, and reports already in the API's JSON
+ * `npm run import -- [options] <files…>`: imports published reports (PDF, Word, HTML, markdown or text, sent as
+ * they are: the service reads them) through `POST /v1/imports`, and reports already in the API's JSON
  * (`.json`: one report; `.ndjson`/`.jsonl`: one per line) through `POST /v1/reports:bulk`, all of them in one
  * streamed request — either of a running service (`--url`) or of the service built in this process on
  * DATABASE_URL / the embedded database in DATA_DIR. Shows a progress bar on a terminal and ends with a
  * summary table; exits 1 if any file failed or any report was rejected.
  */
-import { execFile } from 'node:child_process'
 import { createReadStream } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
 import { Readable } from 'node:stream'
-import { parseArgs, promisify } from 'node:util'
+import { parseArgs } from 'node:util'
 import { buildApp } from '../app.js'
 import { loadConfig } from '../config.js'
 import { createDatabase } from '../db/connection.js'
@@ -21,8 +20,8 @@ import { migrateToLatest } from '../db/migrate.js'
 
 const USAGE = `Usage: npm run import -- [--url http://127.0.0.1:3000] [--store --key KEY] [--strict]
          [--agency-code CODE] [--agency-name NAME] [--region CODE] [--kind agency|government] [--year YYYY] <files…>
-Files: .html/.htm (HTML), .pdf (through pdftotext -layout), anything else as UTF-8/GBK text: parsed, checked
-and, with --store, stored. .json (one report) and .ndjson/.jsonl (one report per line) in the API's JSON: stored
+Files: .pdf, .docx, .html/.htm, .md/.markdown, anything else as UTF-8/GBK text: sent to the service, which reads,
+checks and, with --store, stores them (--agency is accepted for --agency-code). .json (one report) and .ndjson/.jsonl (one report per line) in the API's JSON: stored
 in one bulk upload (stored, revised, unchanged or rejected line by line).
 --store and report files need an API key that may write the reports (--key, or the API_KEY variable).`
 
@@ -32,7 +31,7 @@ interface Outcome {
   readonly summary: string
 }
 
-type Send = (body: string, contentType: string, query: string) => Promise<{ status: number, json: any }>
+type Send = (body: Buffer | string, contentType: string, query: string) => Promise<{ status: number, json: any }>
 
 /** Sends NDJSON lines to `POST /v1/reports:bulk` as they are read; answers the status and the answer's lines. */
 type SendBulk = (lines: AsyncIterable<string>) => Promise<{ status: number, lines: any[] }>
@@ -51,19 +50,20 @@ const ndjsonBody = (lines: AsyncIterable<string>): Readable =>
 
 const parseNdjson = (text: string): any[] => text.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line))
 
-const run = promisify(execFile)
+/** Documents sent as their bytes, with their type: the service reads PDFs and Word files itself. */
+const DOCUMENT_TYPES: Readonly<Record<string, string>> = {
+  '.pdf': 'application/pdf',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+}
 
-async function readSource (file: string): Promise<{ body: string, contentType: string }> {
+const TEXT_TYPES: Readonly<Record<string, string>> = { '.html': 'text/html', '.htm': 'text/html', '.md': 'text/markdown', '.markdown': 'text/markdown' }
+
+async function readSource (file: string): Promise<{ body: Buffer | string, contentType: string }> {
   const extension = path.extname(file).toLowerCase()
-  if (extension === '.pdf') {
-    const { stdout } = await run('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { maxBuffer: 64 * 1024 * 1024 })
-      .catch((error: NodeJS.ErrnoException) => {
-        throw new Error(error.code === 'ENOENT' ? 'pdftotext is not installed (Debian: apt-get install poppler-utils)' : error.message)
-      })
-    return { body: stdout, contentType: 'text/plain; charset=utf-8' }
-  }
   const bytes = await readFile(file)
-  const contentType = extension === '.html' || extension === '.htm' ? 'text/html' : 'text/plain'
+  const documentType = DOCUMENT_TYPES[extension]
+  if (documentType !== undefined) return { body: bytes, contentType: documentType }
+  const contentType = TEXT_TYPES[extension] ?? 'text/plain'
   // Files carry no charset: try UTF-8, and read anything else as GB18030 (which covers GBK).
   try {
     return { body: new TextDecoder('utf-8', { fatal: true }).decode(bytes), contentType: `${contentType}; charset=utf-8` }
@@ -72,12 +72,31 @@ async function readSource (file: string): Promise<{ body: string, contentType: s
   }
 }
 
+/** The option that supplies each part of a report a text may not state, for the messages that name it missing. */
+const FLAG_FOR: Readonly<Record<string, string>> = {
+  '/agency/code': '--agency-code CODE (统一社会信用代码)',
+  '/agency/name': '--agency-name NAME',
+  '/agency/regionCode': '--region CODE (6-digit 行政区划代码)',
+  '/kind': '--kind agency|government',
+  '/year': '--year YYYY'
+}
+
+/** A problem answer in one line; what options would supply the parts it misses, and the fields it rejects. */
+function problemSummary (status: number, json: any): string {
+  const missing: string[] = Array.isArray(json?.missing) ? json.missing : []
+  const flags = missing.map((pointer) => FLAG_FOR[pointer]).filter((flag) => flag !== undefined)
+  const fields: string[] = Array.isArray(json?.errors) ? json.errors.slice(0, 3).map((e: any) => `${e.pointer === '' ? '(body)' : e.pointer} ${e.detail}`) : []
+  return `${json?.code ?? status}: ${json?.detail ?? json?.title ?? 'failed'}` +
+    (fields.length > 0 ? ` (${fields.join('; ')})` : '') +
+    (flags.length > 0 ? ` Pass ${flags.join(', ')}.` : '')
+}
+
 function summarise (status: number, json: any): string {
   if (status === 200) {
     const stored = json.stored === null ? 'not stored' : `${json.stored.outcome} as report ${json.stored.id}`
     return `${json.report.agency.name} ${json.report.year}: ${json.analysis.status} (${json.analysis.counts.error} errors, ${json.analysis.counts.warning} warnings), confidence ${json.parse.confidence.toFixed(2)}, ${stored}`
   }
-  return `${json.code ?? status}: ${json.detail ?? json.title ?? 'failed'}`
+  return problemSummary(status, json)
 }
 
 function progress (done: number, total: number, file: string): void {
@@ -116,14 +135,24 @@ async function inProcessSender (key: string | undefined): Promise<Sender> {
   }
 }
 
+/** fetch's "fetch failed" in words: what could not be reached, and why. */
+function unreachable (base: string, error: unknown): Error {
+  const cause = (error as { cause?: { code?: string, message?: string } }).cause
+  const why = cause?.code === 'ECONNREFUSED'
+    ? 'nothing is listening there: is the service running (npm start), and on this port?'
+    : cause?.code === 'ENOTFOUND' ? 'no such host' : cause?.message ?? (error as Error).message
+  return new Error(`cannot reach the service at ${base}: ${why}`)
+}
+
 function httpSender (base: string, key: string | undefined): Sender {
+  const call = async (url: URL, init: RequestInit): Promise<Response> => await fetch(url, init).catch((error: unknown) => { throw unreachable(base, error) })
   return {
     send: async (body, contentType, query) => {
-      const res = await fetch(new URL(`/v1/imports?${query}`, base), { method: 'POST', headers: headersFor(contentType, key), body })
+      const res = await call(new URL(`/v1/imports?${query}`, base), { method: 'POST', headers: headersFor(contentType, key), body })
       return { status: res.status, json: await res.json() }
     },
     sendBulk: async (lines) => {
-      const res = await fetch(new URL('/v1/reports:bulk', base), {
+      const res = await call(new URL('/v1/reports:bulk', base), {
         method: 'POST',
         headers: headersFor('application/x-ndjson', key),
         body: Readable.toWeb(ndjsonBody(lines)) as ReadableStream,
@@ -175,7 +204,7 @@ async function storeReportFiles (sender: Sender, files: readonly string[]): Prom
     const origin = starts.findLast((start) => start.firstLine <= result.line)
     const counts = origin === undefined ? undefined : perFile.get(origin.file)
     if (origin === undefined || counts === undefined) continue
-    if (result.outcome === 'rejected') counts.rejected.push(`line ${result.line - origin.firstLine + 1}: ${result.problem.code} ${result.problem.detail}`)
+    if (result.outcome === 'rejected') counts.rejected.push(`line ${result.line - origin.firstLine + 1}: ${problemSummary(422, result.problem)}`)
     else counts[result.outcome as 'stored' | 'revised' | 'unchanged']++
   }
   return files.map((file) => {
@@ -186,34 +215,52 @@ async function storeReportFiles (sender: Sender, files: readonly string[]): Prom
   })
 }
 
+const OPTIONS = {
+  url: { type: 'string' },
+  key: { type: 'string' },
+  store: { type: 'boolean', default: false },
+  strict: { type: 'boolean', default: false },
+  'agency-code': { type: 'string' },
+  // The spelling of `npm run keys`.
+  agency: { type: 'string' },
+  'agency-name': { type: 'string' },
+  region: { type: 'string' },
+  kind: { type: 'string' },
+  year: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false }
+} as const
+
 async function main (): Promise<number> {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      url: { type: 'string' },
-      key: { type: 'string' },
-      store: { type: 'boolean', default: false },
-      strict: { type: 'boolean', default: false },
-      'agency-code': { type: 'string' },
-      'agency-name': { type: 'string' },
-      region: { type: 'string' },
-      kind: { type: 'string' },
-      year: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false }
-    }
-  })
+  let parsed
+  try {
+    parsed = parseArgs({ allowPositionals: true, options: OPTIONS })
+  } catch (error) {
+    // An unknown or malformed option: its message, not a stack trace.
+    console.error(`${(error as Error).message}\n\n${USAGE}`)
+    return 2
+  }
+  const { values, positionals } = parsed
+  if (values.agency !== undefined && values['agency-code'] !== undefined && values.agency !== values['agency-code']) {
+    console.error('--agency and --agency-code name the same thing; pass one.')
+    return 2
+  }
   if (values.help || positionals.length === 0) {
     console.error(USAGE)
     return values.help ? 0 : 2
   }
+  const agencyCode = values['agency-code'] ?? values.agency
   const query = new URLSearchParams()
-  for (const [option, parameter] of [['agency-code', 'agencyCode'], ['agency-name', 'agencyName'], ['region', 'regionCode'], ['kind', 'kind'], ['year', 'year']] as const) {
+  if (agencyCode !== undefined) query.set('agencyCode', agencyCode)
+  for (const [option, parameter] of [['agency-name', 'agencyName'], ['region', 'regionCode'], ['kind', 'kind'], ['year', 'year']] as const) {
     const value = values[option]
     if (value !== undefined) query.set(parameter, value)
   }
   if (values.store) query.set('store', 'true')
   if (values.strict) query.set('strict', 'true')
+  return await importFiles(values, positionals, query)
+}
 
+async function importFiles (values: { url?: string, key?: string, store: boolean }, positionals: readonly string[], query: URLSearchParams): Promise<number> {
   const key = values.key ?? (process.env.API_KEY === '' ? undefined : process.env.API_KEY)
   const sender = values.url === undefined ? await inProcessSender(key) : httpSender(values.url, key)
   const outcomes: Outcome[] = []
@@ -240,7 +287,13 @@ async function main (): Promise<number> {
   }
   console.table(outcomes.map(({ file, status, summary }) => ({ file: path.basename(file), status: status === 0 ? 'error' : status, result: summary })))
   const failed = outcomes.filter((outcome) => outcome.status !== 200).length
-  console.log(`${outcomes.length - failed} imported, ${failed} failed`)
+  const read = outcomes.length - failed
+  // Published documents are only read unless --store; report files are always stored (they are the API's JSON).
+  const readOnly = values.store ? 0 : outcomes.filter((outcome) => outcome.status === 200 && !REPORT_FILE.test(outcome.file)).length
+  const done = readOnly === 0
+    ? `${read} imported`
+    : `${read - readOnly} imported, ${readOnly} read but not stored (pass --store --key KEY to store them)`
+  console.log(`${done}, ${failed} failed`)
   return failed === 0 ? 0 : 1
 }
 

@@ -1,14 +1,12 @@
 /**
- * POST /v1/imports — a published report (its page as HTML, or its text) turned into our JSON, with
- * the parse record and the findings; with `store=true` it is also stored, its source text kept with it.
+ * POST /v1/imports — a published report (a PDF, a Word document, an HTML page, markdown or text) turned into our
+ * JSON, with the parse record and the findings; with `store=true` it is also stored, its source text kept with it.
  */
-import { TextDecoder } from 'node:util'
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox'
 import type { TSchema } from 'typebox'
 import { DomainError } from '../domain/errors.js'
-import { parseReportHtml, parseReportText, type ImportHints } from '../domain/import/index.js'
+import type { ImportHints } from '../domain/import/index.js'
 import { actorOf, grantOf } from '../plugins/auth.js'
-import { declaredCharset } from '../plugins/json-body.js'
 import { compileCheckOf } from '../plugins/validation.js'
 import { toFieldErrors } from '../plugins/problem-details.js'
 import { ProblemError } from '../problems.js'
@@ -17,64 +15,47 @@ import { CreditCodeSchema, KindSchema, RegionCodeSchema, YearSchema } from '../s
 import { COMMON_PROBLEM_RESPONSES, problemResponse } from '../schemas/problem.js'
 import { AnnualReportSchema } from '../schemas/report.js'
 import { ParseRecordSchema } from '../schemas/imports.js'
+import { DocumentTooLargeError, readPublishedDocument, type DocumentLimits } from '../services/import-documents.js'
 import { submitReport, validateReport } from '../services/reports.js'
 import { validationJson } from './analysis/representation.js'
+import { IMPORT_MEDIA_TYPES, importedDocument } from './import-content.js'
 import { assertConstraints } from './reports/constraints.js'
 import { reportHref } from './reports/representation.js'
-
-/** Published pages exported from Word carry a lot of markup: allow more than a JSON report needs. */
-export const IMPORT_BODY_LIMIT = 8 * 1024 * 1024
-
-/** Chinese pages are often GBK; GB18030 is its superset, so one decoder reads all three. */
-const DECODERS: Readonly<Record<string, TextDecoder>> = {
-  'utf-8': new TextDecoder('utf-8', { fatal: true }),
-  utf8: new TextDecoder('utf-8', { fatal: true }),
-  gbk: new TextDecoder('gb18030', { fatal: true }),
-  gb2312: new TextDecoder('gb18030', { fatal: true }),
-  gb18030: new TextDecoder('gb18030', { fatal: true })
-}
-
-function decodeText (body: Buffer, contentType: string | undefined): string {
-  const charset = declaredCharset(contentType) ?? 'utf-8'
-  const decoder = DECODERS[charset]
-  if (decoder === undefined) {
-    throw new ProblemError('UNSUPPORTED_MEDIA_TYPE', `charset=${charset} is not supported; send UTF-8, GBK or GB18030.`)
-  }
-  try {
-    return decoder.decode(body)
-  } catch {
-    throw new ProblemError('MALFORMED_JSON', `The body is not valid ${charset === 'utf8' ? 'utf-8' : charset} text.`)
-  }
-}
 
 export interface ImportRoutesOptions {
   readonly now: () => Date
   readonly components: readonly TSchema[]
+  /** Largest body, in bytes (IMPORT_BODY_LIMIT). */
+  readonly bodyLimit: number
+  readonly limits: DocumentLimits
+  /** Imports read at once (IMPORT_CONCURRENCY): each holds its document, its text and its rows in memory. */
+  readonly concurrency: number
 }
 
-const importRoutes: FastifyPluginAsyncTypebox<ImportRoutesOptions> = async (app, { now, components }) => {
-  // Encapsulated in this plugin: text bodies are accepted here only, every other route still answers 415.
-  for (const mediaType of ['text/plain', 'text/html']) {
-    app.addContentTypeParser(mediaType, { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT }, (request, body, done) => {
-      try {
-        done(null, decodeText(body as Buffer, request.headers['content-type']))
-      } catch (error) {
-        done(error as Error, undefined)
-      }
-    })
-  }
+const MiB = 1024 * 1024
+
+const importRoutes: FastifyPluginAsyncTypebox<ImportRoutesOptions> = async (app, { now, components, bodyLimit, limits, concurrency }) => {
+  // Encapsulated in this plugin: documents are accepted here only, every other route still answers 415. The bytes
+  // are kept as they came: what they are is decided from them and the header together (see import-content.ts).
+  app.addContentTypeParser(Object.keys(IMPORT_MEDIA_TYPES), { parseAs: 'buffer', bodyLimit }, (_request, body, done) => {
+    done(null, body)
+  })
   const checkReport = compileCheckOf(components, AnnualReportSchema)
+  let reading = 0
 
   app.post('/v1/imports', {
     // Reading a text is open to all readers; `store=true` checks the key's agencies in the handler.
     config: { access: 'read', idempotent: true },
-    bodyLimit: IMPORT_BODY_LIMIT,
+    bodyLimit,
     schema: {
       operationId: 'importReport',
       tags: ['imports'],
       summary: 'Import a published report',
-      description: 'Reads a report as published — an HTML page (`text/html`), or its text (`text/plain`: text copied from a page, ' +
-        '`pdftotext -layout` output, or one cell per line) in UTF-8, GBK or GB18030 — into the report JSON. Answers the report, ' +
+      description: 'Reads a report as published — a PDF (`application/pdf`, with a text layer), a Word document (`.docx`), an HTML page ' +
+        '(`text/html`), markdown (`text/markdown`), or its text (`text/plain`: text copied from a page, `pdftotext -layout` output, ' +
+        'one cell per line, or markdown) in UTF-8, GBK or GB18030 — into the report JSON. What a body is comes from its bytes as well as ' +
+        'its type: a body starting with `%PDF-` is read as a PDF and a ZIP archive as a Word document whatever the `Content-Type`, a body ' +
+        'declared PDF or Word that is neither is refused (415), and `application/octet-stream` is told apart by its bytes. Answers the report, ' +
         'the parse record (layouts found, the source text of every cell, problems, confidence) and its findings. ' +
         'Query parameters supply what the text does not say. With `store=true` the report is stored as by `POST /v1/reports` ' +
         'and the source text is kept with the revision. A number that cannot be read is reported, never guessed.',
@@ -88,7 +69,9 @@ const importRoutes: FastifyPluginAsyncTypebox<ImportRoutesOptions> = async (app,
         store: Type.Optional(Type.Boolean({ default: false, description: 'Also store the report.' })),
         strict: Type.Optional(Type.Boolean({ default: false, description: 'With `store`: refuse a report on which a rule of severity error fails.' }))
       }, { additionalProperties: false }),
-      body: Type.String({ description: 'The published report: HTML or text.' }),
+      consumes: Object.keys(IMPORT_MEDIA_TYPES),
+      // The bytes as sent: a PDF or Word file, or text in its charset.
+      body: Type.Unsafe<Buffer>({ description: `The published report. ${Object.entries(IMPORT_MEDIA_TYPES).map(([type, what]) => `\`${type}\`: ${what}`).join(' ')}` }),
       response: {
         200: {
           description: 'The report read, how it was read, its findings, and where it was stored if `store=true`.',
@@ -112,20 +95,34 @@ const importRoutes: FastifyPluginAsyncTypebox<ImportRoutesOptions> = async (app,
           }
         },
         400: problemResponse('Empty body, text that is not valid in its charset, or invalid query parameters.'),
+        429: problemResponse('As many imports as the service reads at once are being read (`IMPORT_CONCURRENCY`); retry after `Retry-After` seconds (`RATE_LIMITED`).'),
         403: problemResponse('With `store=true`: the API key may not write reports of this agency (`FORBIDDEN`).'),
         409: problemResponse('With `store=true`: a different report is stored for this agency, year and kind (`REPORT_EXISTS`).'),
-        413: problemResponse('The body exceeds 8 MiB.'),
-        415: problemResponse('Not `text/html` or `text/plain`, or an unsupported charset.'),
-        422: problemResponse('The text could not be read as a report (`IMPORT_UNREADABLE`, with `missing` and `parseProblems`), the report read is invalid (`IMPORT_INVALID`, with `errors`), or with `strict` a rule of severity error failed (`REPORT_INCONSISTENT`).'),
+        413: problemResponse(`The body exceeds \`IMPORT_BODY_LIMIT\` (${bodyLimit / MiB} MiB here), its text \`IMPORT_TEXT_LIMIT\` characters, or a PDF \`IMPORT_MAX_PAGES\` pages.`),
+        415: problemResponse('Not one of the accepted types, a body declared PDF or Word that is not one, or an unsupported charset.'),
+        422: problemResponse('The document could not be read as a report (`IMPORT_UNREADABLE`, with `missing` and `parseProblems`), a PDF is a scan without a text layer (`IMPORT_NO_TEXT_LAYER`), a PDF or Word file is damaged or encrypted (`IMPORT_DOCUMENT_UNREADABLE`), the report read is invalid (`IMPORT_INVALID`, with `errors`), or with `strict` a rule of severity error failed (`REPORT_INCONSISTENT`).'),
         ...COMMON_PROBLEM_RESPONSES
       }
     }
   }, async (request) => {
     const { store = false, strict = false, ...hints } = request.query
-    const text = request.body
-    if (text.trim() === '') throw new ProblemError('MALFORMED_JSON', 'The body is empty.')
-    const isHtml = (request.headers['content-type'] ?? '').startsWith('text/html')
-    const { report, parse } = isHtml ? parseReportHtml(text, hints satisfies ImportHints) : parseReportText(text, hints)
+    // Fastify skips the parser of an empty body; a JSON body was parsed by the app's parser.
+    const body: unknown = request.body ?? Buffer.alloc(0)
+    if (!Buffer.isBuffer(body)) {
+      throw new ProblemError('UNSUPPORTED_MEDIA_TYPE', 'A published document is imported here; send report JSON to POST /v1/reports.')
+    }
+    if (body.length === 0) throw new ProblemError('MALFORMED_JSON', 'The body is empty.')
+    const document = importedDocument(body, request.headers['content-type'])
+    if ('text' in document && document.text.trim() === '') throw new ProblemError('MALFORMED_JSON', 'The body is empty.')
+    if (reading >= concurrency) {
+      throw new ProblemError('RATE_LIMITED', `${concurrency} imports are being read; retry in a second.`, {}, { 'retry-after': '1' })
+    }
+    reading++
+    const { result: { report, parse }, source } = await readPublishedDocument(document, hints satisfies ImportHints, limits)
+      .catch((error: unknown) => {
+        throw error instanceof DocumentTooLargeError ? new ProblemError('PAYLOAD_TOO_LARGE', error.message) : error
+      })
+      .finally(() => { reading-- })
     if (report === null) {
       throw new DomainError('IMPORT_UNREADABLE',
         `The text could not be read as an annual report: missing ${parse.missing.join(', ')}.`,
@@ -140,7 +137,7 @@ const importRoutes: FastifyPluginAsyncTypebox<ImportRoutesOptions> = async (app,
     assertConstraints(report, now())
     let stored = null
     if (store) {
-      const result = await submitReport(request.db, report, { strict, source: { text, format: isHtml ? 'html' : 'text' }, actor: actorOf(request), grant: grantOf(request) })
+      const result = await submitReport(request.db, report, { strict, source, actor: actorOf(request), grant: grantOf(request) })
       if (result.outcome === 'conflict') {
         throw new DomainError('REPORT_EXISTS',
           `A different report for agency ${result.report.agencyCode}, year ${result.report.year}, kind ${result.report.kind} is stored as report ${result.report.id}.`,

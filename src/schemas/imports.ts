@@ -12,8 +12,8 @@ export const ParseProblemSchema = Type.Object({
 const layout = (table: string) => Type.Union([TemplateSchema, Type.Null()], { description: `Layout table ${table} was read in; null when not read.` })
 
 export const ParseRecordSchema = Type.Object({
-  format: Type.Union(['pipe', 'layout', 'cell-per-line', 'html'].map((format) => Type.Literal(format)), {
-    description: '`pipe`: rows as "a | b | c" (text copied from a page); `layout`: `pdftotext -layout` columns; `cell-per-line`: one cell per line; `html`: a page.'
+  format: Type.Union(['pipe', 'layout', 'cell-per-line', 'html', 'markdown', 'pdf', 'docx'].map((format) => Type.Literal(format)), {
+    description: '`pipe`: rows as "a | b | c" (text copied from a page); `layout`: `pdftotext -layout` columns; `cell-per-line`: one cell per line; `html`: a page; `markdown`: headings and pipe tables; `pdf`: a PDF\'s text layer, laid out in columns; `docx`: a Word document.'
   }),
   templates: Type.Object({
     proactive: layout('二'),

@@ -111,7 +111,7 @@ t.test('bulk lines for agencies outside the key are rejected; the others are sto
 
 t.test('each scope opens its own operations only', async (t) => {
   const writer = await makeKey(db, { scopes: ['reports:write'], regionPrefixes: ['3305'] })
-  const reviewer = await makeKey(db, { scopes: ['findings:review'] })
+  const reviewer = await makeKey(db, { scopes: ['findings:review'], regionPrefixes: ['3305'] })
   const admin = await makeKey(db, { scopes: ['admin'] })
   await post(seedReport(), writer.token)
   const findingId = (await app.inject({ url: '/v1/reports/1/findings' })).json().items[0].id

@@ -30,11 +30,14 @@ t.test('an unexpected error is a masked 500 problem, logged with its request id'
     status: 500,
     instance: '/boom',
     code: 'INTERNAL_ERROR',
-    requestId: 'portal-42'
+    requestId: res.headers['x-request-id']
   })
+  t.match(res.headers['x-request-id'], /^[0-9a-f-]{36}$/, 'the id is this service\'s, not the caller\'s')
   t.notMatch(res.body, /secret_table/, 'no detail leaks')
   const logged = lines.find((line) => line.level === 50)
-  t.match(logged, { reqId: 'portal-42', method: 'GET', url: '/boom', err: { message: 'relation "secret_table" does not exist' } })
+  t.match(logged, {
+    reqId: res.headers['x-request-id'], clientRequestId: 'portal-42', method: 'GET', url: '/boom', err: { message: 'relation "secret_table" does not exist' }
+  })
 })
 
 t.test('an unknown route is a 404 problem', async (t) => {
@@ -62,16 +65,20 @@ t.test('a database that is down gives 503 problems with Retry-After, not hangs o
   t.same(live.json(), { status: 'ok' })
 })
 
-t.test('every request gets an id, echoed and logged on exactly one line', async (t) => {
+t.test('every request gets an id of ours, echoed and logged on exactly one line with the caller\'s own', async (t) => {
   const { app, lines } = await appWithLogs(t)
   const kept = await app.inject({ url: '/healthz', headers: { 'x-request-id': 'abc-123' } })
-  t.equal(kept.headers['x-request-id'], 'abc-123', 'a caller id is propagated')
+  const reused = await app.inject({ url: '/healthz', headers: { 'x-request-id': 'abc-123' } })
+  t.match(kept.headers['x-request-id'], /^[0-9a-f-]{36}$/)
+  t.not(reused.headers['x-request-id'], kept.headers['x-request-id'], 'a caller reusing its id still gets one id per request')
   const made = await app.inject({ url: '/healthz', headers: { 'x-request-id': 'has spaces\nand newlines' } })
-  t.match(made.headers['x-request-id'], /^[0-9a-f-]{36}$/, 'an unsafe id is replaced by a UUID')
+  t.match(made.headers['x-request-id'], /^[0-9a-f-]{36}$/)
 
-  const forKept = lines.filter((line) => line.reqId === 'abc-123')
+  const forKept = lines.filter((line) => line.reqId === kept.headers['x-request-id'])
   t.equal(forKept.length, 1)
-  t.match(forKept[0], { msg: 'request completed', method: 'GET', url: '/healthz', statusCode: 200, responseTimeMs: Number })
+  t.match(forKept[0], { msg: 'request completed', method: 'GET', url: '/healthz', statusCode: 200, responseTimeMs: Number, clientRequestId: 'abc-123' })
+  t.equal(lines.filter((line) => line.clientRequestId === 'abc-123').length, 2, 'the caller\'s id is logged with each of its requests')
+  t.notOk(lines.some((line) => line.reqId === made.headers['x-request-id'] && 'clientRequestId' in line), 'an unsafe caller id is not logged')
 })
 
 t.test('a statement cancelled by the timeout is a 503, like a database that is away', async (t) => {

@@ -78,9 +78,9 @@ t.test('what cannot be read is a clear 4xx problem, and nothing is stored', asyn
     { name: 'a report without table 四', payload: withoutTable四, status: 422, code: 'IMPORT_UNREADABLE', missing: '/reviewLitigation' },
     { name: 'binary data', payload: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0xff, 0xfe, 0x00, 0x80]), status: 400, code: 'MALFORMED_JSON' },
     { name: 'a 50 MB body', payload: 'x'.repeat(50 * 1024 * 1024), status: 413, code: 'PAYLOAD_TOO_LARGE' },
-    { name: 'JSON sent to the importer', payload: '{}', contentType: 'application/json', status: 400, code: 'VALIDATION_ERROR' },
+    { name: 'JSON sent to the importer', payload: '{}', contentType: 'application/json', status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
     { name: 'an unknown charset', payload: seedText, contentType: 'text/plain; charset=latin1', status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
-    { name: 'a PDF sent as such', payload: Buffer.from('%PDF-1.7'), contentType: 'application/pdf', status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' }
+    { name: 'a damaged PDF', payload: Buffer.from('%PDF-1.7'), contentType: 'application/pdf', status: 422, code: 'IMPORT_DOCUMENT_UNREADABLE' }
   ]
   for (const c of cases) {
     const res = await importText(c.payload, `${seedHints}&store=true`, c.contentType)

@@ -265,7 +265,7 @@ export interface paths {
         head?: never;
         /**
          * Review a finding
-         * @description Records a reviewer's decision with a reason. The decision follows the finding (its rule and cells) through recomputation and new revisions of the report; earlier decisions are kept as history.
+         * @description Records a reviewer's decision with a reason. The decision follows the finding (its rule and cells) through recomputation and new revisions of the report; earlier decisions are kept as history. The key reviews findings of the reports of its agencies and regions only, as a `reports:write` key writes them (`FORBIDDEN` otherwise).
          *
          *     Needs an API key with the `findings:review` scope.
          */
@@ -520,6 +520,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/agencies/{code}/region": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Move an agency to another region
+         * @description Places the agency in `regionCode` with every report of it (their `regionCode`, figures and ETags; stored revisions keep what they were sent with), and records the move with its reason in the audit trail (`agency.moved`) and each moved report in the feed (`region_changed`). A report write never moves an agency: it is refused (`AGENCY_REGION_CONFLICT`) when it names another region. This is also how an admin allows a region that disagrees with the agency's credit code (`AGENCY_REGION_MISMATCH`): an agency not stored yet is stored here with its `name`, and its reports may then be written for that region. Placing an agency where it is changes nothing.
+         *
+         *     Needs an API key with the `admin` scope.
+         */
+        put: operations["placeAgency"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/audit": {
         parameters: {
             query?: never;
@@ -529,7 +551,7 @@ export interface paths {
         };
         /**
          * Read the audit trail
-         * @description Every write (reports stored and revised, findings reviewed, keys created and revoked) with the key that made it, oldest first. Filter by key, report or action; follow `next` for the following page.
+         * @description Every write (reports stored and revised, findings reviewed, keys created and revoked, agencies moved) with the key that made it and the request id, oldest first. Filter by key, report, agency or action; follow `next` for the following page.
          *
          *     Needs an API key with the `admin` scope.
          */
@@ -2422,9 +2444,9 @@ export interface components {
             name: string;
             /** @description What the key may do; none means read only (for when reads need a key). */
             scopes: ("reports:write" | "findings:review" | "admin")[];
-            /** @description Agencies whose reports a `reports:write` key may write. */
+            /** @description Agencies whose reports a `reports:write` key may write and a `findings:review` key may review. */
             agencyCodes: string[];
-            /** @description Regions whose agencies' reports a `reports:write` key may write. */
+            /** @description Regions whose agencies' reports a `reports:write` key may write and a `findings:review` key may review. */
             regionPrefixes: string[];
             /**
              * Format: date-time
@@ -2447,11 +2469,13 @@ export interface components {
              */
             occurredAt: string;
             /** @description What was done. */
-            action: "report.created" | "report.revised" | "finding.reviewed" | "key.created" | "key.revoked";
+            action: "report.created" | "report.revised" | "finding.reviewed" | "key.created" | "key.revoked" | "agency.moved";
             /** @description The API key that did it; null for the command line. */
             keyId: number | null;
-            /** @description Id of the HTTP request, as in the logs. */
+            /** @description Id this service gave the HTTP request, as in its logs and `x-request-id` answer; null for the command line. */
             requestId: string | null;
+            /** @description The `x-request-id` the client sent, if any (logged as `clientRequestId`). */
+            clientRequestId: string | null;
             /** @description The report written. */
             reportId: number | null;
             /** @description The revision stored or reviewed. */
@@ -2460,6 +2484,21 @@ export interface components {
             findingId: number | null;
             /** @description The key created or revoked. */
             subjectKeyId: number | null;
+            /** @description The agency moved (`agency.moved`). */
+            agencyCode: string | null;
+            /** @description For `agency.moved`: from and to which region, and why. */
+            details: {
+                /** @description The region before; null when the agency was not stored. */
+                fromRegionCode: string | null;
+                /**
+                 * 行政区划代码
+                 * @description 6-digit administrative division code (330502 = 湖州市吴兴区).
+                 * @example 330502
+                 */
+                toRegionCode: string;
+                /** @description The admin's reason. */
+                reason: string;
+            } | null;
         };
         /**
          * Problem
@@ -2493,6 +2532,7 @@ export interface components {
              *     - `PROBLEM_TYPE_NOT_FOUND` (404, `problem-type-not-found`): No problem type has this name.
              *     - `AGENCY_NOT_FOUND` (404, `agency-not-found`): No report of this agency is stored.
              *     - `API_KEY_NOT_FOUND` (404, `api-key-not-found`): No API key has this id.
+             *     - `AGENCY_REGION_CONFLICT` (409, `agency-region-conflict`): The agency is stored in another region than the one sent (`storedRegionCode`); a write never moves an agency, an admin does (`PUT /v1/admin/agencies/{code}/region`).
              *     - `REPORT_EXISTS` (409, `report-exists`): A different report with the same agency, year and kind is stored; `existing` names it. Revise it with PUT.
              *     - `PRECONDITION_FAILED` (412, `precondition-failed`): The `If-Match` ETag is not the current revision: someone revised the report since you read it.
              *     - `PAYLOAD_TOO_LARGE` (413, `payload-too-large`): The body exceeds the size limit.
@@ -2501,6 +2541,8 @@ export interface components {
              *     - `REPORT_INCONSISTENT` (422, `report-inconsistent`): With `strict=true`, a rule of severity error failed; `findings` lists them and nothing was stored.
              *     - `IMPORT_UNREADABLE` (422, `import-unreadable`): The imported text lacks a part of the report (a table, the year, the agency code…); `missing` and `parseProblems` say what.
              *     - `IMPORT_INVALID` (422, `import-invalid`): The report read from the text breaks the contract (`errors` lists each field); supply missing facts as query parameters.
+             *     - `AGENCY_REGION_MISMATCH` (422, `agency-region-mismatch`): A new agency's region lies outside the city (first 4 digits) of the region its 统一社会信用代码 was registered in (characters 3–8, `registeredRegion`); an admin can place it there.
+             *     - `AGENCY_NAME_REQUIRED` (422, `agency-name-required`): The agency is not stored yet: placing it in a region needs its `name`.
              *     - `INVALID_GRANT` (422, `invalid-grant`): The scopes, agencies and regions asked for a new key do not fit together (e.g. a `reports:write` key limited to nothing).
              *     - `IDEMPOTENCY_KEY_REUSED` (422, `idempotency-key-reused`): The `Idempotency-Key` was already used with this API key for a different request (another path or body).
              *     - `PRECONDITION_REQUIRED` (428, `precondition-required`): Updates need an `If-Match` header with the ETag of the revision you read.
@@ -2509,7 +2551,7 @@ export interface components {
              *     - `SERVICE_UNAVAILABLE` (503, `service-unavailable`): The database cannot be reached; retry after `Retry-After` seconds.
              * @enum {string}
              */
-            code: "VALIDATION_ERROR" | "MALFORMED_JSON" | "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "REPORT_NOT_FOUND" | "REVISION_NOT_FOUND" | "FINDING_NOT_FOUND" | "PROBLEM_TYPE_NOT_FOUND" | "AGENCY_NOT_FOUND" | "API_KEY_NOT_FOUND" | "REPORT_EXISTS" | "PRECONDITION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "REPORT_KEY_CHANGED" | "REPORT_INCONSISTENT" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "INVALID_GRANT" | "IDEMPOTENCY_KEY_REUSED" | "PRECONDITION_REQUIRED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
+            code: "VALIDATION_ERROR" | "MALFORMED_JSON" | "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "REPORT_NOT_FOUND" | "REVISION_NOT_FOUND" | "FINDING_NOT_FOUND" | "PROBLEM_TYPE_NOT_FOUND" | "AGENCY_NOT_FOUND" | "API_KEY_NOT_FOUND" | "AGENCY_REGION_CONFLICT" | "REPORT_EXISTS" | "PRECONDITION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "REPORT_KEY_CHANGED" | "REPORT_INCONSISTENT" | "IMPORT_UNREADABLE" | "IMPORT_INVALID" | "AGENCY_REGION_MISMATCH" | "AGENCY_NAME_REQUIRED" | "INVALID_GRANT" | "IDEMPOTENCY_KEY_REUSED" | "PRECONDITION_REQUIRED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
             /** @description Id of the request, as in the `x-request-id` header and the logs. */
             requestId?: string;
             /** @description Every invalid field, for `VALIDATION_ERROR`. */
@@ -4247,8 +4289,8 @@ export interface operations {
                         items: {
                             /** @description Position in the feed; increases in commit order. */
                             sequence: number;
-                            /** @description `revision_stored`: a report or a new revision was stored. `findings_recomputed`: a report's findings and changes were recomputed because its prior year was stored or revised. */
-                            type: "revision_stored" | "findings_recomputed";
+                            /** @description `revision_stored`: a report or a new revision was stored. `findings_recomputed`: a report's findings and changes were recomputed because its prior year was stored or revised. `region_changed`: an admin moved the report's agency to another region (the report's `regionCode` changed; its revisions did not). */
+                            type: "revision_stored" | "findings_recomputed" | "region_changed";
                             /**
                              * 报告编号
                              * @description Identifier of a stored report.
@@ -5237,7 +5279,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description The key to create. A `reports:write` key must name agencies or regions. */
+        /** @description The key to create. A `reports:write` or `findings:review` key must name agencies or regions. */
         requestBody: {
             content: {
                 "application/json": {
@@ -5245,9 +5287,9 @@ export interface operations {
                     name: string;
                     /** @description What the key may do. */
                     scopes: ("reports:write" | "findings:review" | "admin")[];
-                    /** @description Agencies a `reports:write` key may write for. */
+                    /** @description Agencies a `reports:write` or `findings:review` key acts for. */
                     agencyCodes?: string[];
-                    /** @description Regions a `reports:write` key may write for. */
+                    /** @description Regions a `reports:write` or `findings:review` key acts for. */
                     regionPrefixes?: string[];
                 };
             };
@@ -5275,9 +5317,9 @@ export interface operations {
                             name: string;
                             /** @description What the key may do; none means read only (for when reads need a key). */
                             scopes: ("reports:write" | "findings:review" | "admin")[];
-                            /** @description Agencies whose reports a `reports:write` key may write. */
+                            /** @description Agencies whose reports a `reports:write` key may write and a `findings:review` key may review. */
                             agencyCodes: string[];
-                            /** @description Regions whose agencies' reports a `reports:write` key may write. */
+                            /** @description Regions whose agencies' reports a `reports:write` key may write and a `findings:review` key may review. */
                             regionPrefixes: string[];
                             /**
                              * Format: date-time
@@ -5461,6 +5503,149 @@ export interface operations {
             };
         };
     };
+    placeAgency: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Unified social credit code of the agency: 18 characters, the last one a verified check character.
+                 * @example 11330524MB15359635
+                 */
+                code: string;
+            };
+            cookie?: never;
+        };
+        /** @description The region an admin places an agency in, whatever its credit code says. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * 行政区划代码
+                     * @description 6-digit administrative division code (330502 = 湖州市吴兴区).
+                     * @example 330502
+                     */
+                    regionCode: string;
+                    /** @description Why the agency is placed there, for the audit trail. */
+                    reason: string;
+                    /** @description Name of the agency; needed only when it is not stored yet. */
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The agency where it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * 统一社会信用代码
+                         * Format: credit-code
+                         * @description Unified social credit code of the agency: 18 characters, the last one a verified check character.
+                         * @example 11330524MB15359635
+                         */
+                        code: string;
+                        /** @description Name of the agency. */
+                        name: string;
+                        /**
+                         * 行政区划代码
+                         * @description 6-digit administrative division code (330502 = 湖州市吴兴区).
+                         * @example 330502
+                         */
+                        regionCode: string;
+                        /** @description The region before; null when the agency was not stored. */
+                        previousRegionCode: string | null;
+                        /** @description Reports that moved with the agency (each has a `region_changed` event in the feed). */
+                        movedReports: number;
+                    };
+                };
+            };
+            /** @description Invalid code or body (`VALIDATION_ERROR`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or one that is not valid (`UNAUTHORIZED`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key does not cover this operation (`FORBIDDEN`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds the size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The agency is not stored and no `name` was sent (`AGENCY_NAME_REQUIRED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`RATE_LIMITED`); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (`INTERNAL_ERROR`); details are logged, never sent. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable (`SERVICE_UNAVAILABLE`); retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listAuditEntries: {
         parameters: {
             query?: {
@@ -5469,7 +5654,12 @@ export interface operations {
                 /** @description Only the writes to this report. */
                 reportId?: number;
                 /** @description Only this action. */
-                action?: "report.created" | "report.revised" | "finding.reviewed" | "key.created" | "key.revoked";
+                action?: "report.created" | "report.revised" | "finding.reviewed" | "key.created" | "key.revoked" | "agency.moved";
+                /**
+                 * @description Only the moves of this agency.
+                 * @example 11330524MB15359635
+                 */
+                agencyCode?: string;
                 /** @description Page size, 1–500. */
                 limit?: number;
                 /** @description Opaque cursor from a previous page's `next` link. */

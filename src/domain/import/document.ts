@@ -227,7 +227,7 @@ export function proseText (rows: readonly SourceRow[], format: SourceFormat): st
   for (const row of rows) {
     if (row.cells !== null) continue
     const indented = /^\s/.test(row.text)
-    if (format === 'layout' && !indented && paragraphs.length > 0) {
+    if ((format === 'layout' || format === 'pdf') && !indented && paragraphs.length > 0) {
       paragraphs[paragraphs.length - 1] += row.text
     } else {
       paragraphs.push(row.text)

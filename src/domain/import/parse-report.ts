@@ -204,6 +204,18 @@ export function parseReportText (text: string, hints: ImportHints = {}): ParseRe
 }
 
 /**
+ * Parses a report from rows another reader made: a PDF's text layer laid out as text (`pdf`), markdown
+ * (`markdown`), or a Word document's HTML (`docx`). The reading after the rows is the same as for text and HTML.
+ *
+ * Example: `parseReportRows(markdownRows(seedMarkdown), 'markdown', SEED_HINTS)` → the seed report.
+ */
+export function parseReportRows (rows: readonly SourceRow[], format: SourceFormat, hints: ImportHints = {}): ParseResult {
+  const log = newLog()
+  if (rows.length === 0) logProblem(log, 'error', '文档没有文字内容', 'The document has no text')
+  return parseRows(rows, format, hints, log)
+}
+
+/**
  * Parses a report published as an HTML page (typically a Word or WPS export): parse5 reads the page, data tables
  * are laid out on their rowspan/colspan grid, and the result goes through the same reading as text (see
  * `parseReportText`), so an HTML page and its text form give the same report.

@@ -95,7 +95,7 @@ export function valueRows (rows: readonly SourceRow[], format: SourceFormat): Va
       values: [...values],
       line: row.line,
       cellular: row.cells !== null,
-      padded: format === 'pipe' && row.cells !== null
+      padded: (format === 'pipe' || format === 'markdown') && row.cells !== null
     })
     pending = []
     lastWasValue = true

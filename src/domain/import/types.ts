@@ -19,9 +19,11 @@ export interface ImportHints {
 
 /**
  * How the text was laid out: `pipe` = table rows as "a | b | c |" (text flattened from HTML), `layout` =
- * `pdftotext -layout` columns, `cell-per-line` = one table cell per line, `html` = an HTML page.
+ * `pdftotext -layout` columns, `cell-per-line` = one table cell per line, `html` = an HTML page, `markdown` = headings
+ * and GFM pipe tables, `pdf` = a PDF's text layer laid out in columns (read as `layout`), `docx` = a Word document
+ * (read as its HTML).
  */
-export type SourceFormat = 'pipe' | 'layout' | 'cell-per-line' | 'html'
+export type SourceFormat = 'pipe' | 'layout' | 'cell-per-line' | 'html' | 'markdown' | 'pdf' | 'docx'
 
 export interface ParseProblem {
   /** The JSON Pointer of the part concerned, when there is one. */
