@@ -5,7 +5,7 @@
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox'
 import type { FastifyReply } from 'fastify'
 import { findAnalysis, listFindings } from '../../db/analysis-repository.js'
-import { findReportAtRevision, listReports, listRevisions } from '../../db/report-repository.js'
+import { type Executor, findReportAtRevision, listReports, listRevisions } from '../../db/report-repository.js'
 import { DomainError } from '../../domain/errors.js'
 import type { AnnualReport } from '../../domain/report.js'
 import type { ReportSummary } from '../../domain/stored-report.js'
@@ -82,10 +82,11 @@ const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = async (app,
    * Answers a write with the revision it stored, read back from the primary exactly as `GET` serves it:
    * the stored body is jsonb, whose text orders and spaces keys its own way, and a strong ETag promises
    * the same bytes wherever it is sent. A write that lands in between makes this an older revision's
-   * answer, with that revision's tag, never a newer body under this tag.
+   * answer, with that revision's tag, never a newer body under this tag. `executor` is the one the write went
+   * through: under an Idempotency-Key that is a transaction not yet committed, which only it can read.
    */
-  async function sendStored (reply: FastifyReply, written: ReportSummary) {
-    const found = await findReportAtRevision(app.db, written.id, written.latestRevision)
+  async function sendStored (executor: Executor, reply: FastifyReply, written: ReportSummary) {
+    const found = await findReportAtRevision(executor, written.id, written.latestRevision)
     if (found?.revision === undefined) throw new Error(`report ${written.id} has no revision ${written.latestRevision} after writing it`)
     return await reply
       .header('etag', reportEtag(found.report, written.latestRevision))
@@ -127,7 +128,7 @@ const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = async (app,
         `A different report for agency ${report.agencyCode}, year ${report.year}, kind ${report.kind} is stored as report ${report.id}; revise it with PUT and If-Match.`,
         { existing: { id: report.id, href: reportHref(report.id), revision: report.latestRevision } })
     }
-    return await sendStored(reply.code(result.outcome === 'created' ? 201 : 200).header('location', reportHref(report.id)), report)
+    return await sendStored(request.db, reply.code(result.outcome === 'created' ? 201 : 200).header('location', reportHref(report.id)), report)
   })
 
   /** PUT /v1/reports/{id} — store a new revision, guarded by If-Match. */
@@ -173,7 +174,7 @@ const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = async (app,
         throw new DomainError('REPORT_KEY_CHANGED',
           `Report ${id} is agency ${result.report.agencyCode}, year ${result.report.year}, kind ${result.report.kind}; a revision cannot change them.`)
     }
-    return await sendStored(reply, result.report)
+    return await sendStored(app.db, reply, result.report)
   })
 
   /** GET /v1/reports/{id} — the latest revision, or `?revision=N`. */
