@@ -13,7 +13,7 @@ import heavyReadsPlugin from './plugins/heavy-reads.js'
 import httpCachePlugin from './plugins/http-cache.js'
 import idempotencyPlugin from './plugins/idempotency.js'
 import jsonBodyPlugin from './plugins/json-body.js'
-import problemDetailsPlugin from './plugins/problem-details.js'
+import problemDetailsPlugin, { clientErrorHandler } from './plugins/problem-details.js'
 import protectionPlugin from './plugins/protection.js'
 import requestLogPlugin, { newRequestId } from './plugins/request-log.js'
 import swaggerPlugin from './plugins/swagger.js'
@@ -75,6 +75,7 @@ export async function buildApp ({ config, databaseUrl, logger = false, now = () 
     requestTimeout: 0,
     // Behind a load balancer, the client's address (for per-IP limits and logs) comes from X-Forwarded-For.
     trustProxy: trustProxySetting(config.TRUST_PROXY),
+    clientErrorHandler: clientErrorHandler(config.PROBLEM_TYPE_BASE),
     routerOptions: { ignoreTrailingSlash: true },
     // Fastify answers a path it cannot decode (`/v1/reports/%80`) itself, past the error handler: hand
     // the error to the app's, so that it too is problem+json.

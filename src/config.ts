@@ -89,6 +89,29 @@ export class ConfigError extends Error {
   }
 }
 
+interface ConfigIssue { readonly keyword: string, readonly message: string, readonly params: Record<string, unknown> }
+
+/** What the patterns of the schema ask for, in words. */
+const PATTERN_MEANINGS: Readonly<Record<string, string>> = {
+  '^postgres(ql)?://': 'must start with postgres:// or postgresql://',
+  '/$': 'must end with /'
+}
+
+/**
+ * One value's issues as one sentence that says what would be accepted: the allowed values of a choice
+ * (an enum, or a union of literals, which reports each literal on its own), a pattern in words, else
+ * the validator's own message.
+ */
+function describeIssues (issues: readonly ConfigIssue[]): string {
+  const allowed = issues.flatMap((issue) => issue.keyword === 'enum'
+    ? issue.params.allowedValues as unknown[]
+    : issue.keyword === 'const' ? [issue.params.allowedValue] : [])
+  if (allowed.length > 0) return `must be one of ${allowed.map(String).join(', ')}`
+  return issues.map((issue) => issue.keyword === 'pattern'
+    ? PATTERN_MEANINGS[String(issue.params.pattern)] ?? issue.message
+    : issue.message).join('; ')
+}
+
 /**
  * Reads the known variables from `env`, applies defaults, converts numbers and checks everything,
  * throwing one `ConfigError` that lists every bad value at once.
@@ -113,10 +136,14 @@ export function loadConfig (env: Readonly<Record<string, string | undefined>>): 
     }
   }
   const withDefaults = Value.Default(ConfigSchema, raw)
+  const issuesByKey = new Map<string, ConfigIssue[]>()
   for (const error of configCheck.Errors(withDefaults)) {
     const key = error.instancePath.replace(/^\//, '')
     if (key === '' || problems.some((problem) => problem.startsWith(`${key}=`))) continue
-    problems.push(`${key}=${JSON.stringify((withDefaults as Record<string, unknown>)[key])}: ${error.message}`)
+    issuesByKey.set(key, [...issuesByKey.get(key) ?? [], error])
+  }
+  for (const [key, issues] of issuesByKey) {
+    problems.push(`${key}=${JSON.stringify((withDefaults as Record<string, unknown>)[key])}: ${describeIssues(issues)}`)
   }
   const config = withDefaults as Config
   if (problems.length === 0 && config.HEAVY_READ_CONCURRENCY >= config.DB_POOL_MAX) {

@@ -28,7 +28,7 @@ export const PROBLEMS = {
   AGENCY_REGION_CONFLICT: { status: 409, title: 'Agency is in another region', description: 'The agency is stored in another region than the one sent (`storedRegionCode`); a write never moves an agency, an admin does (`PUT /v1/admin/agencies/{code}/region`).' },
   REPORT_EXISTS: { status: 409, title: 'Report already exists', description: 'A different report with the same agency, year and kind is stored; `existing` names it. Revise it with PUT.' },
   PRECONDITION_FAILED: { status: 412, title: 'Precondition failed', description: 'The `If-Match` ETag is not the current revision: someone revised the report since you read it.' },
-  REQUEST_TIMEOUT: { status: 408, title: 'Request Timeout', description: 'The body arrived slower than the minimum rate (`BODY_MIN_RATE` bytes a second); the connection is closed.' },
+  REQUEST_TIMEOUT: { status: 408, title: 'Request Timeout', description: 'The request line and headers did not arrive in time, or the body arrived slower than the minimum rate (`BODY_MIN_RATE` bytes a second); the connection is closed.' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'Payload Too Large', description: 'The body exceeds the size limit.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported Media Type', description: 'The body is not `application/json` in UTF-8.' },
   REPORT_KEY_CHANGED: { status: 422, title: 'Report identity cannot change', description: 'A revision must keep the agency code, year and kind of its report.' },
@@ -43,6 +43,7 @@ export const PROBLEMS = {
   INVALID_GRANT: { status: 422, title: 'Invalid key grant', description: 'The scopes, agencies and regions asked for a new key do not fit together (e.g. a `reports:write` key limited to nothing).' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'Idempotency key reused', description: 'The `Idempotency-Key` was already used with this API key for a different request (another path or body).' },
   PRECONDITION_REQUIRED: { status: 428, title: 'Precondition required', description: 'Updates need an `If-Match` header with the ETag of the revision you read.' },
+  HEADERS_TOO_LARGE: { status: 431, title: 'Request Header Fields Too Large', description: 'The request line and headers exceed the size the server accepts; the connection is closed.' },
   RATE_LIMITED: { status: 429, title: 'Too Many Requests', description: 'Too many requests from this API key or IP address; retry after `Retry-After` seconds.' },
   INTERNAL_ERROR: { status: 500, title: 'Internal Server Error', description: 'An unexpected error; details are logged with the request id, never sent.' },
   SERVICE_UNAVAILABLE: { status: 503, title: 'Service Unavailable', description: 'The database cannot be reached; retry after `Retry-After` seconds.' }

@@ -11,18 +11,26 @@ import { createDatabase } from './db/connection.js'
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './db/embedded.js'
 import { migrateToLatest } from './db/migrate.js'
 
+/** What is running, in start order; shutdown, and a failed start, close it in reverse. */
+const running: { embedded?: EmbeddedDatabase, app?: Awaited<ReturnType<typeof buildApp>> } = {}
+
+async function stopRunning (): Promise<void> {
+  await running.app?.close()
+  await running.embedded?.stop()
+}
+
+/** A start that fails for a reason the user can fix, told in one line instead of a stack trace. */
+class StartError extends Error {}
+
 async function main (): Promise<void> {
   const config = loadConfig(process.env)
   const log = pino({ level: config.LOG_LEVEL })
 
-  /** What is running, in start order; shutdown closes it in reverse. */
-  const running: { embedded?: EmbeddedDatabase, app?: Awaited<ReturnType<typeof buildApp>> } = {}
   // Installed before anything starts, so that a signal during start-up still stops the embedded Postgres.
   closeWithGrace({ delay: 10_000, logger: log }, async ({ signal, err }) => {
     if (err !== undefined) log.error({ err }, 'shutting down after an uncaught error')
     else log.info({ signal }, 'shutting down')
-    await running.app?.close()
-    await running.embedded?.stop()
+    await stopRunning()
   })
 
   let databaseUrl = config.DATABASE_URL
@@ -40,14 +48,26 @@ async function main (): Promise<void> {
   }
 
   running.app = await buildApp({ config, databaseUrl, logger: { level: config.LOG_LEVEL } })
-  await running.app.listen({ port: config.PORT, host: config.HOST })
+  try {
+    await running.app.listen({ port: config.PORT, host: config.HOST })
+  } catch (error) {
+    switch ((error as NodeJS.ErrnoException).code) {
+      case 'EADDRINUSE':
+        throw new StartError(`port ${config.PORT} is in use; set PORT to a free port (PORT=0 picks one)`)
+      case 'EACCES':
+        throw new StartError(`port ${config.PORT} needs privileges this user lacks; set PORT to one above 1023`)
+      case 'EADDRNOTAVAIL':
+        throw new StartError(`HOST ${config.HOST} is not an address of this machine; set HOST (127.0.0.1, or 0.0.0.0 for every interface)`)
+      default:
+        throw error
+    }
+  }
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    console.error(error.message)
-  } else {
-    console.error(error)
-  }
+main().catch(async (error: unknown) => {
+  // Whatever stopped the start, the embedded Postgres must not outlive it: the next start would find
+  // its data folder taken.
+  await stopRunning().catch((stopError: unknown) => console.error(stopError))
+  console.error(error instanceof ConfigError || error instanceof StartError ? error.message : error)
   process.exit(1)
 })

@@ -40,6 +40,22 @@ t.test('GET /docs serves the interactive API reference', async (t) => {
   t.match(page.body, /swagger-ui/)
   const spec = await app.inject({ url: '/docs/json' })
   t.same(spec.json(), document, 'the reference shows this contract')
+
+  t.same(document.servers.map((server: { url: string }) => server.url), ['/'], '"Try it out" calls the host and port that served the page')
+  const policy = new Map(String(page.headers['content-security-policy']).split(';').map((part) => {
+    const [name = '', ...sources] = part.trim().split(/\s+/)
+    return [name, sources]
+  }))
+  t.same(policy.get('style-src'), ["'self'", "'unsafe-inline'"], 'the style attributes Swagger UI writes are allowed (a hash would disable unsafe-inline)')
+  t.notOk(policy.get('script-src')?.includes("'unsafe-inline'"), 'scripts stay limited to the service and hashed inline ones')
+  t.same(policy.get('connect-src'), ["'self'"], '"Try it out" may call the service')
+  t.notOk(policy.has('upgrade-insecure-requests'), 'an instance on plain http keeps working')
+
+  for (const url of ['/docs/static/index.html', '/docs/static/index.html?url=https://elsewhere.example/openapi.json']) {
+    const redirect = await app.inject({ url })
+    t.equal(redirect.statusCode, 302, `${url} redirects`)
+    t.equal(redirect.headers.location, '/docs/', `${url} redirects to the page, not to itself`)
+  }
 })
 
 t.test('every operation has an id, a tag, a summary and documented problem responses', async (t) => {

@@ -5,13 +5,19 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
+import { createServer } from 'node:net'
 import t from 'tap'
+import { runningEmbeddedUrl } from '../src/db/embedded.js'
 import { secretOf, seedJson, seedReport } from './helper.js'
 
 /**
  * `npm start` as a new user meets it: no DATABASE_URL, so the server starts an embedded Postgres in
  * DATA_DIR, migrates it and serves; its data survives a restart.
  */
+// Four starts of a real server and Postgres, each several seconds on a busy machine: more than the
+// suite's per-file default.
+t.setTimeout(300_000)
+
 const dataDir = path.join(await mkdtemp(path.join(tmpdir(), 'reports-server-')), 'data')
 // As root, Postgres runs as the postgres user, who must be able to enter the folder (mkdtemp makes it 0700).
 await chmod(path.dirname(dataDir), 0o755)
@@ -108,4 +114,22 @@ t.test('the service starts on an embedded database and keeps its data across res
     method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: seedJson
   })
   t.equal(refused.status, 401, 'a revoked key is refused at once')
+})
+
+t.test('a port in use stops the start with one line, and stops the embedded Postgres it had started', async (t) => {
+  const taken = createServer()
+  await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve))
+  t.teardown(() => { taken.close() })
+  const port = (taken.address() as { port: number }).port
+
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { env: { ...embeddedEnv(), PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'] })
+  let stderr = ''
+  child.stderr!.on('data', (chunk) => { stderr += String(chunk) })
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
+  t.equal(code, 1, 'the start fails')
+  t.equal(stderr, `port ${port} is in use; set PORT to a free port (PORT=0 picks one)\n`, 'one clear line, no stack trace')
+  t.equal(await runningEmbeddedUrl(dataDir), undefined, 'no embedded Postgres is left running on the data folder')
+
+  // The keys command starts the embedded Postgres on the folder itself, which a left-over server would block.
+  t.equal((await keysCli('list')).length, 1, 'the next start gets the data folder')
 })

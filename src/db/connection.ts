@@ -30,13 +30,16 @@ export function createDatabase ({ url, poolMax = 10, log, statementTimeoutMs }: 
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000
   })
-  pool.on('error', (error) => log?.warn({ err: error }, 'idle database connection failed'))
+  // A dropped connection is an event of the database (a restart, a failover, Ctrl-C reaching the embedded
+  // Postgres too), not a bug here: one line with its code says it. The error's stack points into pg, and pg
+  // hangs the connection object on it, which a logger would dump whole.
+  const logDropped = (error: Error & { code?: string }) =>
+    log?.warn({ code: error.code, reason: error.message }, 'a database connection was closed by the server')
+  pool.on('error', logDropped)
   // pg-pool listens on a connection only while it is idle. When the server ends one that a request
   // holds (a restart, a failover), the 'error' would be unhandled and take the process down; the
   // request's own query fails anyway and is answered 503.
-  pool.on('connect', (client) => {
-    client.on('error', (error) => log?.warn({ err: error }, 'database connection failed'))
-  })
+  pool.on('connect', (client) => { client.on('error', logDropped) })
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) })
 }
 

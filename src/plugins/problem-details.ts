@@ -4,6 +4,8 @@
  * @see https://www.rfc-editor.org/rfc/rfc9457
  * @see https://fastify.dev/docs/latest/Reference/Errors/
  */
+import { randomUUID } from 'node:crypto'
+import type { Duplex } from 'node:stream'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { DomainError } from '../domain/errors.js'
@@ -125,6 +127,63 @@ function classify (error: FastifyError): ProblemParts {
   return { code: 'INTERNAL_ERROR' }
 }
 
+/** The problem document of one occurrence. */
+function problemDocument (typeBase: string, parts: ProblemParts, requestId: string, instance?: string): Problem {
+  const entry = PROBLEMS[parts.code]
+  return {
+    type: `${typeBase}${problemSlug(parts.code)}`,
+    title: entry.title,
+    status: entry.status,
+    ...(parts.detail === undefined ? {} : { detail: parts.detail }),
+    ...(instance === undefined ? {} : { instance }),
+    code: parts.code,
+    requestId,
+    ...parts.extensions
+  }
+}
+
+/** What Node's HTTP parser refused, by its error code; anything else it refuses is a plain 400. */
+function classifyClientError (code: string | undefined): ProblemParts {
+  switch (code) {
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return { code: 'REQUEST_TIMEOUT', detail: 'The request was not received in time.' }
+    case 'HPE_HEADER_OVERFLOW':
+      return { code: 'HEADERS_TOO_LARGE', detail: 'The request line and headers exceed the size the server accepts.' }
+    default:
+      return {
+        code: 'BAD_REQUEST',
+        detail: 'The request is not valid HTTP/1.1. A URL may hold only ASCII: percent-encode anything else ' +
+          '(curl -G --data-urlencode \'agencyName=…\', or encodeURIComponent).'
+      }
+  }
+}
+
+/**
+ * For Fastify's `clientErrorHandler` option: requests that Node's HTTP parser refuses before any route
+ * sees them (raw non-ASCII in the URL, oversized headers, a header timeout) also get a problem document,
+ * with a request id, and a log line, instead of Fastify's bare JSON. The connection is closed after it,
+ * as the parser cannot find where the next request would start.
+ */
+export function clientErrorHandler (typeBase: string) {
+  return function answerClientError (this: FastifyInstance, error: Error & { code?: string }, socket: Duplex): void {
+    if (error.code === 'ECONNRESET' || socket.destroyed) return
+    const parts = classifyClientError(error.code)
+    const requestId = randomUUID()
+    const { status, title } = PROBLEMS[parts.code]
+    this.log.info({ reqId: requestId, statusCode: status, code: parts.code, parserError: error.code, remoteAddress: (socket as { remoteAddress?: string }).remoteAddress }, 'request refused by the HTTP parser')
+    if (socket.writable) {
+      const body = JSON.stringify(problemDocument(typeBase, parts, requestId))
+      socket.write(`HTTP/1.1 ${status} ${title}\r\n` +
+        'content-type: application/problem+json; charset=utf-8\r\n' +
+        `content-length: ${Buffer.byteLength(body)}\r\n` +
+        `x-request-id: ${requestId}\r\n` +
+        'connection: close\r\n\r\n' +
+        body)
+    }
+    socket.destroy(error)
+  }
+}
+
 export interface ProblemDetailsOptions {
   /** Base URI of problem types, ending in `/`. */
   readonly typeBase: string
@@ -132,18 +191,8 @@ export interface ProblemDetailsOptions {
 
 async function problemDetailsPlugin (app: FastifyInstance, options: ProblemDetailsOptions) {
   function send (request: FastifyRequest, reply: FastifyReply, parts: ProblemParts) {
-    const entry = PROBLEMS[parts.code]
-    const problem: Problem = {
-      type: `${options.typeBase}${problemSlug(parts.code)}`,
-      title: entry.title,
-      status: entry.status,
-      ...(parts.detail === undefined ? {} : { detail: parts.detail }),
-      instance: request.url,
-      code: parts.code,
-      requestId: request.id,
-      ...parts.extensions
-    }
-    return reply.code(entry.status).headers(parts.headers ?? {}).type('application/problem+json').send(problem)
+    const problem = problemDocument(options.typeBase, parts, request.id, request.url)
+    return reply.code(problem.status).headers(parts.headers ?? {}).type('application/problem+json').send(problem)
   }
 
   app.setErrorHandler((error: FastifyError, request, reply) => {

@@ -62,6 +62,25 @@ function withExamples<T extends { paths?: object }> (document: T): T {
   return document
 }
 
+/**
+ * The docs page's policy, from the package's: scripts only from the service and the hashes of its inline
+ * ones; styles also inline, since Swagger UI writes `style` attributes as it renders, which a hash-based
+ * `style-src` blocks; images and fonts from the service or inline; requests ("Try it out") to the service.
+ * Without the upgrade to https, so that an instance served over plain http inside a network still works.
+ */
+function docsPolicy (packagePolicy: string): string {
+  const directives = new Map(packagePolicy.split(';').map((part) => part.trim()).filter(Boolean).map((part) => {
+    const [name = '', ...sources] = part.split(/\s+/)
+    return [name, sources.join(' ')]
+  }))
+  directives.delete('upgrade-insecure-requests')
+  directives.set('style-src', "'self' 'unsafe-inline'")
+  directives.set('img-src', "'self' data:")
+  directives.set('font-src', "'self' data:")
+  directives.set('connect-src', "'self'")
+  return [...directives].map(([name, sources]) => `${name} ${sources}`).join('; ')
+}
+
 async function swaggerPlugin (app: FastifyInstance, options: { version: string }) {
   await app.register(swagger, {
     openapi: {
@@ -73,7 +92,8 @@ async function swaggerPlugin (app: FastifyInstance, options: { version: string }
           'keeps every revision, and serves them to portals. Errors are RFC 9457 problem details (`application/problem+json`).',
         license: { name: 'UNLICENSED', identifier: 'UNLICENSED' }
       },
-      servers: [{ url: 'http://127.0.0.1:3000', description: 'A local instance (npm start)' }],
+      // Relative: "Try it out" calls whichever host and port served this document.
+      servers: [{ url: '/', description: 'The instance serving this document' }],
       tags: API_TAGS,
       components: {
         securitySchemes: {
@@ -95,11 +115,18 @@ async function swaggerPlugin (app: FastifyInstance, options: { version: string }
   // The interactive reference, served from the package's own assets (nothing fetched from elsewhere).
   await app.register(swaggerUi, {
     routePrefix: '/docs',
-    uiConfig: { deepLinking: true, defaultModelsExpandDepth: 0, docExpansion: 'list' },
-    // Its own policy (hashes of its inline parts) instead of the API's `default-src 'none'`; without the
-    // upgrade to https, so that an instance served over plain http inside a network still shows its docs.
+    // No validator badge: it would send the document to an outside service.
+    uiConfig: { deepLinking: true, defaultModelsExpandDepth: 0, docExpansion: 'list', validatorUrl: null },
+    // Its own policy instead of the API's `default-src 'none'`; see docsPolicy.
     staticCSP: true,
-    transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/, '')
+    transformStaticCSP: docsPolicy,
+    uiHooks: {
+      // The package redirects /docs/static/index.html to /docs/, but not when a query follows, which it then
+      // redirects to itself forever. The page shows this service's document only, so the query is dropped.
+      onRequest: async (request, reply) => {
+        if (request.url.split('?')[0] === '/docs/static/index.html') return await reply.redirect('/docs/')
+      }
+    }
   })
 }
 

@@ -73,6 +73,28 @@ async function * lines (input: AsyncIterable<Buffer>, maxBytes: number): AsyncGe
   else if (length > 0) yield Buffer.concat(parts)
 }
 
+const isBlankByte = (byte: number) => byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d
+
+/**
+ * The body as it arrives, once something other than blanks has: undefined when the whole body is blank.
+ * An empty upload is a client's mistake (a command that failed before it), to be refused before the
+ * answer starts streaming, not answered with a summary of zeros.
+ */
+async function unlessBlank (input: AsyncIterable<Buffer>): Promise<AsyncIterable<Buffer> | undefined> {
+  const iterator = input[Symbol.asyncIterator]()
+  const seen: Buffer[] = []
+  for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) {
+    seen.push(next.value)
+    if (next.value.some((byte) => !isBlankByte(byte))) {
+      return (async function * () {
+        yield * seen
+        for (let rest = await iterator.next(); rest.done !== true; rest = await iterator.next()) yield rest.value
+      })()
+    }
+  }
+  return undefined
+}
+
 export interface BulkRoutesOptions {
   readonly now: () => Date
   readonly components: readonly TSchema[]
@@ -154,6 +176,7 @@ const bulkRoutes: FastifyPluginAsyncTypebox<BulkRoutesOptions> = async (app, { n
       body: Type.Unsafe<Readable>({ type: 'string', description: 'NDJSON: one report (JSON object) per line.' }),
       response: {
         200: { description: 'One result line per input line, then `{"summary": {…}}`.', content: { 'application/x-ndjson': { schema: { type: 'string' } } } },
+        400: problemResponse('The body is empty or holds only blank lines (`MALFORMED_JSON`).'),
         415: problemResponse('The body is not `application/x-ndjson` in UTF-8.'),
         ...COMMON_PROBLEM_RESPONSES
       }
@@ -168,7 +191,9 @@ const bulkRoutes: FastifyPluginAsyncTypebox<BulkRoutesOptions> = async (app, { n
     if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
       throw new ProblemError('UNSUPPORTED_MEDIA_TYPE', `Lines must be UTF-8; charset=${charset} is not accepted.`)
     }
-    const input = request.body as unknown as AsyncIterable<Buffer>
+    const received = await unlessBlank(request.body as unknown as AsyncIterable<Buffer>)
+    if (received === undefined) throw new ProblemError('MALFORMED_JSON', 'The body holds no report: send one report (a JSON object) per line.')
+    const input = received
     async function * results (): AsyncGenerator<string> {
       const totals = { stored: 0, revised: 0, unchanged: 0, rejected: 0 }
       let pending: Pending[] = []

@@ -27,8 +27,24 @@ export interface ReportPageResource {
   readonly report: AnnualReport
 }
 
+/** A reviewer's latest decision on a finding (`PATCH /v1/findings/{id}`). */
+export interface ReportPageReview {
+  readonly decision: 'acknowledged' | 'dismissed'
+  readonly reason: string
+  readonly decidedAt: Date
+}
+
 /** The parts of a finding the page shows. */
-export type ReportPageFinding = Pick<Finding, 'ruleId' | 'severity' | 'status' | 'message' | 'messageEn' | 'pointers'>
+export type ReportPageFinding = Pick<Finding, 'ruleId' | 'severity' | 'status' | 'message' | 'messageEn' | 'pointers'> & {
+  readonly review?: ReportPageReview | null
+}
+
+const isDismissed = (finding: ReportPageFinding) => finding.review?.decision === 'dismissed'
+
+const DECISION_NAMES: { readonly [D in ReportPageReview['decision']]: string } = {
+  acknowledged: '已确认 acknowledged',
+  dismissed: '已驳回 dismissed'
+}
 
 export interface ReportPageInput {
   readonly resource: ReportPageResource
@@ -149,7 +165,7 @@ const PUBLICATION_FIELDS: ReadonlyArray<readonly [keyof Publication, string]> = 
 /* ---------- findings and changes by cell ---------- */
 
 interface Marks {
-  /** Failed findings by the pointers they name. */
+  /** Failed findings by the pointers they name, except those a reviewer dismissed. */
   readonly failedAt: ReadonlyMap<string, readonly ReportPageFinding[]>
   readonly changeAt: ReadonlyMap<string, CellChange>
 }
@@ -157,7 +173,8 @@ interface Marks {
 function marksOf (findings: readonly ReportPageFinding[], changes: readonly CellChange[]): Marks {
   const failedAt = new Map<string, ReportPageFinding[]>()
   for (const finding of findings) {
-    if (finding.status !== 'failed') continue
+    // A finding a reviewer dismissed is no longer a problem of the report: its cells are not flagged.
+    if (finding.status !== 'failed' || isDismissed(finding)) continue
     for (const at of new Set(finding.pointers)) failedAt.set(at, [...failedAt.get(at) ?? [], finding])
   }
   return { failedAt, changeAt: new Map(changes.map((change) => [change.pointer, change])) }
@@ -349,27 +366,47 @@ function reviewLitigationTable (reviewLitigation: ReviewLitigation, marks: Marks
 
 /* ---------- findings ---------- */
 
+/** A reviewer's decision, with its reason and day (UTC). */
+function reviewNote (review: ReportPageReview): SafeHtml {
+  const day = review.decidedAt.toISOString().slice(0, 10)
+  return html`
+<p class="gdr-review gdr-review-${review.decision}"><span class="gdr-decision">审核 ${DECISION_NAMES[review.decision]}</span> <time datetime="${review.decidedAt.toISOString()}">${day}</time>：${review.reason}</p>`
+}
+
 function findingItem (finding: ReportPageFinding): SafeHtml {
   const kind = finding.status === 'failed' ? finding.severity : 'not-assessable'
-  return html`<li class="gdr-finding gdr-finding-${kind}" data-rule="${finding.ruleId}" data-status="${finding.status}">
+  const review = finding.review ?? null
+  return html`<li class="gdr-finding gdr-finding-${kind}${review === null ? null : ` gdr-finding-${review.decision}`}" data-rule="${finding.ruleId}" data-status="${finding.status}"${review === null ? null : html` data-review="${review.decision}"`}>
 <span class="gdr-badge gdr-badge-${kind}">${finding.status === 'failed' ? `${SEVERITY_NAMES[finding.severity]} ${finding.severity}` : '无法评估 not assessable'}</span>
 <code class="gdr-rule">${finding.ruleId}</code>
 <p class="gdr-message">${finding.message}</p>
 <p class="gdr-message-en" lang="en">${finding.messageEn}</p>${finding.pointers.length === 0
     ? null
     : html`
-<p class="gdr-pointers">${finding.pointers.map((at) => html`<code>${at}</code> `)}</p>`}
+<p class="gdr-pointers">${finding.pointers.map((at) => html`<code>${at}</code> `)}</p>`}${review === null ? null : reviewNote(review)}
 </li>`
 }
 
+/**
+ * Failed findings by severity (those a reviewer acknowledged among them, marked so), then the ones a reviewer
+ * dismissed, set apart and muted: they are not problems of the report any more, but the decision is on record.
+ */
 function findingsSection (findings: readonly ReportPageFinding[]): SafeHtml {
-  const failed = SEVERITY_ORDER.flatMap((severity) => findings.filter((f) => f.status === 'failed' && f.severity === severity))
+  const bySeverity = (list: readonly ReportPageFinding[]) => SEVERITY_ORDER.flatMap((severity) => list.filter((f) => f.severity === severity))
+  const failed = bySeverity(findings.filter((f) => f.status === 'failed' && !isDismissed(f)))
+  const dismissed = bySeverity(findings.filter((f) => f.status === 'failed' && isDismissed(f)))
   const open = findings.filter((f) => f.status === 'not_assessable')
   return html`<section class="gdr-findings" aria-labelledby="gdr-findings-heading">
 <h2 id="gdr-findings-heading">一致性检查结果 <span lang="en">Consistency findings</span></h2>
-${failed.length === 0
-    ? html`<p class="gdr-none">未发现不一致之处。<span lang="en">No rule failed.</span></p>`
-    : html`<ol class="gdr-finding-list gdr-failed">${failed.map(findingItem)}</ol>`}${open.length === 0
+${failed.length > 0
+    ? html`<ol class="gdr-finding-list gdr-failed">${failed.map(findingItem)}</ol>`
+    : dismissed.length > 0
+      ? html`<p class="gdr-none">不一致之处均已由审核人员驳回。<span lang="en">Every failed rule was dismissed by a reviewer.</span></p>`
+      : html`<p class="gdr-none">未发现不一致之处。<span lang="en">No rule failed.</span></p>`}${dismissed.length === 0
+    ? null
+    : html`
+<h3>审核已驳回 <span lang="en">Dismissed by a reviewer</span></h3>
+<ul class="gdr-finding-list gdr-dismissed">${dismissed.map(findingItem)}</ul>`}${open.length === 0
     ? null
     : html`
 <h3>无法评估的规则 <span lang="en">Rules not assessable</span></h3>
@@ -435,6 +472,11 @@ const STYLE = `
 .gdr-report .gdr-badge-error { background: #c62828; }
 .gdr-report .gdr-badge-warning { background: #c77c02; }
 .gdr-report .gdr-badge-info { background: #1565c0; }
+.gdr-report .gdr-finding-dismissed { border-left-color: #bbb; background: #f4f4f4; color: #666; }
+.gdr-report .gdr-finding-dismissed .gdr-badge { background: #aaa; text-decoration: line-through; }
+.gdr-report .gdr-review { font-size: 13px; }
+.gdr-report .gdr-decision { font-weight: 700; }
+.gdr-report .gdr-review-acknowledged .gdr-decision { color: #1b5e20; }
 .gdr-report .gdr-rule { font-weight: 700; }
 .gdr-report .gdr-pointers code { font-size: 12px; color: #555; }
 .gdr-report .gdr-footer { margin-top: 24px; font-size: 12px; color: #666; border-top: 1px solid #ddd; padding-top: 8px; }

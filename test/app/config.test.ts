@@ -35,15 +35,16 @@ t.test('values are converted and an empty DATABASE_URL means the embedded databa
 
 t.test('every bad value is listed in one error', async (t) => {
   const error = t.throws(() => loadConfig({
-    PORT: 'eighty', DATABASE_URL: 'mysql://localhost/x', LOG_LEVEL: 'loud', DB_POOL_MAX: '0', PROBLEM_TYPE_BASE: 'https://x.example/no-slash'
+    PORT: 'eighty', DATABASE_URL: 'mysql://localhost/x', LOG_LEVEL: 'loud', DB_POOL_MAX: '0', READ_ACCESS: 'private', PROBLEM_TYPE_BASE: 'https://x.example/no-slash'
   })) as ConfigError
   t.type(error, ConfigError)
   t.same(error.problems, [
     'PORT="eighty": must be a whole number',
-    'DATABASE_URL="mysql://localhost/x": must match pattern "^postgres(ql)?://"',
-    'LOG_LEVEL="loud": must be equal to one of the allowed values',
+    'DATABASE_URL="mysql://localhost/x": must start with postgres:// or postgresql://',
+    'LOG_LEVEL="loud": must be one of fatal, error, warn, info, debug, trace, silent',
     'DB_POOL_MAX=0: must be >= 1',
-    'PROBLEM_TYPE_BASE="https://x.example/no-slash": must match pattern "/$"'
+    'READ_ACCESS="private": must be one of public, key',
+    'PROBLEM_TYPE_BASE="https://x.example/no-slash": must end with /'
   ])
   t.match(error.message, /^Invalid configuration:\n {2}- PORT/)
 })

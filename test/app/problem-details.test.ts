@@ -86,3 +86,49 @@ t.test('a statement cancelled by the timeout is a 503, like a database that is a
   t.ok(isDatabaseUnavailable(Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' })))
   t.notOk(isDatabaseUnavailable(Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505' })))
 })
+
+/** Sends `head` as raw bytes on a new connection and collects everything until the server closes it. */
+async function rawExchange (port: number, head: string): Promise<string> {
+  const { connect } = await import('node:net')
+  return await new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    const socket = connect(port, '127.0.0.1', () => socket.write(Buffer.from(head, 'utf8')))
+    socket.on('data', (chunk) => chunks.push(chunk))
+    socket.on('error', reject)
+    socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')))
+  })
+}
+
+function parseRawResponse (raw: string) {
+  const [head = '', body = ''] = raw.split('\r\n\r\n')
+  const [statusLine = '', ...headerLines] = head.split('\r\n')
+  const headers = Object.fromEntries(headerLines.map((line) => {
+    const colon = line.indexOf(':')
+    return [line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim()]
+  }))
+  return { statusLine, headers, body: JSON.parse(body) as Record<string, unknown> }
+}
+
+t.test('requests refused by the HTTP parser also answer problem+json with a request id and a log line', async (t) => {
+  const { app, lines } = await appWithLogs(t)
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const port = (app.server.address() as { port: number }).port
+
+  const cases = [
+    { name: 'raw Chinese in the query string', head: 'POST /v1/imports?agencyName=湖州市吴兴区 HTTP/1.1\r\nhost: x\r\ncontent-length: 0\r\n\r\n', status: 400, code: 'BAD_REQUEST' },
+    { name: 'a malformed request line', head: 'GET\r\n\r\n', status: 400, code: 'BAD_REQUEST' },
+    { name: 'oversized headers', head: `GET /healthz HTTP/1.1\r\nhost: x\r\nx-big: ${'a'.repeat(20_000)}\r\n\r\n`, status: 431, code: 'HEADERS_TOO_LARGE' }
+  ]
+  for (const { name, head, status, code } of cases) {
+    const response = parseRawResponse(await rawExchange(port, head))
+    t.match(response.statusLine, new RegExp(`^HTTP/1\\.1 ${status} `), `${name}: status ${status}`)
+    t.match(response.headers['content-type'], /^application\/problem\+json/, `${name}: problem+json`)
+    t.match(response.body, { type: `${testConfig.PROBLEM_TYPE_BASE}${code.toLowerCase().replaceAll('_', '-')}`, status, code }, `${name}: the problem`)
+    const requestId = response.headers['x-request-id']
+    t.match(requestId, /^[0-9a-f-]{36}$/, `${name}: a request id in the header`)
+    t.equal(response.body.requestId, requestId, `${name}: the same id in the body`)
+    t.ok(lines.some((line) => line.reqId === requestId && line.code === code), `${name}: logged under that id`)
+  }
+  const encoded = await app.inject({ url: `/v1/reports?agency=${encodeURIComponent('湖州')}` })
+  t.equal(encoded.json().code, 'VALIDATION_ERROR', 'the percent-encoded form reaches the route')
+})

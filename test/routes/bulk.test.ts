@@ -85,6 +85,17 @@ async function snapshot (target: typeof app) {
   return byKey
 }
 
+t.test('an empty or blank body is a 400 problem, not a summary of zeros', async (t) => {
+  for (const [name, payload] of [['empty', ''], ['blank lines', '\n \r\n\t\n']] as const) {
+    const res = await bulk(app, payload)
+    t.equal(res.statusCode, 400, name)
+    t.match(res.headers['content-type'], /^application\/problem\+json/, name)
+    t.match(res.json(), { code: 'MALFORMED_JSON', detail: /holds no report/ }, name)
+  }
+  const blankThenReport = await bulk(app, Readable.from([Buffer.from('\n\n'), Buffer.from(JSON.stringify(seedReport()) + '\n')]))
+  t.match(parseLines(blankThenReport.body), [{ line: 3, outcome: 'stored' }, { summary: { stored: 1 } }], 'leading blank lines are kept in the line count')
+})
+
 t.test('a bulk upload gives the same results as storing the reports one by one', async (t) => {
   const other = await createTestDatabase(t)
   const oneByOne = await build(t, other.url)

@@ -346,3 +346,32 @@ t.test('GET /v1/reports filters and pages through reports in a stable order', as
     t.equal(res.json().errors[0].location, 'querystring')
   }
 })
+
+t.test('one ETag names one sequence of bytes: POST, PUT, replays and GET answer the same body under the same tag', async (t) => {
+  const bodiesByTag = new Map<string, Set<string>>()
+  const record = <Answer extends { headers: Record<string, unknown>, body: string }>(res: Answer): Answer => {
+    const tag = String(res.headers.etag)
+    bodiesByTag.set(tag, (bodiesByTag.get(tag) ?? new Set()).add(res.body))
+    return res
+  }
+  const read = async () => record(await app.inject({ url: '/v1/reports/1' }))
+
+  record(await post(seedJson))
+  await read()
+  // The same report with its keys in another order and other spacing is the same report, answered as stored.
+  const reordered = JSON.stringify(Object.fromEntries(Object.entries(seedReport()).reverse()), null, 2)
+  t.equal(record(await post(reordered)).statusCode, 200)
+  const revised = { ...seedReport(), publication: { ...seedReport().publication, documentDate: '2024-02-01' } }
+  t.equal(record(await put(1, revised, { 'if-match': '"1.1"' })).headers.etag, '"1.2"')
+  await read()
+  t.equal(record(await put(1, revised, { 'if-match': '"1.2"' })).statusCode, 200, 'an unchanged revision')
+  // The prior year arriving recomputes this report's results: the representation changes, so does its tag.
+  await post(reportFor({ year: 2022 }))
+  const afterPrior = await read()
+  t.not(afterPrior.headers.etag, '"1.2"', 'results recomputed from the prior year change the tag')
+  t.equal(afterPrior.json().latestRevision, 2, 'while the revision stays')
+  record(await put(1, revised, { 'if-match': String(afterPrior.headers.etag) }))
+
+  t.same([...bodiesByTag.keys()], ['"1.1"', '"1.2"', afterPrior.headers.etag])
+  for (const [tag, bodies] of bodiesByTag) t.equal(bodies.size, 1, `every answer tagged ${tag} has the same bytes`)
+})

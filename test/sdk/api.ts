@@ -2586,7 +2586,7 @@ export interface components {
              *     - `AGENCY_REGION_CONFLICT` (409, `agency-region-conflict`): The agency is stored in another region than the one sent (`storedRegionCode`); a write never moves an agency, an admin does (`PUT /v1/admin/agencies/{code}/region`).
              *     - `REPORT_EXISTS` (409, `report-exists`): A different report with the same agency, year and kind is stored; `existing` names it. Revise it with PUT.
              *     - `PRECONDITION_FAILED` (412, `precondition-failed`): The `If-Match` ETag is not the current revision: someone revised the report since you read it.
-             *     - `REQUEST_TIMEOUT` (408, `request-timeout`): The body arrived slower than the minimum rate (`BODY_MIN_RATE` bytes a second); the connection is closed.
+             *     - `REQUEST_TIMEOUT` (408, `request-timeout`): The request line and headers did not arrive in time, or the body arrived slower than the minimum rate (`BODY_MIN_RATE` bytes a second); the connection is closed.
              *     - `PAYLOAD_TOO_LARGE` (413, `payload-too-large`): The body exceeds the size limit.
              *     - `UNSUPPORTED_MEDIA_TYPE` (415, `unsupported-media-type`): The body is not `application/json` in UTF-8.
              *     - `REPORT_KEY_CHANGED` (422, `report-key-changed`): A revision must keep the agency code, year and kind of its report.
@@ -2601,12 +2601,13 @@ export interface components {
              *     - `INVALID_GRANT` (422, `invalid-grant`): The scopes, agencies and regions asked for a new key do not fit together (e.g. a `reports:write` key limited to nothing).
              *     - `IDEMPOTENCY_KEY_REUSED` (422, `idempotency-key-reused`): The `Idempotency-Key` was already used with this API key for a different request (another path or body).
              *     - `PRECONDITION_REQUIRED` (428, `precondition-required`): Updates need an `If-Match` header with the ETag of the revision you read.
+             *     - `HEADERS_TOO_LARGE` (431, `headers-too-large`): The request line and headers exceed the size the server accepts; the connection is closed.
              *     - `RATE_LIMITED` (429, `rate-limited`): Too many requests from this API key or IP address; retry after `Retry-After` seconds.
              *     - `INTERNAL_ERROR` (500, `internal-error`): An unexpected error; details are logged with the request id, never sent.
              *     - `SERVICE_UNAVAILABLE` (503, `service-unavailable`): The database cannot be reached; retry after `Retry-After` seconds.
              * @enum {string}
              */
-            code: "VALIDATION_ERROR" | "MALFORMED_JSON" | "NOT_A_GOVERNMENT_REPORT" | "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "REPORT_NOT_FOUND" | "REVISION_NOT_FOUND" | "FINDING_NOT_FOUND" | "PROBLEM_TYPE_NOT_FOUND" | "AGENCY_NOT_FOUND" | "API_KEY_NOT_FOUND" | "AGENCY_REGION_CONFLICT" | "REPORT_EXISTS" | "PRECONDITION_FAILED" | "REQUEST_TIMEOUT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "REPORT_KEY_CHANGED" | "REPORT_INCONSISTENT" | "IMPORT_UNREADABLE" | "IMPORT_INCOMPLETE" | "IMPORT_INVALID" | "IMPORT_NO_TEXT_LAYER" | "IMPORT_DOCUMENT_UNREADABLE" | "AGENCY_REGION_MISMATCH" | "AGENCY_NAME_REQUIRED" | "INVALID_GRANT" | "IDEMPOTENCY_KEY_REUSED" | "PRECONDITION_REQUIRED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
+            code: "VALIDATION_ERROR" | "MALFORMED_JSON" | "NOT_A_GOVERNMENT_REPORT" | "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "REPORT_NOT_FOUND" | "REVISION_NOT_FOUND" | "FINDING_NOT_FOUND" | "PROBLEM_TYPE_NOT_FOUND" | "AGENCY_NOT_FOUND" | "API_KEY_NOT_FOUND" | "AGENCY_REGION_CONFLICT" | "REPORT_EXISTS" | "PRECONDITION_FAILED" | "REQUEST_TIMEOUT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "REPORT_KEY_CHANGED" | "REPORT_INCONSISTENT" | "IMPORT_UNREADABLE" | "IMPORT_INCOMPLETE" | "IMPORT_INVALID" | "IMPORT_NO_TEXT_LAYER" | "IMPORT_DOCUMENT_UNREADABLE" | "AGENCY_REGION_MISMATCH" | "AGENCY_NAME_REQUIRED" | "INVALID_GRANT" | "IDEMPOTENCY_KEY_REUSED" | "PRECONDITION_REQUIRED" | "HEADERS_TOO_LARGE" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
             /** @description Id of the request, as in the `x-request-id` header and the logs. */
             requestId?: string;
             /** @description Every invalid field, for `VALIDATION_ERROR`. */
@@ -5394,6 +5395,15 @@ export interface operations {
                 };
                 content: {
                     "application/x-ndjson": string;
+                };
+            };
+            /** @description The body is empty or holds only blank lines (`MALFORMED_JSON`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No API key, or one that is not valid (`UNAUTHORIZED`). */

@@ -362,3 +362,32 @@ t.test('escapeHtml and html', async (t) => {
   t.equal(html`<p title="${'a"b'}">${'<b>'}${html`<i>${1}</i>`}${[null, false, undefined, 'x', ['<y>']]}</p>`.text,
     '<p title="a&quot;b">&lt;b&gt;<i>1</i>x&lt;y&gt;</p>')
 })
+
+t.test("reviewers' decisions: a dismissed finding is set apart and flags no cell, an acknowledged one stays with its note", async (t) => {
+  const decidedAt = new Date('2024-03-05T08:00:00Z')
+  const [carry, rowsum, swing, inForce] = FAILED_CARRY as [ReportPageFinding, ReportPageFinding, ReportPageFinding, ReportPageFinding]
+  const reviewed: ReportPageFinding[] = [
+    { ...carry, review: { decision: 'dismissed', reason: '上年报告结转数有误，已更正', decidedAt } },
+    { ...rowsum, review: { decision: 'acknowledged', reason: '将在修订版中更正', decidedAt } },
+    { ...swing, review: null },
+    inForce
+  ]
+  const { document } = render(seed(), reviewed)
+  const cells = cellsByPointer(document)
+  t.notOk(classes(cells.get('/requests/carriedOver/total') as Element).includes('gdr-flag'), 'the dismissed finding flags no cell')
+  t.equal(attr(cells.get('/requests/carriedOver/total') as Element, 'title'), undefined, 'nor gives it a tooltip')
+  t.ok(classes(cells.get('/requests/outcomes/granted/naturalPerson') as Element).includes('gdr-flag-warning'), 'an acknowledged finding still flags its cells')
+
+  const failed = findAll(findOne(document, byClass('gdr-failed')), byClass('gdr-finding'))
+  t.same(failed.map((li) => [attr(li, 'data-rule'), attr(li, 'data-review')]), [['T3-ROWSUM', 'acknowledged'], ['CY-SWING', undefined]],
+    'the open list holds no dismissed finding')
+  t.match(textOf(findOne(failed[0] as Element, byClass('gdr-review'))), /已确认 acknowledged 2024-03-05：将在修订版中更正/)
+
+  const dismissed = findAll(findOne(document, byClass('gdr-dismissed')), byClass('gdr-finding'))
+  t.same(dismissed.map((li) => [attr(li, 'data-rule'), attr(li, 'data-review')]), [['CY-CARRY', 'dismissed']])
+  t.ok(classes(dismissed[0] as Element).includes('gdr-finding-dismissed'), 'styled apart')
+  t.match(textOf(findOne(dismissed[0] as Element, byClass('gdr-review'))), /已驳回 dismissed 2024-03-05：上年报告结转数有误，已更正/)
+
+  const allDismissed = render(seed(), [{ ...carry, review: { decision: 'dismissed', reason: '核实无误', decidedAt } }]).document
+  t.match(textOf(findOne(allDismissed, byClass('gdr-none'))), /均已由审核人员驳回/, 'a page whose every failure was dismissed says so, not "no rule failed"')
+})

@@ -3,10 +3,12 @@
  * Handlers are thin: schema validation → constraints → repository in one transaction → representation.
  */
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox'
+import type { FastifyReply } from 'fastify'
 import { findAnalysis, listFindings } from '../../db/analysis-repository.js'
-import { findReportAtRevision, listReports, listRevisions } from '../../db/report-repository.js'
+import { type Executor, findReportAtRevision, listReports, listRevisions } from '../../db/report-repository.js'
 import { DomainError } from '../../domain/errors.js'
 import type { AnnualReport } from '../../domain/report.js'
+import type { ReportSummary } from '../../domain/stored-report.js'
 import { actorOf, grantOf } from '../../plugins/auth.js'
 import { ProblemError } from '../../problems.js'
 import { assertConstraints } from './constraints.js'
@@ -76,6 +78,22 @@ const BODY_PROBLEMS = {
 }
 
 const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = async (app, { now }) => {
+  /**
+   * Answers a write with the revision it stored, read back from the primary exactly as `GET` serves it:
+   * the stored body is jsonb, whose text orders and spaces keys its own way, and a strong ETag promises
+   * the same bytes wherever it is sent. A write that lands in between makes this an older revision's
+   * answer, with that revision's tag, never a newer body under this tag. `executor` is the one the write went
+   * through: under an Idempotency-Key that is a transaction not yet committed, which only it can read.
+   */
+  async function sendStored (executor: Executor, reply: FastifyReply, written: ReportSummary) {
+    const found = await findReportAtRevision(executor, written.id, written.latestRevision)
+    if (found?.revision === undefined) throw new Error(`report ${written.id} has no revision ${written.latestRevision} after writing it`)
+    return await reply
+      .header('etag', reportEtag(found.report, written.latestRevision))
+      .type('application/json; charset=utf-8')
+      .send(resourceText(found.report, found.revision, found.revision.analysis))
+  }
+
   /** POST /v1/reports — store a new report; the same body again is an idempotent replay. */
   app.post('/v1/reports', {
     config: { access: 'reports:write', idempotent: true },
@@ -110,11 +128,7 @@ const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = async (app,
         `A different report for agency ${report.agencyCode}, year ${report.year}, kind ${report.kind} is stored as report ${report.id}; revise it with PUT and If-Match.`,
         { existing: { id: report.id, href: reportHref(report.id), revision: report.latestRevision } })
     }
-    return await reply
-      .code(result.outcome === 'created' ? 201 : 200)
-      .header('location', reportHref(report.id))
-      .header('etag', reportEtag(report, report.latestRevision))
-      .send(resourceJson(report, { revision: report.latestRevision, createdAt: report.updatedAt, body }))
+    return await sendStored(request.db, reply.code(result.outcome === 'created' ? 201 : 200).header('location', reportHref(report.id)), report)
   })
 
   /** PUT /v1/reports/{id} — store a new revision, guarded by If-Match. */
@@ -160,10 +174,7 @@ const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = async (app,
         throw new DomainError('REPORT_KEY_CHANGED',
           `Report ${id} is agency ${result.report.agencyCode}, year ${result.report.year}, kind ${result.report.kind}; a revision cannot change them.`)
     }
-    const { report } = result
-    return await reply
-      .header('etag', reportEtag(report, report.latestRevision))
-      .send(resourceJson(report, { revision: report.latestRevision, createdAt: report.updatedAt, body }))
+    return await sendStored(app.db, reply, result.report)
   })
 
   /** GET /v1/reports/{id} — the latest revision, or `?revision=N`. */
