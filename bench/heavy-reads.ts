@@ -32,28 +32,16 @@ import { benchDatabase } from './bench-database.js'
 import { generateReports } from './generate-reports.js'
 import { uptime } from './machine.js'
 import { forkServer, type ServerProcess } from './server-process.js'
+import { numberFlag } from './flags.js'
 
 const USAGE = 'usage: tsx bench/heavy-reads.ts [--reports <n>] [--phase-seconds <s>] [--heavy-clients <n>] [--slots <n>]'
 
-function numberFlag (name: string, fallback: number): number {
-  const args = process.argv.slice(2)
-  const index = args.findIndex((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`))
-  if (index < 0) return fallback
-  const arg = args[index] ?? ''
-  const value = Number(arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[index + 1])
-  if (!Number.isSafeInteger(value) || value < 1) {
-    console.error(`--${name}: must be a positive whole number\n${USAGE}`)
-    process.exit(2)
-  }
-  return value
-}
-
 const OPTIONS = {
-  reports: numberFlag('reports', 1500),
-  phaseSeconds: numberFlag('phase-seconds', 10),
-  heavyClients: numberFlag('heavy-clients', 50),
+  reports: numberFlag('reports', 1500, USAGE),
+  phaseSeconds: numberFlag('phase-seconds', 10, USAGE),
+  heavyClients: numberFlag('heavy-clients', 50, USAGE),
   /** Heavy-read slots of the limited service (its default, HEAVY_READ_CONCURRENCY, unless given). */
-  slots: numberFlag('slots', 3),
+  slots: numberFlag('slots', 3, USAGE),
   readConnections: 10,
   retryAfter429Ms: 100
 }

@@ -35,29 +35,17 @@ import { generateReports } from './generate-reports.js'
 import { forkServer } from './server-process.js'
 import { benchDatabase } from './bench-database.js'
 import { CLOCK_TICKS, machineTicks, processTicks, uptime } from './machine.js'
+import { numberFlag } from './flags.js'
 
 const RESULTS = new URL('./results/', import.meta.url)
 
 /** `--name <n>` or `--name=<n>`, a positive whole number. */
-function numberFlag (name: string, fallback: number): number {
-  const args = process.argv.slice(2)
-  const index = args.findIndex((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`))
-  if (index < 0) return fallback
-  const arg = args[index] ?? ''
-  const text = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[index + 1]
-  const value = Number(text)
-  if (!Number.isSafeInteger(value) || value < 1) {
-    console.error(`--${name} ${String(text)}: must be a positive whole number\n` +
-      'usage: tsx bench/load.ts [--duration <seconds>] [--connections <n>] [--seed-reports <n>]')
-    process.exit(2)
-  }
-  return value
-}
+const USAGE = 'usage: tsx bench/load.ts [--duration <seconds>] [--connections <n>] [--seed-reports <n>]'
 
 const OPTIONS = {
-  durationSeconds: numberFlag('duration', 60),
-  connections: numberFlag('connections', 20),
-  seedReports: numberFlag('seed-reports', 300),
+  durationSeconds: numberFlag('duration', 60, USAGE),
+  connections: numberFlag('connections', 20, USAGE),
+  seedReports: numberFlag('seed-reports', 300, USAGE),
   pipelining: 1,
   /** Seconds before autocannon gives up on a request (the service's own request timeout is 30 s). */
   timeoutSeconds: 30,
