@@ -30,7 +30,7 @@ const KB = Number(options.kb)
 const ROUNDS = Number(options.rounds)
 if (!(KB > 0) || !(ROUNDS >= 1)) throw new Error('--kb and --rounds must be positive numbers')
 
-const FIXTURE = new URL('../../shared/fixtures/seed-2023.json', import.meta.url)
+const FIXTURE = new URL('../examples/seed-2023.json', import.meta.url)
 const RESULTS = new URL('./results/', import.meta.url)
 const seed: Report2021 = JSON.parse(readFileSync(FIXTURE, 'utf8'))
 const previous: Report2021 = { ...seed, year: 2022 }
