@@ -21,6 +21,24 @@ async function waitingForLock (): Promise<number> {
   return Number(rows[0]?.count)
 }
 
+/**
+ * Locks the table statistics read until `release` is called; resolves once the lock is held, so that the heavy
+ * reads sent next are sure to wait on it.
+ */
+async function lockFigures (): Promise<{ release: () => void, locked: Promise<void> }> {
+  let release = () => {}
+  const released = new Promise<void>((resolve) => { release = resolve })
+  let held = () => {}
+  const isHeld = new Promise<void>((resolve) => { held = resolve })
+  const locked = db.transaction().execute(async (trx) => {
+    await sql`lock table report_figures in access exclusive mode`.execute(trx)
+    held()
+    await released
+  })
+  await Promise.race([isHeld, locked])
+  return { release, locked }
+}
+
 async function until (condition: () => Promise<boolean>): Promise<void> {
   while (!await condition()) await new Promise((resolve) => setTimeout(resolve, 20))
 }
@@ -29,12 +47,7 @@ t.test('when the heavy-read slots and queue are full, the next heavy read gets 4
   const app = await build(t, url, { env: { HEAVY_READ_CONCURRENCY: '2', HEAVY_READ_QUEUE: '1' } })
   t.equal((await app.inject({ method: 'POST', url: '/v1/reports', payload: seedReport() })).statusCode, 201)
 
-  let release = () => {}
-  const released = new Promise<void>((resolve) => { release = resolve })
-  const locked = db.transaction().execute(async (trx) => {
-    await sql`lock table report_figures in access exclusive mode`.execute(trx)
-    await released
-  })
+  const { release, locked } = await lockFigures()
   // Two run (each waiting on the lock in the database), the third waits for a slot.
   const held = [
     app.inject({ url: '/v1/stats?year=2023' }),
@@ -66,12 +79,7 @@ t.test('when the heavy-read slots and queue are full, the next heavy read gets 4
 
 t.test('a city\'s statistics are not a heavy read', async (t) => {
   const app = await build(t, url, { env: { HEAVY_READ_CONCURRENCY: '1', HEAVY_READ_QUEUE: '0' } })
-  let release = () => {}
-  const released = new Promise<void>((resolve) => { release = resolve })
-  const locked = db.transaction().execute(async (trx) => {
-    await sql`lock table report_figures in access exclusive mode`.execute(trx)
-    await released
-  })
+  const { release, locked } = await lockFigures()
   const national = app.inject({ url: '/v1/stats?year=2023' })
   await until(async () => await waitingForLock() === 1)
   t.equal((await app.inject({ url: '/v1/stats?year=2023&region=32' })).statusCode, 429, 'a province\'s waits for the slot')
