@@ -17,6 +17,7 @@ import problemDetailsPlugin, { clientErrorHandler } from './plugins/problem-deta
 import protectionPlugin from './plugins/protection.js'
 import requestLogPlugin, { newRequestId } from './plugins/request-log.js'
 import swaggerPlugin from './plugins/swagger.js'
+import { lazySerializerCompilers } from './plugins/serialization.js'
 import validationPlugin from './plugins/validation.js'
 import adminRoutes from './routes/admin.js'
 import agencyRoutes from './routes/agencies/index.js'
@@ -67,6 +68,7 @@ export async function buildApp ({ config, databaseUrl, logger = false, now = () 
     // Refuse, rather than strip, prototype-poisoning keys in JSON bodies.
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    schemaController: { compilersFactory: { buildSerializer: lazySerializerCompilers } },
     // A slow client must not hold a connection forever: one silent for a minute is closed, and a body
     // slower than BODY_MIN_RATE is cut off (plugins/body-rate.ts). There is no limit on a whole request's
     // time, which would cut off a bulk upload that streams for minutes while its answer streams back;
@@ -99,7 +101,11 @@ export async function buildApp ({ config, databaseUrl, logger = false, now = () 
     corsOrigins: config.CORS_ORIGINS
   })
   await app.register(bodyRatePlugin, { minBytesPerSecond: config.BODY_MIN_RATE, windowMs: config.BODY_RATE_WINDOW_MS })
-  await app.register(heavyReadsPlugin, { concurrency: config.HEAVY_READ_CONCURRENCY, queue: config.HEAVY_READ_QUEUE })
+  await app.register(heavyReadsPlugin, {
+    concurrency: config.HEAVY_READ_CONCURRENCY,
+    queue: config.HEAVY_READ_QUEUE,
+    maxPauseMs: config.HEAVY_READ_MAX_PAUSE_MS
+  })
   await app.register(idempotencyPlugin)
 
   await app.register(operationsRoutes)

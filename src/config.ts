@@ -35,6 +35,12 @@ export const ConfigSchema = Type.Object({
     default: 10,
     description: 'Heavy reads that may wait for one of those slots; more are answered 429 with Retry-After'
   }),
+  HEAVY_READ_MAX_PAUSE_MS: Type.Integer({
+    minimum: 1,
+    maximum: 60_000,
+    default: 100,
+    description: 'Longest an export waits, before each chunk of rows, for ordinary requests in flight to finish; ordinary requests go first, and an export still progresses by a chunk per pause'
+  }),
   BODY_LIMIT: Type.Integer({ minimum: 1024, default: 1_048_576, description: 'Largest accepted request body, in bytes' }),
   BODY_MIN_RATE: Type.Integer({
     minimum: 1,
@@ -80,7 +86,7 @@ export const ConfigSchema = Type.Object({
 export type Config = Readonly<Static<typeof ConfigSchema>>
 
 const configCheck = Compile(ConfigSchema)
-const NUMERIC_KEYS = new Set(['PORT', 'DB_POOL_MAX', 'HEAVY_READ_CONCURRENCY', 'HEAVY_READ_QUEUE', 'BODY_LIMIT', 'BODY_MIN_RATE', 'BODY_RATE_WINDOW_MS', 'IMPORT_BODY_LIMIT', 'IMPORT_TEXT_LIMIT', 'IMPORT_MAX_PAGES', 'IMPORT_CONCURRENCY', 'RATE_LIMIT_PER_IP', 'RATE_LIMIT_PER_KEY', 'AUTH_FAILURES_PER_IP'])
+const NUMERIC_KEYS = new Set(['PORT', 'DB_POOL_MAX', 'HEAVY_READ_CONCURRENCY', 'HEAVY_READ_QUEUE', 'HEAVY_READ_MAX_PAUSE_MS', 'BODY_LIMIT', 'BODY_MIN_RATE', 'BODY_RATE_WINDOW_MS', 'IMPORT_BODY_LIMIT', 'IMPORT_TEXT_LIMIT', 'IMPORT_MAX_PAGES', 'IMPORT_CONCURRENCY', 'RATE_LIMIT_PER_IP', 'RATE_LIMIT_PER_KEY', 'AUTH_FAILURES_PER_IP'])
 
 export class ConfigError extends Error {
   constructor (readonly problems: readonly string[]) {

@@ -9,6 +9,12 @@
  * A route opts in with `config.heavyRead`: true, or a function of the validated request for routes that
  * are heavy only for some queries. A slot is held until the answer is sent (a streamed export holds it
  * while it streams) or the client goes away, and a client that leaves while waiting gives up its place.
+ *
+ * Slots bound the connections heavy reads hold, not the CPU they take: one export streaming at full speed
+ * keeps a core of the service and one of its database busy, and an ordinary read then waits behind its
+ * batches. So a streamed heavy read also gives way: before each chunk it awaits `app.ordinaryFirst()`,
+ * which resolves once no ordinary request is in flight, or after `maxPauseMs` at the latest so that
+ * exports still progress under a constant stream of ordinary requests.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
@@ -19,6 +25,13 @@ declare module 'fastify' {
     /** Whether the request runs in the heavy-read slots; see src/plugins/heavy-reads.ts. */
     heavyRead?: boolean | ((request: FastifyRequest) => boolean)
   }
+  interface FastifyInstance {
+    /**
+     * Resolves when a streamed heavy read may go on with its next chunk: once no ordinary request is in
+     * flight, or after the longest pause at the latest; always after pending I/O has had its turn.
+     */
+    ordinaryFirst: () => Promise<void>
+  }
 }
 
 export interface HeavyReadOptions {
@@ -26,6 +39,8 @@ export interface HeavyReadOptions {
   readonly concurrency: number
   /** Heavy reads that may wait for a slot; more are answered 429. */
   readonly queue: number
+  /** Longest a streamed heavy read waits, before each chunk, for ordinary requests to finish. */
+  readonly maxPauseMs: number
 }
 
 /** A heavy read takes seconds: come back after a few. */
@@ -69,6 +84,43 @@ class Slots {
   }
 }
 
+/**
+ * Ordinary requests in flight, and the heavy reads waiting for there to be none. A waiter is let go when
+ * the count drops to zero or its pause runs out, whichever comes first.
+ */
+class OrdinaryRequests {
+  private inFlight = 0
+  private readonly waiting = new Set<() => void>()
+
+  constructor (private readonly maxPauseMs: number) {}
+
+  started (): void {
+    this.inFlight++
+  }
+
+  finished (): void {
+    this.inFlight--
+    if (this.inFlight > 0) return
+    for (const resume of this.waiting) resume()
+    this.waiting.clear()
+  }
+
+  async gap (): Promise<void> {
+    // setImmediate, not a resolved promise: the event loop's I/O (ordinary requests arriving) runs first.
+    await new Promise((resolve) => setImmediate(resolve))
+    if (this.inFlight === 0) return
+    await new Promise<void>((resolve) => {
+      const resume = () => {
+        clearTimeout(timer)
+        this.waiting.delete(resume)
+        resolve()
+      }
+      const timer = setTimeout(resume, this.maxPauseMs)
+      this.waiting.add(resume)
+    })
+  }
+}
+
 /** A place in the slots, given back once the handler's answer has been sent and the connection is done with it. */
 interface Hold {
   granted: boolean
@@ -78,6 +130,8 @@ interface Hold {
 
 async function heavyReadsPlugin (app: FastifyInstance, options: HeavyReadOptions) {
   const slots = new Slots(options)
+  const ordinary = new OrdinaryRequests(options.maxPauseMs)
+  app.decorate('ordinaryFirst', async () => { await ordinary.gap() })
   const holds = new WeakMap<FastifyRequest, Hold>()
   const releaseWhenDone = (hold: Hold) => {
     if (hold.granted && hold.answered && hold.closed) slots.release()
@@ -95,7 +149,11 @@ async function heavyReadsPlugin (app: FastifyInstance, options: HeavyReadOptions
   // After validation, so that a request refused anyway takes no slot.
   app.addHook('preHandler', async (request, reply) => {
     const heavyRead = request.routeOptions.config.heavyRead
-    if (heavyRead === undefined || heavyRead === false || (typeof heavyRead === 'function' && !heavyRead(request))) return
+    if (heavyRead === undefined || heavyRead === false || (typeof heavyRead === 'function' && !heavyRead(request))) {
+      ordinary.started()
+      reply.raw.once('close', () => { ordinary.finished() })
+      return
+    }
     const place = slots.take()
     if (place === undefined) {
       throw new ProblemError('RATE_LIMITED',

@@ -103,8 +103,13 @@ export function compileCheckOf (components: readonly TSchema[], schema: TSchema,
  */
 export function createValidatorCompiler (components: readonly TSchema[]): FastifySchemaCompiler<FastifySchema> {
   return ({ schema, httpPart }) => {
-    const check = compileCheckOf(components, schema as TSchema, httpPart !== 'body')
-    return (input: unknown) => check(input) as ReturnType<ReturnType<FastifySchemaCompiler<FastifySchema>>>
+    // Compiled on first use, like the serializers (plugins/serialization.ts): building the app then costs
+    // nothing for the routes a process never serves.
+    let check: Check | undefined
+    return (input: unknown) => {
+      check ??= compileCheckOf(components, schema as TSchema, httpPart !== 'body')
+      return check(input) as ReturnType<ReturnType<FastifySchemaCompiler<FastifySchema>>>
+    }
   }
 }
 

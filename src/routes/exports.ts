@@ -53,14 +53,31 @@ function csvRow (report: ReportSummary, body: AnnualReport): string {
   return [...meta, ...CELL_COLUMNS.map((column) => valueAt(body, column.pointer))].map(csvField).join(',') + '\r\n'
 }
 
-async function * csvLines (rows: AsyncIterable<{ report: ReportSummary, body: AnnualReport }>, labels: boolean): AsyncGenerator<string> {
+type ExportRows = AsyncIterable<{ report: ReportSummary, body: AnnualReport }>
+
+/** Rows written between two turns given to ordinary requests (see `ordinaryFirst`): a few milliseconds of work. */
+const ROWS_PER_TURN = 50
+
+const GIVES_WAY = `Ordinary requests go first: while any is in flight, the export pauses before each ${ROWS_PER_TURN} rows, ` +
+  'for at most `HEAVY_READ_MAX_PAUSE_MS` (100 ms by default) each time.'
+
+/** The rows, pausing before each chunk of them while ordinary requests are in flight. */
+async function * givingWay (rows: ExportRows, ordinaryFirst: () => Promise<void>): ExportRows {
+  let count = 0
+  for await (const row of rows) {
+    if (count++ % ROWS_PER_TURN === 0) await ordinaryFirst()
+    yield row
+  }
+}
+
+async function * csvLines (rows: ExportRows, labels: boolean): AsyncGenerator<string> {
   // The byte order mark makes Excel read the file as UTF-8 (otherwise the Chinese comes out garbled).
   const header = [...META_COLUMNS.map(([key, label]) => labels ? label : key), ...CELL_COLUMNS.map((column) => labels ? column.label : column.pointer)]
   yield '\uFEFF' + header.map(csvField).join(',') + '\r\n'
   for await (const { report, body } of rows) yield csvRow(report, body)
 }
 
-async function * ndjsonLines (rows: AsyncIterable<{ report: ReportSummary, body: AnnualReport }>): AsyncGenerator<string> {
+async function * ndjsonLines (rows: ExportRows): AsyncGenerator<string> {
   for await (const { report, body } of rows) {
     yield JSON.stringify({ ...summaryJson(report), href: reportHref(report.id), report: body }) + '\n'
   }
@@ -84,7 +101,7 @@ const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         '(blank cells and cells of the other template are empty). UTF-8 with a byte order mark for Excel. ' +
         'Text that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is written ' +
         'with a single quote before it, as OWASP advises against CSV injection; the NDJSON export keeps every text exact. ' +
-        'The header names columns by JSON Pointer, or by the form\'s Chinese labels with `header=labels`. Same filters as `GET /v1/reports`.',
+        'The header names columns by JSON Pointer, or by the form\'s Chinese labels with `header=labels`. Same filters as `GET /v1/reports`. ' + GIVES_WAY,
       querystring: Type.Object({
         ...FILTERS,
         header: Type.Optional(Type.Union([Type.Literal('pointers'), Type.Literal('labels')], { default: 'pointers', description: 'Header row: JSON Pointers (default) or Chinese labels.' }))
@@ -93,7 +110,7 @@ const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
   }, async (request, reply) => {
     const { header, ...filters } = request.query
-    const rows = streamReportsWithBodies(app.dbRead, filters satisfies ReportFilters)
+    const rows = givingWay(streamReportsWithBodies(app.dbRead, filters satisfies ReportFilters), app.ordinaryFirst)
     return await reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="reports.csv"')
@@ -108,12 +125,12 @@ const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'exportReportsNdjson',
       tags: ['exports'],
       summary: 'Export reports as NDJSON',
-      description: 'One line per report: the fields of `GET /v1/reports` items plus `report`, the body of its latest revision. Same filters as `GET /v1/reports`.',
+      description: 'One line per report: the fields of `GET /v1/reports` items plus `report`, the body of its latest revision. Same filters as `GET /v1/reports`. ' + GIVES_WAY,
       querystring: Type.Object(FILTERS, { additionalProperties: false }),
       response: responses('application/x-ndjson', 'The reports, streamed.')
     }
   }, async (request, reply) => {
-    const rows = streamReportsWithBodies(app.dbRead, request.query)
+    const rows = givingWay(streamReportsWithBodies(app.dbRead, request.query), app.ordinaryFirst)
     return await reply
       .type('application/x-ndjson; charset=utf-8')
       .header('content-disposition', 'attachment; filename="reports.ndjson"')

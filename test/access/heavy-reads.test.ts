@@ -103,3 +103,33 @@ t.test('the heavy-read slots must leave pooled connections to ordinary requests'
   t.throws(() => loadConfig({ DB_POOL_MAX: '4', HEAVY_READ_CONCURRENCY: '4' }), ConfigError)
   t.match(loadConfig({ DB_POOL_MAX: '4', HEAVY_READ_CONCURRENCY: '3', HEAVY_READ_QUEUE: '0' }), { HEAVY_READ_CONCURRENCY: 3, HEAVY_READ_QUEUE: 0 })
 })
+
+t.test('an export gives way to ordinary requests in flight, and still ends when they never stop', async (t) => {
+  const patient = await build(t, url, { env: { HEAVY_READ_MAX_PAUSE_MS: '60000' } })
+  // Stored by the first test already when the file runs whole (200), or new here (201).
+  t.match((await patient.inject({ method: 'POST', url: '/v1/reports', payload: seedReport() })).statusCode, /^20[01]$/)
+  const { release, locked } = await lockFigures()
+  const finished: string[] = []
+  // A city's statistics are an ordinary read: held by the lock, it is in flight until the lock is released.
+  const city = patient.inject({ url: '/v1/stats?year=2023&region=3305' }).then((answer) => { finished.push('city'); return answer })
+  await until(async () => await waitingForLock() === 1)
+  const exported = patient.inject({ url: '/v1/exports/reports.csv' }).then((answer) => { finished.push('export'); return answer })
+  // The export's rows come from tables the lock leaves alone: it is held back only by giving way.
+  await new Promise((resolve) => setTimeout(resolve, 500))
+  t.same(finished, [], 'the export waits while the ordinary read is in flight')
+  release()
+  await locked
+  t.same([(await city).statusCode, (await exported).statusCode], [200, 200])
+  t.same(finished, ['city', 'export'], 'the ordinary read is answered first, then the export goes on')
+
+  const hurried = await build(t, url, { env: { HEAVY_READ_MAX_PAUSE_MS: '10' } })
+  const held = await lockFigures()
+  const heldCity = hurried.inject({ url: '/v1/stats?year=2023&region=3305' })
+  await until(async () => await waitingForLock() === 1)
+  const csv = await hurried.inject({ url: '/v1/exports/reports.csv' })
+  t.equal(csv.statusCode, 200, 'with a short pause the export ends while the ordinary read is still held')
+  t.equal(csv.body.trimEnd().split('\r\n').length, 2, 'a header and the one report')
+  held.release()
+  await held.locked
+  t.equal((await heldCity).statusCode, 200)
+})

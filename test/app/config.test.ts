@@ -10,6 +10,7 @@ t.test('defaults apply when nothing is set', async (t) => {
     DB_POOL_MAX: 10,
     HEAVY_READ_CONCURRENCY: 3,
     HEAVY_READ_QUEUE: 10,
+    HEAVY_READ_MAX_PAUSE_MS: 100,
     BODY_LIMIT: 1_048_576,
     BODY_MIN_RATE: 500,
     BODY_RATE_WINDOW_MS: 10_000,

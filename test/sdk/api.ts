@@ -415,7 +415,7 @@ export interface paths {
         };
         /**
          * Export reports as CSV
-         * @description One row per report (its latest revision), one column per cell of tables 二, 三 and 四 of both templates (blank cells and cells of the other template are empty). UTF-8 with a byte order mark for Excel. Text that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is written with a single quote before it, as OWASP advises against CSV injection; the NDJSON export keeps every text exact. The header names columns by JSON Pointer, or by the form's Chinese labels with `header=labels`. Same filters as `GET /v1/reports`.
+         * @description One row per report (its latest revision), one column per cell of tables 二, 三 and 四 of both templates (blank cells and cells of the other template are empty). UTF-8 with a byte order mark for Excel. Text that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is written with a single quote before it, as OWASP advises against CSV injection; the NDJSON export keeps every text exact. The header names columns by JSON Pointer, or by the form's Chinese labels with `header=labels`. Same filters as `GET /v1/reports`. Ordinary requests go first: while any is in flight, the export pauses before each 50 rows, for at most `HEAVY_READ_MAX_PAUSE_MS` (100 ms by default) each time.
          *
          *     Public; an API key, if sent, must be valid.
          *
@@ -439,7 +439,7 @@ export interface paths {
         };
         /**
          * Export reports as NDJSON
-         * @description One line per report: the fields of `GET /v1/reports` items plus `report`, the body of its latest revision. Same filters as `GET /v1/reports`.
+         * @description One line per report: the fields of `GET /v1/reports` items plus `report`, the body of its latest revision. Same filters as `GET /v1/reports`. Ordinary requests go first: while any is in flight, the export pauses before each 50 rows, for at most `HEAVY_READ_MAX_PAUSE_MS` (100 ms by default) each time.
          *
          *     Public; an API key, if sent, must be valid.
          *
