@@ -2,18 +2,18 @@
  * Ordinary reads while heavy reads (CSV exports and national statistics) pour in: does a report read keep its
  * latency, and does any request get a 5xx?
  *
- *   tsx bench/heavy-reads.ts [--reports <n>] [--phase-seconds <s>] [--heavy-clients <n>] [--slots <n>]
+ *   tsx bench/heavy-reads.ts [--reports <n>] [--phase-seconds <s>] [--heavy-clients <n>] [--slots <n>] [--retry-ms <ms>]
  *
  * - Database: `bench_heavy_<pid>` on DATABASE_URL's server, migrated, `--reports` (1500) generated reports of 浙江
  *   stored through POST /v1/reports:bulk, dropped at the end.
  * - Services: two child processes (bench/http-server.ts) on the same database, both with the default pool
- *   (DB_POOL_MAX 10): one with the default heavy-read slots (HEAVY_READ_CONCURRENCY 3, HEAVY_READ_QUEUE 10), one with
+ *   (DB_POOL_MAX 10): one with the default heavy-read slots (HEAVY_READ_CONCURRENCY 1, HEAVY_READ_QUEUE 10), one with
  *   the most slots the configuration allows (9 of the 10 connections, a queue of 1000), which stands for a service
  *   without slots of its own.
  * - Phases of `--phase-seconds` (10) each, in one run: autocannon (10 connections) sends `GET /v1/reports/{id}` for
  *   random stored ids, (1) alone, on the limited service; (2) while `--heavy-clients` (50) clients loop over
  *   `GET /v1/exports/reports.csv` and `GET /v1/stats?year=2023` (alternately) on it, each reading every answer
- *   whole and, on 429, trying again after 100 ms (more pressure than a client honouring `Retry-After`); (3) the same
+ *   whole and, on 429, trying again after `--retry-ms` (100 ms: more pressure than a client honouring `Retry-After`); (3) the same
  *   on the service with 9 slots. The heavy clients run in a child process; reads are timed from the moment they have
  *   had as many answers as there are clients, so that the slots are full when timing starts.
  * - Output: per phase the ordinary reads' latency (p50, p97.5, p99, mean) and requests/s, and the ratio of each to
@@ -34,16 +34,17 @@ import { uptime } from './machine.js'
 import { forkServer, type ServerProcess } from './server-process.js'
 import { numberFlag } from './flags.js'
 
-const USAGE = 'usage: tsx bench/heavy-reads.ts [--reports <n>] [--phase-seconds <s>] [--heavy-clients <n>] [--slots <n>]'
+const USAGE = 'usage: tsx bench/heavy-reads.ts [--reports <n>] [--phase-seconds <s>] [--heavy-clients <n>] [--slots <n>] [--retry-ms <ms>]'
 
 const OPTIONS = {
   reports: numberFlag('reports', 1500, USAGE),
   phaseSeconds: numberFlag('phase-seconds', 10, USAGE),
   heavyClients: numberFlag('heavy-clients', 50, USAGE),
   /** Heavy-read slots of the limited service (its default, HEAVY_READ_CONCURRENCY, unless given). */
-  slots: numberFlag('slots', 3, USAGE),
+  slots: numberFlag('slots', 1, USAGE),
   readConnections: 10,
-  retryAfter429Ms: 100
+  /** How long a heavy client waits after a 429 before asking again: 100 ms is harsher than the `Retry-After` of 5 s. */
+  retryAfter429Ms: numberFlag('retry-ms', 100, USAGE)
 }
 
 const HEAVY_PATHS = ['/v1/exports/reports.csv', '/v1/stats?year=2023'] as const
@@ -107,7 +108,7 @@ async function heavyLoad (baseUrl: string, clients: number, signal: AbortSignal,
  * fifty exports does not slow down autocannon's event loop, which times the ordinary reads.
  */
 async function startHeavyClients (baseUrl: string, clients: number): Promise<{ stop: () => Promise<HeavyTally> }> {
-  const child = fork(fileURLToPath(import.meta.url), ['--heavy-client', baseUrl, String(clients)], { execArgv: ['--import', 'tsx'] })
+  const child = fork(fileURLToPath(import.meta.url), ['--heavy-client', baseUrl, String(clients), '--retry-ms', String(OPTIONS.retryAfter429Ms)], { execArgv: ['--import', 'tsx'] })
   let ready = () => {}
   const started = new Promise<void>((resolve) => { ready = resolve })
   const tally = new Promise<HeavyTally>((resolve, reject) => {

@@ -27,7 +27,7 @@ export const ConfigSchema = Type.Object({
   DB_POOL_MAX: Type.Integer({ minimum: 1, maximum: 200, default: 10, description: 'Largest number of pooled connections' }),
   HEAVY_READ_CONCURRENCY: Type.Integer({
     minimum: 1,
-    default: 3,
+    default: 1,
     description: 'Heavy reads (exports, statistics over a province or the country) that may run at once; below DB_POOL_MAX, so that ordinary requests keep connections'
   }),
   HEAVY_READ_QUEUE: Type.Integer({

@@ -8,7 +8,7 @@ t.test('defaults apply when nothing is set', async (t) => {
     DATA_DIR: '.data',
     LOG_LEVEL: 'info',
     DB_POOL_MAX: 10,
-    HEAVY_READ_CONCURRENCY: 3,
+    HEAVY_READ_CONCURRENCY: 1,
     HEAVY_READ_QUEUE: 10,
     HEAVY_READ_MAX_PAUSE_MS: 100,
     BODY_LIMIT: 1_048_576,

@@ -395,7 +395,7 @@ export interface paths {
          *
          *     Public; an API key, if sent, must be valid.
          *
-         *     When it is a heavy read (see above): at most 3 run at once and 10 wait; beyond that the answer is 429 `RATE_LIMITED` with `Retry-After`.
+         *     When it is a heavy read (see above): at most 1 run at once and 10 wait; beyond that the answer is 429 `RATE_LIMITED` with `Retry-After`.
          */
         get: operations["getStats"];
         put?: never;
@@ -419,7 +419,7 @@ export interface paths {
          *
          *     Public; an API key, if sent, must be valid.
          *
-         *     A heavy read: at most 3 run at once and 10 wait; beyond that the answer is 429 `RATE_LIMITED` with `Retry-After`.
+         *     A heavy read: at most 1 run at once and 10 wait; beyond that the answer is 429 `RATE_LIMITED` with `Retry-After`.
          */
         get: operations["exportReportsCsv"];
         put?: never;
@@ -443,7 +443,7 @@ export interface paths {
          *
          *     Public; an API key, if sent, must be valid.
          *
-         *     A heavy read: at most 3 run at once and 10 wait; beyond that the answer is 429 `RATE_LIMITED` with `Retry-After`.
+         *     A heavy read: at most 1 run at once and 10 wait; beyond that the answer is 429 `RATE_LIMITED` with `Retry-After`.
          */
         get: operations["exportReportsNdjson"];
         put?: never;
