@@ -14,7 +14,7 @@ const outsideTheDomain = {
 }
 
 export default [
-  ...neostandard({ ts: true, ignores: ['dist/**', 'coverage/**', '.tap/**', '.data/**', 'node_modules/**', 'test/sdk/api.ts'] }),
+  ...neostandard({ ts: true, ignores: ['dist/**', 'coverage/**', '.tap/**', '.test-build/**', '.data/**', 'node_modules/**', 'test/sdk/api.ts'] }),
   {
     files: ['src/domain/**/*.ts'],
     rules: {

@@ -7,6 +7,7 @@ import path from 'node:path'
 import { createInterface } from 'node:readline'
 import { createServer } from 'node:net'
 import t from 'tap'
+import { entryPointArgs } from './entry-point.js'
 import { runningEmbeddedUrl } from '../src/db/embedded.js'
 import { secretOf, seedJson, seedReport } from './helper.js'
 
@@ -32,7 +33,7 @@ function embeddedEnv (): NodeJS.ProcessEnv {
 
 /** `npm run keys -- …` as a user runs it beside the running service. */
 async function keysCli (...args: string[]): Promise<string[]> {
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/keys.ts', ...args], { env: embeddedEnv() })
+  const { stdout } = await promisify(execFile)(process.execPath, [...entryPointArgs('src/cli/keys.ts'), ...args], { env: embeddedEnv() })
   return stdout.trim().split('\n')
 }
 
@@ -55,7 +56,7 @@ async function postInTwoParts (base: string, token: string, body: string, betwee
 
 async function startServer (): Promise<{ child: ChildProcess, base: string }> {
   const env = embeddedEnv()
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { env, stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, entryPointArgs('src/server.ts'), { env, stdio: ['ignore', 'pipe', 'inherit'] })
   const lines = createInterface({ input: child.stdout! })
   const base = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)))
@@ -122,7 +123,7 @@ t.test('a port in use stops the start with one line, and stops the embedded Post
   t.teardown(() => { taken.close() })
   const port = (taken.address() as { port: number }).port
 
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { env: { ...embeddedEnv(), PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'] })
+  const child = spawn(process.execPath, entryPointArgs('src/server.ts'), { env: { ...embeddedEnv(), PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'] })
   let stderr = ''
   child.stderr!.on('data', (chunk) => { stderr += String(chunk) })
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))

@@ -9,6 +9,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { type Kysely, sql } from 'kysely'
 import t from 'tap'
+import { entryPointArgs } from '../entry-point.js'
 import type { Database } from '../../src/db/database.js'
 import { build, createTestDatabase, seedReport, tokenOf } from '../helper.js'
 import { reportFor } from '../fixtures.js'
@@ -22,7 +23,7 @@ t.teardown(async () => await rm(folder, { recursive: true, force: true }))
 
 async function dump (file: string): Promise<{ code: number, stdout: string, stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/dump.ts', file], { env: { ...process.env, DATABASE_URL: source.url } })
+    const { stdout, stderr } = await run(process.execPath, [...entryPointArgs('src/cli/dump.ts'), file], { env: { ...process.env, DATABASE_URL: source.url } })
     return { code: 0, stdout, stderr }
   } catch (error) {
     const failed = error as { code: number, stdout: string, stderr: string }

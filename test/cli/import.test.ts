@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import t from 'tap'
+import { entryPointArgs } from '../entry-point.js'
 import { build, createTestDatabase, makeKey, resetDb, seedReport } from '../helper.js'
 import { creditCode, reportFor } from '../fixtures.js'
 import { htmlRows } from '../../src/domain/import/source-html.js'
@@ -23,7 +24,7 @@ t.beforeEach(async () => await resetDb(db))
 
 async function runImport (args: string[]): Promise<{ code: number, stdout: string, stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/import.ts', ...args], {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [...entryPointArgs('src/cli/import.ts'), ...args], {
       env: { ...process.env, DATABASE_URL: url }
     })
     return { code: 0, stdout, stderr }

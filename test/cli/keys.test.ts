@@ -2,6 +2,7 @@
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import t from 'tap'
+import { entryPointArgs } from '../entry-point.js'
 import { build, createTestDatabase, secretOf } from '../helper.js'
 
 const { url } = await createTestDatabase(t)
@@ -9,7 +10,7 @@ const app = await build(t, url, { authenticated: false })
 
 async function keys (...args: string[]): Promise<{ code: number, stdout: string[], stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/keys.ts', ...args], {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [...entryPointArgs('src/cli/keys.ts'), ...args], {
       env: { ...process.env, DATABASE_URL: url }
     })
     return { code: 0, stdout: stdout.trim().split('\n'), stderr }
