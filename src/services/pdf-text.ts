@@ -61,6 +61,9 @@ export async function readPdfPages (bytes: Uint8Array, maxPages: number): Promis
         })
       })
       page.cleanup()
+      // PDF.js reads in promise callbacks only, which never let the event loop turn: without this, a 200-page PDF
+      // would hold every other request (and /healthz) for seconds. A page takes milliseconds.
+      await new Promise((resolve) => setImmediate(resolve))
     }
     return pages
   } finally {
