@@ -33,13 +33,17 @@ const SUITES: Readonly<Record<string, readonly string[]>> = {
   '--unit': ['test/domain/**/*.test.ts'],
   '--coverage': ['--no-disable-coverage', '--coverage-report=text-summary']
 }
-const TSX = ['--node-arg=--import=tsx', '--test-env=TAP_TYPE_STRIP_ONLY=1']
+/** tap's own TypeScript plugin only strips types, where tsx or the compiled suite does the loading. */
+const STRIP_ONLY = '--test-env=TAP_TYPE_STRIP_ONLY=1'
+const TSX = ['--node-arg=--import=tsx', STRIP_ONLY]
+/** The whole suite's test files, as `include` in .taprc. */
+const ALL_TESTS = 'test/**/*.test.ts'
 
 /** The folder the suite is compiled into, for this run only; removed at the end. */
 const BUILD = path.join('.test-build', `run-${process.pid}`)
 /** What the tests read beside their code, linked into the build where their relative paths look for it. */
 const READ_BY_TESTS = ['examples', 'openapi', 'README.md']
-/** Test files, as in .taprc: fixtures and the corpus suite are not part of the suite. */
+/** Test files, as `exclude` in .taprc: fixtures and the corpus suite are not part of the suite. */
 const isSuiteFile = (file: string) => !/(^|\/)(fixtures?|dist)\//.test(file) && !file.startsWith('test/corpus/')
 
 /**
@@ -69,8 +73,8 @@ const tapArguments = (): string[] => {
   const given = first === '--unit' ? rest : process.argv.slice(2)
   const files = given.some((argument) => argument.endsWith('.ts'))
     ? []
-    : globSync(first === '--unit' ? 'test/domain/**/*.test.ts' : 'test/**/*.test.ts').filter(isSuiteFile).sort()
-  return ['--test-env=TAP_TYPE_STRIP_ONLY=1', ...[...files, ...given].map(compiledPath)]
+    : globSync(suite ?? [ALL_TESTS]).filter(isSuiteFile).sort()
+  return [STRIP_ONLY, ...[...files, ...given].map(compiledPath)]
 }
 
 if (first === '--corpus' && !corpusIsPresent()) {
