@@ -18,7 +18,7 @@
  */
 import { spawn } from 'node:child_process'
 import { existsSync, globSync } from 'node:fs'
-import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, rmdir, symlink } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { build } from 'esbuild'
@@ -94,6 +94,8 @@ async function runTap (env: NodeJS.ProcessEnv): Promise<number> {
     if (compiled) {
       // tap keeps each file's output under .tap/test-results by path: this run's paths are never seen again.
       for (const folder of [BUILD, path.join('.tap', 'test-results', BUILD)]) await rm(folder, { recursive: true, force: true })
+      // .test-build itself goes too once no other run is using it.
+      await rmdir(path.dirname(BUILD)).catch(() => {})
     }
   }
 }
