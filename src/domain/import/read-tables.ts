@@ -51,9 +51,19 @@ const NOTE = /^[（(][^（()）]*[\u4e00-\u9fff][^（()）]*[）)]$/
 /** Quotes and brackets standing alone: the end of a label broken over lines ("3.危及“三安全一稳定" + "”"), never a value. */
 const LABEL_PUNCTUATION = /^[“”‘’"'「」『』（）()《》【】、，。：；]+$/
 
-/** A piece of label text: it has a Chinese character (and is no value with a unit or note), or is label punctuation alone. */
+/**
+ * An item number standing alone ("4.", "4、", "(4)"): the start of a numbered label whose words the printer put on
+ * the lines around it (a cell broken over lines), never a value, which has no point without digits after it.
+ */
+const ITEM_NUMBER = /^(?:\d{1,2}[.、]|\(\d{1,2}\))$/
+
+/**
+ * A piece of label text: it has a Chinese character (and is no value with a unit or note), is label punctuation
+ * alone, or an item number alone.
+ */
 function isLabelPiece (piece: string): boolean {
-  return (CJK.test(piece) && !VALUE_PIECE.test(piece.normalize('NFKC'))) || LABEL_PUNCTUATION.test(piece)
+  const folded = piece.normalize('NFKC')
+  return (CJK.test(piece) && !VALUE_PIECE.test(folded)) || LABEL_PUNCTUATION.test(piece) || ITEM_NUMBER.test(folded)
 }
 
 /**

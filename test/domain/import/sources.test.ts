@@ -39,6 +39,12 @@ t.test('splitRow: label pieces hold Chinese, values follow', async (t) => {
     'empty cells after a label may be a row printed blank (or header padding): offered as blanks')
   t.same(splitRow(text('hzzwgk@126.com）。')).values, [], 'no number: no values')
   t.same(splitRow({ line: 1, cells: ['', '0', '1'], covered: [], text: '' }).values.map((v) => v.source), ['', '0', '1'], 'no label: a leading blank is a value')
+  // pdftotext puts a label broken over lines in its cell as its words above or below and its number on the values' line.
+  t.same(splitRow(text('                               4.               26    9977 0   29  1   —   1')),
+    { label: '4.', values: ['26', '9977', '0', '29', '1', '—', '1'].map((source) => ({ source, line: 1 })) }, 'an item number alone is label')
+  t.same(splitRow(text('  3.   补正后申请内 65   26   9   23   17   15   3')).label, '3. 补正后申请内', 'an item number apart from its words')
+  t.same(splitRow(text('（4） 0 1 2')).label, '(4)', 'a bracketed item number')
+  t.same(splitRow(text('合计 4.5 1')).values.map((v) => v.source), ['4.5', '1'], 'a decimal stays a value')
 })
 
 t.test('valueRows: label lines become context; one cell per line merges', async (t) => {
@@ -47,6 +53,9 @@ t.test('valueRows: label lines become context; one cell per line merges', async 
     ['', '(二)部分公开(区分处理的,只计这一情 形,不 计其他情形)', 7], // tokens are NFKC-folded
     ['1.属于国家秘密', '', 7]
   ])
+  const numberApart = valueRows([text('保护第三方合法权益'), text('4.  26 0 0 29 1 — 1'), text('属于三类内部事务信息'), text('5.  1 2 3 4 5 6 21')], 'layout')
+  t.same(numberApart.map((r) => [r.label, r.context, r.values.length]), [['4.', '保护第三方合法权益', 7], ['5.', '属于三类内部事务信息', 7]],
+    'the words above a numbered values line are its context')
   const perLine = valueRows(['规章', '0', '0', '0', '行政规范性文件', '0', '1', '2'].map((l, i) => text(l, i + 1)), 'cell-per-line')
   t.same(perLine.map((r) => [r.context, r.values.map((v) => v.source)]), [['规章', ['0', '0', '0']], ['行政规范性文件', ['0', '1', '2']]])
 })
