@@ -37,6 +37,7 @@ import { IMPORT_COMPONENTS } from './schemas/imports.js'
 import { ProblemSchema } from './schemas/problem.js'
 import { REPORT_COMPONENTS } from './schemas/report.js'
 import { RESOURCE_COMPONENTS } from './schemas/resources.js'
+import { ImportReaders } from './services/import-readers.js'
 
 /** Version of the HTTP contract, shown in the OpenAPI document. */
 export const API_VERSION = '1.0.0'
@@ -117,12 +118,19 @@ export async function buildApp ({ config, databaseUrl, logger = false, now = () 
   await app.register(feedRoutes)
   await app.register(statsRoutes)
   await app.register(exportRoutes)
+  const readers = new ImportReaders({
+    threads: config.IMPORT_CONCURRENCY,
+    memoryMb: config.IMPORT_WORKER_MEMORY_MB,
+    timeoutMs: config.IMPORT_TIMEOUT_MS,
+    onIdleThreadError: (error) => { app.log.error({ err: error }, 'an import reader failed between readings') }
+  })
+  app.addHook('onClose', async () => await readers.close())
   await app.register(importRoutes, {
     now,
     components,
     bodyLimit: config.IMPORT_BODY_LIMIT,
     limits: { maxPages: config.IMPORT_MAX_PAGES, maxTextLength: config.IMPORT_TEXT_LIMIT },
-    concurrency: config.IMPORT_CONCURRENCY
+    readers
   })
   await app.register(bulkRoutes, { now, components })
   await app.register(adminRoutes)

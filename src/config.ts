@@ -55,7 +55,23 @@ export const ConfigSchema = Type.Object({
   IMPORT_BODY_LIMIT: Type.Integer({ minimum: 1024, default: 8_388_608, description: 'Largest document accepted by POST /v1/imports, in bytes (PDF and Word files carry fonts and pictures)' }),
   IMPORT_TEXT_LIMIT: Type.Integer({ minimum: 1024, default: 1_048_576, description: 'Most characters of text an import parses: the decoded text or page, or the text of a PDF or the HTML of a Word file' }),
   IMPORT_MAX_PAGES: Type.Integer({ minimum: 1, default: 200, description: 'Most pages of an imported PDF; a longer one is refused before any page is read' }),
-  IMPORT_CONCURRENCY: Type.Integer({ minimum: 1, default: 2, description: 'Imports read at the same time; more are answered 429 with Retry-After' }),
+  IMPORT_CONCURRENCY: Type.Integer({
+    minimum: 1,
+    default: 2,
+    description: 'Imports read at the same time, each in a worker thread of its own; more are answered 429 with Retry-After'
+  }),
+  IMPORT_WORKER_MEMORY_MB: Type.Integer({
+    minimum: 32,
+    maximum: 16_384,
+    default: 512,
+    description: 'JavaScript heap of each import worker thread, in MiB; a document whose reading needs more is answered 413 and its worker replaced'
+  }),
+  IMPORT_TIMEOUT_MS: Type.Integer({
+    minimum: 1,
+    maximum: 600_000,
+    default: 30_000,
+    description: 'Longest the reading of one imported document may take in its worker thread, in milliseconds; a longer reading is stopped (its thread replaced) and answered 413'
+  }),
   READ_ACCESS: Type.Union([Type.Literal('public'), Type.Literal('key')], {
     default: 'public',
     description: 'Who may read: `public` (anyone; the reports are public information) or `key` (any valid API key)'
@@ -86,7 +102,7 @@ export const ConfigSchema = Type.Object({
 export type Config = Readonly<Static<typeof ConfigSchema>>
 
 const configCheck = Compile(ConfigSchema)
-const NUMERIC_KEYS = new Set(['PORT', 'DB_POOL_MAX', 'HEAVY_READ_CONCURRENCY', 'HEAVY_READ_QUEUE', 'HEAVY_READ_MAX_PAUSE_MS', 'BODY_LIMIT', 'BODY_MIN_RATE', 'BODY_RATE_WINDOW_MS', 'IMPORT_BODY_LIMIT', 'IMPORT_TEXT_LIMIT', 'IMPORT_MAX_PAGES', 'IMPORT_CONCURRENCY', 'RATE_LIMIT_PER_IP', 'RATE_LIMIT_PER_KEY', 'AUTH_FAILURES_PER_IP'])
+const NUMERIC_KEYS = new Set(['PORT', 'DB_POOL_MAX', 'HEAVY_READ_CONCURRENCY', 'HEAVY_READ_QUEUE', 'HEAVY_READ_MAX_PAUSE_MS', 'BODY_LIMIT', 'BODY_MIN_RATE', 'BODY_RATE_WINDOW_MS', 'IMPORT_BODY_LIMIT', 'IMPORT_TEXT_LIMIT', 'IMPORT_MAX_PAGES', 'IMPORT_CONCURRENCY', 'IMPORT_WORKER_MEMORY_MB', 'IMPORT_TIMEOUT_MS', 'RATE_LIMIT_PER_IP', 'RATE_LIMIT_PER_KEY', 'AUTH_FAILURES_PER_IP'])
 
 export class ConfigError extends Error {
   constructor (readonly problems: readonly string[]) {

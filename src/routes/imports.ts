@@ -15,7 +15,8 @@ import { CreditCodeSchema, KindSchema, RegionCodeSchema, YearSchema } from '../s
 import { COMMON_PROBLEM_RESPONSES, problemResponse } from '../schemas/problem.js'
 import { AnnualReportSchema } from '../schemas/report.js'
 import { ParseRecordSchema, PartialReportSchema } from '../schemas/imports.js'
-import { DocumentTooLargeError, readPublishedDocument, type DocumentLimits } from '../services/import-documents.js'
+import { DocumentTooLargeError, type DocumentLimits } from '../services/import-documents.js'
+import { type ImportReaders, ReadersBusyError } from '../services/import-readers.js'
 import { submitReport, validateReport } from '../services/reports.js'
 import { validationJson } from './analysis/representation.js'
 import { IMPORT_MEDIA_TYPES, importedDocument } from './import-content.js'
@@ -28,20 +29,19 @@ export interface ImportRoutesOptions {
   /** Largest body, in bytes (IMPORT_BODY_LIMIT). */
   readonly bodyLimit: number
   readonly limits: DocumentLimits
-  /** Imports read at once (IMPORT_CONCURRENCY): each holds its document, its text and its rows in memory. */
-  readonly concurrency: number
+  /** The worker threads that read the documents, as many as are read at once (IMPORT_CONCURRENCY). */
+  readonly readers: ImportReaders
 }
 
 const MiB = 1024 * 1024
 
-const importRoutes: FastifyPluginAsyncTypebox<ImportRoutesOptions> = async (app, { now, components, bodyLimit, limits, concurrency }) => {
+const importRoutes: FastifyPluginAsyncTypebox<ImportRoutesOptions> = async (app, { now, components, bodyLimit, limits, readers }) => {
   // Encapsulated in this plugin: documents are accepted here only, every other route still answers 415. The bytes
   // are kept as they came: what they are is decided from them and the header together (see import-content.ts).
   app.addContentTypeParser(Object.keys(IMPORT_MEDIA_TYPES), { parseAs: 'buffer', bodyLimit }, (_request, body, done) => {
     done(null, body)
   })
   const checkReport = compileCheckOf(components, AnnualReportSchema)
-  let reading = 0
 
   app.post('/v1/imports', {
     // Reading a text is open to all readers; `store=true` checks the key's agencies in the handler.
@@ -101,7 +101,8 @@ const importRoutes: FastifyPluginAsyncTypebox<ImportRoutesOptions> = async (app,
         429: problemResponse('As many imports as the service reads at once are being read (`IMPORT_CONCURRENCY`); retry after `Retry-After` seconds (`RATE_LIMITED`).'),
         403: problemResponse('With `store=true`: the API key may not write reports of this agency (`FORBIDDEN`).'),
         409: problemResponse('With `store=true`: a different report is stored for this agency, year and kind (`REPORT_EXISTS`).'),
-        413: problemResponse(`The body exceeds \`IMPORT_BODY_LIMIT\` (${bodyLimit / MiB} MiB here), its text \`IMPORT_TEXT_LIMIT\` characters, or a PDF \`IMPORT_MAX_PAGES\` pages.`),
+        413: problemResponse(`The body exceeds \`IMPORT_BODY_LIMIT\` (${bodyLimit / MiB} MiB here), its text \`IMPORT_TEXT_LIMIT\` characters, or a PDF \`IMPORT_MAX_PAGES\` pages; ` +
+          'or reading the document needs more memory than `IMPORT_WORKER_MEMORY_MB` or more time than `IMPORT_TIMEOUT_MS` (the reading is stopped; the service goes on).'),
         415: problemResponse('Not one of the accepted types, a body declared PDF or Word that is not one, or an unsupported charset.'),
         422: problemResponse('Not one cell of a report could be read (`IMPORT_UNREADABLE`, with `missing` and `parseProblems`), with `store=true` the report read is incomplete (`IMPORT_INCOMPLETE`, with `missing` and `unread`; nothing is stored), a PDF is a scan without a text layer (`IMPORT_NO_TEXT_LAYER`), a PDF or Word file is damaged or encrypted (`IMPORT_DOCUMENT_UNREADABLE`), the report read is invalid (`IMPORT_INVALID`, with `errors`), or with `strict` a rule of severity error failed (`REPORT_INCONSISTENT`).'),
         ...COMMON_PROBLEM_RESPONSES
@@ -117,15 +118,12 @@ const importRoutes: FastifyPluginAsyncTypebox<ImportRoutesOptions> = async (app,
     if (body.length === 0) throw new ProblemError('MALFORMED_JSON', 'The body is empty.')
     const document = importedDocument(body, request.headers['content-type'])
     if ('text' in document && document.text.trim() === '') throw new ProblemError('MALFORMED_JSON', 'The body is empty.')
-    if (reading >= concurrency) {
-      throw new ProblemError('RATE_LIMITED', `${concurrency} imports are being read; retry in a second.`, {}, { 'retry-after': '1' })
-    }
-    reading++
-    const { result, source } = await readPublishedDocument(document, hints satisfies ImportHints, limits)
-      .catch((error: unknown) => {
-        throw error instanceof DocumentTooLargeError ? new ProblemError('PAYLOAD_TOO_LARGE', error.message) : error
-      })
-      .finally(() => { reading-- })
+    const { result, source } = await readers.read(document, hints satisfies ImportHints, limits).catch((error: unknown) => {
+      if (error instanceof ReadersBusyError) {
+        throw new ProblemError('RATE_LIMITED', `${error.threads} imports are being read; retry in a second.`, {}, { 'retry-after': '1' })
+      }
+      throw error instanceof DocumentTooLargeError ? new ProblemError('PAYLOAD_TOO_LARGE', error.message) : error
+    })
     const { parse } = result
     if (parse.cells.length === 0) {
       throw new DomainError('IMPORT_UNREADABLE',

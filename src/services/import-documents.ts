@@ -30,7 +30,10 @@ export interface ReadDocument {
   readonly source: { readonly text: string, readonly format: 'text' | 'html' }
 }
 
-/** Thrown when a document has more pages or text than the limits; the route answers 413. */
+/**
+ * Thrown when a document has more pages or text than the limits, or its reading needs more memory or time than an
+ * import reader has (import-readers.ts); the route answers 413.
+ */
 export class DocumentTooLargeError extends Error {
   constructor (message: string) {
     super(message)

@@ -18,6 +18,8 @@ t.test('defaults apply when nothing is set', async (t) => {
     IMPORT_TEXT_LIMIT: 1_048_576,
     IMPORT_MAX_PAGES: 200,
     IMPORT_CONCURRENCY: 2,
+    IMPORT_WORKER_MEMORY_MB: 512,
+    IMPORT_TIMEOUT_MS: 30_000,
     READ_ACCESS: 'public',
     RATE_LIMIT_PER_IP: 1200,
     RATE_LIMIT_PER_KEY: 6000,
@@ -48,4 +50,10 @@ t.test('every bad value is listed in one error', async (t) => {
     'PROBLEM_TYPE_BASE="https://x.example/no-slash": must end with /'
   ])
   t.match(error.message, /^Invalid configuration:\n {2}- PORT/)
+})
+
+t.test('an import thread\'s memory and time limits are bounded', async (t) => {
+  const problems = (env: Record<string, string>) => (t.throws(() => loadConfig(env)) as ConfigError).problems
+  t.same(problems({ IMPORT_WORKER_MEMORY_MB: '16', IMPORT_TIMEOUT_MS: '0' }), ['IMPORT_WORKER_MEMORY_MB=16: must be >= 32', 'IMPORT_TIMEOUT_MS=0: must be >= 1'])
+  t.same(problems({ IMPORT_WORKER_MEMORY_MB: '20000', IMPORT_TIMEOUT_MS: '600001' }), ['IMPORT_WORKER_MEMORY_MB=20000: must be <= 16384', 'IMPORT_TIMEOUT_MS=600001: must be <= 600000'])
 })

@@ -5318,7 +5318,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body exceeds `IMPORT_BODY_LIMIT` (8 MiB here), its text `IMPORT_TEXT_LIMIT` characters, or a PDF `IMPORT_MAX_PAGES` pages. */
+            /** @description The body exceeds `IMPORT_BODY_LIMIT` (8 MiB here), its text `IMPORT_TEXT_LIMIT` characters, or a PDF `IMPORT_MAX_PAGES` pages; or reading the document needs more memory than `IMPORT_WORKER_MEMORY_MB` or more time than `IMPORT_TIMEOUT_MS` (the reading is stopped; the service goes on). */
             413: {
                 headers: {
                     [name: string]: unknown;
