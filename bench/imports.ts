@@ -1,7 +1,7 @@
 /**
  * Benchmark of POST /v1/imports' reading, per published shape, in one process: the seed report (its HTML page in
  * test/fixtures/html) made into each shape the service accepts — pipe text (the baseline), `pdftotext -layout`-style
- * text, the HTML page, markdown, a Word document, a PDF of its natural 3 pages and the same report printed over
+ * text, tab-separated text as a table is copied, the HTML page, markdown, a Word document, a PDF of its natural 3 pages and the same report printed over
  * 10 pages — and read by `readPublishedDocument` (bytes to report and parse record; no HTTP, no database).
  * Each shape is checked to give the seed's report before it is timed.
  *
@@ -30,6 +30,7 @@ const layoutLines = layout.split('\n').length
 const shapes: ReadonlyArray<{ readonly name: string, readonly pages: number | null, readonly document: PublishedDocument }> = [
   { name: 'text (pipe), baseline', pages: null, document: { type: 'text', text: pipeText } },
   { name: 'text (pdftotext -layout style)', pages: null, document: { type: 'text', text: layout } },
+  { name: 'text (tab-separated, as copied)', pages: null, document: { type: 'text', text: rows.map((row) => (row.cells === null ? row.text : row.cells.join('\t'))).join('\n') } },
   { name: 'HTML page', pages: null, document: { type: 'html', text: html } },
   { name: 'markdown', pages: null, document: { type: 'markdown', text: markdownOf(rows, 'empty') } },
   { name: 'DOCX', pages: null, document: { type: 'docx', bytes: await docxOf(html) } },

@@ -36,8 +36,8 @@ const layout = (table: string) => Type.Union([TemplateSchema, Type.Null()], { de
 
 export const ParseRecordSchema = Type.Object({
   reader: Type.Union(['text', 'html', 'markdown', 'pdf', 'docx'].map((reader) => Type.Literal(reader)), { description: 'What read the input into rows: the text reader (any text layout), or the HTML, markdown, PDF or Word reader.' }),
-  format: Type.Union(['pipe', 'layout', 'cell-per-line', 'html', 'markdown', 'pdf', 'docx'].map((format) => Type.Literal(format)), {
-    description: '`pipe`: rows as "a | b | c" (text copied from a page); `layout`: `pdftotext -layout` columns; `cell-per-line`: one cell per line; `html`: a page; `markdown`: headings and pipe tables; `pdf`: a PDF\'s text layer, laid out in columns; `docx`: a Word document.'
+  format: Type.Union(['pipe', 'layout', 'cell-per-line', 'html', 'markdown', 'pdf', 'docx', 'tabbed'].map((format) => Type.Literal(format)), {
+    description: '`pipe`: rows as "a | b | c" (text copied from a page); `layout`: `pdftotext -layout` columns; `cell-per-line`: one cell per line; `html`: a page; `markdown`: headings and pipe tables; `pdf`: a PDF\'s text layer, laid out in columns; `docx`: a Word document; `tabbed`: cells separated by tabs (a table copied from a browser or a word processor).'
   }),
   templates: Type.Object({
     proactive: layout('二'),

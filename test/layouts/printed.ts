@@ -1,6 +1,7 @@
 /**
  * The shapes a browser makes: the Word-exported page printed to PDF by headless Chromium (Debian's `chromium`,
- * with a Chinese font so the text layer has its characters), and that PDF through `pdftotext -layout` (poppler).
+ * with a Chinese font so the text layer has its characters), that PDF through `pdftotext -layout` (poppler), and the
+ * page's text as the browser copies it.
  * Each print takes about a second, so the suite renders few of them. `missingPrinters` says what this machine
  * lacks of what each needs.
  */
@@ -65,10 +66,37 @@ export const chromiumPdftotext: Shape = async (sample) => ({
   type: 'text'
 })
 
+/**
+ * Replaces the loaded page by its `innerText`, percent-encoded so that the serialised DOM gives it back exactly
+ * (a no-break space would come out as "&nbsp;").
+ */
+const INNER_TEXT_SCRIPT = "<script>document.addEventListener('DOMContentLoaded',()=>{const text=document.body.innerText;" +
+  "const out=document.createElement('pre');out.id='inner-text';out.textContent=encodeURIComponent(text);document.body.replaceChildren(out)})</script>"
+
+/**
+ * The Word-exported page's text as a browser copies it (`innerText`, close to what Ctrl+C copies as plain text): cells
+ * separated by tabs, each cell's paragraph between blank lines, blank cells as no-break spaces, labels broken at
+ * their `<br>`. Blank cells stay blank: the tabs place them.
+ */
+export const chromiumInnerText: Shape = async (sample) => {
+  const directory = await mkdtemp(path.join(tmpdir(), 'layouts-copy-'))
+  try {
+    const page = path.join(directory, 'report.html')
+    await writeFile(page, wordHtml(sample).body.replace('</body>', `${INNER_TEXT_SCRIPT}</body>`))
+    const { stdout } = await run(CHROMIUM, [...FLAGS, `--user-data-dir=${path.join(directory, 'profile')}`, '--dump-dom', page], { timeout: 90_000, maxBuffer: 64 * 1024 * 1024 })
+    const encoded = /<pre id="inner-text">([^<]*)<\/pre>/.exec(stdout)?.[1]
+    if (encoded === undefined) throw new Error(`Chromium gave no innerText: ${stdout.slice(0, 200)}`)
+    return { body: decodeURIComponent(encoded), type: 'text' }
+  } finally {
+    await rm(directory, { recursive: true, force: true })
+  }
+}
+
 /** The printed shapes by name. */
 export const PRINTED: Readonly<Record<string, Shape>> = {
   'chromium-pdf': chromiumPdf,
-  'chromium-pdftotext': chromiumPdftotext
+  'chromium-pdftotext': chromiumPdftotext,
+  'chromium-innertext': chromiumInnerText
 }
 
 async function installed (command: string, args: readonly string[]): Promise<boolean> {
@@ -82,5 +110,5 @@ export async function missingPrinters (): Promise<Readonly<Record<string, string
   const fonts = await run('fc-list', [':lang=zh', 'family']).then(({ stdout }) => stdout.trim(), () => '')
   if (fonts === '') browser.push('a Chinese font (`fc-list :lang=zh` lists none)')
   const text = await installed('pdftotext', ['-v']) ? [] : ['pdftotext (poppler-utils)']
-  return { 'chromium-pdf': browser, 'chromium-pdftotext': [...browser, ...text] }
+  return { 'chromium-pdf': browser, 'chromium-pdftotext': [...browser, ...text], 'chromium-innertext': browser }
 }

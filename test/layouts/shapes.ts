@@ -1,8 +1,9 @@
 /**
  * The published shapes a laid-out report is rendered into, one small renderer each: a Word-exported HTML page
  * (rowspan/colspan), pipe-flattened text, cells glued together, `pdftotext -layout` text, markdown as converters
- * write it, one cell per line, a Word document and a PDF of the layout text. Each takes a sample (the form laid
- * out, and its noise) and gives the document. The shapes printed by Chromium are in `printed.ts`.
+ * write it, one cell per line, tab-separated cells as a word processor copies a table, a Word document and a PDF
+ * of the layout text. Each takes a sample (the form laid out, and its noise) and gives the document. The shapes
+ * Chromium prints or copies are in `printed.ts`.
  */
 import { docxOf } from '../documents/docx.js'
 import { layoutTextPdf } from '../documents/write-pdf.js'
@@ -229,6 +230,27 @@ export const cellPerLine: TextShape = ({ blocks, noise }) => {
   return { body: lines.join('\n'), type: 'text' }
 }
 
+/**
+ * A table copied as text from a word processor: cells separated by tabs, rows by line breaks, a label broken over
+ * lines inside its cell, an empty cell left empty (the tabs place it), the extra empty cell as a trailing tab.
+ */
+export const tabbedText: TextShape = ({ blocks, noise }) => {
+  const lines: string[] = []
+  let index = 0
+  for (const block of blocks) {
+    if (block.kind === 'paragraph') {
+      lines.push(block.text)
+      continue
+    }
+    for (const row of block.rows) {
+      const cells = row.map((cell) => cell.value ? cell.text : wrapLabel(cellText(cell, noise), noise).join('\n'))
+      if (noise.extraCell === index++) cells.push('')
+      lines.push(cells.join('\t'))
+    }
+  }
+  return { body: lines.join('\n'), type: 'text' }
+}
+
 /** The Word document of the Word-exported page: its merged cells as grid spans and vertical merges. */
 export const wordDocument: Shape = async (sample) => ({ body: await docxOf(wordHtml(sample).body), type: 'docx' })
 
@@ -244,6 +266,7 @@ export const SHAPES: Readonly<Record<string, Shape>> = {
   'markdown-repeated': markdownShape(true),
   'markdown-empty': markdownShape(false),
   'cell-per-line': cellPerLine,
+  tabbed: tabbedText,
   docx: wordDocument,
   pdf: layoutPdf
 }

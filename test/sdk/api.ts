@@ -5169,8 +5169,8 @@ export interface operations {
                         parse: {
                             /** @description What read the input into rows: the text reader (any text layout), or the HTML, markdown, PDF or Word reader. */
                             reader: "text" | "html" | "markdown" | "pdf" | "docx";
-                            /** @description `pipe`: rows as "a | b | c" (text copied from a page); `layout`: `pdftotext -layout` columns; `cell-per-line`: one cell per line; `html`: a page; `markdown`: headings and pipe tables; `pdf`: a PDF's text layer, laid out in columns; `docx`: a Word document. */
-                            format: "pipe" | "layout" | "cell-per-line" | "html" | "markdown" | "pdf" | "docx";
+                            /** @description `pipe`: rows as "a | b | c" (text copied from a page); `layout`: `pdftotext -layout` columns; `cell-per-line`: one cell per line; `html`: a page; `markdown`: headings and pipe tables; `pdf`: a PDF's text layer, laid out in columns; `docx`: a Word document; `tabbed`: cells separated by tabs (a table copied from a browser or a word processor). */
+                            format: "pipe" | "layout" | "cell-per-line" | "html" | "markdown" | "pdf" | "docx" | "tabbed";
                             templates: {
                                 /** @description Layout table 二 was read in; null when not read. */
                                 proactive: ("2021" | "2019") | null;

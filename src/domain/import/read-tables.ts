@@ -37,6 +37,9 @@ export interface ValueRow extends ObservedRow {
 
 const CJK = /[\u4e00-\u9fff]/
 
+/** Formats whose rows hold only their own cells, so the empty slots of merged cells can only be at a row's end. */
+const SLOTS_AT_END: ReadonlySet<SourceFormat> = new Set(['pipe', 'html', 'docx', 'tabbed'])
+
 /** A number or blank marker as printed in a cell: thousands separators, a unit, a bracketed note ("22（其中修订16件）"). */
 const PRINTED_VALUE = String.raw`(?:[-+]?\d[\d,]*(?:\.\d+)?(?:万元|元|件|个|项|条)?(?:[（(][^）)]*[）)])?|[-—–/\\]{1,2})`
 
@@ -134,7 +137,7 @@ export function valueRows (rows: readonly SourceRow[], format: SourceFormat): Va
     }
     // A row of empty cells may be a row printed blank: offered to the alignment, and kept as the context of the next.
     if (values.every((v) => v.source === '')) {
-      out.push({ label, context: pending.join(' '), following: '', values: [...values], line: row.line, cellular: true, padded: format === 'pipe' || format === 'markdown', slotsAtEnd: format === 'pipe' || format === 'html' || format === 'docx', blankOnly: true })
+      out.push({ label, context: pending.join(' '), following: '', values: [...values], line: row.line, cellular: true, padded: format === 'pipe' || format === 'markdown', slotsAtEnd: SLOTS_AT_END.has(format), blankOnly: true })
       if (label !== '') pending.push(label)
       lastWasValue = false
       continue
@@ -152,7 +155,7 @@ export function valueRows (rows: readonly SourceRow[], format: SourceFormat): Va
       line: row.line,
       cellular: row.cells !== null,
       padded: (format === 'pipe' || format === 'markdown') && row.cells !== null,
-      slotsAtEnd: format === 'pipe' || format === 'html' || format === 'docx',
+      slotsAtEnd: SLOTS_AT_END.has(format),
       blankOnly: false
     })
     pending = []

@@ -21,9 +21,10 @@ export interface ImportHints {
  * How the text was laid out: `pipe` = table rows as "a | b | c |" (text flattened from HTML), `layout` =
  * `pdftotext -layout` columns, `cell-per-line` = one table cell per line, `html` = an HTML page, `markdown` = headings
  * and GFM pipe tables ("| a | b |" under a "|---|" rule, merged cells repeated or left empty), `pdf` = a PDF's text
- * layer laid out in columns (read as `layout`), `docx` = a Word document (read as its HTML).
+ * layer laid out in columns (read as `layout`), `docx` = a Word document (read as its HTML), `tabbed` = table cells
+ * separated by tabs, as a browser or a word processor copies a table as text (a cell's paragraphs on lines of their own).
  */
-export type SourceFormat = 'pipe' | 'layout' | 'cell-per-line' | 'html' | 'markdown' | 'pdf' | 'docx'
+export type SourceFormat = 'pipe' | 'layout' | 'cell-per-line' | 'html' | 'markdown' | 'pdf' | 'docx' | 'tabbed'
 
 /** What turned the input into rows: the text reader (any text layout), or the HTML, markdown, PDF or Word reader. */
 export type SourceReader = 'text' | 'html' | 'markdown' | 'pdf' | 'docx'

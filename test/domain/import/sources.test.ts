@@ -1,7 +1,7 @@
 import t from 'tap'
 import { readValue, splitRow, valueRows } from '../../../src/domain/import/read-tables.js'
 import { htmlRows } from '../../../src/domain/import/source-html.js'
-import { detectTextFormat, isPageNumber, lineTokens, textRows } from '../../../src/domain/import/source-text.js'
+import { detectTextFormat, isPageNumber, lineTokens, tabbedRows, textRows } from '../../../src/domain/import/source-text.js'
 import type { SourceRow } from '../../../src/domain/import/types.js'
 import { SEED_TEXT } from './corpus.js'
 
@@ -11,6 +11,25 @@ t.test('detectTextFormat', async (t) => {
   t.equal(detectTextFormat(SEED_TEXT), 'pipe')
   t.equal(detectTextFormat(Array.from({ length: 30 }, (_, i) => (i % 8 === 0 ? '标签' : '0')).join('\n')), 'cell-per-line')
   t.equal(detectTextFormat(''), 'layout')
+})
+
+t.test('tabbedRows: tabs separate cells; the breaks a tab usually has are the row\'s, more end it', async (t) => {
+  const cell = (line: number, cells: string[]): SourceRow => ({ line, cells, covered: [], text: cells.join('\t') })
+  // A browser's innerText of a Word-exported page: each cell's paragraph between blank lines, a blank cell a no-break space.
+  const copied = '二、主动公开\n\n规章\n\n\t\n\n28\n\n\t\n\n\u00a0\n\n\n\n\n规范性\n文件\n\n\t\n\n\t\n\n2'
+  t.same(tabbedRows(copied), [text('二、主动公开'), cell(3, ['规章', '28', '']), text('规范性', 16), cell(17, ['文件', '', '2'])],
+    'a trailing blank cell, a blank cell between two tabs, a label broken inside its cell; lines as in the text')
+  // A plain copy (no breaks beside tabs): a break after a tab ends a row that ends with an empty cell, one before a tab
+  // starts a row with one.
+  t.same(tabbedRows('a\t1\t\n\t2\t3\r\nb\t4'), [cell(1, ['a', '1', '']), cell(2, ['', '2', '3']), cell(3, ['b', '4'])])
+  t.same(tabbedRows('\t一、总体情况\n\t2023年，我局共收到申请3件。'), [cell(1, ['', '一、总体情况']), cell(2, ['', '2023年，我局共收到申请3件。'])])
+})
+
+t.test('detectTextFormat: tabbed only for tables of tab-separated cells', async (t) => {
+  const rows = Array.from({ length: 6 }, (_, i) => `行${i}\t${i}\t0\t—`).join('\n')
+  t.equal(detectTextFormat(`标题\n${rows}`), 'tabbed')
+  t.equal(detectTextFormat(Array.from({ length: 6 }, (_, i) => `\t第${i}段，共收到申请${i}件。`).join('\n')), 'layout', 'paragraphs indented with a tab are no table')
+  t.equal(detectTextFormat(Array.from({ length: 6 }, (_, i) => `行${i} | ${i}\t| 0 |`).join('\n')), 'pipe', 'bars win over tabs')
 })
 
 t.test('page numbers, tokens and text rows', async (t) => {
