@@ -1,7 +1,8 @@
 /**
  * `npm run import` with reports in the API's JSON: `.json` and `.ndjson` files go through `POST /v1/reports:bulk`
  * in one streamed request, in process (DATABASE_URL) or to a running service (`--url`), and the summary says per file
- * what was stored, revised, unchanged and rejected.
+ * what was stored, revised, unchanged and rejected. The cases run the command as a function (test/cli/command.ts);
+ * one starts the entry point, src/cli/import.ts, in a process of its own.
  */
 import { execFile } from 'node:child_process'
 import { mkdtemp, writeFile } from 'node:fs/promises'
@@ -9,20 +10,23 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import t from 'tap'
+import { runImport as importCommand } from '../../src/cli/import-command.js'
 import { entryPointArgs } from '../entry-point.js'
 import { build, createTestDatabase, makeKey, resetDb, seedReport } from '../helper.js'
 import { creditCode, reportFor } from '../fixtures.js'
 import { htmlRows } from '../../src/domain/import/source-html.js'
 import { layoutText, layoutTextPdf } from '../documents/write-pdf.js'
+import { type CommandResult, runCommand } from './command.js'
 
-// Each case starts the command line in a process of its own (a TypeScript start-up and an app): on a busy machine
-// that takes several seconds each, more than the default budget of a file.
-t.setTimeout(600_000)
 const { url, db } = await createTestDatabase(t)
 const app = await build(t, url, { authenticated: false })
 t.beforeEach(async () => await resetDb(db))
 
-async function runImport (args: string[]): Promise<{ code: number, stdout: string, stderr: string }> {
+/** `npm run import -- …args` on the test database, run in this process. */
+const runImport = async (args: string[]): Promise<CommandResult> => await runCommand(importCommand, args, { ...process.env, DATABASE_URL: url })
+
+/** The same, through the entry point in a process of its own. */
+async function runImportProcess (args: string[]): Promise<CommandResult> {
   try {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [...entryPointArgs('src/cli/import.ts'), ...args], {
       env: { ...process.env, DATABASE_URL: url }
@@ -102,7 +106,8 @@ t.test('published documents are sent as they are: a PDF is read by the service, 
 })
 
 t.test('command-line mistakes and a service that is down give one clear line', async (t) => {
-  const unknown = await runImport(['--bogus', 'x.txt'])
+  // The entry point itself: its exit code and its stderr.
+  const unknown = await runImportProcess(['--bogus', 'x.txt'])
   t.equal(unknown.code, 2)
   t.match(unknown.stderr, /Unknown option '--bogus'/)
   t.notMatch(unknown.stderr, /\n\s+at /, 'no stack trace')

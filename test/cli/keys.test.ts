@@ -1,14 +1,29 @@
-/** `npm run keys` against DATABASE_URL: the key it prints works, listing hides secrets, revoking is immediate. */
+/**
+ * `npm run keys` against DATABASE_URL: the key it prints works, listing hides secrets, revoking is immediate. The
+ * cases run the command as a function (test/cli/command.ts); the first key is made through the entry point,
+ * src/cli/keys.ts, in a process of its own.
+ */
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import t from 'tap'
+import { runKeys } from '../../src/cli/keys-command.js'
 import { entryPointArgs } from '../entry-point.js'
 import { build, createTestDatabase, secretOf } from '../helper.js'
+import { runCommand } from './command.js'
 
 const { url } = await createTestDatabase(t)
 const app = await build(t, url, { authenticated: false })
 
-async function keys (...args: string[]): Promise<{ code: number, stdout: string[], stderr: string }> {
+interface KeysResult { code: number, stdout: string[], stderr: string }
+
+/** `npm run keys -- …args` on the test database, run in this process. */
+async function keys (...args: string[]): Promise<KeysResult> {
+  const { code, stdout, stderr } = await runCommand(runKeys, args, { ...process.env, DATABASE_URL: url })
+  return { code, stdout: stdout.trim().split('\n'), stderr }
+}
+
+/** The same, through the entry point in a process of its own. */
+async function keysProcess (...args: string[]): Promise<KeysResult> {
   try {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [...entryPointArgs('src/cli/keys.ts'), ...args], {
       env: { ...process.env, DATABASE_URL: url }
@@ -21,7 +36,7 @@ async function keys (...args: string[]): Promise<{ code: number, stdout: string[
 }
 
 t.test('create prints the key alone on its last line; it works until revoked', async (t) => {
-  const created = await keys('create', '--scope', 'admin', '--name', '省政务服务数据管理局')
+  const created = await keysProcess('create', '--scope', 'admin', '--name', '省政务服务数据管理局')
   t.equal(created.code, 0)
   const token = created.stdout.at(-1) ?? ''
   t.match(token, /^gdr_[a-z0-9]{12}_[\w-]{43}$/)
