@@ -31,27 +31,34 @@ const FLAGS = [
  */
 const PRINT_STYLE = '@page{size:A4 landscape;margin:15mm} table{width:100%} td{width:auto !important;font-size:9pt} td p{white-space:nowrap}'
 
+/** Table 三 among the tables of a sample (二, 三, 四). */
+const REQUESTS_TABLE = 1
+
 /**
- * The sample with its blank cells printed as "—": a printed cell left empty is no text at all, which no reader of
- * the text layer can place (as in the text shapes).
+ * The sample with its blank cells printed as "—", except in table 三 when `emptyRequests`. A cell printed empty is
+ * no text at all: the reader places the other values of its row by the columns of the fully printed rows near it.
+ * Table 三 always has such rows; table 四 (one row of values) never has, table 二 not always, and there the row is
+ * left unread. In `pdftotext`'s text even table 三 is not always decidable (it shifts lines holding wide numbers, so
+ * a value can sit over two columns of the rows around it), so that shape marks every blank.
  */
-function markedBlanks (sample: Sample): Sample {
-  const blocks = sample.blocks.map((block) => block.kind === 'table'
+function markedBlanks (sample: Sample, emptyRequests: boolean): Sample {
+  let table = 0
+  const blocks = sample.blocks.map((block) => block.kind === 'table' && !(table++ === REQUESTS_TABLE && emptyRequests)
     ? { ...block, rows: block.rows.map((row) => row.map((cell) => cell.value && cell.text === '' ? { ...cell, text: '—' } : cell)) }
     : block)
   return { ...sample, blocks }
 }
 
 /**
- * Prints the sample's Word-exported page to PDF with Chromium, in a directory removed afterwards, and reads what
- * `read` makes of the PDF file.
+ * Prints the sample's Word-exported page to PDF with Chromium (the blanks of table 三 left empty when
+ * `emptyRequests`), in a directory removed afterwards, and reads what `read` makes of the PDF file.
  */
-async function chromiumPrint<T> (sample: Sample, read: (pdf: string) => Promise<T>): Promise<T> {
+async function chromiumPrint<T> (sample: Sample, emptyRequests: boolean, read: (pdf: string) => Promise<T>): Promise<T> {
   const directory = await mkdtemp(path.join(tmpdir(), 'layouts-print-'))
   try {
     const page = path.join(directory, 'report.html')
     const pdf = path.join(directory, 'report.pdf')
-    await writeFile(page, wordHtml(markedBlanks(sample)).body.replace('</style>', PRINT_STYLE + '</style>'))
+    await writeFile(page, wordHtml(markedBlanks(sample, emptyRequests)).body.replace('</style>', PRINT_STYLE + '</style>'))
     await run(CHROMIUM, [...FLAGS, `--user-data-dir=${path.join(directory, 'profile')}`, `--print-to-pdf=${pdf}`, page], { timeout: 90_000 })
     return await read(pdf)
   } finally {
@@ -59,10 +66,10 @@ async function chromiumPrint<T> (sample: Sample, read: (pdf: string) => Promise<
   }
 }
 
-export const chromiumPdf: Shape = async (sample) => ({ body: await chromiumPrint(sample, async (pdf) => await readFile(pdf)), type: 'pdf' })
+export const chromiumPdf: Shape = async (sample) => ({ body: await chromiumPrint(sample, true, async (pdf) => await readFile(pdf)), type: 'pdf' })
 
 export const chromiumPdftotext: Shape = async (sample) => ({
-  body: await chromiumPrint(sample, async (pdf) => (await run('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], { maxBuffer: 16 * 1024 * 1024 })).stdout),
+  body: await chromiumPrint(sample, false, async (pdf) => (await run('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], { maxBuffer: 16 * 1024 * 1024 })).stdout),
   type: 'text'
 })
 

@@ -10,14 +10,34 @@ import type { Cell, Template } from '../report.js'
 import { CASE_FIELDS, CASE_GROUPS } from '../tables.js'
 import { alignRows, labelScore, MATCH_THRESHOLD, normalizeLabel, rowScore } from './labels.js'
 import type { ExpectedRow, ObservedRow } from './labels.js'
-import { lineTokens } from './source-text.js'
 import { logCell, logProblem, logUnread, regionOf } from './types.js'
 import type { ParseLog, SourceFormat, SourceRegion, SourceRow, UnreadReason } from './types.js'
 
-/** A value as found: its text exactly as printed ('' for an empty cell) and its line. */
+/** Where a piece of laid-out text sits on its line: its first character's column and the column after its last. */
+interface Span {
+  readonly start: number
+  readonly end: number
+}
+
+/**
+ * A value as found: its text exactly as printed ('' for an empty cell) and its line; in laid-out text (columns of
+ * spaces, as `pdftotext -layout` prints a table) also its place on the line.
+ */
 interface RawValue {
   readonly source: string
   readonly line: number
+  readonly span?: Span
+}
+
+/** A piece of a row: a cell, or a whitespace-separated token of laid-out text with its place on the line. */
+interface Piece {
+  readonly text: string
+  readonly span?: Span
+}
+
+/** The whitespace-separated tokens of a line, NFKC-folded (as `lineTokens`), each with its place on the line. */
+function placedTokens (text: string): Piece[] {
+  return [...text.matchAll(/\S+/g)].map((match) => ({ text: match[0].normalize('NFKC'), span: { start: match.index, end: match.index + match[0].length } }))
 }
 
 /** A source row that carries values, with the label text on it and the label-only text just before it. */
@@ -33,12 +53,17 @@ export interface ValueRow extends ObservedRow {
   readonly slotsAtEnd: boolean
   /** Explicit cells that are all empty: a row printed blank, or a header padded by merged cells. */
   readonly blankOnly: boolean
+  /** Laid-out text (`pdftotext -layout`, a PDF): the values' places on the line say which columns they are in. */
+  readonly laidOut: boolean
 }
 
 const CJK = /[\u4e00-\u9fff]/
 
 /** Formats whose rows hold only their own cells, so the empty slots of merged cells can only be at a row's end. */
 const SLOTS_AT_END: ReadonlySet<SourceFormat> = new Set(['pipe', 'html', 'docx', 'tabbed'])
+
+/** Formats that print a table in columns of spaces, one printed line to a row of values. */
+const LAID_OUT: ReadonlySet<SourceFormat> = new Set(['layout', 'pdf'])
 
 /** A number or blank marker as printed in a cell: thousands separators, a unit, a bracketed note ("22（其中修订16件）"). */
 const PRINTED_VALUE = String.raw`(?:[-+]?\d[\d,]*(?:\.\d+)?(?:万元|元|件|个|项|条)?(?:[（(][^）)]*[）)])?|[-—–/\\]{1,2})`
@@ -92,23 +117,23 @@ export function isNote (text: string): boolean {
  * `{ label: '(三)不予公开 1.属于国家秘密', values: [{ source: '0' }, { source: '0' }, { source: '' }] }`.
  */
 export function splitRow (row: SourceRow): { label: string, values: RawValue[] } {
-  const pieces = (row.cells ?? lineTokens(row.text)).map((p) => p.trim())
-  const firstValue = pieces.findIndex((p) => p !== '' && !isLabelPiece(p))
+  const pieces: Piece[] = row.cells === null ? placedTokens(row.text) : row.cells.map((cell) => ({ text: cell.trim() }))
+  const firstValue = pieces.findIndex((p) => p.text !== '' && !isLabelPiece(p.text))
   const before = firstValue < 0 ? pieces : pieces.slice(0, firstValue)
-  const lastLabel = before.reduce((last, p, i) => (isLabelPiece(p) ? i : last), -1)
-  const labelPieces = pieces.slice(0, lastLabel + 1)
+  const lastLabel = before.reduce((last, p, i) => (isLabelPiece(p.text) ? i : last), -1)
+  const labelPieces = pieces.slice(0, lastLabel + 1).map((p) => p.text)
   const valuePieces = pieces.slice(lastLabel + 1)
   const glued = GLUED_VALUE.exec((labelPieces.at(-1) ?? '').normalize('NFKC'))
   if (glued !== null && row.cells === null) {
     labelPieces[labelPieces.length - 1] = glued[1] ?? ''
-    valuePieces.unshift(glued[2] ?? '')
+    valuePieces.unshift({ text: glued[2] ?? '' })
   }
   // A note split off its value by a space ("22 （其中修订16件）") is dropped: it is no cell.
-  for (let i = valuePieces.length - 1; i > 0; i--) if (isNote(valuePieces[i] ?? '') && valuePieces[i - 1] !== '') valuePieces.splice(i, 1)
+  for (let i = valuePieces.length - 1; i > 0; i--) if (isNote(valuePieces[i]?.text ?? '') && valuePieces[i - 1]?.text !== '') valuePieces.splice(i, 1)
   const label = [...row.covered, ...labelPieces].filter((p) => p !== '').join(' ')
-  const blankOnly = row.cells !== null && valuePieces.length > 0 && valuePieces.every((p) => p === '')
-  if (!blankOnly && !valuePieces.some((p) => p !== '' && VALUE_PIECE.test(p.normalize('NFKC')))) return { label, values: [] }
-  return { label, values: valuePieces.map((source) => ({ source, line: row.line })) }
+  const blankOnly = row.cells !== null && valuePieces.length > 0 && valuePieces.every((p) => p.text === '')
+  if (!blankOnly && !valuePieces.some((p) => p.text !== '' && VALUE_PIECE.test(p.text.normalize('NFKC')))) return { label, values: [] }
+  return { label, values: valuePieces.map(({ text, span }) => ({ source: text, line: row.line, ...(span !== undefined ? { span } : {}) })) }
 }
 
 /**
@@ -137,7 +162,7 @@ export function valueRows (rows: readonly SourceRow[], format: SourceFormat): Va
     }
     // A row of empty cells may be a row printed blank: offered to the alignment, and kept as the context of the next.
     if (values.every((v) => v.source === '')) {
-      out.push({ label, context: pending.join(' '), following: '', values: [...values], line: row.line, cellular: true, padded: format === 'pipe' || format === 'markdown', slotsAtEnd: SLOTS_AT_END.has(format), blankOnly: true })
+      out.push({ label, context: pending.join(' '), following: '', values: [...values], line: row.line, cellular: true, padded: format === 'pipe' || format === 'markdown', slotsAtEnd: SLOTS_AT_END.has(format), blankOnly: true, laidOut: false })
       if (label !== '') pending.push(label)
       lastWasValue = false
       continue
@@ -156,7 +181,8 @@ export function valueRows (rows: readonly SourceRow[], format: SourceFormat): Va
       cellular: row.cells !== null,
       padded: (format === 'pipe' || format === 'markdown') && row.cells !== null,
       slotsAtEnd: SLOTS_AT_END.has(format),
-      blankOnly: false
+      blankOnly: false,
+      laidOut: LAID_OUT.has(format) && row.cells === null
     })
     pending = []
     lastWasValue = true
@@ -234,6 +260,65 @@ function fitValues (row: ValueRow, width: number): RawValue[] | null {
   return windows.size === 1 ? [...windows.values()][0] ?? null : null
 }
 
+/**
+ * Columns by which a value may miss the value above or below it in its column: numbers of different lengths centred
+ * in their cells, and pdftotext's rounding (it shifts some lines, a new page among them, by a column or two).
+ */
+const COLUMN_SLACK = 2
+
+/**
+ * The columns a laid-out row's values fall in, by a row of the same table printed with every one of its `width`
+ * values: each value must overlap exactly one of that row's values (widened by `COLUMN_SLACK` either side), in
+ * order, no two in one. Null when any value cannot be placed so.
+ */
+function columnsBy (row: ValueRow, reference: ValueRow, width: number): number[] | null {
+  const columns: number[] = []
+  for (const value of row.values) {
+    if (value.span === undefined) return null
+    const { start, end } = value.span
+    const hits = reference.values.flatMap((ref, k) => ref.span !== undefined && start < ref.span.end + COLUMN_SLACK && ref.span.start - COLUMN_SLACK < end ? [k] : [])
+    const column = hits.length === 1 ? hits[0] : undefined
+    if (column === undefined || column >= width || column <= (columns.at(-1) ?? -1)) return null
+    columns.push(column)
+  }
+  return columns
+}
+
+/** Fully printed rows on each side of a row whose columns are compared: pdftotext shifts some lines a few columns. */
+const NEAREST_FULL_ROWS = 2
+
+/** The rows nearest to `line` in line order, up to `count` on each side. */
+function nearest (rows: readonly ValueRow[], line: number, count: number): ValueRow[] {
+  return [...rows.filter((r) => r.line < line).slice(-count), ...rows.filter((r) => r.line > line).slice(0, count)]
+}
+
+/**
+ * The fully printed rows whose columns another fully printed row near them confirms (each value of one over the same
+ * column of the other): a line pdftotext printed shifted confirms none and is no reference.
+ */
+function confirmedRows (fullRows: readonly ValueRow[], width: number): ValueRow[] {
+  return fullRows.filter((row) => nearest(fullRows, row.line, NEAREST_FULL_ROWS)
+    .some((other) => columnsBy(row, other, width)?.every((column, i) => column === i) === true))
+}
+
+/**
+ * A laid-out row printed with fewer values than its width, its blank cells printed as nothing: the values are placed
+ * in the columns of the nearest confirmed fully printed rows of the table with as many values (two above it and two
+ * below: a table broken over pages may shift its columns), and every other cell is blank. Null unless at least one
+ * of those rows places every value and all that do agree.
+ */
+function placedInColumns (row: ValueRow, width: number, fullRows: readonly ValueRow[]): RawValue[] | null {
+  if (!row.laidOut || row.values.length === 0 || row.values.length >= width) return null
+  const placements = nearest(confirmedRows(fullRows, width), row.line, NEAREST_FULL_ROWS)
+    .map((reference) => columnsBy(row, reference, width))
+    .filter((p): p is number[] => p !== null)
+  const [columns] = placements
+  if (columns === undefined || placements.some((p) => p.join() !== columns.join())) return null
+  const placed: RawValue[] = Array.from({ length: width }, () => ({ source: '', line: row.line }))
+  columns.forEach((column, i) => { placed[column] = row.values[i] ?? { source: '', line: row.line } })
+  return placed
+}
+
 /** A value row's score for a spec: its label score, lowered when its number of values cannot be that row's. */
 function fittedScore (spec: RowSpec, row: ValueRow): number {
   return rowScore(spec, row) - (fitValues(row, spec.fields.length) === null ? 0.3 : 0)
@@ -288,6 +373,14 @@ function readCell (log: ParseLog, cellPointer: string, raw: RawValue, kind: Valu
  * looked for, and so is a single value that is not a number (its neighbours are still read).
  */
 function readAligned (choice: LayoutChoice, rows: readonly ValueRow[], log: ParseLog, table: TableContext): void {
+  const matched = choice.specs.map((spec, i) => {
+    const match = choice.alignment.matches[i]
+    return match == null ? undefined : rows[match.observed]
+  })
+  /** The laid-out rows matched to a spec of this width and printed with all their values, in line order. */
+  const fullRows = (width: number): ValueRow[] => matched
+    .filter((row, i): row is ValueRow => row !== undefined && row.laidOut && row.values.length === width && choice.specs[i]?.fields.length === width)
+    .sort((a, b) => a.line - b.line)
   choice.specs.forEach((spec, i) => {
     const match = choice.alignment.matches[i]
     const row = match == null ? undefined : rows[match.observed]
@@ -307,7 +400,10 @@ function readAligned (choice: LayoutChoice, rows: readonly ValueRow[], log: Pars
       unreadRow('not-found', `${table.zh}未找到“${spec.label}”行`, `${table.en}: row "${spec.label}" not found`)
       return
     }
-    const values = fitValues(row, spec.fields.length)
+    const width = spec.fields.length
+    const fitted = fitValues(row, width)
+    const placed = fitted === null ? placedInColumns(row, width, fullRows(width)) : null
+    const values = fitted ?? placed
     if (values === null) {
       unreadRow('value-count',
         `${table.zh}“${spec.label}”行（第${row.line}行）应有${spec.fields.length}个数值，读到${row.values.length}个`,
@@ -315,6 +411,7 @@ function readAligned (choice: LayoutChoice, rows: readonly ValueRow[], log: Pars
       return
     }
     if (row.padded && values.at(-1)?.source === '') warnTrailingBlank(log, table, row.line, pointer(...spec.path, spec.fields.at(-1)?.[0] ?? ''))
+    if (placed !== null) warnPlacedBlanks(log, table, row.line, spec, placed)
     spec.fields.forEach(([field, kind], f) => {
       readCell(log, pointer(...spec.path, field), values[f] ?? { source: '', line: row.line }, kind,
         `${table.zh}“${spec.label}”行第${f + 1}个数值`, `${table.en}: value ${f + 1} of row "${spec.label}"`, table.region)
@@ -337,6 +434,16 @@ function unreadTable (log: ParseLog, part: string, table: TableContext): void {
     message: `${table.zh}的位置未找到数据`,
     messageEn: `${table.en} has no values where it was looked for`,
     ...(table.region !== undefined ? { region: table.region } : {})
+  })
+}
+
+/** A laid-out row's empty cells, read as blanks by the columns of the rows around it: said, cell by cell. */
+function warnPlacedBlanks (log: ParseLog, table: TableContext, line: number, spec: RowSpec, placed: readonly RawValue[]): void {
+  placed.forEach((value, f) => {
+    if (value.source !== '') return
+    logProblem(log, 'warning', `${table.zh}“${spec.label}”行（第${line}行）第${f + 1}列未印数值，按所在列读作空白`,
+      `${table.en}: row "${spec.label}" (line ${line}) prints nothing in column ${f + 1}; by the columns of the rows around it, it was read as a blank`,
+      pointer(...spec.path, spec.fields[f]?.[0] ?? ''))
   })
 }
 

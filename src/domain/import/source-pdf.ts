@@ -83,19 +83,22 @@ function leftMargin (lines: readonly Line[]): number {
 }
 
 /**
- * Prints one line: spaces for its indentation from the margin (a quarter of the font size each), then its items,
- * with one space for a narrow gap (a word space, "第 711 号") and one per quarter font size for a wide one (a
- * column gap), overlapping items run together.
+ * Prints one line in columns half a font size wide (a digit's width), counted from the margin: its indentation,
+ * then its items, with one space for a narrow gap (a word space, "第 711 号"), overlapping items run together. After
+ * a column gap (half a font size or more) an item starts at the column of its x, as `pdftotext -layout` places it:
+ * a table's values then sit in the same columns on every line, whatever the text before them (a Chinese character
+ * is one character but two columns wide), and a cell printed empty leaves its columns empty.
  */
 function printLine (line: Line, margin: number): string {
-  const unit = line.height / 4
+  const half = line.height / 2
+  const columnOf = (x: number): number => Math.max(0, Math.round((x - margin) / half))
   const first = line.items[0]
   if (first === undefined) return ''
-  let text = ' '.repeat(Math.max(0, Math.round((first.x - margin) / unit)))
+  let text = ' '.repeat(columnOf(first.x))
   let end = first.x
   for (const item of line.items) {
     const gap = item.x - end
-    if (text.trim() !== '' && gap > unit / 2) text += ' '.repeat(Math.max(1, Math.round(gap / unit)))
+    if (text.trim() !== '' && gap > line.height / 8) text += ' '.repeat(gap >= half ? Math.max(1, columnOf(item.x) - text.length) : 1)
     text += item.text
     end = Math.max(end, item.x + item.width)
   }
@@ -106,7 +109,7 @@ function printLine (line: Line, margin: number): string {
  * Lays the pages out as text, one line per printed line, pages separated by a form feed (as pdftotext does).
  *
  * Example: a page with "规章" at x 81 and "0" at x 282, 377, 466 on one baseline (12 pt) →
- * `'规章                                                            0                               0                              0'`.
+ * `'规章                                0              0              0'` (columns 34, 49 and 64: 6 points each).
  */
 export function pdfLayoutText (pages: readonly PdfPage[]): string {
   const all = pages.map(pageLines)

@@ -216,3 +216,42 @@ t.test('HTML that is not a report, or a broken page', async (t) => {
   t.equal(result.report, null, 'a page cut off inside table 三')
   t.ok(result.parse.missing.length > 0)
 })
+
+/**
+ * The seed with its tables laid out as `pdftotext -layout` prints them: each row's labels, then its values
+ * right-aligned in columns 6 characters wide from character 60, whatever the label's length. `edit` may change a
+ * row's printed values (an empty string prints the cell as nothing).
+ */
+function laidOutSeed (edit: (label: string, values: string[]) => string[] = (_, values) => values): string {
+  return seedText.split('\n').map((line) => {
+    if (!line.includes('|')) return line
+    const cells = line.split('|').map((cell) => cell.trim()).filter((cell) => cell !== '')
+    const labels = cells.filter((cell) => !/^\d+$/.test(cell)).join(' ')
+    const values = edit(labels, cells.filter((cell) => /^\d+$/.test(cell)))
+    return `    ${labels}`.padEnd(60) + values.map((value) => value.padStart(6)).join('')
+  }).join('\n')
+}
+
+t.test('layout text: a cell printed as nothing is placed by the columns of the rows around it, and said', async (t) => {
+  const full = readText(laidOutSeed(), SEED_HINTS)
+  t.equal(full.parse.format, 'layout')
+  t.strictSame(comparable(full.report)?.rest, comparable(expectedReport('seed-2023'))?.rest, 'laid out in full, the seed reads exactly')
+  const blankOrganisations = (label: string, values: string[]) => label.startsWith('一、本年新收') ? values.map((v, i) => (i >= 1 && i <= 5 ? '' : v)) : values
+  const { report, parse } = readText(laidOutSeed(blankOrganisations), SEED_HINTS)
+  t.same(report?.requests.newReceived, { naturalPerson: 10, commercial: null, research: null, socialWelfare: null, legalService: null, otherOrg: null, total: 10 },
+    'the five 法人或其他组织 cells printed empty are blanks; the two printed values are in their columns')
+  t.same(parse.unread, [])
+  t.same(parse.problems.filter((p) => p.pointer?.startsWith('/requests/newReceived/') === true).map((p) => p.pointer),
+    ['commercial', 'research', 'socialWelfare', 'legalService', 'otherOrg'].map((field) => `/requests/newReceived/${field}`), 'each placed blank is a warning')
+  t.match(parse.problems.find((p) => p.pointer === '/requests/newReceived/commercial'), { severity: 'warning', message: /第2列未印数值，按所在列读作空白/ })
+})
+
+t.test('layout text: a value between two columns is not placed; its row is unread, never read into a column', async (t) => {
+  // The 总计 of 上年结转 printed three characters left of its column, halfway to the column before it.
+  const shifted = (label: string, values: string[]) => label.startsWith('二、上年结转') ? [values[0] ?? '', '', '', '', '', `${values[6] ?? ''}   `] : values
+  const { report, parse } = readText(laidOutSeed(shifted), SEED_HINTS)
+  t.same(report?.requests.carriedOver, undefined, 'no cell of the row is read')
+  t.same([...new Set(parse.unread.map((u) => u.reason))], ['value-count'])
+  t.equal(parse.unread.length, 7, 'the row\'s seven cells are unread')
+  t.ok(parse.unread.every((u) => u.pointer.startsWith('/requests/carriedOver/')))
+})

@@ -65,8 +65,10 @@ t.test('pdfLayoutText: lines by baseline, columns by gaps, indentation from the 
     ]
   }])
   const lines = text.split('\n')
-  t.match(lines[0], /^ {8}二、主动公开政府信息情况$/, 'indented by its distance from the margin')
-  t.match(lines[1], /^ {2}规章 {20,}0 {20,}5$/, 'one line, values apart in their columns')
+  t.match(lines[0], /^ {4}二、主动公开政府信息情况$/, 'indented by its distance from the margin, in columns of half its font size')
+  t.match(lines[1], /^ 规章 +0 +5$/, 'one line, values apart')
+  t.same([lines[1]?.indexOf('0'), lines[1]?.indexOf('5')], [Math.round((282 - 74) / 6), Math.round((377 - 74) / 6)],
+    'each value at the column of its x, whatever the text before it')
   t.equal(lines[2], '本报告由第 711', 'adjacent runs join, a word gap is one space; blank items and vertical labels are not printed')
   t.equal(lines[3]?.trim(), '- 1 -')
   t.equal(lines.length, 4)

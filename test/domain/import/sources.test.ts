@@ -52,15 +52,18 @@ t.test('splitRow: label pieces hold Chinese, values follow', async (t) => {
     values: [{ source: '0', line: 3 }, { source: '/', line: 3 }, { source: '', line: 3 }]
   })
   t.same(splitRow(text('              1.属于国家秘密         1     0      0')).values.map((v) => v.source), ['1', '0', '0'])
-  t.same(splitRow(text('3.补正后申请内容仍不明确0 0')), { label: '3.补正后申请内容仍不明确', values: [{ source: '0', line: 1 }, { source: '0', line: 1 }] }, 'a glued value')
+  t.same(splitRow(text('3.补正后申请内容仍不明确0 0')), { label: '3.补正后申请内容仍不明确', values: [{ source: '0', line: 1 }, { source: '0', line: 1, span: { start: 15, end: 16 } }] },
+    'a glued value (its place unknown); a token keeps its place on the line')
   t.same(splitRow(text('行政规范性文件 0 l 2')).values.map((v) => v.source), ['0', 'l', '2'], 'garbage stays a value, to be reported')
   t.same(splitRow({ line: 1, cells: ['第二十条第(一)项', '', '', ''], covered: [], text: '' }).values.map((v) => v.source), ['', '', ''],
     'empty cells after a label may be a row printed blank (or header padding): offered as blanks')
   t.same(splitRow(text('hzzwgk@126.com）。')).values, [], 'no number: no values')
   t.same(splitRow({ line: 1, cells: ['', '0', '1'], covered: [], text: '' }).values.map((v) => v.source), ['', '0', '1'], 'no label: a leading blank is a value')
   // pdftotext puts a label broken over lines in its cell as its words above or below and its number on the values' line.
-  t.same(splitRow(text('                               4.               26    9977 0   29  1   —   1')),
+  t.match(splitRow(text('                               4.               26    9977 0   29  1   —   1')),
     { label: '4.', values: ['26', '9977', '0', '29', '1', '—', '1'].map((source) => ({ source, line: 1 })) }, 'an item number alone is label')
+  t.same(splitRow(text('  规章     12    0')).values, [{ source: '12', line: 1, span: { start: 9, end: 11 } }, { source: '0', line: 1, span: { start: 15, end: 16 } }],
+    'laid-out values keep their columns')
   t.same(splitRow(text('  3.   补正后申请内 65   26   9   23   17   15   3')).label, '3. 补正后申请内', 'an item number apart from its words')
   t.same(splitRow(text('（4） 0 1 2')).label, '(4)', 'a bracketed item number')
   t.same(splitRow(text('合计 4.5 1')).values.map((v) => v.source), ['4.5', '1'], 'a decimal stays a value')
