@@ -82,6 +82,9 @@ function leftMargin (lines: readonly Line[]): number {
   return margin
 }
 
+/** Widest a printed line may be, in columns: a landscape page in 4-point type is about 400; coordinates beyond are no layout. */
+const MAX_COLUMNS = 2000
+
 /**
  * Prints one line in columns half a font size wide (a digit's width), counted from the margin: its indentation,
  * then its items, with one space for a narrow gap (a word space, "第 711 号"), overlapping items run together. After
@@ -91,7 +94,7 @@ function leftMargin (lines: readonly Line[]): number {
  */
 function printLine (line: Line, margin: number): string {
   const half = line.height / 2
-  const columnOf = (x: number): number => Math.max(0, Math.round((x - margin) / half))
+  const columnOf = (x: number): number => Math.min(MAX_COLUMNS, Math.max(0, Math.round((x - margin) / half)))
   const first = line.items[0]
   if (first === undefined) return ''
   let text = ' '.repeat(columnOf(first.x))
