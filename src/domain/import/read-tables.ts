@@ -169,7 +169,7 @@ export function valueRows (rows: readonly SourceRow[], format: SourceFormat): Va
     }
     const last = out.at(-1)
     if (format === 'cell-per-line' && label === '' && lastWasValue && last !== undefined) {
-      last.values.push(...values)
+      for (const value of values) last.values.push(value)
       continue
     }
     out.push({

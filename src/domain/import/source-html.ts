@@ -37,33 +37,51 @@ function attribute (element: Element, name: string): string | undefined {
   return element.attrs.find((a) => a.name === name)?.value
 }
 
+/**
+ * Walks the tree under `root` in document order without recursion (a page may nest elements a hundred thousand
+ * deep): `enter` is called on each node and says whether to walk its children; `leave`, after them.
+ */
+function walkTree (root: Node, enter: (node: Node) => boolean, leave: (node: Node) => void = () => {}): void {
+  const stack: { readonly node: Node, readonly leaving: boolean }[] = [{ node: root, leaving: false }]
+  for (let step = stack.pop(); step !== undefined; step = stack.pop()) {
+    if (step.leaving) {
+      leave(step.node)
+      continue
+    }
+    if (!enter(step.node)) continue
+    stack.push({ node: step.node, leaving: true })
+    const children = childrenOf(step.node)
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i]
+      if (child !== undefined) stack.push({ node: child, leaving: false })
+    }
+  }
+}
+
 /** Elements under `root` with the tag, not looking inside nested tables (their rows are theirs). */
 function ownDescendants (root: Element, tag: string): Element[] {
   const out: Element[] = []
-  const visit = (node: Node): void => {
-    for (const child of childrenOf(node)) {
-      if (!isElement(child)) continue
-      if (child.tagName === tag) out.push(child)
-      if (child.tagName !== 'table') visit(child)
-    }
-  }
-  visit(root)
+  walkTree(root, (node) => {
+    if (node === root) return true
+    if (!isElement(node)) return false
+    if (node.tagName === tag) out.push(node)
+    return node.tagName !== 'table'
+  })
   return out
 }
 
 /** The text of a cell: its pieces joined, spaces only where neither side is Chinese ("（二）部分公开（…，" + "不计其他情形）"). */
 function cellText (node: Node): string {
   const pieces: string[] = []
-  const visit = (n: Node): void => {
+  walkTree(node, (n) => {
     if (n.nodeName === '#text' && 'value' in n) pieces.push(n.value)
-    if (isElement(n)) {
-      if (SKIPPED.has(n.tagName)) return
-      if (n.tagName === 'br' || BLOCKS.has(n.tagName)) pieces.push(' ')
-      childrenOf(n).forEach(visit)
-      if (BLOCKS.has(n.tagName)) pieces.push(' ')
-    }
-  }
-  visit(node)
+    if (!isElement(n)) return false
+    if (SKIPPED.has(n.tagName)) return false
+    if (n.tagName === 'br' || BLOCKS.has(n.tagName)) pieces.push(' ')
+    return true
+  }, (n) => {
+    if (isElement(n) && BLOCKS.has(n.tagName)) pieces.push(' ')
+  })
   return compactSpaces(pieces.join('').replace(/\u00a0/g, ' '))
 }
 
@@ -113,7 +131,7 @@ function tableRows (table: Element): SourceRow[] {
   trs.forEach((tr, r) => {
     const own = origins[r] ?? []
     if (own.length === 0) return
-    const firstCol = Math.min(...own.map((c) => c.col))
+    const firstCol = own.reduce((min, c) => Math.min(min, c.col), Infinity)
     const covered: string[] = []
     for (let col = 0; col < firstCol; col++) {
       const above = grid.get(`${r}:${col}`)
@@ -143,28 +161,25 @@ export function htmlRows (html: string): SourceRow[] {
     if (text !== '') rows.push({ line: bufferLine, cells: null, covered: [], text })
     buffer = ''
   }
-  const walk = (node: Node): void => {
+  const isBlock = (node: Node): boolean => isElement(node) && (BLOCKS.has(node.tagName) || node.tagName === 'br')
+  walkTree(document, (node) => {
     if (node.nodeName === '#text' && 'value' in node) {
       if (buffer.trim() === '') bufferLine = lineOf(node)
       buffer += node.value
-      return
+      return false
     }
-    if (!isElement(node)) {
-      childrenOf(node).forEach(walk)
-      return
-    }
-    if (SKIPPED.has(node.tagName)) return
+    if (!isElement(node)) return true
+    if (SKIPPED.has(node.tagName)) return false
     if (node.tagName === 'table' && isDataTable(node)) {
       flush()
-      rows.push(...tableRows(node))
-      return
+      for (const row of tableRows(node)) rows.push(row)
+      return false
     }
-    const block = BLOCKS.has(node.tagName) || node.tagName === 'br'
-    if (block) flush()
-    childrenOf(node).forEach(walk)
-    if (block) flush()
-  }
-  walk(document)
+    if (isBlock(node)) flush()
+    return true
+  }, (node) => {
+    if (isBlock(node)) flush()
+  })
   flush()
   return rows
 }

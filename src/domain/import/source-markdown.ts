@@ -98,7 +98,7 @@ export function markdownRows (markdown: string): SourceRow[] {
           text(line, inlineText(token.tokens, token.text))
           break
         case 'table':
-          rows.push(...tableRows(token as Tokens.Table, line))
+          for (const row of tableRows(token as Tokens.Table, line)) rows.push(row)
           break
         case 'list':
           (token as Tokens.List).items.forEach((item, i) => text(line + i, inlineText(item.tokens, item.text)))
@@ -110,7 +110,7 @@ export function markdownRows (markdown: string): SourceRow[] {
           String(token.text).split('\n').forEach((codeLine, i) => text(line + i, codeLine))
           break
         case 'html':
-          rows.push(...htmlRows(token.raw).map((row) => ({ ...row, line: line + Math.max(0, row.line - 1) })))
+          for (const row of htmlRows(token.raw)) rows.push({ ...row, line: line + Math.max(0, row.line - 1) })
           break
         default:
           break

@@ -113,3 +113,12 @@ t.test('htmlRows: paragraphs, merged cells, &nbsp; and page-layout tables', asyn
   ])
   t.ok(rows.every((r) => r.line > 0), 'lines from parse5 source locations')
 })
+
+t.test('htmlRows: a page nested 100,000 elements deep, a row of 150,000 cells and a table of 150,000 rows are read without recursion', async (t) => {
+  const nested = htmlRows(`${'<div>'.repeat(100_000)}二、主动公开政府信息情况${'</div>'.repeat(100_000)}`)
+  t.same(nested.map((row) => row.text), ['二、主动公开政府信息情况'])
+  const wide = htmlRows(`<table><tr>${'<td>1</td>'.repeat(150_000)}</tr><tr><td>规章</td><td>0</td></tr></table>`)
+  t.equal(wide[0]?.cells?.length, 150_000)
+  const tall = htmlRows(`<table>${'<tr><td>规章</td><td>1</td></tr>'.repeat(150_000)}</table>`)
+  t.equal(tall.length, 150_000)
+})
