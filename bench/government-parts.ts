@@ -7,10 +7,12 @@
  *    - a department's write: `submitReport` of a new department report into a county whose 2023 summary is stored
  *      (the whole write: rules, revision, analysis, figures, GOV-PARTS of the summary, audit, feed);
  *    - GOV-PARTS alone on the same write's data: `recomputeGovernmentParts` for that department inside a transaction
- *      (the summary and its parts added up in one statement, the summary's results saved in one);
- *    - the same for a county without a stored summary (one statement that finds none);
+ *      (one round trip: the database function `gov_parts_summaries` takes the region-year's lock, then finds the
+ *      summary with its parts added up; the summary's results are saved in one more only if they change);
+ *    - the same for a county without a stored summary (the same round trip: the lock and a look-up that finds none);
  *    and reports GOV-PARTS's share of the write: `hook ÷ (write − hook)`;
- * 3. prints `EXPLAIN (ANALYZE, BUFFERS)` of the statement that recomputes one county's summary.
+ * 3. prints `EXPLAIN (ANALYZE, BUFFERS)` of the statement that recomputes one county's summary (the one the function
+ *    runs after the lock; EXPLAIN of the function call itself would show only a Function Scan).
  * Results go to stdout and bench/results/government-parts.json.
  *
  * Run: `DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/government-parts.ts`

@@ -5,7 +5,7 @@
 import { isDeepStrictEqual } from 'node:util'
 import { findReportAtRevision, type Executor } from '../db/report-repository.js'
 import {
-  comparableFinding, findAgencyYears, findRegionParts, touchSummariesWithParts, lockRegionYears, type PartsResult, type RegionYear, savePartsResults,
+  comparableFinding, findAgencyYears, findRegionParts, lockSummariesWithParts, type PartsResult, type RegionYear, savePartsResults,
   withTopContributors
 } from '../db/parts-repository.js'
 import { statusOf, summarizeFindings } from '../domain/check-report.js'
@@ -29,8 +29,8 @@ const regionYearOf = (body: AnnualReport): RegionYear => ({ regionCode: body.age
 
 /**
  * Recomputes GOV-PARTS of every summary of the region-years these revisions touch (written summaries included,
- * whose analyses were saved without it), after their figures are saved, for any number of them: after the
- * region-years' locks, one statement finds the summaries with their parts added up (and marks them changed); only
+ * whose analyses were saved without it), after their figures are saved, for any number of them: one round trip takes
+ * the region-years' locks and then finds the summaries with their parts added up (and marks them changed); only
  * where that changes their GOV-PARTS findings, one more looks up the contributors and one saves the results. A reviewer's decision
  * follows a finding by fingerprint (rule and cell), so it survives. Returns the summaries recomputed that are
  * neither written nor `recomputed`, for the feed's `findings_recomputed` events.
@@ -64,8 +64,7 @@ async function recomputeRegionYears (
   db: Executor, scope: readonly RegionYear[], reported: ReadonlySet<number>
 ): Promise<Array<{ reportId: number, revision: number }>> {
   if (scope.length === 0) return []
-  await lockRegionYears(db, scope)
-  const summaries = await touchSummariesWithParts(db, scope)
+  const summaries = await lockSummariesWithParts(db, scope)
   // The contributors are looked up only for the cells exceeded (usually none: then this is no statement).
   const completed = await withTopContributors(db, summaries.map(({ cells, parts }) =>
     ({ parts, cells: findExceedances(cells, parts).map(({ pointer }) => pointer) })), RULE_POINTERS)
