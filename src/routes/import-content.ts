@@ -22,7 +22,7 @@ export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordproc
 export const IMPORT_MEDIA_TYPES = {
   [PDF_TYPE]: 'A PDF with a text layer.',
   [DOCX_TYPE]: 'A Word document (.docx).',
-  'text/html': 'A published page (often exported from Word or WPS), in UTF-8, GBK or GB18030 (`charset`).',
+  'text/html': 'A published page (often exported from Word or WPS), in UTF-8, GBK or GB18030 (`charset`; without it, the one the page\'s `<meta>` names).',
   'text/markdown': 'Markdown: `#` headings and GFM pipe tables.',
   'text/plain': 'Text: copied from a page, `pdftotext -layout` output, one cell per line, or markdown.',
   'application/octet-stream': 'Any of the above, told apart by its bytes.'
@@ -55,6 +55,22 @@ function decodeText (body: Uint8Array, charset: string | undefined, sniffing: bo
   }
 }
 
+/** How far into a page its `<meta charset>` is looked for, as browsers do (the WHATWG encoding prescan). */
+const META_PRESCAN_BYTES = 1024
+
+/** `<meta charset="gbk">` or `<meta http-equiv="Content-Type" content="text/html; charset=gb2312">`. */
+const META_CHARSET = /<meta\s[^>]*charset\s*=\s*["']?\s*([\w-]+)/i
+
+/**
+ * The charset a page names in a `<meta>` of its first 1024 bytes, lower case; undefined when it names none.
+ *
+ * Example: `metaCharset(Buffer.from('<html><head><meta charset="GB2312">'))` → `'gb2312'`.
+ */
+export function metaCharset (body: Uint8Array): string | undefined {
+  const head = Buffer.from(body.subarray(0, META_PRESCAN_BYTES)).toString('latin1')
+  return META_CHARSET.exec(head)?.[1]?.toLowerCase()
+}
+
 /** The media type without parameters, lower case: "text/plain; charset=gbk" → "text/plain". */
 export function essenceOf (contentType: string | undefined): string {
   return (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? ''
@@ -76,7 +92,9 @@ export function importedDocument (body: Uint8Array, contentType: string | undefi
       `The body is sent as ${essence} but is not one: ${essence === PDF_TYPE ? 'a PDF starts with "%PDF-"' : 'a .docx file is a ZIP archive'}. Send it with the type of what it is.`)
   }
   const sniffing = essence === 'application/octet-stream'
-  const text = decodeText(body, declaredCharset(contentType), sniffing)
+  // A page saved from a site keeps the charset its <meta> names, not the header it was served with; a declared one wins.
+  const pageCharset = essence === 'text/html' || sniffing ? metaCharset(body) : undefined
+  const text = decodeText(body, declaredCharset(contentType) ?? pageCharset, sniffing && pageCharset === undefined)
   if (essence === 'text/html' || (sniffing && looksLikeHtml(text))) return { type: 'html', text }
   if (essence === 'text/markdown' || looksLikeMarkdown(text)) return { type: 'markdown', text }
   return { type: 'text', text }

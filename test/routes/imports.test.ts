@@ -1,6 +1,6 @@
 import t from 'tap'
 import { sql } from 'kysely'
-import { SEED_TEXT } from '../domain/import/corpus.js'
+import { htmlFixture, SEED_TEXT } from '../domain/import/corpus.js'
 import { build, createTestDatabase, resetDb, seedReport } from '../helper.js'
 
 const { url, db } = await createTestDatabase(t)
@@ -60,6 +60,22 @@ t.test('GBK text is read', async (t) => {
   const res = await importText(encoded, seedHints, 'text/plain; charset=gbk')
   t.equal(res.statusCode, 200)
   t.equal(res.json().report.agency.code, '11330524MB15359635')
+})
+
+t.test('a GBK page saved from a site is read in the charset its <meta> names; a header charset wins; an unknown one is 415', async (t) => {
+  const page = (meta: string) => htmlFixture('seed-2023').replace('<meta http-equiv=Content-Type content="text/html; charset=utf-8">', meta)
+  for (const meta of ['<meta charset="gb2312">', '<meta http-equiv="Content-Type" content="text/html; charset=GBK">']) {
+    const res = await importText(await encodeGbk(page(meta)), seedHints, 'text/html')
+    t.equal(res.statusCode, 200, meta)
+    t.equal(res.json().report.agency.name, '湖州市吴兴区发展改革和经济信息化局', `${meta}: the Chinese text decoded`)
+    const sniffed = await importText(await encodeGbk(page(meta)), seedHints, 'application/octet-stream')
+    t.equal(sniffed.json().report?.agency.code, '11330524MB15359635', `${meta}: also when sent as octet-stream`)
+  }
+  const utf8Page = Buffer.from(page('<meta charset="gb2312">'))
+  t.equal((await importText(utf8Page, seedHints, 'text/html; charset=utf-8')).statusCode, 200, 'the header\'s charset wins over the page\'s')
+  const big5 = await importText(Buffer.from(page('<meta charset="big5">')), seedHints, 'text/html')
+  t.equal(big5.statusCode, 415)
+  t.match(big5.json(), { code: 'UNSUPPORTED_MEDIA_TYPE', detail: /charset=big5 is not supported/ })
 })
 
 /** GBK bytes for the text, through the Postgres server's own converter (Node can decode GBK but not encode it). */

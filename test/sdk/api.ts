@@ -5140,7 +5140,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description The published report. `application/pdf`: A PDF with a text layer. `application/vnd.openxmlformats-officedocument.wordprocessingml.document`: A Word document (.docx). `text/html`: A published page (often exported from Word or WPS), in UTF-8, GBK or GB18030 (`charset`). `text/markdown`: Markdown: `#` headings and GFM pipe tables. `text/plain`: Text: copied from a page, `pdftotext -layout` output, one cell per line, or markdown. `application/octet-stream`: Any of the above, told apart by its bytes. */
+        /** @description The published report. `application/pdf`: A PDF with a text layer. `application/vnd.openxmlformats-officedocument.wordprocessingml.document`: A Word document (.docx). `text/html`: A published page (often exported from Word or WPS), in UTF-8, GBK or GB18030 (`charset`; without it, the one the page's `<meta>` names). `text/markdown`: Markdown: `#` headings and GFM pipe tables. `text/plain`: Text: copied from a page, `pdftotext -layout` output, one cell per line, or markdown. `application/octet-stream`: Any of the above, told apart by its bytes. */
         requestBody: {
             content: {
                 "application/pdf": unknown;
