@@ -87,6 +87,11 @@ export function importedDocument (body: Uint8Array, contentType: string | undefi
   const signature = binarySignature(body)
   if (signature === 'pdf') return { type: 'pdf', bytes: body }
   if (signature === 'zip') return { type: 'docx', bytes: body }
+  if (signature === 'compound') {
+    throw new ProblemError('UNSUPPORTED_MEDIA_TYPE',
+      'The body is an OLE compound file: a Word 97–2003 document (.doc), an old Excel or PowerPoint file, or a password-protected Word file. ' +
+      'Those are not read: save the report as .docx or PDF (without a password), or send its HTML page.')
+  }
   if (essence === PDF_TYPE || essence === DOCX_TYPE) {
     throw new ProblemError('UNSUPPORTED_MEDIA_TYPE',
       `The body is sent as ${essence} but is not one: ${essence === PDF_TYPE ? 'a PDF starts with "%PDF-"' : 'a .docx file is a ZIP archive'}. Send it with the type of what it is.`)

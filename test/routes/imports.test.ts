@@ -86,6 +86,15 @@ async function encodeGbk (text: string): Promise<Buffer> {
   return bytes
 }
 
+/** The first sector of an OLE compound file, as a Word 97–2003 document starts. */
+const WORD_97_HEADER = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)])
+
+t.test('a Word 97–2003 document is refused with a problem that says what to send instead', async (t) => {
+  const res = await importText(WORD_97_HEADER, seedHints, 'application/octet-stream')
+  t.equal(res.statusCode, 415)
+  t.match(res.json().detail, /Word 97–2003 document \(\.doc\).*save the report as \.docx or PDF/)
+})
+
 t.test('what cannot be read is a clear 4xx problem, and nothing is stored', async (t) => {
   const withoutTable四 = seedText.slice(0, seedText.indexOf('四、政府信息公开行政复议')) + seedText.slice(seedText.indexOf('五、'))
   const cases: Array<{ name: string, payload: string | Buffer, contentType?: string, status: number, code: string, missing?: string }> = [
@@ -96,7 +105,9 @@ t.test('what cannot be read is a clear 4xx problem, and nothing is stored', asyn
     { name: 'a 50 MB body', payload: 'x'.repeat(50 * 1024 * 1024), status: 413, code: 'PAYLOAD_TOO_LARGE' },
     { name: 'JSON sent to the importer', payload: '{}', contentType: 'application/json', status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
     { name: 'an unknown charset', payload: seedText, contentType: 'text/plain; charset=latin1', status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
-    { name: 'a damaged PDF', payload: Buffer.from('%PDF-1.7'), contentType: 'application/pdf', status: 422, code: 'IMPORT_DOCUMENT_UNREADABLE' }
+    { name: 'a damaged PDF', payload: Buffer.from('%PDF-1.7'), contentType: 'application/pdf', status: 422, code: 'IMPORT_DOCUMENT_UNREADABLE' },
+    { name: 'a Word 97–2003 (.doc) file', payload: WORD_97_HEADER, contentType: 'application/octet-stream', status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
+    { name: 'a .doc file sent as text', payload: WORD_97_HEADER, contentType: 'text/plain', status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' }
   ]
   for (const c of cases) {
     const res = await importText(c.payload, `${seedHints}&store=true`, c.contentType)
