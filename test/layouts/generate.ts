@@ -138,10 +138,11 @@ function printCount (cell: Cell, printing: Printing): string {
 /** 万元 to 元 on the decimal digits: the exact decimal, never a float product. */
 export function yuanText (wan: number): string {
   const [whole = '', fraction = ''] = String(wan).split('.')
-  const digits = (whole + fraction.padEnd(4, '0')).replace(/^0+(?=\d)/, '')
-  const point = digits.length - Math.max(0, fraction.length - 4)
-  const text = fraction.length > 4 ? `${digits.slice(0, point)}.${digits.slice(point)}` : digits
-  return text.startsWith('.') ? `0${text}` : text
+  // The point moves four digits right: 0.000001 万元 is 0.01 元, 12.5 万元 is 125000 元.
+  const digits = (whole + fraction).padEnd(whole.length + 4, '0')
+  const yuan = digits.slice(0, whole.length + 4).replace(/^0+(?=\d)/, '')
+  const cents = digits.slice(whole.length + 4).replace(/0+$/, '')
+  return cents === '' ? yuan : `${yuan}.${cents}`
 }
 
 const section = (n: string) => label(`第二十条第（${n}）项`, 4)
