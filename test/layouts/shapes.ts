@@ -67,10 +67,10 @@ function footerAfter (index: number, noise: Noise, lines: string[]): void {
 }
 
 /**
- * Text copied from a page, as the seed was: each table row "a | b | c |", the slots merged cells leave as empty
- * cells at the end of the row ("| 0 | ||"), a label broken over two lines.
+ * The walk most text shapes share: each paragraph a line of its text, each table row printed by `printRow` (given the
+ * row's index among all the document's table rows, and the lines so far), the lines joined into the document.
  */
-export const pipeText: TextShape = ({ blocks, noise }) => {
+function textDocument (blocks: Sample['blocks'], printRow: (row: readonly GridCell[], index: number, lines: string[]) => void): RenderedText {
   const lines: string[] = []
   let index = 0
   for (const block of blocks) {
@@ -78,40 +78,35 @@ export const pipeText: TextShape = ({ blocks, noise }) => {
       lines.push(block.text)
       continue
     }
-    for (const row of block.rows) {
-      const cells = row.map((cell) => cellText(cell, noise))
-      const padding = row.reduce((n, cell) => n + cell.colspan - 1, 0) + (noise.extraCell === index ? 1 : 0)
-      // A first cell broken over lines: the text before the break ends the line above.
-      const parts = row[0]?.value === false ? wrapLabel(cells[0] ?? '', noise) : [cells[0] ?? '']
-      if (parts.length > 1) {
-        lines.push(parts.slice(0, -1).join(''))
-        cells[0] = parts.at(-1) ?? ''
-      }
-      lines.push(`${cells.join(' | ')} |${'|'.repeat(padding)}`)
-      footerAfter(index++, noise, lines)
-    }
+    for (const row of block.rows) printRow(row, index++, lines)
   }
   return { body: lines.join('\n'), type: 'text' }
 }
 
-/** Cells run together as some copy-paste leaves them: labels glued to each other and to the first value. */
-export const gluedText: TextShape = ({ blocks, noise }) => {
-  const lines: string[] = []
-  let index = 0
-  for (const block of blocks) {
-    if (block.kind === 'paragraph') {
-      lines.push(block.text)
-      continue
-    }
-    block.rows.forEach((row) => {
-      const labels = row.filter((c) => !c.value).map((c) => cellText(c, noise)).join('')
-      const values = row.filter((c) => c.value).map((c) => markedBlank(c.text))
-      lines.push(labels + values.join(' '))
-      footerAfter(index++, noise, lines)
-    })
+/**
+ * Text copied from a page, as the seed was: each table row "a | b | c |", the slots merged cells leave as empty
+ * cells at the end of the row ("| 0 | ||"), a label broken over two lines.
+ */
+export const pipeText: TextShape = ({ blocks, noise }) => textDocument(blocks, (row, index, lines) => {
+  const cells = row.map((cell) => cellText(cell, noise))
+  const padding = row.reduce((n, cell) => n + cell.colspan - 1, 0) + (noise.extraCell === index ? 1 : 0)
+  // A first cell broken over lines: the text before the break ends the line above.
+  const parts = row[0]?.value === false ? wrapLabel(cells[0] ?? '', noise) : [cells[0] ?? '']
+  if (parts.length > 1) {
+    lines.push(parts.slice(0, -1).join(''))
+    cells[0] = parts.at(-1) ?? ''
   }
-  return { body: lines.join('\n'), type: 'text' }
-}
+  lines.push(`${cells.join(' | ')} |${'|'.repeat(padding)}`)
+  footerAfter(index, noise, lines)
+})
+
+/** Cells run together as some copy-paste leaves them: labels glued to each other and to the first value. */
+export const gluedText: TextShape = ({ blocks, noise }) => textDocument(blocks, (row, index, lines) => {
+  const labels = row.filter((c) => !c.value).map((c) => cellText(c, noise)).join('')
+  const values = row.filter((c) => c.value).map((c) => markedBlank(c.text))
+  lines.push(labels + values.join(' '))
+  footerAfter(index, noise, lines)
+})
 
 /** Display width of a text in a monospaced layout: CJK characters are two columns. */
 function width (text: string): number {
@@ -218,38 +213,19 @@ export function markdownShape (repeatMerged: boolean): TextShape {
 }
 
 /** One table cell per line, as text extracted cell by cell prints it. */
-export const cellPerLine: TextShape = ({ blocks, noise }) => {
-  const lines: string[] = []
-  for (const block of blocks) {
-    if (block.kind === 'paragraph') {
-      lines.push(block.text)
-      continue
-    }
-    for (const row of block.rows) for (const cell of row) lines.push(cell.value ? markedBlank(cell.text) : cellText(cell, noise))
-  }
-  return { body: lines.join('\n'), type: 'text' }
-}
+export const cellPerLine: TextShape = ({ blocks, noise }) => textDocument(blocks, (row, _index, lines) => {
+  for (const cell of row) lines.push(cell.value ? markedBlank(cell.text) : cellText(cell, noise))
+})
 
 /**
  * A table copied as text from a word processor: cells separated by tabs, rows by line breaks, a label broken over
  * lines inside its cell, an empty cell left empty (the tabs place it), the extra empty cell as a trailing tab.
  */
-export const tabbedText: TextShape = ({ blocks, noise }) => {
-  const lines: string[] = []
-  let index = 0
-  for (const block of blocks) {
-    if (block.kind === 'paragraph') {
-      lines.push(block.text)
-      continue
-    }
-    for (const row of block.rows) {
-      const cells = row.map((cell) => cell.value ? cell.text : wrapLabel(cellText(cell, noise), noise).join('\n'))
-      if (noise.extraCell === index++) cells.push('')
-      lines.push(cells.join('\t'))
-    }
-  }
-  return { body: lines.join('\n'), type: 'text' }
-}
+export const tabbedText: TextShape = ({ blocks, noise }) => textDocument(blocks, (row, index, lines) => {
+  const cells = row.map((cell) => cell.value ? cell.text : wrapLabel(cellText(cell, noise), noise).join('\n'))
+  if (noise.extraCell === index) cells.push('')
+  lines.push(cells.join('\t'))
+})
 
 /** The Word document of the Word-exported page: its merged cells as grid spans and vertical merges. */
 export const wordDocument: Shape = async (sample) => ({ body: await docxOf(wordHtml(sample).body), type: 'docx' })
