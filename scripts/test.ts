@@ -12,12 +12,13 @@
  * TypeScript is compiled once per run, by esbuild, into `.test-build/run-<pid>/` (the tree of src, test, scripts,
  * migrations and bench as JavaScript, beside links to the files the tests read), and tap runs the compiled
  * files: a test process then loads plain JavaScript, without a TypeScript loader resolving and transforming
- * each of its thousand modules, which took a third of its start-up. Test files named as arguments are run
- * from there too. The corpus suite, whose paths lead outside the tree, runs on tsx; coverage on tap's ts-node
+ * each of its thousand modules, which took a third of its start-up. The biggest dependencies are bundled there
+ * too (BUNDLED, in `vendor/`), and the pure domain tests run one process per folder (TOGETHER) when the whole
+ * suite or `--unit` runs. Test files named as arguments are run from there too, each in a process of its own. The corpus suite, whose paths lead outside the tree, runs on tsx; coverage on tap's ts-node
  * (tsx's source maps lose the statements). Other arguments are passed to tap (`--jobs`, …).
  */
 import { spawn } from 'node:child_process'
-import { existsSync, globSync, writeFileSync } from 'node:fs'
+import { existsSync, globSync, mkdirSync, writeFileSync } from 'node:fs'
 import { builtinModules } from 'node:module'
 import { mkdir, mkdtemp, rm, rmdir, symlink } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -181,13 +182,36 @@ function runTogether (files: readonly string[]): string[] {
   return result
 }
 
+/**
+ * The files that take longest (measured), started first: tap starts files in the order of their paths, and one of
+ * these started late in the run ran on alone while the other jobs sat idle.
+ */
+const SLOW_FIRST = ['test/layouts/layouts.test.ts', 'test/routes/bulk.test.ts', 'test/routes/import-readers.test.ts',
+  'test/access/faults.test.ts', 'test/server.test.ts', 'test/cli/import.test.ts', 'test/routes/government-parts.test.ts']
+
+/**
+ * `files` (compiled paths), each of SLOW_FIRST replaced by a file under BUILD/slow-first that imports it: that path
+ * sorts before BUILD/test, and the file runs as it would on its own (its tests report its own name and lines).
+ */
+function slowFirst (files: readonly string[]): string[] {
+  return files.map((file) => {
+    const source = SLOW_FIRST.find((slow) => compiledPath(slow) === file)
+    if (source === undefined) return file
+    const runner = path.join(BUILD, 'slow-first', source.replace(/\.ts$/, '.js'))
+    mkdirSync(path.dirname(runner), { recursive: true })
+    writeFileSync(runner, `// ${source}, started first (scripts/test.ts, SLOW_FIRST).\n` +
+      `await import(${JSON.stringify(path.relative(path.dirname(runner), file))})\n`)
+    return runner
+  })
+}
+
 const tapArguments = (): string[] => {
   if (!compiled) return [...(first === '--coverage' ? [] : TSX), ...(suite === undefined ? process.argv.slice(2) : [...suite, ...rest])]
   const given = first === '--unit' ? rest : process.argv.slice(2)
   const files = given.some((argument) => argument.endsWith('.ts'))
     ? []
     : globSync(suite ?? [ALL_TESTS]).filter(isSuiteFile).sort()
-  return [STRIP_ONLY, ...runTogether(files), ...given.map(compiledPath)]
+  return [STRIP_ONLY, ...slowFirst(runTogether(files)), ...given.map(compiledPath)]
 }
 
 if (first === '--corpus' && !corpusIsPresent()) {
