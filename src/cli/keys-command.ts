@@ -11,7 +11,7 @@
  * `runKeys` is the command as a function, on the environment and output streams it is given (src/cli/io.ts);
  * src/cli/keys.ts runs it on the process's own.
  */
-import { parseArgs } from 'node:util'
+import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { loadConfig } from '../config.js'
 import { listApiKeys } from '../db/api-key-repository.js'
 import { createDatabase } from '../db/connection.js'
@@ -44,20 +44,26 @@ function describe (key: ApiKeyInfo): string {
   ].join('  ')
 }
 
+const OPTIONS = {
+  scope: { type: 'string', multiple: true, default: [] },
+  agency: { type: 'string', multiple: true, default: [] },
+  region: { type: 'string', multiple: true, default: [] },
+  name: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false }
+} as const satisfies ParseArgsConfig['options']
+
 /** Runs the command on `args` (the arguments after the script's name); answers its exit code. */
 export async function runKeys (args: readonly string[], io: CommandIo): Promise<number> {
   const out = consoleOf(io)
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    options: {
-      scope: { type: 'string', multiple: true, default: [] },
-      agency: { type: 'string', multiple: true, default: [] },
-      region: { type: 'string', multiple: true, default: [] },
-      name: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false }
-    }
-  })
+  let parsed
+  try {
+    parsed = parseArgs({ args: [...args], allowPositionals: true, options: OPTIONS })
+  } catch (error) {
+    // An unknown or malformed option: its message and the usage, not a stack trace.
+    out.error(`${(error as Error).message}\n\n${USAGE}`)
+    return 2
+  }
+  const { values, positionals } = parsed
   const [command, argument] = positionals
   if (values.help || command === undefined || !['create', 'list', 'revoke'].includes(command)) {
     out.error(USAGE)

@@ -63,4 +63,7 @@ t.test('a grant that does not fit together, or a bad command, fails with a messa
   t.match(badCode.stderr, /is not a valid 统一社会信用代码/)
   t.equal((await keys('revoke', 'x')).code, 2)
   t.equal((await keys('rotate')).code, 2)
+  const unknown = await keys('create', '--scopes', 'admin')
+  t.equal(unknown.code, 2, 'an unknown option: exit code 2')
+  t.match(unknown.stderr, /Unknown option '--scopes'[\s\S]*Usage: npm run keys/, 'its message and the usage, no stack trace')
 })
