@@ -14,13 +14,13 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
 import { Readable } from 'node:stream'
-import { parseArgs } from 'node:util'
+import type { ParseArgsOptionsConfig } from 'node:util'
 import { buildApp } from '../app.js'
 import { loadConfig } from '../config.js'
 import { createDatabase } from '../db/connection.js'
 import { openEmbeddedPostgres } from '../db/embedded.js'
 import { migrateToLatest } from '../db/migrate.js'
-import { type CommandIo, consoleOf } from './io.js'
+import { type CommandIo, commandArguments, consoleOf } from './io.js'
 
 const USAGE = `Usage: npm run import -- [--url http://127.0.0.1:3000] [--store --key KEY] [--strict]
          [--agency-code CODE] [--agency-name NAME] [--region CODE] [--kind agency|government] [--year YYYY] <files…>
@@ -238,19 +238,13 @@ const OPTIONS = {
   kind: { type: 'string' },
   year: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false }
-} as const
+} as const satisfies ParseArgsOptionsConfig
 
 /** Runs the command on `args` (the arguments after the script's name); answers its exit code. */
 export async function runImport (args: readonly string[], io: CommandIo): Promise<number> {
   const out = consoleOf(io)
-  let parsed
-  try {
-    parsed = parseArgs({ args: [...args], allowPositionals: true, options: OPTIONS })
-  } catch (error) {
-    // An unknown or malformed option: its message, not a stack trace.
-    out.error(`${(error as Error).message}\n\n${USAGE}`)
-    return 2
-  }
+  const parsed = commandArguments(args, OPTIONS, USAGE, out)
+  if (parsed === undefined) return 2
   const { values, positionals } = parsed
   if (values.agency !== undefined && values['agency-code'] !== undefined && values.agency !== values['agency-code']) {
     out.error('--agency and --agency-code name the same thing; pass one.')

@@ -11,7 +11,7 @@
  * `runKeys` is the command as a function, on the environment and output streams it is given (src/cli/io.ts);
  * src/cli/keys.ts runs it on the process's own.
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util'
+import type { ParseArgsOptionsConfig } from 'node:util'
 import { loadConfig } from '../config.js'
 import { listApiKeys } from '../db/api-key-repository.js'
 import { createDatabase } from '../db/connection.js'
@@ -20,7 +20,7 @@ import { migrateToLatest } from '../db/migrate.js'
 import type { ApiKeyInfo } from '../domain/access.js'
 import { DomainError } from '../domain/errors.js'
 import { createKey, revokeKey } from '../services/api-keys.js'
-import { type CommandIo, consoleOf } from './io.js'
+import { type CommandIo, commandArguments, consoleOf } from './io.js'
 
 const USAGE = `Usage: npm run keys -- create --scope <reports:write|findings:review|admin>… [--agency <统一社会信用代码>…] [--region <prefix>…] [--name <holder>]
        (a reports:write or findings:review key acts for its --agency and --region only)
@@ -50,19 +50,13 @@ const OPTIONS = {
   region: { type: 'string', multiple: true, default: [] },
   name: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false }
-} as const satisfies ParseArgsConfig['options']
+} as const satisfies ParseArgsOptionsConfig
 
 /** Runs the command on `args` (the arguments after the script's name); answers its exit code. */
 export async function runKeys (args: readonly string[], io: CommandIo): Promise<number> {
   const out = consoleOf(io)
-  let parsed
-  try {
-    parsed = parseArgs({ args: [...args], allowPositionals: true, options: OPTIONS })
-  } catch (error) {
-    // An unknown or malformed option: its message and the usage, not a stack trace.
-    out.error(`${(error as Error).message}\n\n${USAGE}`)
-    return 2
-  }
+  const parsed = commandArguments(args, OPTIONS, USAGE, out)
+  if (parsed === undefined) return 2
   const { values, positionals } = parsed
   const [command, argument] = positionals
   if (values.help || command === undefined || !['create', 'list', 'revoke'].includes(command)) {
