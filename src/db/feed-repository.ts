@@ -45,6 +45,15 @@ const appendEventsStatement = fixedStatement(`
   from feed_lock, jsonb_to_recordset($2::jsonb) as event (ordinal integer, type text, report_id bigint, revision integer)
   order by event.ordinal`)
 
+/**
+ * The id of the latest event the executor's snapshot sees, 0 before the first. Ids follow commit order, so two
+ * snapshots that see the same latest id see the same stored reports: what a cached rollup is checked against.
+ */
+export async function latestEventId (db: Executor): Promise<number> {
+  const row = await db.selectFrom('report_event').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst()
+  return Number(row?.id ?? 0)
+}
+
 /** Events after `afterId`, oldest first, with the report each names and its status at that revision. */
 export async function listEvents (db: Executor, afterId: number, limit: number): Promise<{ events: ReportEvent[], hasMore: boolean }> {
   const rows = await db.selectFrom('report_event')

@@ -6,9 +6,10 @@
  * beyond that an immediate 429 with `Retry-After`. Ordinary requests never wait for a slot, and keep
  * the pool's other connections.
  *
- * A route opts in with `config.heavyRead`: true, or a function of the validated request for routes that
- * are heavy only for some queries. A slot is held until the answer is sent (a streamed export holds it
- * while it streams) or the client goes away, and a client that leaves while waiting gives up its place.
+ * A route opts in with `config.heavyRead: true`. A slot is held until the answer is sent (a streamed export
+ * holds it while it streams) or the client goes away, and a client that leaves while waiting gives up its
+ * place. A route that is heavy only for some work (statistics: only when the rollup is not already known)
+ * runs that work through `app.heavyWork` instead, which holds a slot while the work runs.
  *
  * Slots bound the connections heavy reads hold, not the CPU they take: one export streaming at full speed
  * keeps a core of the service and one of its database busy, and an ordinary read then waits behind its
@@ -23,7 +24,7 @@ import { ProblemError } from '../problems.js'
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** Whether the request runs in the heavy-read slots; see src/plugins/heavy-reads.ts. */
-    heavyRead?: boolean | ((request: FastifyRequest) => boolean)
+    heavyRead?: boolean
   }
   interface FastifyInstance {
     /**
@@ -31,6 +32,8 @@ declare module 'fastify' {
      * flight, or after the longest pause at the latest; always after pending I/O has had its turn.
      */
     ordinaryFirst: () => Promise<void>
+    /** Runs work in a heavy-read slot (waiting in the queue for one), or throws 429 when the queue is full. */
+    heavyWork: <T>(work: () => Promise<T>) => Promise<T>
   }
 }
 
@@ -62,7 +65,7 @@ class Slots {
       this.running++
       return { granted: Promise.resolve(true), cancel: () => {} }
     }
-    if (this.waiting.length >= this.options.queue) return undefined
+    if (this.full()) return undefined
     let settle: (granted: boolean) => void = () => {}
     const granted = new Promise<boolean>((resolve) => { settle = resolve })
     this.waiting.push(settle)
@@ -75,6 +78,11 @@ class Slots {
         settle(false)
       }
     }
+  }
+
+  /** Whether a place asked for now would be refused. */
+  full (): boolean {
+    return this.running >= this.options.concurrency && this.waiting.length >= this.options.queue
   }
 
   release (): void {
@@ -128,10 +136,26 @@ interface Hold {
   closed: boolean
 }
 
+function busy (): ProblemError {
+  return new ProblemError('RATE_LIMITED',
+    `The service is answering as many exports and statistics as it can; retry in ${RETRY_AFTER_SECONDS} seconds.`,
+    {}, { 'retry-after': String(RETRY_AFTER_SECONDS) })
+}
+
 async function heavyReadsPlugin (app: FastifyInstance, options: HeavyReadOptions) {
   const slots = new Slots(options)
   const ordinary = new OrdinaryRequests(options.maxPauseMs)
   app.decorate('ordinaryFirst', async () => { await ordinary.gap() })
+  app.decorate('heavyWork', async <T>(work: () => Promise<T>): Promise<T> => {
+    const place = slots.take()
+    if (place === undefined) throw busy()
+    await place.granted
+    try {
+      return await work()
+    } finally {
+      slots.release()
+    }
+  })
   const holds = new WeakMap<FastifyRequest, Hold>()
   const releaseWhenDone = (hold: Hold) => {
     if (hold.granted && hold.answered && hold.closed) slots.release()
@@ -141,25 +165,25 @@ async function heavyReadsPlugin (app: FastifyInstance, options: HeavyReadOptions
     if (route.config?.heavyRead === undefined || route.schema === undefined) return
     route.schema = {
       ...route.schema,
-      description: `${route.schema.description ?? ''}\n\n${typeof route.config.heavyRead === 'function' ? 'When it is a heavy read (see above)' : 'A heavy read'}: ` +
+      description: `${route.schema.description ?? ''}\n\nA heavy read: ` +
         `at most ${options.concurrency} run at once and ${options.queue} wait; beyond that the answer is 429 \`RATE_LIMITED\` with \`Retry-After\`.`
     } as typeof route.schema
   })
 
+  // A client that retries at once while the slots are full costs no authentication and no validation.
+  app.addHook('onRequest', async (request) => {
+    if (request.routeOptions.config.heavyRead === true && slots.full()) throw busy()
+  })
+
   // After validation, so that a request refused anyway takes no slot.
   app.addHook('preHandler', async (request, reply) => {
-    const heavyRead = request.routeOptions.config.heavyRead
-    if (heavyRead === undefined || heavyRead === false || (typeof heavyRead === 'function' && !heavyRead(request))) {
+    if (request.routeOptions.config.heavyRead !== true) {
       ordinary.started()
       reply.raw.once('close', () => { ordinary.finished() })
       return
     }
     const place = slots.take()
-    if (place === undefined) {
-      throw new ProblemError('RATE_LIMITED',
-        `The service is answering as many exports and statistics as it can; retry in ${RETRY_AFTER_SECONDS} seconds.`,
-        {}, { 'retry-after': String(RETRY_AFTER_SECONDS) })
-    }
+    if (place === undefined) throw busy()
     const hold: Hold = { granted: false, answered: false, closed: false }
     // 'close' comes once the answer is sent, or as soon as the client goes away.
     reply.raw.once('close', () => {

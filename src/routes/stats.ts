@@ -4,15 +4,14 @@
  * `report_figures` (one row of columns per report), so a province is one SQL aggregation per year.
  */
 import { type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import {
-  type FigureFilters, type FigureGrouping, type GroupTotals, inStatsSnapshot, sumFigureGroups, sumFigures
-} from '../db/figures-repository.js'
-import {
-  compareRollups, FIGURE_POINTERS, HEADLINE_POINTERS, INDICATOR_INPUTS, nextRegionLevel, type Rollup, summarise
-} from '../domain/rollup.js'
+import { FIGURE_POINTERS, HEADLINE_POINTERS, type Rollup } from '../domain/rollup.js'
 import { ProblemError } from '../problems.js'
 import { COMMON_PROBLEM_RESPONSES, problemResponse } from '../schemas/problem.js'
 import { StatsQuerySchema, StatsSchema } from '../schemas/stats.js'
+import { type StatsGroup, StatsReader } from '../services/stats.js'
+
+/** Cell totals kept in memory by the rollups read most recently: about 50 MB. */
+const KEPT_CELLS = 500_000
 
 const KNOWN_CELLS = new Set(FIGURE_POINTERS)
 
@@ -36,10 +35,10 @@ function rollupJson (year: number, { reports, agencies, byStatus, byTemplate, ce
 }
 
 const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const reader = new StatsReader(app.dbRead, { keptCells: KEPT_CELLS, heavyWork: app.heavyWork })
+
   /** GET /v1/stats — rollup of the matching reports of a year and the year before, with an optional breakdown. */
   app.get('/v1/stats', {
-    // A rollup of the whole country or a province adds up tens of thousands of reports; a city's is quick.
-    config: { heavyRead: (request) => ((request.query as { region?: string }).region ?? '').length <= 2 },
     schema: {
       operationId: 'getStats',
       tags: ['stats'],
@@ -49,8 +48,11 @@ const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         'distinct agencies, per cell its sum, its blanks (counted apart from zeros) and how many reports have it, and the ' +
         'derived indicators recomputed from the sums (never averaged). `changes` compares the two years cell by cell. ' +
         'With `groupBy`, `groups` breaks the year down by region (one level below `region`), by agency or by kind, each ' +
-        'group with its indicators and the cells named in `cells`. Cached for a minute. Statistics of the whole country or ' +
-        'of a province (no `region`, or one of 2 digits) are a heavy read.',
+        'group with its indicators and the cells named in `cells`. Totals are kept by the service until a report is stored, ' +
+        'revised or moved (an answer always includes every write that was committed before the request), and HTTP caches ' +
+        'may keep them for a minute. Computing the statistics of the whole country or of a province (no `region`, or one ' +
+        `of 2 digits) again is a heavy read: at most ${'`HEAVY_READ_CONCURRENCY`'} run at once and ${'`HEAVY_READ_QUEUE`'} wait; ` +
+        'beyond that the answer is 429 `RATE_LIMITED` with `Retry-After`.',
       querystring: StatsQuerySchema,
       response: {
         200: {
@@ -68,48 +70,37 @@ const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const cells = groupBy === undefined ? [] : groupCells(request.query.cells)
     // One row per agency of a whole country would be ~75,000 groups: a breakdown by agency is per region.
     if (groupBy === 'agency' && region === undefined) throw invalidQuery('groupBy', 'a breakdown by agency needs `region`')
-    const filters: FigureFilters = { region, year, kind, template }
-    const grouping: FigureGrouping | undefined = groupBy === undefined
-      ? undefined
-      : groupBy === 'region' ? { by: 'region', digits: nextRegionLevel(region) } : { by: groupBy }
-    const totals = await inStatsSnapshot(app.dbRead, async (trx) => ({
-      current: await sumFigures(trx, filters),
-      previous: await sumFigures(trx, { ...filters, year: year - 1 }),
-      groups: grouping === undefined ? null : await sumFigureGroups(trx, filters, grouping, [...new Set([...cells, ...INDICATOR_INPUTS])])
-    }))
-    const current = summarise(totals.current)
-    const previous = summarise(totals.previous)
-    const comparison = compareRollups(previous, current)
+    const stats = await reader.read({ region, year, kind, template, groupBy, cells })
     const shown = new Set(cells)
-    const groupJson = (group: GroupTotals) => {
-      const { cells: groupTotals, ...rollup } = rollupJson(year, summarise(group))
+    const groupJson = ({ key, name, rollup }: StatsGroup) => {
+      const { cells: groupTotals, ...totals } = rollupJson(year, rollup)
       const query = new URLSearchParams({
-        ...(groupBy !== 'kind' ? { region: group.key } : region === undefined ? {} : { region }),
+        ...(groupBy !== 'kind' ? { region: key } : region === undefined ? {} : { region }),
         year: String(year),
-        kind: groupBy === 'kind' ? group.key : kind,
+        kind: groupBy === 'kind' ? key : kind,
         ...(template === undefined ? {} : { template })
       })
       return {
-        key: group.key,
-        name: group.name,
-        href: groupBy === 'agency' ? `/v1/agencies/${group.key}` : `/v1/stats?${query.toString()}`,
-        reports: rollup.reports,
-        agencies: rollup.agencies,
-        byStatus: rollup.byStatus,
-        byTemplate: rollup.byTemplate,
+        key,
+        name,
+        href: groupBy === 'agency' ? `/v1/agencies/${key}` : `/v1/stats?${query.toString()}`,
+        reports: totals.reports,
+        agencies: totals.agencies,
+        byStatus: totals.byStatus,
+        byTemplate: totals.byTemplate,
         cells: groupTotals.filter((cell) => shown.has(cell.pointer)),
-        indicators: rollup.indicators
+        indicators: totals.indicators
       }
     }
     reply.header('cache-control', 'public, max-age=60')
     return {
       filters: { region: region ?? null, year, kind, template: template ?? null, groupBy: groupBy ?? null, cells: [...cells] },
-      current: rollupJson(year, current),
-      previous: rollupJson(year - 1, previous),
-      comparableTables: [...comparison.comparableTables],
-      changes: [...comparison.changes],
-      indicatorChanges: [...comparison.indicators],
-      groups: totals.groups?.map(groupJson) ?? null
+      current: rollupJson(year, stats.current),
+      previous: rollupJson(year - 1, stats.previous),
+      comparableTables: [...stats.comparison.comparableTables],
+      changes: [...stats.comparison.changes],
+      indicatorChanges: [...stats.comparison.indicators],
+      groups: stats.groups?.map(groupJson) ?? null
     }
   })
 }

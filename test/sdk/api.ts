@@ -391,11 +391,9 @@ export interface paths {
         };
         /**
          * Statistics over many reports
-         * @description Adds up every table cell of the latest revisions of the reports matching a region prefix, a year, a kind and optionally a template, and does the same for the year before: counts of reports by status and template, distinct agencies, per cell its sum, its blanks (counted apart from zeros) and how many reports have it, and the derived indicators recomputed from the sums (never averaged). `changes` compares the two years cell by cell. With `groupBy`, `groups` breaks the year down by region (one level below `region`), by agency or by kind, each group with its indicators and the cells named in `cells`. Cached for a minute. Statistics of the whole country or of a province (no `region`, or one of 2 digits) are a heavy read.
+         * @description Adds up every table cell of the latest revisions of the reports matching a region prefix, a year, a kind and optionally a template, and does the same for the year before: counts of reports by status and template, distinct agencies, per cell its sum, its blanks (counted apart from zeros) and how many reports have it, and the derived indicators recomputed from the sums (never averaged). `changes` compares the two years cell by cell. With `groupBy`, `groups` breaks the year down by region (one level below `region`), by agency or by kind, each group with its indicators and the cells named in `cells`. Totals are kept by the service until a report is stored, revised or moved (an answer always includes every write that was committed before the request), and HTTP caches may keep them for a minute. Computing the statistics of the whole country or of a province (no `region`, or one of 2 digits) again is a heavy read: at most `HEAVY_READ_CONCURRENCY` run at once and `HEAVY_READ_QUEUE` wait; beyond that the answer is 429 `RATE_LIMITED` with `Retry-After`.
          *
          *     Public; an API key, if sent, must be valid.
-         *
-         *     When it is a heavy read (see above): at most 1 run at once and 10 wait; beyond that the answer is 429 `RATE_LIMITED` with `Retry-After`.
          */
         get: operations["getStats"];
         put?: never;
