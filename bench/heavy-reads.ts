@@ -16,7 +16,10 @@
  *   whole and, on 429, trying again after `--retry-ms` (100 ms: more pressure than a client honouring `Retry-After`); (3) the same
  *   on the service with 9 slots. The heavy clients run in a child process; reads are timed from the moment they have
  *   had as many answers as there are clients, so that the slots are full when timing starts.
- * - Output: per phase the ordinary reads' latency (p50, p97.5, p99, mean) and requests/s, and the ratio of each to
+ * - Then the same three phases with ordinary writes instead of reads: autocannon (10 connections) sends
+ *   `PUT /v1/reports/{id}` with `If-Match: *`, each a new revision of a stored report (its overview gains a counter),
+ *   so that every write runs the rules, stores its findings and figures and appends to the feed.
+ * - Output: per phase the ordinary requests' latency (p50, p97.5, p99, mean) and requests/s, and the ratio of each to
  *   phase 1; the heavy clients' answers by status. Exit status 1 if any answer was a 5xx.
  *   Also bench/results/heavy-reads-<timestamp>.json (git-ignored).
  */
@@ -24,9 +27,10 @@ import { fork } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import os from 'node:os'
-import autocannon, { type Result } from 'autocannon'
+import autocannon, { type AutocannonRequest, type Result } from 'autocannon'
 import { createDatabase } from '../src/db/connection.js'
 import { migrateToLatest } from '../src/db/migrate.js'
+import type { AnnualReport } from '../src/domain/report.js'
 import { createKey } from '../src/services/api-keys.js'
 import { benchDatabase } from './bench-database.js'
 import { generateReports } from './generate-reports.js'
@@ -58,13 +62,16 @@ async function cleanUp (): Promise<void> {
 }
 process.once('SIGINT', () => { cleanUp().finally(() => process.exit(130)).catch(() => {}) })
 
-/** Stores the generated reports through the bulk route, in requests of 250 lines. */
-async function store (server: ServerProcess, token: string): Promise<number[]> {
-  const lines: string[] = []
-  for (const { body } of generateReports(OPTIONS.reports, { provinces: ['33'], years: [2022, 2023], seed: 7 })) {
-    lines.push(JSON.stringify(body))
-    if (lines.length === OPTIONS.reports) break
-  }
+/** A stored report: its id and the body it was stored with. */
+interface StoredReport {
+  readonly id: number
+  readonly body: AnnualReport
+}
+
+/** Stores the generated reports through the bulk route, in requests of 250 lines; returns up to 500 of them. */
+async function store (server: ServerProcess, token: string): Promise<StoredReport[]> {
+  const bodies = [...generateReports(OPTIONS.reports, { provinces: ['33'], years: [2022, 2023], seed: 7 })].map(({ body }) => body)
+  const lines = bodies.map((body) => JSON.stringify(body))
   for (let start = 0; start < lines.length; start += 250) {
     const response = await fetch(`${server.url}/v1/reports:bulk`, {
       method: 'POST',
@@ -75,8 +82,12 @@ async function store (server: ServerProcess, token: string): Promise<number[]> {
     if (response.status !== 200 || !answer.includes('"summary"')) throw new Error(`bulk answered ${response.status}: ${answer.slice(0, 300)}`)
   }
   const list = await fetch(`${server.url}/v1/reports?limit=500`)
-  const { items } = await list.json() as { items: Array<{ id: number }> }
-  return items.map((item) => item.id)
+  const { items } = await list.json() as { items: Array<{ id: number, agencyCode: string, year: number, kind: string }> }
+  const byKey = new Map(bodies.map((body) => [`${body.agency.code}/${body.year}/${body.kind}`, body]))
+  return items.flatMap((item) => {
+    const body = byKey.get(`${item.agencyCode}/${item.year}/${item.kind}`)
+    return body === undefined ? [] : [{ id: item.id, body }]
+  })
 }
 
 interface HeavyTally { statuses: Record<string, number>, bytes: number }
@@ -133,28 +144,41 @@ if (process.argv[2] === '--heavy-client') {
   await new Promise(() => {})
 }
 
-async function ordinaryReads (server: ServerProcess, ids: readonly number[]): Promise<Result> {
+type Ordinary = 'reads' | 'writes'
+
+/** Random reads of stored reports, or revisions of them, for a phase. */
+async function ordinaryRequests (ordinary: Ordinary, server: ServerProcess, reports: readonly StoredReport[], token: string): Promise<Result> {
   let next = 0
+  const read = (request: AutocannonRequest): AutocannonRequest => ({ ...request, path: `/v1/reports/${reports[next++ % reports.length]?.id ?? 1}` })
+  const write = (request: AutocannonRequest): AutocannonRequest => {
+    const report = reports[next % reports.length]
+    if (report === undefined) throw new Error('no stored report to revise')
+    const body = { ...report.body, sections: { ...report.body.sections, overview: `${report.body.sections.overview}（修订${next++}）` } }
+    return { ...request, path: `/v1/reports/${report.id}`, body: JSON.stringify(body) }
+  }
   return await autocannon({
     url: server.url,
     connections: OPTIONS.readConnections,
     duration: OPTIONS.phaseSeconds,
     timeout: 30,
-    requests: [{ method: 'GET', path: `/v1/reports/${ids[0] ?? 1}`, setupRequest: (request) => ({ ...request, path: `/v1/reports/${ids[next++ % ids.length] ?? 1}` }) }]
+    requests: [ordinary === 'reads'
+      ? { method: 'GET', setupRequest: read }
+      : { method: 'PUT', headers: { 'content-type': 'application/json', 'if-match': '*', authorization: `Bearer ${token}` }, setupRequest: write }]
   })
 }
 
 interface Phase {
   readonly name: string
-  readonly reads: Result
+  readonly ordinary: Ordinary
+  readonly answers: Result
   readonly heavy: HeavyTally | null
 }
 
-async function phase (name: string, server: ServerProcess, ids: readonly number[], heavyClients: number): Promise<Phase> {
-  console.log(`phase: ${name} …`)
+async function phase (name: string, ordinary: Ordinary, server: ServerProcess, heavyClients: number, reports: readonly StoredReport[], token: string): Promise<Phase> {
+  console.log(`phase: ${ordinary}${name} …`)
   const heavy = heavyClients === 0 ? null : await startHeavyClients(server.url, heavyClients)
-  const reads = await ordinaryReads(server, ids)
-  return { name, reads, heavy: heavy === null ? null : await heavy.stop() }
+  const answers = await ordinaryRequests(ordinary, server, reports, token)
+  return { name: `${ordinary}${name}`, ordinary, answers, heavy: heavy === null ? null : await heavy.stop() }
 }
 
 const round = (value: number, digits = 1) => Number(value.toFixed(digits))
@@ -176,30 +200,35 @@ try {
   const wide = await forkServer('service', { databaseUrl: database.url, env: { HEAVY_READ_CONCURRENCY: '9', HEAVY_READ_QUEUE: '1000' } })
   servers.push(wide)
   const storeStarted = performance.now()
-  const ids = await store(limited, token)
+  const reports = await store(limited, token)
   console.log(`stored ${OPTIONS.reports} reports in ${round((performance.now() - storeStarted) / 1000)} s`)
 
-  const phases = [
-    await phase(`reads alone (${OPTIONS.slots} slots)`, limited, ids, 0),
-    await phase(`reads + ${OPTIONS.heavyClients} heavy clients (${OPTIONS.slots} slots, queue 10)`, limited, ids, OPTIONS.heavyClients),
-    await phase(`reads + ${OPTIONS.heavyClients} heavy clients (9 slots, queue 1000)`, wide, ids, OPTIONS.heavyClients)
-  ]
-  const baseline = phases[0]?.reads.latency
-  const rows = phases.map(({ name, reads, heavy }) => ({
-    phase: name,
-    'reads/s': round(reads.requests.average),
-    'p50 ms': reads.latency.p50,
-    'p97.5 ms': reads.latency.p97_5,
-    'p99 ms': reads.latency.p99,
-    'mean ms': round(reads.latency.mean, 2),
-    '× p50': round(reads.latency.p50 / Math.max(baseline?.p50 ?? 1, 1), 1),
-    '× p99': round(reads.latency.p99 / Math.max(baseline?.p99 ?? 1, 1), 1),
-    'read 5xx': reads['5xx'],
-    'read errors+timeouts': reads.errors + reads.timeouts,
-    'heavy answers': heavy === null ? '' : Object.entries(heavy.statuses).map(([status, count]) => `${status}: ${count}`).join(', ')
-  }))
+  const phases: Phase[] = []
+  for (const ordinary of ['reads', 'writes'] as const) {
+    phases.push(await phase(` alone (${OPTIONS.slots} slots)`, ordinary, limited, 0, reports, token))
+    phases.push(await phase(` + ${OPTIONS.heavyClients} heavy clients (${OPTIONS.slots} slots, queue 10)`, ordinary, limited, OPTIONS.heavyClients, reports, token))
+    phases.push(await phase(` + ${OPTIONS.heavyClients} heavy clients (9 slots, queue 1000)`, ordinary, wide, OPTIONS.heavyClients, reports, token))
+  }
+  const rows = phases.map(({ name, ordinary, answers: reads, heavy }) => {
+    // Each phase against the same requests alone, in this run.
+    const baseline = phases.find((other) => other.ordinary === ordinary)?.answers.latency
+    return {
+      phase: name,
+      'requests/s': round(reads.requests.average),
+      'p50 ms': reads.latency.p50,
+      'p97.5 ms': reads.latency.p97_5,
+      'p99 ms': reads.latency.p99,
+      'mean ms': round(reads.latency.mean, 2),
+      '× p50': round(reads.latency.p50 / Math.max(baseline?.p50 ?? 1, 1), 1),
+      '× p99': round(reads.latency.p99 / Math.max(baseline?.p99 ?? 1, 1), 1),
+      '5xx': reads['5xx'],
+      'non-2xx': reads.non2xx,
+      'errors+timeouts': reads.errors + reads.timeouts,
+      'heavy answers': heavy === null ? '' : Object.entries(heavy.statuses).map(([status, count]) => `${status}: ${count}`).join(', ')
+    }
+  })
   console.table(rows)
-  const fiveHundreds = phases.reduce((sum, { reads, heavy }) => sum + reads['5xx'] +
+  const fiveHundreds = phases.reduce((sum, { answers, heavy }) => sum + answers['5xx'] +
     Object.entries(heavy?.statuses ?? {}).filter(([status]) => status.startsWith('5')).reduce((total, [, count]) => total + count, 0), 0)
   if (fiveHundreds > 0) {
     console.error(`${fiveHundreds} answers were 5xx`)

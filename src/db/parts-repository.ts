@@ -227,6 +227,22 @@ export const SUMMARIES_WITH_PARTS_SQL = `with summaries as (
   ) as totals
   order by summaries.report_id`
 
+const lockRegionYearsStatement = fixedStatement(`select pg_advisory_xact_lock(hashtextextended('parts:' || lock_key, 0))
+  from unnest($1::text[]) with ordinality as locks (lock_key, position)
+  order by position`)
+
+/**
+ * Takes the locks of these region-years (those `lockSummariesWithParts` takes again later, which then costs
+ * nothing): for a writer that locks or updates a summary's report row before its GOV-PARTS. A department's writer
+ * holds the region-year's lock when it marks the summary changed, so a writer that held the summary's row first and
+ * asked for the lock after would deadlock with it. Called after the agencies' locks.
+ */
+export async function lockRegionYears (db: Executor, keys: readonly RegionYear[]): Promise<void> {
+  const unique = uniqueRegionYears(keys)
+  if (unique.length === 0) return
+  await lockRegionYearsStatement(db, [unique.map(regionYearText)])
+}
+
 /**
  * One round trip for the locks and the read. Taking the locks in a statement of their own costs a second round trip
  * (0.1–0.25 ms on a quiet machine, milliseconds under load: bench/README.md); taking them inside the read itself would

@@ -9,7 +9,7 @@ import { recordAudit } from '../db/audit-repository.js'
 import type { Database } from '../db/database.js'
 import { appendEvents } from '../db/feed-repository.js'
 import { findAgencyRecord, moveAgency } from '../db/report-repository.js'
-import { recomputeAfterMove } from './government-parts.js'
+import { lockForMove, recomputeAfterMove } from './government-parts.js'
 import { inTransaction } from '../db/transactions.js'
 import type { Actor } from '../domain/access.js'
 import { DomainError } from '../domain/errors.js'
@@ -45,6 +45,7 @@ export async function placeAgency (db: Kysely<Database>, code: string, placement
     }
     const previousRegionCode = before?.regionCode ?? null
     if (previousRegionCode === placement.regionCode) return { code, name, regionCode: placement.regionCode, previousRegionCode, movedReports: 0 }
+    if (previousRegionCode !== null) await lockForMove(trx, code, [previousRegionCode, placement.regionCode])
     const moved = await moveAgency(trx, code, placement.regionCode, name)
     await recordAudit(trx, actor, [{
       action: 'agency.moved',

@@ -5,8 +5,8 @@
 import { isDeepStrictEqual } from 'node:util'
 import { findReportAtRevision, type Executor } from '../db/report-repository.js'
 import {
-  comparableFinding, findAgencyYears, findRegionParts, lockSummariesWithParts, type PartsResult, type RegionYear, savePartsResults,
-  withTopContributors
+  comparableFinding, findAgencyYears, findRegionParts, lockRegionYears, lockSummariesWithParts, type PartsResult, type RegionYear,
+  savePartsResults, withTopContributors
 } from '../db/parts-repository.js'
 import { statusOf, summarizeFindings } from '../domain/check-report.js'
 import { DomainError } from '../domain/errors.js'
@@ -26,6 +26,20 @@ export interface WrittenRevision {
 }
 
 const regionYearOf = (body: AnnualReport): RegionYear => ({ regionCode: body.agency.regionCode, year: body.year })
+
+/**
+ * Takes, before a write locks or updates any report row, the region-year locks its GOV-PARTS will need when it stores
+ * a summary: the summary's region-year and the next year's (whose summary it recomputes), and with them those of the
+ * departments written beside it. A department's writer holds its region-year's lock when it marks the summary
+ * changed; a summary's writer that held the summary's row (or the next year's) first would deadlock with it. A write
+ * of departments only locks no summary row before its GOV-PARTS, and takes its locks there, at once.
+ */
+export async function lockForSummaryWrites (db: Executor, bodies: readonly AnnualReport[]): Promise<void> {
+  if (!bodies.some((body) => body.kind === 'government')) return
+  await lockRegionYears(db, bodies.flatMap((body) => body.kind === 'government'
+    ? [regionYearOf(body), { regionCode: body.agency.regionCode, year: body.year + 1 }]
+    : [regionYearOf(body)]))
+}
 
 /**
  * Recomputes GOV-PARTS of every summary of the region-years these revisions touch (written summaries included,
@@ -55,8 +69,20 @@ export async function recomputeGovernmentParts (
 export async function recomputeAfterMove (
   db: Executor, agencyCode: string, regions: readonly string[]
 ): Promise<Array<{ reportId: number, revision: number }>> {
+  return await recomputeRegionYears(db, await moveScope(db, agencyCode, regions), new Set())
+}
+
+/**
+ * Takes, before an agency's reports move, the region-year locks `recomputeAfterMove` will need: a summary's reports
+ * moving are summary rows updated, which must not happen before the locks (see `lockForSummaryWrites`).
+ */
+export async function lockForMove (db: Executor, agencyCode: string, regions: readonly string[]): Promise<void> {
+  await lockRegionYears(db, await moveScope(db, agencyCode, regions))
+}
+
+async function moveScope (db: Executor, agencyCode: string, regions: readonly string[]): Promise<RegionYear[]> {
   const years = await findAgencyYears(db, agencyCode)
-  return await recomputeRegionYears(db, years.flatMap((year) => regions.map((regionCode) => ({ regionCode, year }))), new Set())
+  return years.flatMap((year) => regions.map((regionCode) => ({ regionCode, year })))
 }
 
 /** `recomputeGovernmentParts` over region-years; `reported` are reports the caller's feed events already name. */

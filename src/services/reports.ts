@@ -15,7 +15,7 @@ import {
   reviseReport, type RevisionSource, storeRevisions, upsertAgencies
 } from '../db/report-repository.js'
 import { inTransaction } from '../db/transactions.js'
-import { partsForCheck, recomputeGovernmentParts } from './government-parts.js'
+import { lockForSummaryWrites, partsForCheck, recomputeGovernmentParts } from './government-parts.js'
 import { type Actor, type Grant, judgeWrite, judgeWrites, type ReportOwner, type WriteRefusal } from '../domain/access.js'
 import { analyseReport, type ReportAnalysis, withFingerprint } from '../domain/analysis.js'
 import { DomainError } from '../domain/errors.js'
@@ -154,6 +154,7 @@ export async function submitReport (
 ): Promise<SubmitOutcome> {
   return await inTransaction(db, async (trx) => {
     await lockAgencies(trx, [body.agency.code])
+    await lockForSummaryWrites(trx, [body])
     const [stored] = await findStoredOwnerships(trx, [body])
     assertAllowed(judgeWrite(options.grant, ownerOf(body), stored ?? { agencyRegionCode: undefined, report: undefined }), ownerOf(body))
     const result = await createReport(trx, body, options.source)
@@ -175,6 +176,7 @@ export async function reviseStoredReport (
 ): Promise<StoreRevisionOutcome> {
   return await inTransaction(db, async (trx) => {
     await lockAgencies(trx, [body.agency.code])
+    await lockForSummaryWrites(trx, [body])
     const report = await lockReport(trx, id)
     if (report === undefined) return { outcome: 'not_found' }
     const [stored] = await findStoredOwnerships(trx, [body])
@@ -280,6 +282,7 @@ export async function storeBatch (db: Kysely<Database>, bodies: readonly AnnualR
   const ordered = bodies.map((body, index) => ({ body, index })).sort((a, b) => byNaturalKey(a.body, b.body))
   return await inTransaction(db, async (trx) => {
     await lockAgencies(trx, ordered.map(({ body }) => body.agency.code))
+    await lockForSummaryWrites(trx, bodies)
     const stored = await findStoredOwnerships(trx, bodies)
     const refusals = judgeWrites(options.grant, bodies.map((body, index) => ({
       owner: ownerOf(body), stored: stored[index] ?? { agencyRegionCode: undefined, report: undefined }

@@ -156,8 +156,7 @@ t.test('a national rollup already computed is answered again without a slot unti
   await locked
   t.equal((await province).statusCode, 200)
 
-  const summary = seedReport()
-  summary.kind = 'government'
+  const summary = { ...seedReport(), kind: 'government' }
   t.equal((await app.inject({ method: 'POST', url: '/v1/reports', payload: summary })).statusCode, 201)
   const after = await app.inject({ url: '/v1/stats?year=2023&kind=government' })
   t.equal(after.statusCode, 200)

@@ -7,7 +7,7 @@ import { sql } from 'kysely'
 import t from 'tap'
 import { SUMMARIES_WITH_PARTS_SQL } from '../../src/db/parts-repository.js'
 import type { AnnualReport } from '../../src/domain/report.js'
-import { submitReport } from '../../src/services/reports.js'
+import { reviseStoredReport, submitReport } from '../../src/services/reports.js'
 import { createTestDatabase, resetDb } from '../helper.js'
 import { creditCode, reportFor } from '../fixtures.js'
 
@@ -92,4 +92,31 @@ t.test('the function gov_parts_summaries reads with the statement of parts-repos
   const source = row?.source ?? ''
   const lock = source.indexOf('perform pg_advisory_xact_lock(')
   t.ok(lock >= 0 && lock < source.indexOf('return query '), 'the locks are taken in a statement before the read')
+})
+
+t.test('a summary\'s revision asks for the region-year locks before it touches a summary\'s row, so it cannot deadlock with a department', async (t) => {
+  const previousSummary = { ...summary, year: 2022 }
+  const stored = await submitReport(db, previousSummary, OPTIONS)
+  if (stored.outcome !== 'created') throw new Error(`the 2022 summary was ${stored.outcome}`)
+  t.equal((await submitReport(db, summary, OPTIONS)).outcome, 'created')
+  let revision: Promise<unknown> | undefined
+  // The department's write holds its region-year's lock and has marked the 2023 summary changed (its row is locked).
+  await db.transaction().execute(async (trx) => {
+    t.equal((await submitReport(trx, department, OPTIONS)).outcome, 'created')
+    // Revising the 2022 summary recomputes the 2023 one: it must wait for the lock first, holding no summary's row,
+    // or, holding the 2023 row, it would ask for the lock the department's write holds while that write waits for the row.
+    revision = reviseStoredReport(db, stored.report.id, 'any', { ...previousSummary, sections: { ...previousSummary.sections, other: '修订' } }, OPTIONS)
+    const started = Date.now()
+    while (await waitingForAdvisoryLock() === 0) {
+      if (Date.now() - started > 10_000) throw new Error('the revision never waited for the region-year\'s lock')
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
+  })
+  t.match(await revision, { outcome: 'revised' })
+  const { rows } = await sql<{ year: number, findings: string }>`
+    select report.year, (select count(*) from finding where finding.report_id = report.id and finding.revision = report.current_revision
+      and finding.rule_id = 'GOV-PARTS' and finding.status = 'failed') as findings
+    from report where report.kind = 'government' order by report.year`.execute(db)
+  t.equal(Number(rows[0]?.findings), 0, 'the 2022 summary has no department')
+  t.ok(Number(rows[1]?.findings) > 0, 'the 2023 summary, recomputed after the department committed, is exceeded by it')
 })
