@@ -12,7 +12,7 @@ import Fastify from 'fastify'
 import pg from 'pg'
 import Format from 'typebox/format'
 import { isValidCreditCode } from '../src/domain/credit-code.js'
-import { compileCheckOf } from '../src/plugins/validation.js'
+import { compileCheckOf } from '../src/http/compiled-checks.js'
 import { AnnualReportSchema, REPORT_COMPONENTS } from '../src/schemas/report.js'
 
 /** One row per stored body: the floor's whole storage. */

@@ -8,8 +8,9 @@ import type { FindingSummary } from '../domain/check-report.js'
 import type { Finding, Severity } from '../domain/findings.js'
 import type { AnnualReport, ReportKind } from '../domain/report.js'
 import type { YearOverYear } from '../domain/year-over-year.js'
+import { type ReportKey, reportKeyText } from '../domain/report-key.js'
 import { fixedStatement } from './prepared.js'
-import type { Executor } from './report-repository.js'
+import type { Executor } from './executor.js'
 
 /** A stored report's latest revision, as a neighbour of another year's report. */
 export interface YearNeighbour {
@@ -59,21 +60,6 @@ const lockStatement = fixedStatement(`select pg_advisory_xact_lock(hashtextexten
 
 function toNeighbour (row: { id: string, current_revision: number, body: unknown }): YearNeighbour {
   return { reportId: Number(row.id), revision: row.current_revision, body: row.body as AnnualReport }
-}
-
-/** Which report of which agency, kind and year. */
-export interface ReportKey {
-  readonly agencyCode: string
-  readonly kind: ReportKind
-  readonly year: number
-}
-
-/** A report key as one string, for maps and messages. */
-export const reportKeyText = ({ agencyCode, kind, year }: ReportKey): string => `${agencyCode}:${kind}:${year}`
-
-/** The key of the report `body` is (or, `offset` years on, of the same agency's report of the same kind). */
-export function reportKeyOf (body: AnnualReport, offset = 0): ReportKey {
-  return { agencyCode: body.agency.code, kind: body.kind, year: body.year + offset }
 }
 
 /** The latest revisions of the stored reports among `keys`, in one statement; `get` answers by key. */

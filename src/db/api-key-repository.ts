@@ -2,7 +2,7 @@
 import type { ApiKeyInfo, Grant, Scope } from '../domain/access.js'
 import type { ApiKeyTable } from './database.js'
 import { prepareStatement } from './prepared.js'
-import type { Executor } from './report-repository.js'
+import type { Executor } from './executor.js'
 import { type Selectable, sql } from 'kysely'
 
 const INFO_COLUMNS = ['id', 'lookup_id', 'name', 'scopes', 'agency_codes', 'region_prefixes', 'created_at', 'revoked_at'] as const

@@ -1,7 +1,7 @@
 /** The audit trail: one entry per write, inserted in the write's own transaction. */
 import type { Actor, AgencyMove, AuditAction, AuditEntry } from '../domain/access.js'
 import { fixedStatement } from './prepared.js'
-import type { Executor } from './report-repository.js'
+import type { Executor } from './executor.js'
 
 export interface AuditTarget {
   readonly action: AuditAction

@@ -5,7 +5,7 @@
  */
 import type { ReportKind } from '../domain/report.js'
 import { fixedStatement } from './prepared.js'
-import type { Executor } from './report-repository.js'
+import type { Executor } from './executor.js'
 
 /** Arbitrary constant key of the feed's advisory lock. */
 const FEED_LOCK = 727_001

@@ -12,7 +12,7 @@ import {
 import { computeIndicators } from '../domain/year-over-year.js'
 import type { Database, ReportFiguresTable } from './database.js'
 import { fixedStatement } from './prepared.js'
-import type { Executor } from './report-repository.js'
+import type { Executor } from './executor.js'
 
 type CellColumn = `t${'2' | '3' | '4'}__${string}`
 

@@ -3,7 +3,7 @@
  * (`lockIdempotencyKey`) for the whole transaction, so concurrent retries wait for the first answer.
  */
 import { sql } from 'kysely'
-import type { Executor } from './report-repository.js'
+import type { Executor } from './executor.js'
 
 /** How long an answer is kept for replays, as a Postgres interval. */
 const RETENTION = '24 hours'

@@ -11,7 +11,7 @@ import { COVERAGE_POINTERS, type PartCellSum, type RegionParts, RULE_POINTERS, T
 import { findingRow } from './analysis-repository.js'
 import { figureColumn } from './figures-repository.js'
 import { fixedStatement } from './prepared.js'
-import type { Executor } from './report-repository.js'
+import type { Executor } from './executor.js'
 
 /** One region and year: the scope of a summary and of its parts. */
 export interface RegionYear {

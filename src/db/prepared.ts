@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto'
 import { type Compilable, CompiledQuery } from 'kysely'
-import type { Executor } from './report-repository.js'
+import type { Executor } from './executor.js'
 
 export type Statement<Values, Row> = (db: Executor, values: Values) => Promise<Row[]>
 

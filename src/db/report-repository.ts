@@ -2,16 +2,14 @@
  * Reports and their revisions. Every function takes the executor first (a Kysely instance or an
  * open transaction): the caller decides the transaction, and rows are mapped to domain types here.
  */
-import { type Kysely, sql, type Transaction } from 'kysely'
+import { sql } from 'kysely'
 import type { ReportOwner, StoredOwnership } from '../domain/access.js'
 import type { FindingSummary } from '../domain/check-report.js'
 import type { AnnualReport, ReportKind, Template } from '../domain/report.js'
 import type { Agency, AgencyReportEntry, ReportAtRevision, ReportSummary, RevisionInfo } from '../domain/stored-report.js'
-import { reportKeyOf, reportKeyText } from './analysis-repository.js'
-import type { Database } from './database.js'
+import { reportKeyOf, reportKeyText } from '../domain/report-key.js'
+import type { Executor } from './executor.js'
 import { fixedStatement, prepareStatement } from './prepared.js'
-
-export type Executor = Kysely<Database> | Transaction<Database>
 
 const SUMMARY_COLUMNS = [
   'report.id', 'report.agency_code', 'agency.name as agency_name', 'report.region_code', 'report.year', 'report.kind',

@@ -10,9 +10,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { findActiveKey } from '../db/api-key-repository.js'
-import { type Actor, type Grant, hasScope, type Scope } from '../domain/access.js'
+import { type Grant, hasScope, type Scope } from '../domain/access.js'
 import { FailedAttempts } from '../auth/failed-attempts.js'
 import { bearerToken, parseToken, secretMatches } from '../auth/tokens.js'
+import { CHALLENGE, missingKey } from '../http/caller.js'
 import { ProblemError } from '../problems.js'
 import { problemResponse } from '../schemas/problem.js'
 
@@ -22,10 +23,6 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Who may call the route; see src/plugins/auth.ts. */
     access?: Access
-  }
-  interface FastifyRequest {
-    /** The grant of the request's API key, or null when none was sent. */
-    grant: Grant | null
   }
 }
 
@@ -38,25 +35,11 @@ export interface AuthOptions {
 
 export const SECURITY_SCHEME = 'apiKey'
 
-const CHALLENGE = 'Bearer realm="reports"'
-
-const missingKey = () => new ProblemError('UNAUTHORIZED', 'This operation needs an API key: send `Authorization: Bearer <key>`.', {}, { 'www-authenticate': CHALLENGE })
 const invalidKey = () => new ProblemError('UNAUTHORIZED', 'The API key is not valid.', {}, { 'www-authenticate': `${CHALLENGE}, error="invalid_token"` })
 const forbidden = (detail: string) => new ProblemError('FORBIDDEN', detail)
 const tooManyFailures = (waitMs: number) => {
   const seconds = Math.ceil(waitMs / 1000)
   return new ProblemError('RATE_LIMITED', `Too many requests from this address sent a key that is not valid; retry in ${seconds} seconds.`, {}, { 'retry-after': String(seconds) })
-}
-
-/** Who is acting, for the audit trail. */
-export function actorOf (request: FastifyRequest): Actor {
-  return { keyId: request.grant?.keyId ?? null, requestId: request.id, clientRequestId: request.clientRequestId }
-}
-
-/** The request's grant, for a service to judge a write or review with; 401 when no key was sent (`imports?store=true`). */
-export function grantOf (request: FastifyRequest): Grant {
-  if (request.grant === null) throw missingKey()
-  return request.grant
 }
 
 function describeAccess (access: Access, readsNeedKey: boolean): string {

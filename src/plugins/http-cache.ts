@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
-import { noneMatchHits } from '../routes/conditional.js'
+import { noneMatchHits } from '../http/conditional.js'
 
 function weakEtag (payload: string | Buffer): string {
   return `W/"${createHash('sha1').update(payload).digest('base64url')}"`

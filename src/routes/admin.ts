@@ -3,14 +3,14 @@ import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typ
 import { listApiKeys } from '../db/api-key-repository.js'
 import { listAudit } from '../db/audit-repository.js'
 import { type ApiKeyInfo, AUDIT_ACTIONS, type AuditEntry } from '../domain/access.js'
-import { actorOf } from '../plugins/auth.js'
+import { actorOf } from '../http/caller.js'
 import { AgencyPlacementSchema, ApiKeySchema, NewApiKeySchema } from '../schemas/admin.js'
 import { CreditCodeSchema, RegionCodeSchema } from '../schemas/common.js'
 import { COMMON_PROBLEM_RESPONSES, problemResponse } from '../schemas/problem.js'
 import { CursorSchema, LimitSchema, PageSchema } from '../schemas/resources.js'
 import { placeAgency } from '../services/agencies.js'
 import { createKey, revokeKey } from '../services/api-keys.js'
-import { decodeCursor, encodeCursor, nextPageUrl, ROW_ID_CURSOR } from './pagination.js'
+import { decodeCursor, encodeCursor, nextPageUrl, ROW_ID_CURSOR } from '../http/pagination.js'
 
 function keyJson (key: ApiKeyInfo) {
   return { ...key, scopes: [...key.scopes], agencyCodes: [...key.agencyCodes], regionPrefixes: [...key.regionPrefixes], createdAt: key.createdAt.toISOString(), revokedAt: key.revokedAt?.toISOString() ?? null }

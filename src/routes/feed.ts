@@ -5,7 +5,7 @@ import { ReportStatusSchema } from '../schemas/analysis.js'
 import { CreditCodeSchema, KindSchema, ReportIdSchema, RevisionSchema, TimestampSchema, YearSchema } from '../schemas/common.js'
 import { COMMON_PROBLEM_RESPONSES, problemResponse } from '../schemas/problem.js'
 import { CursorSchema } from '../schemas/resources.js'
-import { decodeCursor, encodeCursor, ROW_ID_CURSOR } from './pagination.js'
+import { decodeCursor, encodeCursor, ROW_ID_CURSOR } from '../http/pagination.js'
 import { reportHref } from './reports/representation.js'
 
 const EventSchema = Type.Object({

@@ -11,7 +11,7 @@
 import { TextDecoder } from 'node:util'
 import { looksLikeMarkdown } from '../domain/import/source-markdown.js'
 import { binarySignature, looksLikeHtml } from '../domain/import/sniff.js'
-import { declaredCharset } from '../plugins/json-body.js'
+import { declaredCharset } from '../http/body-text.js'
 import { ProblemError } from '../problems.js'
 import type { PublishedDocument } from '../services/import-documents.js'
 

@@ -3,7 +3,8 @@
  * transaction that stores a report of either kind, and the coverage served with the summary.
  */
 import { isDeepStrictEqual } from 'node:util'
-import { findReportAtRevision, type Executor } from '../db/report-repository.js'
+import type { Executor } from '../db/executor.js'
+import { findReportAtRevision } from '../db/report-repository.js'
 import {
   comparableFinding, findAgencyYears, findRegionParts, lockRegionYears, lockSummariesWithParts, type PartsResult, type RegionYear,
   savePartsResults, withTopContributors

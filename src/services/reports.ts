@@ -3,21 +3,21 @@
  * recomputed results of the next year's report that depends on it — all in one transaction.
  */
 import type { Kysely } from 'kysely'
-import {
-  findYearReports, lockAgencies, reportKeyOf, reportKeyText, saveAnalyses, touchReports, type YearNeighbour
-} from '../db/analysis-repository.js'
+import { findYearReports, lockAgencies, saveAnalyses, touchReports, type YearNeighbour } from '../db/analysis-repository.js'
 import type { Database } from '../db/database.js'
 import { recordAudit } from '../db/audit-repository.js'
 import { appendEvents } from '../db/feed-repository.js'
 import { saveFigures } from '../db/figures-repository.js'
 import {
-  createReport, createReports, type Executor, findCurrentRevisions, findReport, findReports, findStoredOwnerships, lockReport,
+  createReport, createReports, findCurrentRevisions, findReport, findReports, findStoredOwnerships, lockReport,
   reviseReport, type RevisionSource, storeRevisions, upsertAgencies
 } from '../db/report-repository.js'
+import type { Executor } from '../db/executor.js'
 import { inTransaction } from '../db/transactions.js'
 import { lockForSummaryWrites, partsForCheck, recomputeGovernmentParts } from './government-parts.js'
 import { type Actor, type Grant, judgeWrite, judgeWrites, type ReportOwner, type WriteRefusal } from '../domain/access.js'
 import { analyseReport, type ReportAnalysis, withFingerprint } from '../domain/analysis.js'
+import { reportKeyOf, reportKeyText } from '../domain/report-key.js'
 import { DomainError } from '../domain/errors.js'
 import type { AnnualReport } from '../domain/report.js'
 import type { ReportSummary } from '../domain/stored-report.js'

@@ -82,7 +82,7 @@ t.test('every request gets an id of ours, echoed and logged on exactly one line 
 })
 
 t.test('a statement cancelled by the timeout is a 503, like a database that is away', async (t) => {
-  const { isDatabaseUnavailable } = await import('../../src/plugins/problem-details.js')
+  const { isDatabaseUnavailable } = await import('../../src/db/errors.js')
   t.ok(isDatabaseUnavailable(Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' })))
   t.notOk(isDatabaseUnavailable(Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505' })))
 })

@@ -6,7 +6,7 @@ import type { Agency } from '../../domain/stored-report.js'
 import { CreditCodeSchema } from '../../schemas/common.js'
 import { COMMON_PROBLEM_RESPONSES, problemResponse } from '../../schemas/problem.js'
 import { AgencyDetailSchema, CursorSchema, LimitSchema, PageSchema, RegionPrefixSchema } from '../../schemas/resources.js'
-import { AGENCY_CODE_CURSOR, decodeCursor, encodeCursor, nextPageUrl } from '../pagination.js'
+import { AGENCY_CODE_CURSOR, decodeCursor, encodeCursor, nextPageUrl } from '../../http/pagination.js'
 import { agencyHref, reportHref } from '../reports/representation.js'
 
 function agencyJson (agency: Agency) {

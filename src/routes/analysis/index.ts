@@ -9,7 +9,7 @@ import {
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.js'
 import { findReport } from '../../db/report-repository.js'
-import { actorOf, grantOf } from '../../plugins/auth.js'
+import { actorOf, grantOf } from '../../http/caller.js'
 import { DomainError } from '../../domain/errors.js'
 import type { AnnualReport } from '../../domain/report.js'
 import { RULES } from '../../domain/rules/index.js'

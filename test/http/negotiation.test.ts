@@ -1,5 +1,5 @@
 import t from 'tap'
-import { preferredMediaType, prefersHtml } from '../../src/routes/negotiation.js'
+import { preferredMediaType, prefersHtml } from '../../src/http/negotiation.js'
 
 const OFFERS = ['application/json', 'text/html'] as const
 const pick = (accept: string | undefined) => preferredMediaType(accept, OFFERS)
