@@ -1,3 +1,4 @@
+import { createNodeResolver, importX } from 'eslint-plugin-import-x'
 import neostandard from 'neostandard'
 
 /** Modules the pure domain must never reach: frameworks, drivers, I/O and the service's outer layers. */
@@ -13,8 +14,42 @@ const outsideTheDomain = {
   ]
 }
 
+/** What each outer layer may not import: routes reach the database only through services, and never plugins. */
+const layers = {
+  routes: {
+    patterns: [
+      { group: ['**/db/*', '!**/db/errors.js'], message: 'Routes call src/services/ (a route may only recognise that the database is down: db/errors.js).' },
+      { group: ['**/plugins/**'], message: 'Routes and plugins share src/http/, and never import each other.' }
+    ]
+  },
+  plugins: {
+    patterns: [{ group: ['**/routes/**'], message: 'Routes and plugins share src/http/, and never import each other.' }]
+  },
+  http: {
+    patterns: [{ group: ['**/routes/**', '**/plugins/**', '**/services/**'], message: 'src/http holds helpers that routes and plugins share; it depends on neither.' }]
+  },
+  services: {
+    patterns: [{ group: ['**/routes/**', '**/plugins/**', 'fastify', '@fastify/*'], message: 'Services know nothing of HTTP: routes map their results.' }]
+  }
+}
+
 export default [
   ...neostandard({ ts: true, ignores: ['dist/**', 'coverage/**', '.tap/**', '.test-build/**', '.data/**', 'node_modules/**', 'test/sdk/api.ts'] }),
+  {
+    files: ['src/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      // Sources import each other as `.js`, which is the `.ts` beside it; the cycle check follows them into their own imports.
+      'import-x/resolver-next': [createNodeResolver({ extensionAlias: { '.js': ['.ts', '.js'] } })],
+      'import-x/extensions': ['.ts', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] }
+    },
+    rules: { 'import-x/no-cycle': 'error' }
+  },
+  { files: ['src/routes/**/*.ts'], rules: { 'no-restricted-imports': ['error', layers.routes] } },
+  { files: ['src/plugins/**/*.ts'], rules: { 'no-restricted-imports': ['error', layers.plugins] } },
+  { files: ['src/http/**/*.ts'], rules: { 'no-restricted-imports': ['error', layers.http] } },
+  { files: ['src/services/**/*.ts'], rules: { 'no-restricted-imports': ['error', layers.services] } },
   {
     files: ['src/domain/**/*.ts'],
     rules: {

@@ -1,7 +1,5 @@
 /** /v1/admin — API keys and the audit trail, for keys with the `admin` scope. */
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox'
-import { listApiKeys } from '../db/api-key-repository.js'
-import { listAudit } from '../db/audit-repository.js'
 import { type ApiKeyInfo, AUDIT_ACTIONS, type AuditEntry } from '../domain/access.js'
 import { actorOf } from '../http/caller.js'
 import { AgencyPlacementSchema, ApiKeySchema, NewApiKeySchema } from '../schemas/admin.js'
@@ -11,6 +9,7 @@ import { CursorSchema, LimitSchema, PageSchema } from '../schemas/resources.js'
 import { placeAgency } from '../services/agencies.js'
 import { createKey, revokeKey } from '../services/api-keys.js'
 import { decodeCursor, encodeCursor, nextPageUrl, ROW_ID_CURSOR } from '../http/pagination.js'
+import { readApiKeys, readAudit } from '../services/reads.js'
 
 function keyJson (key: ApiKeyInfo) {
   return { ...key, scopes: [...key.scopes], agencyCodes: [...key.agencyCodes], regionPrefixes: [...key.regionPrefixes], createdAt: key.createdAt.toISOString(), revokedAt: key.revokedAt?.toISOString() ?? null }
@@ -74,7 +73,7 @@ const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
   }, async (_request, reply) => {
     reply.header('cache-control', 'no-store')
-    return { items: (await listApiKeys(app.db)).map(keyJson) }
+    return { items: (await readApiKeys(app.db)).map(keyJson) }
   })
 
   app.delete('/v1/admin/keys/:id', {
@@ -150,7 +149,7 @@ const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
   }, async (request, reply) => {
     const { limit = 50, cursor, ...filters } = request.query
-    const { entries, hasMore } = await listAudit(app.db, filters, decodeCursor(cursor, ROW_ID_CURSOR), limit)
+    const { entries, hasMore } = await readAudit(app.db, filters, decodeCursor(cursor, ROW_ID_CURSOR), limit)
     const last = entries.at(-1)
     const next = hasMore && last !== undefined ? nextPageUrl(request.url, encodeCursor(last.id)) : null
     reply.header('cache-control', 'no-store')

@@ -5,13 +5,13 @@
  */
 import { Readable } from 'node:stream'
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox'
-import { type ReportFilters, streamReportsWithBodies } from '../db/report-repository.js'
 import type { AnnualReport } from '../domain/report.js'
 import type { ReportSummary } from '../domain/stored-report.js'
 import { ReportFilterProperties } from '../schemas/analysis.js'
 import { CELL_COLUMNS } from '../schemas/cell-columns.js'
 import { COMMON_PROBLEM_RESPONSES, problemResponse } from '../schemas/problem.js'
 import { reportHref, summaryJson } from './reports/representation.js'
+import { type ReportFilters, readReportsWithBodies } from '../services/reads.js'
 
 const FILTERS = ReportFilterProperties
 
@@ -110,7 +110,7 @@ const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
   }, async (request, reply) => {
     const { header, ...filters } = request.query
-    const rows = givingWay(streamReportsWithBodies(app.dbRead, filters satisfies ReportFilters), app.ordinaryFirst)
+    const rows = givingWay(readReportsWithBodies(app.dbRead, filters satisfies ReportFilters), app.ordinaryFirst)
     return await reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="reports.csv"')
@@ -130,7 +130,7 @@ const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: responses('application/x-ndjson', 'The reports, streamed.')
     }
   }, async (request, reply) => {
-    const rows = givingWay(streamReportsWithBodies(app.dbRead, request.query), app.ordinaryFirst)
+    const rows = givingWay(readReportsWithBodies(app.dbRead, request.query), app.ordinaryFirst)
     return await reply
       .type('application/x-ndjson; charset=utf-8')
       .header('content-disposition', 'attachment; filename="reports.ndjson"')

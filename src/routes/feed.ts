@@ -1,12 +1,12 @@
 /** GET /v1/feed — every stored revision and recomputed finding set, in commit order, for portals to sync. */
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox'
-import { listEvents } from '../db/feed-repository.js'
 import { ReportStatusSchema } from '../schemas/analysis.js'
 import { CreditCodeSchema, KindSchema, ReportIdSchema, RevisionSchema, TimestampSchema, YearSchema } from '../schemas/common.js'
 import { COMMON_PROBLEM_RESPONSES, problemResponse } from '../schemas/problem.js'
 import { CursorSchema } from '../schemas/resources.js'
 import { decodeCursor, encodeCursor, ROW_ID_CURSOR } from '../http/pagination.js'
 import { reportHref } from './reports/representation.js'
+import { readFeed } from '../services/reads.js'
 
 const EventSchema = Type.Object({
   sequence: Type.Integer({ minimum: 1, description: 'Position in the feed; increases in commit order.' }),
@@ -58,7 +58,7 @@ const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const { after, limit = 100 } = request.query
     const position = decodeCursor(after, ROW_ID_CURSOR, 'after')
-    const { events, hasMore } = await listEvents(app.dbRead, position, limit)
+    const { events, hasMore } = await readFeed(app.dbRead, position, limit)
     const last = events.at(-1)?.id ?? position
     const url = new URL(request.url, 'http://placeholder')
     url.searchParams.delete('cursor')

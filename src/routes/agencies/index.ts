@@ -1,6 +1,5 @@
 /** /v1/agencies — the agencies that have reports, and each agency's reports by year. */
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox'
-import { findAgency, listAgencies } from '../../db/report-repository.js'
 import { DomainError } from '../../domain/errors.js'
 import type { Agency } from '../../domain/stored-report.js'
 import { CreditCodeSchema } from '../../schemas/common.js'
@@ -8,6 +7,7 @@ import { COMMON_PROBLEM_RESPONSES, problemResponse } from '../../schemas/problem
 import { AgencyDetailSchema, CursorSchema, LimitSchema, PageSchema, RegionPrefixSchema } from '../../schemas/resources.js'
 import { AGENCY_CODE_CURSOR, decodeCursor, encodeCursor, nextPageUrl } from '../../http/pagination.js'
 import { agencyHref, reportHref } from '../reports/representation.js'
+import { readAgencies, readAgency } from '../../services/reads.js'
 
 function agencyJson (agency: Agency) {
   return { ...agency, href: agencyHref(agency.code) }
@@ -38,7 +38,7 @@ const agencyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
   }, async (request, reply) => {
     const { limit = 50, cursor, region } = request.query
-    const { agencies, hasMore } = await listAgencies(app.dbRead, { region }, decodeCursor(cursor, AGENCY_CODE_CURSOR), limit)
+    const { agencies, hasMore } = await readAgencies(app.dbRead, { region }, decodeCursor(cursor, AGENCY_CODE_CURSOR), limit)
     const last = agencies.at(-1)
     const next = hasMore && last !== undefined ? nextPageUrl(request.url, encodeCursor(last.code)) : null
     if (next !== null) reply.header('link', `<${next}>; rel="next"`)
@@ -61,7 +61,7 @@ const agencyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
     }
   }, async (request) => {
-    const found = await findAgency(app.dbRead, request.params.code)
+    const found = await readAgency(app.dbRead, request.params.code)
     if (found === undefined) throw new DomainError('AGENCY_NOT_FOUND', `No report of agency ${request.params.code} is stored.`)
     return {
       ...agencyJson(found.agency),

@@ -3,14 +3,7 @@
  * storing it, and the rule catalogue.
  */
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox'
-import {
-  findAnalysis, findFinding, type FindingReview, listFindings, listReviews, type StoredFinding
-} from '../../db/analysis-repository.js'
-import type { Kysely } from 'kysely'
-import type { Database } from '../../db/database.js'
-import { findReport } from '../../db/report-repository.js'
 import { actorOf, grantOf } from '../../http/caller.js'
-import { DomainError } from '../../domain/errors.js'
 import type { AnnualReport } from '../../domain/report.js'
 import { RULES } from '../../domain/rules/index.js'
 import {
@@ -21,6 +14,7 @@ import { ReportIdSchema, RevisionSchema } from '../../schemas/common.js'
 import { COMMON_PROBLEM_RESPONSES, problemResponse } from '../../schemas/problem.js'
 import { AnnualReportSchema } from '../../schemas/report.js'
 import { reviewFinding } from '../../services/findings.js'
+import { type FindingReview, readAnalysis, readFinding, readFindings, type StoredFinding } from '../../services/reads.js'
 import { validateReport } from '../../services/reports.js'
 import { changesJson, previousJson, validationJson } from './representation.js'
 import { assertConstraints } from '../reports/constraints.js'
@@ -30,19 +24,6 @@ export interface AnalysisRoutesOptions {
 }
 
 const IdParamsSchema = Type.Object({ id: ReportIdSchema }, { additionalProperties: false })
-
-/** The stored analysis of a report revision (the latest unless `revision` is given). */
-async function analysisOf (db: Parameters<typeof findReport>[0], id: number, requested: number | undefined) {
-  const report = await findReport(db, id)
-  if (report === undefined) throw new DomainError('REPORT_NOT_FOUND', `No report has id ${id}.`)
-  const revision = requested ?? report.latestRevision
-  if (revision > report.latestRevision) {
-    throw new DomainError('REVISION_NOT_FOUND', `Report ${id} has revisions 1 to ${report.latestRevision}; there is no revision ${revision}.`)
-  }
-  const analysis = await findAnalysis(db, id, revision)
-  if (analysis === undefined) throw new DomainError('REVISION_NOT_FOUND', `Revision ${revision} of report ${id} has not been analysed.`)
-  return { revision, analysis }
-}
 
 function reviewJson (review: FindingReview) {
   return { ...review, decidedAt: review.decidedAt.toISOString() }
@@ -78,8 +59,8 @@ const analysisRoutes: FastifyPluginAsyncTypebox<AnalysisRoutesOptions> = async (
   }, async (request) => {
     const { id } = request.params
     const { revision: requested, ...filters } = request.query
-    const { revision, analysis } = await analysisOf(app.dbRead, id, requested)
-    const items = await listFindings(app.dbRead, id, revision, filters)
+    const { revision, analysis } = await readAnalysis(app.dbRead, id, requested)
+    const items = await readFindings(app.dbRead, id, revision, filters)
     return {
       reportId: id,
       revision,
@@ -109,7 +90,7 @@ const analysisRoutes: FastifyPluginAsyncTypebox<AnalysisRoutesOptions> = async (
     }
   }, async (request) => {
     const { id } = request.params
-    const { revision, analysis } = await analysisOf(app.dbRead, id, request.query.revision)
+    const { revision, analysis } = await readAnalysis(app.dbRead, id, request.query.revision)
     const yoy = analysis.yearOverYear
     return {
       reportId: id,
@@ -154,10 +135,9 @@ const analysisRoutes: FastifyPluginAsyncTypebox<AnalysisRoutesOptions> = async (
   }
 
   /** A finding with its reviews, from `db`: the replica for reads, the primary right after a review. */
-  async function findingDetail (db: Kysely<Database>, id: number) {
-    const finding = await findFinding(db, id)
-    if (finding === undefined) throw new DomainError('FINDING_NOT_FOUND', `No finding has id ${id}.`)
-    return { finding: findingJson(finding), reportId: finding.reportId, revision: finding.revision, reviews: (await listReviews(db, finding)).map(reviewJson) }
+  async function findingDetail (db: typeof app.db, id: number) {
+    const { finding, reviews } = await readFinding(db, id)
+    return { finding: findingJson(finding), reportId: finding.reportId, revision: finding.revision, reviews: reviews.map(reviewJson) }
   }
 
   /** GET /v1/findings/{id} — one finding with its review history. */

@@ -4,9 +4,6 @@
  */
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox'
 import type { FastifyReply } from 'fastify'
-import { findAnalysis, listFindings } from '../../db/analysis-repository.js'
-import type { Executor } from '../../db/executor.js'
-import { findReportAtRevision, listReports, listRevisions } from '../../db/report-repository.js'
 import { DomainError } from '../../domain/errors.js'
 import type { AnnualReport } from '../../domain/report.js'
 import type { ReportSummary } from '../../domain/stored-report.js'
@@ -18,7 +15,7 @@ import { ReportFilterProperties } from '../../schemas/analysis.js'
 import { COMMON_PROBLEM_RESPONSES, problemResponse } from '../../schemas/problem.js'
 import { AnnualReportSchema } from '../../schemas/report.js'
 import { CursorSchema, LimitSchema, PageSchema, RevisionListSchema } from '../../schemas/resources.js'
-import { partsSummaryLine } from '../../services/government-parts.js'
+import { readPageDetails, readReportAtRevision, readReports, readRevisions } from '../../services/reads.js'
 import { reviseStoredReport, submitReport } from '../../services/reports.js'
 import { acceptedVersions, noneMatchHits } from '../../http/conditional.js'
 import { prefersHtml } from '../../http/negotiation.js'
@@ -86,8 +83,8 @@ const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = async (app,
    * answer, with that revision's tag, never a newer body under this tag. `executor` is the one the write went
    * through: under an Idempotency-Key that is a transaction not yet committed, which only it can read.
    */
-  async function sendStored (executor: Executor, reply: FastifyReply, written: ReportSummary) {
-    const found = await findReportAtRevision(executor, written.id, written.latestRevision)
+  async function sendStored (executor: typeof app.db, reply: FastifyReply, written: ReportSummary) {
+    const found = await readReportAtRevision(executor, written.id, written.latestRevision)
     if (found?.revision === undefined) throw new Error(`report ${written.id} has no revision ${written.latestRevision} after writing it`)
     return await reply
       .header('etag', reportEtag(found.report, written.latestRevision))
@@ -214,7 +211,7 @@ const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = async (app,
     }
   }, async (request, reply) => {
     const { id } = request.params
-    const found = await findReportAtRevision(app.dbRead, id, request.query.revision)
+    const found = await readReportAtRevision(app.dbRead, id, request.query.revision)
     if (found === undefined) throw new DomainError('REPORT_NOT_FOUND', `No report has id ${id}.`)
     const { report, revision: served } = found
     const revision = request.query.revision ?? report.latestRevision
@@ -230,13 +227,10 @@ const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = async (app,
     if (!asPage) {
       return await reply.type('application/json; charset=utf-8').send(resourceText(report, served, served.analysis))
     }
-    const [analysis, findings] = await Promise.all([findAnalysis(app.dbRead, id, revision), listFindings(app.dbRead, id, revision, {})])
     const body = JSON.parse(served.bodyText) as AnnualReport
     const page = renderReportPage({
       resource: resourceJson(report, { ...served, body }, served.analysis),
-      findings,
-      changes: analysis?.yearOverYear?.changes ?? [],
-      ...(body.kind === 'government' ? { parts: await partsSummaryLine(app.dbRead, id, body) } : {})
+      ...await readPageDetails(app.dbRead, id, revision, body)
     })
     return await reply
       .type('text/html; charset=utf-8')
@@ -265,7 +259,7 @@ const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = async (app,
     }
   }, async (request, reply) => {
     const { id } = request.params
-    const revisions = await listRevisions(app.dbRead, id)
+    const revisions = await readRevisions(app.dbRead, id)
     const latest = revisions.at(-1)
     if (latest === undefined) throw new DomainError('REPORT_NOT_FOUND', `No report has id ${id}.`)
     // The list changes only when a revision is stored, so the newest revision's time is its modification time.
@@ -307,7 +301,7 @@ const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = async (app,
     }
   }, async (request, reply) => {
     const { limit = 50, cursor, ...filters } = request.query
-    const { reports, hasMore } = await listReports(app.dbRead, filters, decodeCursor(cursor, ROW_ID_CURSOR), limit)
+    const { reports, hasMore } = await readReports(app.dbRead, filters, decodeCursor(cursor, ROW_ID_CURSOR), limit)
     const last = reports.at(-1)
     const next = hasMore && last !== undefined ? nextPageUrl(request.url, encodeCursor(last.id)) : null
     if (next !== null) reply.header('link', `<${next}>; rel="next"`)
