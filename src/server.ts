@@ -1,5 +1,6 @@
 /**
- * The process entry point, and the only module that reads the environment or exits the process.
+ * The service's process entry point: it reads the environment, listens, and exits the process (the command-line
+ * entry points in src/cli and src/migrate.ts do the same for theirs; everything else is handed what it needs).
  * With no DATABASE_URL it runs an embedded Postgres in DATA_DIR and migrates it (nobody else would);
  * with one, migrations are `npm run db:migrate`'s job.
  */

@@ -1,5 +1,5 @@
 /** Table types of the database, as Kysely sees them. Rows never leave `src/db`: repositories map them. */
-import type { ColumnType, Generated, Selectable } from 'kysely'
+import type { ColumnType, Generated } from 'kysely'
 
 /** Postgres returns bigint as a string; ids stay below 2^53, so repositories convert them to numbers. */
 type BigintId = ColumnType<string, never, never>
@@ -165,7 +165,3 @@ export interface Database {
   audit_entry: AuditEntryTable
   idempotency_record: IdempotencyRecordTable
 }
-
-export type AgencyRow = Selectable<AgencyTable>
-export type ReportRow = Selectable<ReportTable>
-export type ReportRevisionRow = Selectable<ReportRevisionTable>

@@ -2,7 +2,7 @@
  * Shared schema primitives of the HTTP contract. Every field carries its Chinese label as `title`
  * and an English `description`, which generated SDKs and the API reference show.
  */
-import { Type, type Static, type TSchema } from 'typebox'
+import { Type, type TSchema } from 'typebox'
 import { CREDIT_CODE_PATTERN } from '../domain/credit-code.js'
 
 /** The largest count we accept: JSON numbers above 2^53 lose precision before validation. */
@@ -83,5 +83,3 @@ export const RevisionSchema = (description = 'Revision number, 1 for the first v
 
 export const TimestampSchema = (description: string) =>
   Type.String({ format: 'date-time', description: `${description} ISO 8601 timestamp (UTC).` })
-
-export type Kind = Static<typeof KindSchema>

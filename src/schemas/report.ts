@@ -5,7 +5,6 @@
  * every level, and no value is coerced.
  */
 import { Type, type Static, type TSchema } from 'typebox'
-import type { AnnualReport } from '../domain/report.js'
 import {
   AmountWanSchema, CellSchema, CreditCodeSchema, IsoDateSchema, KindSchema, RegionCodeSchema, SignedCellSchema,
   StrictObject, YearSchema
@@ -254,9 +253,3 @@ export const AnnualReportSchema = Type.Union([Type.Ref('Report2021'), Type.Ref('
 })
 
 export type AnnualReportBody = Static<typeof Report2021Schema> | Static<typeof Report2019Schema>
-
-/* The schema and the domain types must describe the same document, in both directions. */
-type Assignable<From, To> = [From] extends [To] ? true : false
-const bodyFitsDomain: Assignable<AnnualReportBody, AnnualReport> = true
-const domainFitsBody: Assignable<AnnualReport, AnnualReportBody> = true
-export const SCHEMA_MATCHES_DOMAIN = bodyFitsDomain && domainFitsBody
