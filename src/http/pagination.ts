@@ -1,4 +1,5 @@
 /** Keyset pagination: opaque cursors that name the last item of a page, and the next-page URL. */
+import type { FastifyReply } from 'fastify'
 import { CREDIT_CODE_PATTERN } from '../domain/credit-code.js'
 import { ProblemError } from '../problems.js'
 
@@ -61,4 +62,16 @@ export function nextPageUrl (requestUrl: string, cursor: string): string {
   const url = new URL(requestUrl, 'http://placeholder')
   url.searchParams.set('cursor', cursor)
   return `${url.pathname}${url.search}`
+}
+
+/**
+ * The next page of a list whose page held `items` (sorted by `keyOf`): its URL, also sent as `Link: <…>; rel="next"`,
+ * or null on the last page.
+ */
+export function nextPage<T> (reply: FastifyReply, requestUrl: string, items: readonly T[], hasMore: boolean, keyOf: (item: T) => string | number): string | null {
+  const last = items.at(-1)
+  if (!hasMore || last === undefined) return null
+  const next = nextPageUrl(requestUrl, encodeCursor(keyOf(last)))
+  reply.header('link', `<${next}>; rel="next"`)
+  return next
 }

@@ -8,7 +8,7 @@ import { COMMON_PROBLEM_RESPONSES, problemResponse } from '../schemas/problem.js
 import { CursorSchema, LimitSchema, PageSchema } from '../schemas/resources.js'
 import { placeAgency } from '../services/agencies.js'
 import { createKey, revokeKey } from '../services/api-keys.js'
-import { decodeCursor, encodeCursor, nextPageUrl, ROW_ID_CURSOR } from '../http/pagination.js'
+import { decodeCursor, nextPage, ROW_ID_CURSOR } from '../http/pagination.js'
 import { readApiKeys, readAudit } from '../services/reads.js'
 
 function keyJson (key: ApiKeyInfo) {
@@ -150,10 +150,8 @@ const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const { limit = 50, cursor, ...filters } = request.query
     const { entries, hasMore } = await readAudit(app.db, filters, decodeCursor(cursor, ROW_ID_CURSOR), limit)
-    const last = entries.at(-1)
-    const next = hasMore && last !== undefined ? nextPageUrl(request.url, encodeCursor(last.id)) : null
     reply.header('cache-control', 'no-store')
-    if (next !== null) reply.header('link', `<${next}>; rel="next"`)
+    const next = nextPage(reply, request.url, entries, hasMore, (entry) => entry.id)
     return { items: entries.map(auditJson), next }
   })
 }

@@ -5,7 +5,7 @@ import type { Agency } from '../../domain/stored-report.js'
 import { CreditCodeSchema } from '../../schemas/common.js'
 import { COMMON_PROBLEM_RESPONSES, problemResponse } from '../../schemas/problem.js'
 import { AgencyDetailSchema, CursorSchema, LimitSchema, PageSchema, RegionPrefixSchema } from '../../schemas/resources.js'
-import { AGENCY_CODE_CURSOR, decodeCursor, encodeCursor, nextPageUrl } from '../../http/pagination.js'
+import { AGENCY_CODE_CURSOR, decodeCursor, nextPage } from '../../http/pagination.js'
 import { agencyHref, reportHref } from '../reports/representation.js'
 import { readAgencies, readAgency } from '../../services/reads.js'
 
@@ -39,9 +39,7 @@ const agencyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const { limit = 50, cursor, region } = request.query
     const { agencies, hasMore } = await readAgencies(app.dbRead, { region }, decodeCursor(cursor, AGENCY_CODE_CURSOR), limit)
-    const last = agencies.at(-1)
-    const next = hasMore && last !== undefined ? nextPageUrl(request.url, encodeCursor(last.code)) : null
-    if (next !== null) reply.header('link', `<${next}>; rel="next"`)
+    const next = nextPage(reply, request.url, agencies, hasMore, (agency) => agency.code)
     return { items: agencies.map(agencyJson), next }
   })
 

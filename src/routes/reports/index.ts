@@ -19,7 +19,7 @@ import { readPageDetails, readReportAtRevision, readReports, readRevisions } fro
 import { reviseStoredReport, submitReport } from '../../services/reports.js'
 import { acceptedVersions, noneMatchHits } from '../../http/conditional.js'
 import { prefersHtml } from '../../http/negotiation.js'
-import { decodeCursor, encodeCursor, nextPageUrl, ROW_ID_CURSOR } from '../../http/pagination.js'
+import { decodeCursor, nextPage, ROW_ID_CURSOR } from '../../http/pagination.js'
 import { REPORT_PAGE_CSP, renderReportPage } from '../../views/report-page.js'
 import { reportEtag, reportHref, resourceJson, resourceText, summaryJson, versionFromEtag } from './representation.js'
 
@@ -302,9 +302,7 @@ const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = async (app,
   }, async (request, reply) => {
     const { limit = 50, cursor, ...filters } = request.query
     const { reports, hasMore } = await readReports(app.dbRead, filters, decodeCursor(cursor, ROW_ID_CURSOR), limit)
-    const last = reports.at(-1)
-    const next = hasMore && last !== undefined ? nextPageUrl(request.url, encodeCursor(last.id)) : null
-    if (next !== null) reply.header('link', `<${next}>; rel="next"`)
+    const next = nextPage(reply, request.url, reports, hasMore, (report) => report.id)
     return { items: reports.map((report) => ({ ...summaryJson(report), href: reportHref(report.id) })), next }
   })
 }
