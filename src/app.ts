@@ -44,11 +44,6 @@ export const API_VERSION = '1.0.0'
 
 const CREDIT_CODE_FORMAT = { type: 'string', validate: isValidCreditCode } as const
 
-function trustProxySetting (value: string | undefined): boolean | string {
-  if (value === undefined || value === 'false') return false
-  return value === 'true' ? true : value
-}
-
 export interface AppOptions {
   readonly config: Config
   /** Connection string of the database (the configured one, or the embedded one `server.ts` started). */
@@ -77,7 +72,7 @@ export async function buildApp ({ config, databaseUrl, logger = false, now = () 
     connectionTimeout: 60_000,
     requestTimeout: 0,
     // Behind a load balancer, the client's address (for per-IP limits and logs) comes from X-Forwarded-For.
-    trustProxy: trustProxySetting(config.TRUST_PROXY),
+    trustProxy: typeof config.TRUST_PROXY === 'boolean' ? config.TRUST_PROXY : [...config.TRUST_PROXY],
     clientErrorHandler: clientErrorHandler(config.PROBLEM_TYPE_BASE),
     routerOptions: { ignoreTrailingSlash: true },
     // Fastify answers a path it cannot decode (`/v1/reports/%80`) itself, past the error handler: hand
@@ -94,7 +89,7 @@ export async function buildApp ({ config, databaseUrl, logger = false, now = () 
   await app.register(jsonBodyPlugin)
   await app.register(requestLogPlugin)
   await app.register(httpCachePlugin)
-  await app.register(dbPlugin, { url: databaseUrl, readUrl: config.DATABASE_READ_URL, poolMax: config.DB_POOL_MAX })
+  await app.register(dbPlugin, { url: databaseUrl, readUrl: config.DATABASE_READ_URL, poolMax: config.DB_POOL_MAX, statementTimeoutMs: config.STATEMENT_TIMEOUT_MS })
   await app.register(authPlugin, { readsNeedKey: config.READ_ACCESS === 'key', failuresPerIpPerMinute: config.AUTH_FAILURES_PER_IP })
   await app.register(protectionPlugin, {
     perIpPerMinute: config.RATE_LIMIT_PER_IP,
@@ -107,7 +102,7 @@ export async function buildApp ({ config, databaseUrl, logger = false, now = () 
     queue: config.HEAVY_READ_QUEUE,
     maxPauseMs: config.HEAVY_READ_MAX_PAUSE_MS
   })
-  await app.register(idempotencyPlugin)
+  await app.register(idempotencyPlugin, { retentionHours: config.IDEMPOTENCY_RETENTION_HOURS })
 
   await app.register(operationsRoutes)
   await app.register(problemsRoutes)

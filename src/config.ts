@@ -3,6 +3,7 @@
  *
  * Only `src/server.ts` and the scripts read `process.env`; everything else receives a frozen `Config`.
  */
+import { isIP } from 'node:net'
 import { Type, type Static } from 'typebox'
 import { Compile } from 'typebox/compile'
 import { Value } from 'typebox/value'
@@ -86,12 +87,25 @@ export const ConfigSchema = Type.Object({
   CORS_ORIGINS: Type.String({
     minLength: 1,
     default: '*',
-    description: 'Origins of browser front-ends allowed to call the API: `*`, or a comma-separated list of origins'
+    description: 'Origins of browser front-ends allowed to call the API: `*`, or a comma-separated list of origins (scheme, host and port, e.g. `https://www.zj.gov.cn`)'
   }),
-  TRUST_PROXY: Type.Optional(Type.String({
+  TRUST_PROXY: Type.String({
     minLength: 1,
-    description: '`true` behind a load balancer that sets X-Forwarded-For (or a comma-separated list of its addresses), so that client IPs are rate-limited rather than the balancer\'s'
-  })),
+    default: 'false',
+    description: '`true` behind a load balancer that sets X-Forwarded-For, or a comma-separated list of its addresses (IP, CIDR, or `loopback`, `linklocal`, `uniquelocal`), so that client IPs are rate-limited rather than the balancer\'s; `false` (the default) believes no such header'
+  }),
+  STATEMENT_TIMEOUT_MS: Type.Integer({
+    minimum: 1000,
+    maximum: 3_600_000,
+    default: 60_000,
+    description: 'Longest a database statement may run, and a transaction stay idle, in milliseconds; beyond it the database cancels it (503). A national rollup takes about a second'
+  }),
+  IDEMPOTENCY_RETENTION_HOURS: Type.Integer({
+    minimum: 1,
+    maximum: 720,
+    default: 24,
+    description: 'How long the answer to a write sent with an Idempotency-Key is kept, so that a retry with the same key gets it again, in hours'
+  }),
   PROBLEM_TYPE_BASE: Type.String({
     default: '/problems/',
     pattern: '/$',
@@ -99,10 +113,18 @@ export const ConfigSchema = Type.Object({
   })
 }, { additionalProperties: false })
 
-export type Config = Readonly<Static<typeof ConfigSchema>>
+type Variables = Static<typeof ConfigSchema>
+
+/** The configuration as the service uses it: the variables, with the lists parsed. */
+export type Config = Readonly<Omit<Variables, 'CORS_ORIGINS' | 'TRUST_PROXY'> & {
+  /** `*`, or the origins allowed. */
+  readonly CORS_ORIGINS: '*' | readonly string[]
+  /** Whether X-Forwarded-For is believed: never, always, or from these addresses. */
+  readonly TRUST_PROXY: boolean | readonly string[]
+}>
 
 const configCheck = Compile(ConfigSchema)
-const NUMERIC_KEYS = new Set(['PORT', 'DB_POOL_MAX', 'HEAVY_READ_CONCURRENCY', 'HEAVY_READ_QUEUE', 'HEAVY_READ_MAX_PAUSE_MS', 'BODY_LIMIT', 'BODY_MIN_RATE', 'BODY_RATE_WINDOW_MS', 'IMPORT_BODY_LIMIT', 'IMPORT_TEXT_LIMIT', 'IMPORT_MAX_PAGES', 'IMPORT_CONCURRENCY', 'IMPORT_WORKER_MEMORY_MB', 'IMPORT_TIMEOUT_MS', 'RATE_LIMIT_PER_IP', 'RATE_LIMIT_PER_KEY', 'AUTH_FAILURES_PER_IP'])
+const NUMERIC_KEYS = new Set(['PORT', 'DB_POOL_MAX', 'HEAVY_READ_CONCURRENCY', 'HEAVY_READ_QUEUE', 'HEAVY_READ_MAX_PAUSE_MS', 'BODY_LIMIT', 'BODY_MIN_RATE', 'BODY_RATE_WINDOW_MS', 'IMPORT_BODY_LIMIT', 'IMPORT_TEXT_LIMIT', 'IMPORT_MAX_PAGES', 'IMPORT_CONCURRENCY', 'IMPORT_WORKER_MEMORY_MB', 'IMPORT_TIMEOUT_MS', 'RATE_LIMIT_PER_IP', 'RATE_LIMIT_PER_KEY', 'AUTH_FAILURES_PER_IP', 'STATEMENT_TIMEOUT_MS', 'IDEMPOTENCY_RETENTION_HOURS'])
 
 export class ConfigError extends Error {
   constructor (readonly problems: readonly string[]) {
@@ -167,10 +189,47 @@ export function loadConfig (env: Readonly<Record<string, string | undefined>>): 
   for (const [key, issues] of issuesByKey) {
     problems.push(`${key}=${JSON.stringify((withDefaults as Record<string, unknown>)[key])}: ${describeIssues(issues)}`)
   }
-  const config = withDefaults as Config
-  if (problems.length === 0 && config.HEAVY_READ_CONCURRENCY >= config.DB_POOL_MAX) {
-    problems.push(`HEAVY_READ_CONCURRENCY=${config.HEAVY_READ_CONCURRENCY}: must be below DB_POOL_MAX (${config.DB_POOL_MAX}), so that heavy reads leave connections to ordinary requests`)
+  const variables = withDefaults as Variables
+  if (problems.length === 0 && variables.HEAVY_READ_CONCURRENCY >= variables.DB_POOL_MAX) {
+    problems.push(`HEAVY_READ_CONCURRENCY=${variables.HEAVY_READ_CONCURRENCY}: must be below DB_POOL_MAX (${variables.DB_POOL_MAX}), so that heavy reads leave connections to ordinary requests`)
+  }
+  const corsOrigins = listed(variables.CORS_ORIGINS ?? '*')
+  const badOrigins = corsOrigins.filter((origin) => origin !== '*' && !ORIGIN.test(origin))
+  if (badOrigins.length > 0) {
+    problems.push(`CORS_ORIGINS=${JSON.stringify(variables.CORS_ORIGINS)}: ${badOrigins.map((origin) => JSON.stringify(origin)).join(', ')} ${badOrigins.length === 1 ? 'is not an origin' : 'are not origins'}; each must be * or scheme://host[:port], e.g. https://www.zj.gov.cn`)
+  }
+  const trustProxy = trustProxyOf(variables.TRUST_PROXY ?? 'false')
+  if (trustProxy === undefined) {
+    problems.push(`TRUST_PROXY=${JSON.stringify(variables.TRUST_PROXY)}: must be true, false, or a comma-separated list of IP addresses, CIDR ranges, loopback, linklocal or uniquelocal`)
   }
   if (problems.length > 0) throw new ConfigError([...new Set(problems)])
-  return Object.freeze(config)
+  return Object.freeze({
+    ...variables,
+    CORS_ORIGINS: corsOrigins.includes('*') ? '*' : Object.freeze(corsOrigins),
+    TRUST_PROXY: trustProxy ?? false
+  })
+}
+
+/** An origin as browsers send it: scheme, host and an optional port, nothing after. */
+const ORIGIN = /^https?:\/\/[^/\s?#@]+$/
+
+/** Names proxy-addr gives to address ranges. */
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal'])
+
+function listed (value: string): string[] {
+  return value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '')
+}
+
+/** TRUST_PROXY as Fastify takes it; undefined for a value that is none of true, false or a list of addresses. */
+function trustProxyOf (value: string): boolean | readonly string[] | undefined {
+  if (value === 'true') return true
+  if (value === 'false') return false
+  const entries = listed(value)
+  const isAddress = (entry: string) => {
+    const [address = '', bits, ...rest] = entry.split('/')
+    const family = isIP(address)
+    if (family === 0 || rest.length > 0) return false
+    return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128))
+  }
+  return entries.length > 0 && entries.every((entry) => PROXY_RANGES.has(entry) || isAddress(entry)) ? Object.freeze(entries) : undefined
 }

@@ -5,8 +5,8 @@
 import { sql } from 'kysely'
 import type { Executor } from './executor.js'
 
-/** How long an answer is kept for replays, as a Postgres interval. */
-const RETENTION = '24 hours'
+/** How long an answer is kept for replays (IDEMPOTENCY_RETENTION_HOURS), as a Postgres interval. */
+const retention = (hours: number) => sql<Date>`now() - make_interval(hours => ${hours})`
 
 export interface IdempotentAnswer {
   readonly requestDigest: string
@@ -19,12 +19,12 @@ export async function lockIdempotencyKey (db: Executor, keyId: number, idempoten
   await sql`select pg_advisory_xact_lock(hashtextextended(${`${keyId}:${idempotencyKey}`}, 0))`.execute(db)
 }
 
-export async function findIdempotentAnswer (db: Executor, keyId: number, idempotencyKey: string): Promise<IdempotentAnswer | undefined> {
+export async function findIdempotentAnswer (db: Executor, keyId: number, idempotencyKey: string, retentionHours: number): Promise<IdempotentAnswer | undefined> {
   const row = await db.selectFrom('idempotency_record')
     .select(['request_digest', 'status', 'headers', 'body'])
     .where('key_id', '=', String(keyId))
     .where('idempotency_key', '=', idempotencyKey)
-    .where('created_at', '>', sql<Date>`now() - ${RETENTION}::interval`)
+    .where('created_at', '>', retention(retentionHours))
     .executeTakeFirst()
   return row === undefined ? undefined : { requestDigest: row.request_digest, status: row.status, headers: row.headers, body: row.body }
 }
@@ -39,9 +39,9 @@ export async function saveIdempotentAnswer (db: Executor, keyId: number, idempot
 }
 
 /** Forgets answers past their retention; returns how many. */
-export async function deleteExpiredAnswers (db: Executor): Promise<number> {
+export async function deleteExpiredAnswers (db: Executor, retentionHours: number): Promise<number> {
   const result = await db.deleteFrom('idempotency_record')
-    .where('created_at', '<=', sql<Date>`now() - ${RETENTION}::interval`)
+    .where('created_at', '<=', retention(retentionHours))
     .executeTakeFirst()
   return Number(result.numDeletedRows)
 }

@@ -23,13 +23,12 @@ export interface DbPluginOptions {
   /** A read replica's connection string, if any. */
   readonly readUrl?: string
   readonly poolMax: number
+  /** Longest a statement may run, and a transaction stay idle (STATEMENT_TIMEOUT_MS). */
+  readonly statementTimeoutMs: number
 }
 
-/** No request needs a statement this long (a national rollup takes about a second); beyond it, the database is in trouble. */
-const STATEMENT_TIMEOUT_MS = 60_000
-
 async function dbPlugin (app: FastifyInstance, options: DbPluginOptions) {
-  const connect = (url: string) => createDatabase({ url, poolMax: options.poolMax, log: app.log, statementTimeoutMs: STATEMENT_TIMEOUT_MS })
+  const connect = (url: string) => createDatabase({ url, poolMax: options.poolMax, log: app.log, statementTimeoutMs: options.statementTimeoutMs })
   const db = connect(options.url)
   const dbRead = options.readUrl === undefined ? db : connect(options.readUrl)
   app.decorate('db', db)

@@ -70,7 +70,12 @@ function requestDigest (request: FastifyRequest): string {
   return createHash('sha256').update(`${request.method} ${request.url}\n${JSON.stringify(request.body)}`).digest('hex')
 }
 
-async function idempotencyPlugin (app: FastifyInstance) {
+export interface IdempotencyOptions {
+  /** How long an answer is kept for replays (IDEMPOTENCY_RETENTION_HOURS). */
+  readonly retentionHours: number
+}
+
+async function idempotencyPlugin (app: FastifyInstance, { retentionHours }: IdempotencyOptions) {
   app.decorateRequest('db', {
     getter (this: FastifyRequest) {
       return open.get(this)?.trx ?? app.db
@@ -90,7 +95,7 @@ async function idempotencyPlugin (app: FastifyInstance) {
           'idempotency-key': {
             type: 'string',
             pattern: KEY_PATTERN.source,
-            description: 'A unique value (e.g. a UUID) per logical request, with an API key: a retry with the same key gets the first answer (marked `Idempotent-Replayed: true`) and never stores twice, even when retries race. Answers are kept 24 hours.'
+            description: `A unique value (e.g. a UUID) per logical request, with an API key: a retry with the same key gets the first answer (marked \`Idempotent-Replayed: true\`) and never stores twice, even when retries race. Answers are kept ${retentionHours} hours.`
           }
         }
       },
@@ -111,7 +116,7 @@ async function idempotencyPlugin (app: FastifyInstance) {
     try {
       trx = await app.db.startTransaction().execute()
       await lockIdempotencyKey(trx, keyId, idempotencyKey)
-      const answer = await findIdempotentAnswer(trx, keyId, idempotencyKey)
+      const answer = await findIdempotentAnswer(trx, keyId, idempotencyKey, retentionHours)
       if (answer === undefined) {
         open.set(request, { trx, endTurn, keyId, idempotencyKey, requestDigest: digest })
         return
@@ -170,7 +175,7 @@ async function idempotencyPlugin (app: FastifyInstance) {
   app.addHook('onRequestAbort', release)
 
   const cleanup = setInterval(() => {
-    deleteExpiredAnswers(app.db).then(
+    deleteExpiredAnswers(app.db, retentionHours).then(
       (count) => { if (count > 0) app.log.info({ count }, 'expired idempotency answers deleted') },
       (error: unknown) => app.log.warn({ err: error }, 'deleting expired idempotency answers failed'))
   }, CLEANUP_INTERVAL_MS)

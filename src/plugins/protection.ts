@@ -20,8 +20,8 @@ import { problemResponse } from '../schemas/problem.js'
 export interface ProtectionOptions {
   readonly perIpPerMinute: number
   readonly perKeyPerMinute: number
-  /** `*` or a comma-separated list of origins. */
-  readonly corsOrigins: string
+  /** `*`, or the origins allowed. */
+  readonly corsOrigins: '*' | readonly string[]
 }
 
 /** Headers browsers may send cross-origin, and the response headers their scripts may read. */
@@ -60,9 +60,8 @@ async function protectionPlugin (app: FastifyInstance, options: ProtectionOption
     crossOriginResourcePolicy: { policy: 'cross-origin' }
   })
 
-  const origins = options.corsOrigins.split(',').map((origin) => origin.trim()).filter((origin) => origin !== '')
   await app.register(cors, {
-    origin: origins.includes('*') ? '*' : origins,
+    origin: options.corsOrigins === '*' ? '*' : [...options.corsOrigins],
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowedHeaders: CORS_REQUEST_HEADERS,
     exposedHeaders: CORS_EXPOSED_HEADERS,

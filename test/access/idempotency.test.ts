@@ -77,7 +77,7 @@ t.test('an answer is replayed for 24 hours; after that the key is free and expir
   t.equal(later.statusCode, 201, 'an expired key carries a new request')
   t.notOk(later.headers['idempotent-replayed'])
   await sql`update idempotency_record set created_at = now() - interval '25 hours'`.execute(db)
-  t.equal(await deleteExpiredAnswers(db), 1)
+  t.equal(await deleteExpiredAnswers(db, 24), 1)
   const { rows } = await sql<{ count: string }>`select count(*) from idempotency_record`.execute(db)
   t.equal(Number(rows[0]?.count), 0)
 })

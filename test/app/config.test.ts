@@ -25,6 +25,9 @@ t.test('defaults apply when nothing is set', async (t) => {
     RATE_LIMIT_PER_KEY: 6000,
     AUTH_FAILURES_PER_IP: 30,
     CORS_ORIGINS: '*',
+    TRUST_PROXY: false,
+    STATEMENT_TIMEOUT_MS: 60_000,
+    IDEMPOTENCY_RETENTION_HOURS: 24,
     PROBLEM_TYPE_BASE: '/problems/'
   })
 })
@@ -56,4 +59,28 @@ t.test('an import thread\'s memory and time limits are bounded', async (t) => {
   const problems = (env: Record<string, string>) => (t.throws(() => loadConfig(env)) as ConfigError).problems
   t.same(problems({ IMPORT_WORKER_MEMORY_MB: '16', IMPORT_TIMEOUT_MS: '0' }), ['IMPORT_WORKER_MEMORY_MB=16: must be >= 32', 'IMPORT_TIMEOUT_MS=0: must be >= 1'])
   t.same(problems({ IMPORT_WORKER_MEMORY_MB: '20000', IMPORT_TIMEOUT_MS: '600001' }), ['IMPORT_WORKER_MEMORY_MB=20000: must be <= 16384', 'IMPORT_TIMEOUT_MS=600001: must be <= 600000'])
+})
+
+t.test('the lists are parsed once, here: origins, proxies', async (t) => {
+  t.same(loadConfig({ CORS_ORIGINS: ' https://www.zj.gov.cn, http://localhost:8080 ' }).CORS_ORIGINS, ['https://www.zj.gov.cn', 'http://localhost:8080'])
+  t.equal(loadConfig({ CORS_ORIGINS: 'https://a.example, *' }).CORS_ORIGINS, '*')
+  t.equal(loadConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY, true)
+  t.equal(loadConfig({ TRUST_PROXY: 'false' }).TRUST_PROXY, false)
+  t.same(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1, ::1, loopback' }).TRUST_PROXY, ['10.0.0.0/8', '127.0.0.1', '::1', 'loopback'])
+  t.match(loadConfig({ STATEMENT_TIMEOUT_MS: '5000', IDEMPOTENCY_RETENTION_HOURS: '48' }), { STATEMENT_TIMEOUT_MS: 5000, IDEMPOTENCY_RETENTION_HOURS: 48 })
+})
+
+t.test('bad lists and timeouts are named with what would be accepted, all at once', async (t) => {
+  const error = t.throws(() => loadConfig({
+    CORS_ORIGINS: 'https://www.zj.gov.cn/portal, zj.gov.cn',
+    TRUST_PROXY: '10.0.0.0/33',
+    STATEMENT_TIMEOUT_MS: '10',
+    IDEMPOTENCY_RETENTION_HOURS: 'a day'
+  })) as ConfigError
+  t.ok(error instanceof ConfigError)
+  t.equal(error.problems.length, 4, error.message)
+  t.match(error.message, /CORS_ORIGINS=.*"https:\/\/www\.zj\.gov\.cn\/portal", "zj\.gov\.cn" are not origins; each must be \* or scheme:\/\/host\[:port\]/)
+  t.match(error.message, /TRUST_PROXY="10\.0\.0\.0\/33": must be true, false, or a comma-separated list of IP addresses, CIDR ranges/)
+  t.match(error.message, /STATEMENT_TIMEOUT_MS=10: /)
+  t.match(error.message, /IDEMPOTENCY_RETENTION_HOURS="a day": must be a whole number/)
 })
