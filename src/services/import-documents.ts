@@ -7,8 +7,7 @@ import { DomainError } from '../domain/errors.js'
 import { parseReportHtml, parseReportRows, parseReportText, type ImportHints, type ParseResult } from '../domain/import/index.js'
 import { htmlRows } from '../domain/import/source-html.js'
 import { markdownRows } from '../domain/import/source-markdown.js'
-import { lacksTextLayer, pdfLayoutText } from '../domain/import/source-pdf.js'
-import { textRows } from '../domain/import/source-text.js'
+import { lacksTextLayer, pdfLayout, type PdfLayout } from '../domain/import/source-pdf.js'
 
 export type DocumentType = 'pdf' | 'docx' | 'html' | 'markdown' | 'text'
 
@@ -55,7 +54,7 @@ function limited (text: string, limits: DocumentLimits, what: string): string {
 const pdfReader = async () => await import('./pdf-text.js')
 const wordReader = async () => (await import('mammoth')).default
 
-async function pdfText (bytes: Uint8Array, limits: DocumentLimits): Promise<string> {
+async function pdfText (bytes: Uint8Array, limits: DocumentLimits): Promise<PdfLayout> {
   const { PdfReadError, readPdfPages } = await pdfReader()
   let pages
   try {
@@ -69,7 +68,9 @@ async function pdfText (bytes: Uint8Array, limits: DocumentLimits): Promise<stri
     throw new DomainError('IMPORT_NO_TEXT_LAYER',
       `The PDF's ${pages.length} page(s) carry no text layer: it is a scan (pictures of pages). Run it through OCR and import the text, or import the report's HTML page.`)
   }
-  return limited(pdfLayoutText(pages), limits, 'text of the PDF')
+  const layout = pdfLayout(pages)
+  limited(layout.text, limits, 'text of the PDF')
+  return layout
 }
 
 async function docxHtml (bytes: Uint8Array, limits: DocumentLimits): Promise<string> {
@@ -92,8 +93,8 @@ async function docxHtml (bytes: Uint8Array, limits: DocumentLimits): Promise<str
 export async function readPublishedDocument (document: PublishedDocument, hints: ImportHints, limits: DocumentLimits): Promise<ReadDocument> {
   switch (document.type) {
     case 'pdf': {
-      const text = await pdfText(document.bytes, limits)
-      return { result: parseReportRows(textRows(text, 'layout'), 'pdf', hints), source: { text, format: 'text' } }
+      const { text, rows } = await pdfText(document.bytes, limits)
+      return { result: parseReportRows(rows, 'pdf', hints), source: { text, format: 'text' } }
     }
     case 'docx': {
       const html = await docxHtml(document.bytes, limits)

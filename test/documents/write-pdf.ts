@@ -30,9 +30,10 @@ const WIDTHS = '/W [0 11903 500]'
 
 /**
  * A PDF of the pages (a page per array of runs); pages with no runs are blank, like a scan's page without OCR
- * (give `picture` to draw a grey box on each, standing in for a scanned image).
+ * (give `picture` to draw a grey box on each, standing in for a scanned image). `drawings` are content-stream
+ * operators drawn on each page before its text (table borders, say), page by page.
  */
-export function writePdf (pages: readonly (readonly PlacedText[])[], options: { picture?: boolean } = {}): Buffer {
+export function writePdf (pages: readonly (readonly PlacedText[])[], options: { picture?: boolean, drawings?: readonly string[] } = {}): Buffer {
   const objects: string[] = []
   const add = (body: string): number => objects.push(body)
   const stream = (content: string): string => `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`
@@ -49,9 +50,10 @@ export function writePdf (pages: readonly (readonly PlacedText[])[], options: { 
   const cidFont = add(`<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor ${descriptor} 0 R /DW 1000 ${WIDTHS} /CIDToGIDMap /Identity >>`)
   const font = add(`<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [${cidFont} 0 R] /ToUnicode ${toUnicode} 0 R >>`)
   const pageRefs: number[] = []
-  for (const runs of pages) {
+  for (const [index, runs] of pages.entries()) {
     const content = [
       ...(options.picture === true ? ['0.8 g 40 40 515 762 re f 0 g'] : []),
+      ...(options.drawings?.[index] !== undefined ? [options.drawings[index]] : []),
       ...runs.map((run) => `BT /F1 ${run.size} Tf ${run.x.toFixed(2)} ${run.y.toFixed(2)} Td <${hex(run.text)}> Tj ET`)
     ].join('\n')
     const contents = add(stream(content))

@@ -31,34 +31,31 @@ const FLAGS = [
  */
 const PRINT_STYLE = '@page{size:A4 landscape;margin:15mm} table{width:100%} td{width:auto !important;font-size:9pt} td p{white-space:nowrap}'
 
-/** Table 三 among the tables of a sample (二, 三, 四). */
-const REQUESTS_TABLE = 1
-
 /**
- * The sample with its blank cells printed as "—", except in table 三 when `emptyRequests`. A cell printed empty is
- * no text at all: the reader places the other values of its row by the columns of the fully printed rows near it.
- * Table 三 always has such rows; table 四 (one row of values) never has, table 二 not always, and there the row is
- * left unread. In `pdftotext`'s text even table 三 is not always decidable (it shifts lines holding wide numbers, so
- * a value can sit over two columns of the rows around it), so that shape marks every blank.
+ * The sample with its blank cells printed as "—". Chromium draws every cell's borders, so in the PDF itself a cell
+ * printed empty is read as the blank it is, in every table, by the ruled grid. `pdftotext`'s text has no rulings:
+ * there a cell printed empty is no text at all, and the reader can only place the other values of its row by the
+ * columns of fully printed rows near it — which table 四 (one row of values) never has, table 二 not always, and
+ * even table 三 not always decidably (pdftotext shifts lines holding wide numbers, so a value can sit over two
+ * columns of the rows around it) — so that shape marks every blank.
  */
-function markedBlanks (sample: Sample, emptyRequests: boolean): Sample {
-  let table = 0
-  const blocks = sample.blocks.map((block) => block.kind === 'table' && !(table++ === REQUESTS_TABLE && emptyRequests)
+function markedBlanks (sample: Sample): Sample {
+  const blocks = sample.blocks.map((block) => block.kind === 'table'
     ? { ...block, rows: block.rows.map((row) => row.map((cell) => cell.value && cell.text === '' ? { ...cell, text: '—' } : cell)) }
     : block)
   return { ...sample, blocks }
 }
 
 /**
- * Prints the sample's Word-exported page to PDF with Chromium (the blanks of table 三 left empty when
- * `emptyRequests`), in a directory removed afterwards, and reads what `read` makes of the PDF file.
+ * Prints a Word-exported page to PDF with Chromium as the layout shapes print it, in a directory removed afterwards,
+ * and reads what `read` makes of the PDF file.
  */
-async function chromiumPrint<T> (sample: Sample, emptyRequests: boolean, read: (pdf: string) => Promise<T>): Promise<T> {
+async function chromiumPrint<T> (html: string, read: (pdf: string) => Promise<T>): Promise<T> {
   const directory = await mkdtemp(path.join(tmpdir(), 'layouts-print-'))
   try {
     const page = path.join(directory, 'report.html')
     const pdf = path.join(directory, 'report.pdf')
-    await writeFile(page, wordHtml(markedBlanks(sample, emptyRequests)).body.replace('</style>', PRINT_STYLE + '</style>'))
+    await writeFile(page, html.replace('</style>', PRINT_STYLE + '</style>'))
     await run(CHROMIUM, [...FLAGS, `--user-data-dir=${path.join(directory, 'profile')}`, `--print-to-pdf=${pdf}`, page], { timeout: 90_000 })
     return await read(pdf)
   } finally {
@@ -66,10 +63,16 @@ async function chromiumPrint<T> (sample: Sample, emptyRequests: boolean, read: (
   }
 }
 
-export const chromiumPdf: Shape = async (sample) => ({ body: await chromiumPrint(sample, true, async (pdf) => await readFile(pdf)), type: 'pdf' })
+/** A Word-exported page printed to PDF by Chromium: ruled tables, as a report's PDF attachment prints them. */
+export async function printedPdf (html: string): Promise<Buffer> {
+  return await chromiumPrint(html, async (pdf) => await readFile(pdf))
+}
+
+/** The blanks printed empty: Chromium draws every cell's borders, and the reader takes an empty cell as a blank. */
+export const chromiumPdf: Shape = async (sample) => ({ body: await printedPdf(wordHtml(sample).body), type: 'pdf' })
 
 export const chromiumPdftotext: Shape = async (sample) => ({
-  body: await chromiumPrint(sample, false, async (pdf) => (await run('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], { maxBuffer: 16 * 1024 * 1024 })).stdout),
+  body: await chromiumPrint(wordHtml(markedBlanks(sample)).body, async (pdf) => (await run('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], { maxBuffer: 16 * 1024 * 1024 })).stdout),
   type: 'text'
 })
 

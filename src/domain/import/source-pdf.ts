@@ -4,7 +4,14 @@
  * the way `pdftotext -layout` prints them — a gap between two items on a line becomes spaces in proportion to
  * its width, so table cells stay apart and a paragraph's indented first line stays indented. The result goes
  * through the same reading as layout text, so a PDF and its `pdftotext -layout` text give the same report.
+ * Where a page's tables are ruled (their borders drawn), each table row is read by its cells instead, as an HTML
+ * table is: a cell printed empty is then known to be a blank, which columns of spaces cannot tell.
  */
+import { compactSpaces } from '../narrative.js'
+import { cellAt, ruledGrids } from './pdf-grid.js'
+import type { PdfRule, RuledGrid } from './pdf-grid.js'
+import { textRows } from './source-text.js'
+import type { SourceRow } from './types.js'
 
 /** One run of text as placed on a page: its baseline origin (PDF units, y upwards), its extent and font size. */
 export interface PdfTextItem {
@@ -19,6 +26,8 @@ export interface PdfTextItem {
 
 export interface PdfPage {
   readonly items: readonly PdfTextItem[]
+  /** The straight lines drawn on the page, table borders among them (none when they were not read). */
+  readonly rules?: readonly PdfRule[]
 }
 
 /** Printed characters a page must carry on average for the PDF to count as having a text layer. */
@@ -108,6 +117,18 @@ function printLine (line: Line, margin: number): string {
   return text.replace(/\s+$/, '')
 }
 
+/** The pages' lines, and each printed as laid-out text. */
+function laidOutPages (pages: readonly PdfPage[]): { lines: Line[][], printed: string[][] } {
+  const lines = pages.map(pageLines)
+  const margin = leftMargin(lines.flat())
+  return { lines, printed: lines.map((page) => page.map((line) => printLine(line, margin))) }
+}
+
+/** The printed pages as one text: a line per printed line, pages separated by a form feed (as pdftotext does). */
+function joinedPages (printed: readonly (readonly string[])[]): string {
+  return printed.map((page) => page.join('\n')).join('\n\f')
+}
+
 /**
  * Lays the pages out as text, one line per printed line, pages separated by a form feed (as pdftotext does).
  *
@@ -115,7 +136,225 @@ function printLine (line: Line, margin: number): string {
  * `'规章                                0              0              0'` (columns 34, 49 and 64: 6 points each).
  */
 export function pdfLayoutText (pages: readonly PdfPage[]): string {
-  const all = pages.map(pageLines)
-  const margin = leftMargin(all.flat())
-  return all.map((lines) => lines.map((line) => printLine(line, margin)).join('\n')).join('\n\f')
+  return joinedPages(laidOutPages(pages).printed)
+}
+
+/** A ruled table read off a page: its rows, the laid-out lines they replace, and the first of those lines. */
+interface RuledTable {
+  readonly first: number
+  readonly lines: ReadonlySet<number>
+  readonly rows: readonly SourceRow[]
+}
+
+/** Where an item sits: the grid of the page and the cell of it, or null outside every grid. */
+interface Placement {
+  readonly grid: number
+  readonly cell: number
+}
+
+/**
+ * How far above its baseline an item's glyphs are centred, as a share of its size: CJK glyphs run from about a
+ * tenth of the size below the baseline to nine tenths above, digits from the baseline to seven tenths.
+ */
+const GLYPH_CENTRE = 0.35
+
+/**
+ * The cell an item is printed in: the one holding the centre of its glyphs, provided the item lies within the
+ * cell's sides (a run of text reaching into the next cell, such as a whole row printed as one string, is in none).
+ */
+function placement (grids: readonly RuledGrid[], item: PdfTextItem, size: number): Placement | null {
+  const x = item.x + item.width / 2
+  const y = item.y + size * GLYPH_CENTRE
+  for (let grid = 0; grid < grids.length; grid++) {
+    const found = grids[grid]
+    if (found === undefined) continue
+    const cell = cellAt(found, x, y)
+    const box = found.cells[cell]
+    if (box === undefined) continue
+    const slack = Math.min(size / 2, (box.right - box.left) / 4)
+    return item.x >= box.left - slack && item.x + item.width <= box.right + slack ? { grid, cell } : { grid, cell: -1 }
+  }
+  return null
+}
+
+/**
+ * A cell's text as a laid-out line of it reads (radicals put back to ideographs, no-break spaces as spaces), with
+ * spaces only where neither side is Chinese, as an HTML cell's; null when the cleaning leaves nothing of a
+ * printed text (a page number pattern), which would make the cell look blank.
+ */
+function cellText (pieces: readonly string[]): string | null {
+  const joined = pieces.join(' ')
+  if (joined.trim() === '') return ''
+  const [row] = textRows(joined.replace(/[\r\n]/g, ' '), 'layout')
+  if (row === undefined) return null
+  const text = compactSpaces(row.text)
+  return text === '' ? null : text
+}
+
+/** One line's items in one cell as text: items a gap apart (an eighth of the size) with a space, others run together. */
+function cellLine (items: readonly PdfTextItem[], size: number): string {
+  let text = ''
+  let end = -Infinity
+  for (const item of items) {
+    if (text !== '' && item.x - end > size / 8) text += ' '
+    text += item.text
+    end = Math.max(end, item.x + item.width)
+  }
+  return text
+}
+
+/**
+ * The rows of a ruled table, as an HTML table's (see `tableRows` in source-html.ts): for each row of the grid, the
+ * cells that start in it in column order, and as `covered` the text of merged cells from rows above that span into it,
+ * left of its own cells. A row takes the number of the laid-out line where the text of its last cell with text
+ * starts — the line of its values, which is the line layout text reads them on, even when the label beside them is
+ * wrapped over lines above and below — or the row above's when it has no text; never less than the row above's, so
+ * the rows keep their order.
+ */
+function ruledRows (grid: RuledGrid, texts: readonly string[], firstLines: readonly (number | undefined)[], first: number): SourceRow[] {
+  const cols = grid.xs.length - 1
+  const starting = grid.ys.map((): number[] => [])
+  grid.cells.forEach((cell, index) => starting[cell.row]?.push(index))
+  const out: SourceRow[] = []
+  let line = first
+  for (let r = 0; r + 1 < grid.ys.length; r++) {
+    const own = starting[r] ?? []
+    const firstCol = grid.cells[own[0] ?? -1]?.col
+    if (firstCol === undefined) continue
+    const covered: string[] = []
+    for (let col = 0; col < firstCol; col++) {
+      const text = texts[grid.slots[r * cols + col] ?? -1] ?? ''
+      if (text !== '' && covered.at(-1) !== text) covered.push(text)
+    }
+    const starts = own.map((index) => firstLines[index]).filter((n): n is number => n !== undefined)
+    line = Math.max(line, starts.at(-1) ?? line)
+    const cells = own.map((index) => texts[index] ?? '')
+    out.push({ line, cells, covered, text: cells.join('\t') })
+  }
+  return out
+}
+
+/** The grid lowest on its page: where a table broken over pages goes on from. */
+function lowest (grids: readonly RuledGrid[]): RuledGrid | undefined {
+  return grids.reduce<RuledGrid | undefined>((low, grid) => (low === undefined || (grid.ys.at(-1) ?? 0) < (low.ys.at(-1) ?? 0) ? grid : low), undefined)
+}
+
+/** The grid highest on its page. */
+function highest (grids: readonly RuledGrid[]): RuledGrid | undefined {
+  return grids.reduce<RuledGrid | undefined>((high, grid) => (high === undefined || (grid.ys[0] ?? 0) > (high.ys[0] ?? 0) ? grid : high), undefined)
+}
+
+/** Every column edge of `grid` is one of `before`'s (within a point), and both have the same outer edges. */
+function sameColumns (grid: RuledGrid, before: RuledGrid): boolean {
+  const near = (a: number | undefined, b: number | undefined): boolean => a !== undefined && b !== undefined && Math.abs(a - b) <= 1
+  return near(grid.xs[0], before.xs[0]) && near(grid.xs.at(-1), before.xs.at(-1)) && grid.xs.every((x) => before.xs.some((b) => near(x, b)))
+}
+
+/** Whether two grids' boxes overlap: a table drawn inside another's cell, whose text either could claim. */
+function overlap (a: RuledGrid, b: RuledGrid): boolean {
+  const [aLeft = 0, aRight = 0, bLeft = 0, bRight = 0] = [a.xs[0], a.xs.at(-1), b.xs[0], b.xs.at(-1)]
+  const [aTop = 0, aBottom = 0, bTop = 0, bBottom = 0] = [a.ys[0], a.ys.at(-1), b.ys[0], b.ys.at(-1)]
+  return aLeft < bRight && bLeft < aRight && aBottom < bTop && bBottom < aTop
+}
+
+/**
+ * The grids of a page that are tables: those with two rows of cells or more, and a single row of cells that is the
+ * top of the page's grids and has the columns of the lowest grid of the page before — the rest of a table broken
+ * over pages (table 四's row of values, under its headers on the page before). Grids overlapping another are none.
+ */
+function tableGrids (grids: readonly RuledGrid[], before: RuledGrid | undefined): RuledGrid[] {
+  const top = highest(grids)
+  return grids.filter((grid) => !grids.some((other) => other !== grid && overlap(grid, other)) &&
+    (grid.wide >= 2 || (grid === top && before !== undefined && sameColumns(grid, before))))
+}
+
+/**
+ * The ruled tables of one page whose first laid-out line is number `first`, given its table grids. A grid is read
+ * only when every line with text in it lies wholly in it and every item of those lines in one cell; otherwise its
+ * lines stay laid-out text.
+ */
+function pageTables (grids: readonly RuledGrid[], lines: readonly Line[], first: number): RuledTable[] {
+  if (grids.length === 0) return []
+  const placements = lines.map((line) => line.items.map((item) => placement(grids, item, line.height)))
+  const rejected = new Set<number>()
+  const gridOfLine = placements.map((placed) => {
+    const on = new Set(placed.map((p) => p?.grid ?? -1))
+    const broken = on.size > 1 || placed.some((p) => p !== null && p.cell < 0)
+    if (broken) for (const grid of on) rejected.add(grid)
+    return broken ? -1 : placed[0]?.grid ?? -1
+  })
+  return grids.flatMap((grid, g) => {
+    if (rejected.has(g)) return []
+    const pieces: string[][] = grid.cells.map(() => [])
+    const firstLines: (number | undefined)[] = grid.cells.map(() => undefined)
+    const taken = new Set<number>()
+    lines.forEach((line, k) => {
+      if (gridOfLine[k] !== g) return
+      taken.add(first + k)
+      const byCell = new Map<number, PdfTextItem[]>()
+      line.items.forEach((item, i) => {
+        const cell = placements[k]?.[i]?.cell ?? -1
+        const items = byCell.get(cell)
+        if (items === undefined) byCell.set(cell, [item])
+        else items.push(item)
+      })
+      for (const [cell, items] of byCell) {
+        pieces[cell]?.push(cellLine(items, line.height))
+        firstLines[cell] ??= first + k
+      }
+    })
+    if (taken.size === 0) return []
+    const texts = pieces.map(cellText)
+    if (texts.some((t) => t === null)) return []
+    const start = Math.min(...taken)
+    return [{ first: start, lines: taken, rows: ruledRows(grid, texts.map((t) => t ?? ''), firstLines, start) }]
+  })
+}
+
+/** The laid-out rows with the lines of ruled tables replaced by the tables' rows, each table where its first line was. */
+function withTables (rows: readonly SourceRow[], tables: readonly RuledTable[]): SourceRow[] {
+  const replaced = new Set(tables.flatMap((table) => [...table.lines]))
+  const pending = [...tables].sort((a, b) => a.first - b.first)
+  const out: SourceRow[] = []
+  let next = 0
+  for (const row of rows) {
+    for (let table = pending[next]; table !== undefined && table.first <= row.line; table = pending[++next]) out.push(...table.rows)
+    if (!replaced.has(row.line)) out.push(row)
+  }
+  for (let table = pending[next]; table !== undefined; table = pending[++next]) out.push(...table.rows)
+  return out
+}
+
+/** The laid-out text of a PDF (its source text, which line numbers refer to) and the rows read from it. */
+export interface PdfLayout {
+  readonly text: string
+  readonly rows: readonly SourceRow[]
+}
+
+/**
+ * Lays the pages out as `pdfLayoutText` does and cuts the text into layout rows, except that the lines of each
+ * ruled table (a grid of drawn borders, see pdf-grid.ts) become one row per table row with its cells, as HTML rows
+ * are, numbered by their first line in the text. A page without rulings, or whose grids the text does not fit,
+ * gives exactly the layout rows of its text.
+ *
+ * Example: a page whose "行政许可" and "550" sit in the two cells of a ruled row, and an empty third cell →
+ * a row `{ cells: ['行政许可', '550', ''], … }` where the layout text has the line '行政许可    550'.
+ */
+export function pdfLayout (pages: readonly PdfPage[]): PdfLayout {
+  const { lines, printed } = laidOutPages(pages)
+  const text = joinedPages(printed)
+  const rows = textRows(text, 'layout')
+  // A line break inside an item would shift the line numbers the tables' rows are given.
+  if (printed.some((page) => page.some((line) => /[\r\n]/.test(line)))) return { text, rows }
+  const tables: RuledTable[] = []
+  let first = 1
+  let before: RuledGrid | undefined
+  pages.forEach((page, p) => {
+    const onPage = lines[p] ?? []
+    const grids = ruledGrids(page.rules ?? [])
+    tables.push(...pageTables(tableGrids(grids, before), onPage, first))
+    before = lowest(grids)
+    first += Math.max(1, onPage.length)
+  })
+  return { text, rows: tables.length === 0 ? rows : withTables(rows, tables) }
 }
