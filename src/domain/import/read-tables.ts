@@ -319,6 +319,60 @@ function placedInColumns (row: ValueRow, width: number, fullRows: readonly Value
   return placed
 }
 
+/** Lines from a row within which pdftotext may have put part of its values: the label wrapped around them. */
+const SPLIT_ROW_LINES = 2
+
+/** A label with no words of its own: nothing, or an item number or punctuation alone ("2.", "”"). */
+function isBareLabel (label: string): boolean {
+  return label.split(/\s+/).every((piece) => piece === '' || ITEM_NUMBER.test(piece.normalize('NFKC')) || LABEL_PUNCTUATION.test(piece))
+}
+
+/**
+ * Two value rows that are one row of the form printed over two lines, joined; else null. Laying out a label wrapped
+ * over three lines, pdftotext can put some of the row's values on its first line and the rest on the next, beside
+ * the item number. The two are one row only when they are at most `SPLIT_ROW_LINES` apart, one of them has no label
+ * of its own, and their values, placed by the columns of the table's fully printed rows (`placedInColumns`), fill
+ * different columns that together make the whole row.
+ */
+function joinedRow (first: ValueRow, second: ValueRow, width: number, fullRows: readonly ValueRow[]): ValueRow | null {
+  if (second.line - first.line > SPLIT_ROW_LINES || first.values.length + second.values.length !== width) return null
+  if (!isBareLabel(first.label) && !isBareLabel(second.label)) return null
+  const above = placedInColumns(first, width, fullRows)
+  const below = placedInColumns(second, width, fullRows)
+  if (above === null || below === null) return null
+  const values = above.map((value, column) => (value.source !== '' ? value : below[column]))
+  if (!values.every((value) => value !== undefined && value.source !== '')) return null
+  return { ...first, label: [first.label, second.label].filter((label) => label !== '').join(' '), following: first.following + second.following, values: values as RawValue[] }
+}
+
+/**
+ * The laid-out value rows of a table whose rows all have `width` values, with each row that pdftotext split over two
+ * lines joined back into one (`joinedRow`). Rows of other formats are left as they are.
+ */
+function joinSplitRows (rows: readonly ValueRow[], width: number): ValueRow[] {
+  const fullRows = rows.filter((row) => row.laidOut && row.values.length === width)
+  const out: ValueRow[] = []
+  for (let k = 0; k < rows.length; k++) {
+    const row = rows[k]
+    const next = rows[k + 1]
+    if (row === undefined) continue
+    const joined = next !== undefined && row.laidOut && next.laidOut ? joinedRow(row, next, width, fullRows) : null
+    out.push(joined ?? row)
+    if (joined !== null) k++
+  }
+  return out
+}
+
+/**
+ * Whether an unmatched value line is close to a matched row, on its side of the matched rows either side of it:
+ * then the row's empty columns may be where that line's values belong, and are not read as blanks.
+ */
+function hasNearbyStray (row: ValueRow, matchedLines: readonly number[], strays: readonly ValueRow[]): boolean {
+  const above = Math.max(-Infinity, ...matchedLines.filter((line) => line < row.line))
+  const below = Math.min(Infinity, ...matchedLines.filter((line) => line > row.line))
+  return strays.some((stray) => stray.line > above && stray.line < below && Math.abs(stray.line - row.line) <= SPLIT_ROW_LINES)
+}
+
 /** A value row's score for a spec: its label score, lowered when its number of values cannot be that row's. */
 function fittedScore (spec: RowSpec, row: ValueRow): number {
   return rowScore(spec, row) - (fitValues(row, spec.fields.length) === null ? 0.3 : 0)
@@ -381,6 +435,11 @@ function readAligned (choice: LayoutChoice, rows: readonly ValueRow[], log: Pars
   const fullRows = (width: number): ValueRow[] => matched
     .filter((row, i): row is ValueRow => row !== undefined && row.laidOut && row.values.length === width && choice.specs[i]?.fields.length === width)
     .sort((a, b) => a.line - b.line)
+  const matchedLines = matched.flatMap((row) => row === undefined ? [] : [row.line])
+  const strays = choice.alignment.extra.flatMap((j) => {
+    const row = rows[j]
+    return row !== undefined && row.laidOut && !row.blankOnly && row.values.length > 0 ? [row] : []
+  })
   choice.specs.forEach((spec, i) => {
     const match = choice.alignment.matches[i]
     const row = match == null ? undefined : rows[match.observed]
@@ -402,7 +461,7 @@ function readAligned (choice: LayoutChoice, rows: readonly ValueRow[], log: Pars
     }
     const width = spec.fields.length
     const fitted = fitValues(row, width)
-    const placed = fitted === null ? placedInColumns(row, width, fullRows(width)) : null
+    const placed = fitted === null && !hasNearbyStray(row, matchedLines, strays) ? placedInColumns(row, width, fullRows(width)) : null
     const values = fitted ?? placed
     if (values === null) {
       unreadRow('value-count',
@@ -570,7 +629,7 @@ const REQUESTS_2019: readonly RowSpec[] = [...REQUESTS_HEAD, requestSpec('other'
  * Example: the seed → '2021', with `/requests/newReceived/total` 10 in `log.values`; 洪泽区 2023 (single （六） row) → '2019'.
  */
 export function readRequests (region: readonly SourceRow[], format: SourceFormat, log: ParseLog): Template | null {
-  const rows = valueRows(region, format)
+  const rows = joinSplitRows(valueRows(region, format), APPLICANT_COLUMNS.length)
   const table = { zh: '表三', en: 'Table 3', region: regionOf(region) }
   if (rows.length === 0) {
     unreadTable(log, 'requests', table)

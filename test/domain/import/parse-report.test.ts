@@ -246,6 +246,27 @@ t.test('layout text: a cell printed as nothing is placed by the columns of the r
   t.match(parse.problems.find((p) => p.pointer === '/requests/newReceived/commercial'), { severity: 'warning', message: /第2列未印数值，按所在列读作空白/ })
 })
 
+/** The laid-out seed with the line of 一、本年新收 split after its first `kept` values, the rest on the line below in their columns. */
+function splitNewReceived (kept: number, edit: (rest: string) => string = (rest) => rest): string {
+  return laidOutSeed().split('\n').flatMap((line) => {
+    if (!line.trimStart().startsWith('一、本年新收')) return [line]
+    const cut = 60 + 6 * kept
+    return [line.slice(0, cut), edit(' '.repeat(cut) + line.slice(cut))]
+  }).join('\n')
+}
+
+t.test('layout text: a row whose values pdftotext split over two lines is read whole, never with blanks in the gap', async (t) => {
+  const split = readText(splitNewReceived(2), SEED_HINTS)
+  t.strictSame(comparable(split.report)?.rest, comparable(expectedReport('seed-2023'))?.rest, 'the values of the line below fill the columns left empty above')
+  t.same(split.parse.unread, [])
+  t.notOk(split.parse.problems.some((p) => p.pointer?.startsWith('/requests/newReceived/') === true || /无法对应到表格行/.test(p.message)),
+    'no cell is said to be a blank and no line is said to be ignored')
+  const lastLost = readText(splitNewReceived(2, (rest) => rest.replace(/\s+\S+$/, '')), SEED_HINTS)
+  t.same(lastLost.report?.requests.newReceived, undefined, 'with a column that neither line fills, no cell of the row is read')
+  t.same(lastLost.parse.unread.map((u) => [u.pointer.split('/').slice(0, 3).join('/'), u.reason])[0], ['/requests/newReceived', 'value-count'])
+  t.equal(lastLost.parse.unread.length, 7, 'the row\'s seven cells are unread, none read as a blank')
+})
+
 t.test('layout text: a value between two columns is not placed; its row is unread, never read into a column', async (t) => {
   // The 总计 of 上年结转 printed three characters left of its column, halfway to the column before it.
   const shifted = (label: string, values: string[]) => label.startsWith('二、上年结转') ? [values[0] ?? '', '', '', '', '', `${values[6] ?? ''}   `] : values
