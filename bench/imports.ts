@@ -3,6 +3,8 @@
  * test/fixtures/html) made into each shape the service accepts — pipe text (the baseline), `pdftotext -layout`-style
  * text, tab-separated text as a table is copied, the HTML page, markdown, a Word document, a PDF of its natural 3 pages and the same report printed over
  * 10 pages — and read by `readPublishedDocument` (bytes to report and parse record; no HTTP, no database).
+ * Where Chromium and a Chinese font are installed, also the page as Chromium prints it to PDF: tables with their
+ * borders drawn, which the reader takes cells from (else that shape is skipped, saying why).
  * Each shape is checked to give the seed's report before it is timed.
  *
  * Prints ms per document, ms per page for the PDFs, and each as a ratio to the pipe text measured in the same run;
@@ -17,6 +19,8 @@ import { readPublishedDocument, type PublishedDocument } from '../src/services/i
 import { docxOf } from '../test/documents/docx.js'
 import { markdownOf } from '../test/documents/markdown.js'
 import { layoutText, layoutTextPdf } from '../test/documents/write-pdf.js'
+import { missingPrinters, printedPdf } from '../test/layouts/printed.js'
+import { readPdfPages } from '../src/services/pdf-text.js'
 
 const RESULTS = new URL('./results/', import.meta.url)
 const html = readFileSync(new URL('../test/fixtures/html/seed-2023.html', import.meta.url), 'utf8')
@@ -27,7 +31,7 @@ const pipeText = rows.map((row) => (row.cells === null ? row.text : `${[...row.c
 const layout = layoutText(rows)
 const layoutLines = layout.split('\n').length
 
-const shapes: ReadonlyArray<{ readonly name: string, readonly pages: number | null, readonly document: PublishedDocument }> = [
+const shapes: Array<{ readonly name: string, readonly pages: number | null, readonly document: PublishedDocument }> = [
   { name: 'text (pipe), baseline', pages: null, document: { type: 'text', text: pipeText } },
   { name: 'text (pdftotext -layout style)', pages: null, document: { type: 'text', text: layout } },
   { name: 'text (tab-separated, as copied)', pages: null, document: { type: 'text', text: rows.map((row) => (row.cells === null ? row.text : row.cells.join('\t'))).join('\n') } },
@@ -37,6 +41,15 @@ const shapes: ReadonlyArray<{ readonly name: string, readonly pages: number | nu
   { name: 'PDF, 3 pages', pages: Math.ceil(layoutLines / 56), document: { type: 'pdf', bytes: layoutTextPdf(layout, 56) } },
   { name: 'PDF, 10 pages', pages: 10, document: { type: 'pdf', bytes: layoutTextPdf(layout, Math.ceil(layoutLines / 10)) } }
 ]
+const lacking = (await missingPrinters())['chromium-pdf'] ?? []
+if (lacking.length === 0) {
+  // The seed page's table 三 fits an A4 page only with its header cells allowed to wrap.
+  const bytes = new Uint8Array(await printedPdf(html.replace('</style>', 'table td p{white-space:normal}</style>')))
+  const pages = (await readPdfPages(bytes, limits.maxPages)).length
+  shapes.push({ name: `PDF printed by Chromium (ruled), ${pages} pages`, pages, document: { type: 'pdf', bytes } })
+} else {
+  console.log(`PDF printed by Chromium: skipped, this machine lacks ${lacking.join(' and ')}`)
+}
 
 const expected = JSON.stringify({ ...parseReportHtml(html, hints).report, sections: null })
 for (const { name, document } of shapes) {
