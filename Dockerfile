@@ -2,7 +2,7 @@
 #
 # Image of the report service. Two stages:
 #   build   — installs every dependency and compiles TypeScript to dist/src/** and dist/migrations/**
-#   runtime — production dependencies only, the compiled JavaScript, run as the unprivileged `node` user
+#   runtime — production dependencies only, the compiled JavaScript and the OpenAPI examples, run as the unprivileged `node` user
 #
 # The same image runs the server (the default command) and the migrations:
 #   docker run --rm -e DATABASE_URL=postgres://… IMAGE node dist/src/migrate.js
@@ -42,6 +42,8 @@ RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 
 # dist/src/db/migrate.js finds its migrations at ../../migrations, i.e. dist/migrations.
 COPY --from=build /app/dist ./dist
+# The examples the service puts on its OpenAPI document, read from openapi/ beside package.json.
+COPY openapi/examples.json ./openapi/examples.json
 
 USER node
 EXPOSE 3000

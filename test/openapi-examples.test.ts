@@ -1,4 +1,4 @@
-/** The examples of the OpenAPI document (src/schemas/examples.ts, captured by `npm run openapi:examples`). */
+/** The examples of the OpenAPI document (openapi/examples.json, captured by `npm run openapi:examples`). */
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
 import t from 'tap'

@@ -1,16 +1,20 @@
 /**
- * The OpenAPI 3.1 document, collected from the route schemas; registered before any route.
- * `GET /openapi.json` serves it, `GET /docs` shows it as an interactive reference, and
- * `npm run openapi` writes the committed copy in `openapi/`.
+ * The OpenAPI 3.1 document, collected from the route schemas with the examples of openapi/examples.json;
+ * registered before any route. `GET /openapi.json` serves it, `GET /docs` shows it as an interactive reference,
+ * and `npm run openapi` writes the committed copy in `openapi/`.
  * @see https://github.com/fastify/fastify-swagger
  * @see https://github.com/fastify/fastify-swagger-ui
  */
+import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
+import { Type, type Static } from 'typebox'
+import { Value } from 'typebox/value'
 import { SECURITY_SCHEME } from './auth.js'
-import { type BodyExample, OPERATION_EXAMPLES } from '../schemas/examples.js'
 
 export const API_TAGS = [
   { name: 'reports', description: 'Annual reports (政府信息公开工作年度报告): submit, revise, read and list them. Every revision is kept.' },
@@ -23,6 +27,43 @@ export const API_TAGS = [
   { name: 'admin', description: 'API keys and the audit trail of writes, for keys with the `admin` scope.' },
   { name: 'operations', description: 'Liveness, readiness and the API contract itself.' }
 ]
+
+/** A request or response body as the service received or answered it. */
+const BodyExampleSchema = Type.Object({ summary: Type.String(), mediaType: Type.String(), value: Type.Unknown() })
+type BodyExample = Static<typeof BodyExampleSchema>
+
+/** openapi/examples.json: by operationId, the example of its request body and those of its responses by status code. */
+const OperationExamplesSchema = Type.Record(Type.String(), Type.Object({
+  request: Type.Optional(BodyExampleSchema),
+  responses: Type.Record(Type.String(), BodyExampleSchema)
+}))
+export type OperationExamples = Static<typeof OperationExamplesSchema>
+
+/**
+ * The package's root: the nearest folder above this module with a package.json. Counting folders would not do,
+ * as this module runs from src/plugins/ as well as from dist/src/plugins/.
+ */
+function packageRoot (): URL {
+  let folder = new URL('.', import.meta.url)
+  while (!existsSync(new URL('package.json', folder))) {
+    const parent = new URL('..', folder)
+    if (parent.href === folder.href) throw new Error(`no package.json in a folder above ${fileURLToPath(import.meta.url)}`)
+    folder = parent
+  }
+  return folder
+}
+
+/** Where `npm run openapi:examples` writes the examples captured from the running service, and the service reads them. */
+export const EXAMPLES_FILE = new URL('openapi/examples.json', packageRoot())
+
+async function readExamples (): Promise<OperationExamples> {
+  const examples: unknown = JSON.parse(await readFile(EXAMPLES_FILE, 'utf8'))
+  if (!Value.Check(OperationExamplesSchema, examples)) {
+    const [error] = Value.Errors(OperationExamplesSchema, examples)
+    throw new Error(`${fileURLToPath(EXAMPLES_FILE)} at ${error?.instancePath || '/'}: ${error?.message ?? 'not examples'}: run \`npm run openapi:examples\``)
+  }
+  return examples
+}
 
 /** The parts of an OpenAPI document that examples go on. */
 interface MediaTypeObject { examples?: Record<string, { summary: string, value: unknown }> }
@@ -44,14 +85,14 @@ function attachExample (body: BodyObject | undefined, example: BodyExample, wher
 }
 
 /**
- * Puts the examples captured from the running service (src/schemas/examples.ts) on the request and
- * response bodies of their operations; the route schemas cannot carry them, being shared between routes.
+ * Puts the examples on the request and response bodies of their operations; the route schemas cannot carry
+ * them, being shared between routes.
  */
-function withExamples<T extends { paths?: object }> (document: T): T {
+function withExamples<T extends { paths?: object }> (document: T, examplesByOperation: OperationExamples): T {
   const paths = (document.paths ?? {}) as Record<string, Record<string, OperationObject>>
   for (const pathItem of Object.values(paths)) {
     for (const operation of Object.values(pathItem)) {
-      const examples = operation.operationId === undefined ? undefined : OPERATION_EXAMPLES[operation.operationId]
+      const examples = operation.operationId === undefined ? undefined : examplesByOperation[operation.operationId]
       if (examples === undefined) continue
       if (examples.request !== undefined) attachExample(operation.requestBody, examples.request, `${operation.operationId}'s request`)
       for (const [status, example] of Object.entries(examples.responses)) {
@@ -82,6 +123,7 @@ function docsPolicy (packagePolicy: string): string {
 }
 
 async function swaggerPlugin (app: FastifyInstance, options: { version: string }) {
+  const examples = await readExamples()
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -108,7 +150,7 @@ async function swaggerPlugin (app: FastifyInstance, options: { version: string }
     },
     hideUntagged: true,
     // This plugin writes OpenAPI 3.1 only; the union type also allows a Swagger 2 document.
-    transformObject: (document) => 'openapiObject' in document ? withExamples(document.openapiObject) : document.swaggerObject,
+    transformObject: (document) => 'openapiObject' in document ? withExamples(document.openapiObject, examples) : document.swaggerObject,
     // Schemas added with app.addSchema keep their $id as the component name.
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, index) => String(json.$id ?? `def-${index}`) }
   })
