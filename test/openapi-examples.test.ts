@@ -4,6 +4,7 @@ import addFormats from 'ajv-formats'
 import t from 'tap'
 import { isValidCreditCode } from '../src/domain/credit-code.js'
 import { renderOpenApiDocument } from '../src/openapi.js'
+import { withExamples } from '../src/plugins/swagger.js'
 
 const document = JSON.parse(await renderOpenApiDocument())
 
@@ -98,4 +99,12 @@ t.test('every example conforms to its schema', async (t) => {
       t.ok(validate(value), `${pointer} example ${name} conforms`, { errors: validate.errors })
     }
   }
+})
+
+t.test('an example whose operation has no body of its media type fails the document', async (t) => {
+  const example = { summary: 'The seed report', mediaType: 'application/json', value: {} }
+  const documentOf = () => ({ paths: { '/v1/reports': { post: { operationId: 'createReport', responses: { 201: { content: { 'text/csv': {} } } } } } } })
+  t.throws(() => withExamples(documentOf(), { createReport: { request: example, responses: {} } }), /createReport's request has no application\/json body/)
+  t.throws(() => withExamples(documentOf(), { createReport: { responses: { 201: example } } }), /createReport's 201 response has no application\/json body/)
+  t.throws(() => withExamples(documentOf(), { createReport: { responses: { 400: example } } }), /createReport's 400 response has no application\/json body/)
 })

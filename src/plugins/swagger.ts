@@ -88,7 +88,7 @@ function attachExample (body: BodyObject | undefined, example: BodyExample, wher
  * Puts the examples on the request and response bodies of their operations; the route schemas cannot carry
  * them, being shared between routes.
  */
-function withExamples<T extends { paths?: object }> (document: T, examplesByOperation: OperationExamples): T {
+export function withExamples<T extends { paths?: object }> (document: T, examplesByOperation: OperationExamples): T {
   const paths = (document.paths ?? {}) as Record<string, Record<string, OperationObject>>
   for (const pathItem of Object.values(paths)) {
     for (const operation of Object.values(pathItem)) {
