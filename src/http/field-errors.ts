@@ -6,7 +6,7 @@
 import type { Problem } from '../schemas/problem.js'
 import type { ValidationIssue } from './compiled-checks.js'
 
-type FieldError = NonNullable<Problem['errors']>[number]
+export type FieldError = NonNullable<Problem['errors']>[number]
 type Location = FieldError['location']
 
 function describeIssue (issue: ValidationIssue): string {

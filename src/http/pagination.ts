@@ -1,7 +1,7 @@
 /** Keyset pagination: opaque cursors that name the last item of a page, and the next-page URL. */
 import type { FastifyReply } from 'fastify'
 import { CREDIT_CODE_PATTERN } from '../domain/credit-code.js'
-import { ProblemError } from '../problems.js'
+import { invalidQueryParameter } from './problem.js'
 
 /**
  * What a kind of cursor names, and which decoded values are one: a cursor arrives from the client, so
@@ -52,9 +52,7 @@ export function decodeCursor<T extends string | number> (cursor: string | undefi
   if (cursor === undefined) return kind.initial
   const position = decodedPosition(cursor)
   if (kind.accepts(position)) return position
-  throw new ProblemError('VALIDATION_ERROR', `The \`${parameter}\` is not one this API issued.`, {
-    errors: [{ pointer: `/${parameter}`, location: 'querystring', detail: 'is not a cursor from a previous page' }]
-  })
+  throw invalidQueryParameter(parameter, 'is not a cursor from a previous page')
 }
 
 /** The URL of the next page: the current path and query with `cursor` replaced. */

@@ -9,11 +9,11 @@ import type { Duplex } from 'node:stream'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { DomainError } from '../domain/errors.js'
-import { PROBLEMS, ProblemError, problemSlug, type ProblemCode } from '../problems.js'
-import type { Problem } from '../schemas/problem.js'
+import { PROBLEMS, ProblemError, type ProblemCode } from '../problems.js'
 import type { ValidationIssue } from '../http/compiled-checks.js'
 import { isDatabaseUnavailable } from '../db/errors.js'
 import { toFieldErrors } from '../http/field-errors.js'
+import { invalidFields, problemDocument, type ProblemParts } from '../http/problem.js'
 
 /** Seconds a client should wait before retrying while the database is unreachable. */
 const RETRY_AFTER_SECONDS = 5
@@ -28,24 +28,16 @@ const FASTIFY_CODES: Readonly<Record<string, ProblemCode>> = {
   FST_ERR_BAD_URL: 'BAD_REQUEST'
 }
 
-interface ProblemParts {
-  readonly code: ProblemCode
-  readonly detail?: string
-  readonly extensions?: Readonly<Record<string, unknown>>
+/** A problem with the headers its answer carries. */
+interface Answer extends ProblemParts {
   readonly headers?: Readonly<Record<string, string>>
 }
 
-function classify (error: FastifyError): ProblemParts {
-  if (error instanceof ProblemError || error instanceof DomainError) {
-    return { code: error.code, detail: error.detail, extensions: error.extensions, headers: error instanceof ProblemError ? error.headers : {} }
-  }
+function classify (error: FastifyError): Answer {
+  if (error instanceof ProblemError || error instanceof DomainError) return error
   if (Array.isArray(error.validation)) {
-    const errors = toFieldErrors(error.validation as ValidationIssue[], error.validationContext ?? 'body')
-    return {
-      code: 'VALIDATION_ERROR',
-      detail: `${errors.length} invalid field${errors.length === 1 ? '' : 's'} in the ${error.validationContext ?? 'body'}`,
-      extensions: { errors }
-    }
+    const location = error.validationContext ?? 'body'
+    return invalidFields(location, toFieldErrors(error.validation as ValidationIssue[], location))
   }
   const fastifyCode = error.code === undefined ? undefined : FASTIFY_CODES[error.code]
   if (fastifyCode !== undefined) return { code: fastifyCode, detail: error.message }
@@ -56,21 +48,6 @@ function classify (error: FastifyError): ProblemParts {
     return { code: 'BAD_REQUEST', detail: error.message }
   }
   return { code: 'INTERNAL_ERROR' }
-}
-
-/** The problem document of one occurrence. */
-function problemDocument (typeBase: string, parts: ProblemParts, requestId: string, instance?: string): Problem {
-  const entry = PROBLEMS[parts.code]
-  return {
-    type: `${typeBase}${problemSlug(parts.code)}`,
-    title: entry.title,
-    status: entry.status,
-    ...(parts.detail === undefined ? {} : { detail: parts.detail }),
-    ...(instance === undefined ? {} : { instance }),
-    code: parts.code,
-    requestId,
-    ...parts.extensions
-  }
 }
 
 /** What Node's HTTP parser refused, by its error code; anything else it refuses is a plain 400. */
@@ -103,7 +80,7 @@ export function clientErrorHandler (typeBase: string) {
     const { status, title } = PROBLEMS[parts.code]
     this.log.info({ reqId: requestId, statusCode: status, code: parts.code, parserError: error.code, remoteAddress: (socket as { remoteAddress?: string }).remoteAddress }, 'request refused by the HTTP parser')
     if (socket.writable) {
-      const body = JSON.stringify(problemDocument(typeBase, parts, requestId))
+      const body = JSON.stringify(problemDocument(typeBase, parts, { requestId }))
       socket.write(`HTTP/1.1 ${status} ${title}\r\n` +
         'content-type: application/problem+json; charset=utf-8\r\n' +
         `content-length: ${Buffer.byteLength(body)}\r\n` +
@@ -121,20 +98,20 @@ export interface ProblemDetailsOptions {
 }
 
 async function problemDetailsPlugin (app: FastifyInstance, options: ProblemDetailsOptions) {
-  function send (request: FastifyRequest, reply: FastifyReply, parts: ProblemParts) {
-    const problem = problemDocument(options.typeBase, parts, request.id, request.url)
-    return reply.code(problem.status).headers(parts.headers ?? {}).type('application/problem+json').send(problem)
+  function send (request: FastifyRequest, reply: FastifyReply, answer: Answer) {
+    const problem = problemDocument(options.typeBase, answer, { requestId: request.id, instance: request.url })
+    return reply.code(problem.status).headers(answer.headers ?? {}).type('application/problem+json').send(problem)
   }
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const parts = classify(error)
-    const status = PROBLEMS[parts.code].status
+    const answer = classify(error)
+    const status = PROBLEMS[answer.code].status
     if (status >= 500) {
       request.log.error({ err: error, reqId: request.id, method: request.method, url: request.url }, 'request failed')
     } else {
-      request.log.info({ code: parts.code, status }, error.message)
+      request.log.info({ code: answer.code, status }, error.message)
     }
-    return send(request, reply, parts)
+    return send(request, reply, answer)
   })
 
   app.setNotFoundHandler((request, reply) =>

@@ -5,7 +5,7 @@
  */
 import { type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { FIGURE_POINTERS, HEADLINE_POINTERS, type Rollup } from '../domain/rollup.js'
-import { ProblemError } from '../problems.js'
+import { invalidQueryParameter } from '../http/problem.js'
 import { COMMON_PROBLEM_RESPONSES, problemResponse } from '../schemas/problem.js'
 import { StatsQuerySchema, StatsSchema } from '../schemas/stats.js'
 import { type StatsGroup, StatsReader } from '../services/stats.js'
@@ -15,18 +15,12 @@ const KEPT_CELLS = 500_000
 
 const KNOWN_CELLS = new Set(FIGURE_POINTERS)
 
-function invalidQuery (parameter: string, detail: string): ProblemError {
-  return new ProblemError('VALIDATION_ERROR', `Invalid query parameter \`${parameter}\`: ${detail}.`, {
-    errors: [{ pointer: `/${parameter}`, location: 'querystring', detail }]
-  })
-}
-
 /** The cells a breakdown carries: those named in `cells`, each a cell some report can have, or the headline totals. */
 function groupCells (cells: string | undefined): readonly string[] {
   if (cells === undefined) return HEADLINE_POINTERS
   const requested = [...new Set(cells.split(','))]
   const unknown = requested.filter((at) => !KNOWN_CELLS.has(at))
-  if (unknown.length > 0) throw invalidQuery('cells', `${unknown.join(', ')} ${unknown.length === 1 ? 'is not a cell' : 'are not cells'} of tables 二/三/四`)
+  if (unknown.length > 0) throw invalidQueryParameter('cells', `${unknown.join(', ')} ${unknown.length === 1 ? 'is not a cell' : 'are not cells'} of tables 二/三/四`)
   return requested
 }
 
@@ -69,7 +63,7 @@ const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const kind = request.query.kind ?? 'agency'
     const cells = groupBy === undefined ? [] : groupCells(request.query.cells)
     // One row per agency of a whole country would be ~75,000 groups: a breakdown by agency is per region.
-    if (groupBy === 'agency' && region === undefined) throw invalidQuery('groupBy', 'a breakdown by agency needs `region`')
+    if (groupBy === 'agency' && region === undefined) throw invalidQueryParameter('groupBy', 'a breakdown by agency needs `region`')
     const stats = await reader.read({ region, year, kind, template, groupBy, cells })
     const shown = new Set(cells)
     const groupJson = ({ key, name, rollup }: StatsGroup) => {

@@ -1,14 +1,17 @@
 /** Constraints beyond the schema, answered like schema errors: 400 with a JSON Pointer per field. */
 import type { AnnualReport } from '../../domain/report.js'
 import { reportConstraintViolations } from '../../domain/report-constraints.js'
-import { ProblemError } from '../../problems.js'
+import { invalidFields } from '../../http/problem.js'
+import type { ProblemError } from '../../problems.js'
 
-/** Rejects what the schema cannot express (a future year, too many decimals, NUL characters). */
-export function assertConstraints (body: AnnualReport, today: Date): void {
+/** What the schema cannot express (a future year, too many decimals, NUL characters) as a problem; undefined when all holds. */
+export function constraintsProblem (body: AnnualReport, today: Date): ProblemError | undefined {
   const violations = reportConstraintViolations(body, today)
-  if (violations.length > 0) {
-    throw new ProblemError('VALIDATION_ERROR', `${violations.length} invalid field${violations.length === 1 ? '' : 's'} in the body`, {
-      errors: violations.map((violation) => ({ ...violation, location: 'body' }))
-    })
-  }
+  return violations.length === 0 ? undefined : invalidFields('body', violations.map((violation) => ({ ...violation, location: 'body' })))
+}
+
+/** Rejects what the schema cannot express. */
+export function assertConstraints (body: AnnualReport, today: Date): void {
+  const problem = constraintsProblem(body, today)
+  if (problem !== undefined) throw problem
 }
