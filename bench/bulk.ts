@@ -49,7 +49,7 @@ import { migrateToLatest } from '../src/db/migrate.js'
 import { createKey } from '../src/services/api-keys.js'
 import { forkServer, type ServerProcess, type StatementKind } from './server-process.js'
 import { mainProfileIn, type ProfileSummary, summariseProfile } from './cpu-profile.js'
-import { generateReports } from './generate-reports.js'
+import { generateReports } from '../test/support/generate-reports.js'
 import { benchDatabase } from './bench-database.js'
 import { CLOCK_TICKS, machineTicks, processTicks, uptime } from './machine.js'
 

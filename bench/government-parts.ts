@@ -36,7 +36,7 @@ import type { AnnualReport } from '../src/domain/report.js'
 import { recomputeGovernmentParts } from '../src/services/government-parts.js'
 import { submitReport } from '../src/services/reports.js'
 import { benchDatabase } from './bench-database.js'
-import { generateReports } from './generate-reports.js'
+import { generateReports } from '../test/support/generate-reports.js'
 import { uptime } from './machine.js'
 
 const REPORTS = Number(process.env.REPORTS ?? 150_000)

@@ -25,7 +25,7 @@ import { createDatabase } from '../src/db/connection.js'
 import type { Database } from '../src/db/database.js'
 import { blanksQuery, type FigureFilters, figuresRow, inStatsSnapshot, sumFigures, totalsQuery } from '../src/db/figures-repository.js'
 import { migrateToLatest } from '../src/db/migrate.js'
-import { generateReports } from './generate-reports.js'
+import { generateReports } from '../test/support/generate-reports.js'
 
 const REPORTS = Number(process.env.REPORTS ?? 150_000)
 const SEED = Number(process.env.SEED ?? 1)

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { FileMigrationProvider, Migrator, sql } from 'kysely'
 import t, { type Test } from 'tap'
-import { generateReports, type SyntheticReport } from '../../bench/generate-reports.js'
+import { generateReports, type SyntheticReport } from '../support/generate-reports.js'
 import { CELLS } from '../../migrations/2026_11_28_090000_create_report_figures.js'
 import { saveAnalyses } from '../../src/db/analysis-repository.js'
 import {

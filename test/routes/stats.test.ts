@@ -1,5 +1,5 @@
 import t, { type Test } from 'tap'
-import { generateReports } from '../../bench/generate-reports.js'
+import { generateReports } from '../support/generate-reports.js'
 import { reportCells } from '../../src/domain/cells.js'
 import type { AnnualReport } from '../../src/domain/report.js'
 import { FIGURE_POINTERS, HEADLINE_POINTERS } from '../../src/domain/rollup.js'

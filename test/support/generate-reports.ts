@@ -12,14 +12,14 @@
  * - ~3% of reports print some zero cells blank (null); ~2% break the table-三 balance by one.
  * Years ≤ 2020 use the 2019 template; 2% of the 2021-template reports print （六）其他处理 as the single 2019 row.
  *
- * Deterministic: the same options give the same reports. Used by bench/rollup.ts (150,000 reports) and by the
- * rollup tests (a few hundred).
+ * Deterministic: the same options give the same reports. Used by the benchmarks (bench/rollup.ts: 150,000 reports) and
+ * by the rollup tests (a few hundred).
  */
-import { creditCodeCheckCharacter } from '../src/domain/credit-code.js'
+import { creditCodeCheckCharacter } from '../../src/domain/credit-code.js'
 import type {
   AnnualReport, ApplicantRow, CaseGroup, Cell, Proactive2019, Proactive2021, ReportKind, Requests, ReviewLitigation
-} from '../src/domain/report.js'
-import type { ReportStatus } from '../src/domain/rollup.js'
+} from '../../src/domain/report.js'
+import type { ReportStatus } from '../../src/domain/rollup.js'
 
 /** [province code, prefecture-level cities, county-level divisions], roughly as in 2023. */
 export const PROVINCES: ReadonlyArray<readonly [string, number, number]> = [
