@@ -127,7 +127,7 @@ export async function buildApp ({ config, databaseUrl, logger = false, now = () 
     limits: { maxPages: config.IMPORT_MAX_PAGES, maxTextLength: config.IMPORT_TEXT_LIMIT },
     readers
   })
-  await app.register(bulkRoutes, { now, components })
+  await app.register(bulkRoutes, { now, components, problemTypeBase: config.PROBLEM_TYPE_BASE })
   await app.register(adminRoutes)
   return app
 }

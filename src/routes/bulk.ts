@@ -8,16 +8,19 @@ import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typ
 import type { FastifyRequest } from 'fastify'
 import type { TSchema } from 'typebox'
 import type { AnnualReport } from '../domain/report.js'
-import { reportConstraintViolations } from '../domain/report-constraints.js'
 import { actorOf, grantOf } from '../http/caller.js'
 import { declaredCharset, exceedsJsonDepth, MAX_JSON_DEPTH } from '../http/body-text.js'
 import { isDatabaseUnavailable } from '../db/errors.js'
 import { toFieldErrors } from '../http/field-errors.js'
 import { compileCheckOf } from '../http/compiled-checks.js'
-import { ProblemError, PROBLEMS, type ProblemCode } from '../problems.js'
+import { invalidFields, problemDocument, type ProblemParts } from '../http/problem.js'
+import { ProblemError } from '../problems.js'
+import type { Problem } from '../schemas/problem.js'
 import { COMMON_PROBLEM_RESPONSES, problemResponse } from '../schemas/problem.js'
+import { BulkResultLineSchema } from '../schemas/bulk.js'
 import { AnnualReportSchema } from '../schemas/report.js'
 import { type BatchOutcome, type BatchResult, storeBatch } from '../services/reports.js'
+import { constraintsProblem } from './reports/constraints.js'
 import { reportHref } from './reports/representation.js'
 
 /** Reports stored per transaction: large enough to amortise commits, small enough to hold in memory. */
@@ -34,15 +37,12 @@ export const MAX_LINE_BYTES = 1024 * 1024
 
 type LineResult =
   | { line: number, outcome: BatchOutcome, id: number, revision: number, status: string | null, href: string }
-  | { line: number, outcome: 'rejected', problem: { code: ProblemCode, title: string, detail: string, errors?: unknown[] } }
+  | { line: number, outcome: 'rejected', problem: Problem }
 
-type Pending = { line: number, body: AnnualReport } | { line: number, rejected: LineResult }
+type Rejected = { line: number, rejected: LineResult }
+type Pending = { line: number, body: AnnualReport } | Rejected
 
 const isValid = (entry: Pending): entry is { line: number, body: AnnualReport } => 'body' in entry
-
-function rejected (line: number, code: ProblemCode, detail: string, errors?: unknown[], extensions: Readonly<Record<string, unknown>> = {}): { line: number, rejected: LineResult } {
-  return { line, rejected: { line, outcome: 'rejected', problem: { ...extensions, code, title: PROBLEMS[code].title, detail, ...(errors === undefined ? {} : { errors }) } } }
-}
 
 /** Splits a byte stream into lines, refusing to buffer any line longer than `maxBytes`. */
 async function * lines (input: AsyncIterable<Buffer>, maxBytes: number): AsyncGenerator<Buffer | { tooLong: true }> {
@@ -99,40 +99,39 @@ async function unlessBlank (input: AsyncIterable<Buffer>): Promise<AsyncIterable
 export interface BulkRoutesOptions {
   readonly now: () => Date
   readonly components: readonly TSchema[]
+  /** Base URI of problem types (PROBLEM_TYPE_BASE): a rejected line's problem is typed as the same error of `POST /v1/reports`. */
+  readonly problemTypeBase: string
 }
 
-const bulkRoutes: FastifyPluginAsyncTypebox<BulkRoutesOptions> = async (app, { now, components }) => {
+const bulkRoutes: FastifyPluginAsyncTypebox<BulkRoutesOptions> = async (app, { now, components, problemTypeBase }) => {
   // The body is consumed as a stream by the handler, never buffered whole.
   app.addContentTypeParser('application/x-ndjson', (_request, payload, done) => { done(null, payload) })
   const checkBody = compileCheckOf(components, AnnualReportSchema)
   const utf8 = new TextDecoder('utf-8', { fatal: true })
+
+  const rejected = (line: number, problem: ProblemParts): Rejected =>
+    ({ line, rejected: { line, outcome: 'rejected', problem: problemDocument(problemTypeBase, problem) } })
 
   function accept (line: number, bytes: Buffer): Pending | undefined {
     let text: string
     try {
       text = utf8.decode(bytes)
     } catch {
-      return rejected(line, 'MALFORMED_JSON', 'The line is not valid UTF-8.')
+      return rejected(line, { code: 'MALFORMED_JSON', detail: 'The line is not valid UTF-8.' })
     }
     if (text.trim() === '') return undefined
-    if (exceedsJsonDepth(text)) return rejected(line, 'MALFORMED_JSON', `The line nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels.`)
+    if (exceedsJsonDepth(text)) return rejected(line, { code: 'MALFORMED_JSON', detail: `The line nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels.` })
     let json: unknown
     try {
       json = JSON.parse(text)
     } catch {
-      return rejected(line, 'MALFORMED_JSON', 'The line is not valid JSON.')
+      return rejected(line, { code: 'MALFORMED_JSON', detail: 'The line is not valid JSON.' })
     }
     const checked = checkBody(json)
-    if ('error' in checked) {
-      const errors = toFieldErrors(checked.error, 'body')
-      return rejected(line, 'VALIDATION_ERROR', `${errors.length} invalid field${errors.length === 1 ? '' : 's'}`, errors)
-    }
+    if ('error' in checked) return rejected(line, invalidFields('body', toFieldErrors(checked.error, 'body')))
     const body = json as AnnualReport
-    const violations = reportConstraintViolations(body, now())
-    if (violations.length > 0) {
-      return rejected(line, 'VALIDATION_ERROR', `${violations.length} invalid field${violations.length === 1 ? '' : 's'}`, violations.map((v) => ({ ...v, location: 'body' })))
-    }
-    return { line, body }
+    const violated = constraintsProblem(body, now())
+    return violated === undefined ? { line, body } : rejected(line, violated)
   }
 
   /**
@@ -147,18 +146,18 @@ const bulkRoutes: FastifyPluginAsyncTypebox<BulkRoutesOptions> = async (app, { n
       const byLine = new Map(stored.map((result) => [valid[result.index]?.line, result]))
       return pending.map((entry): LineResult => {
         const result = isValid(entry) ? byLine.get(entry.line) : undefined
-        if (result === undefined) return (entry as { rejected: LineResult }).rejected
-        if (result.outcome === 'refused') return rejected(entry.line, result.refusal.code, result.refusal.detail, undefined, result.refusal.extensions).rejected
+        if (result === undefined) return (entry as Rejected).rejected
+        if (result.outcome === 'refused') return rejected(entry.line, result.refusal).rejected
         return { line: entry.line, outcome: result.outcome, id: result.report.id, revision: result.revision, status: result.report.analysis?.status ?? null, href: reportHref(result.report.id) }
       })
     } catch (error) {
       // The batch was one transaction: none of it is stored, and every valid line says so.
       request.log.error({ err: error }, 'bulk batch failed')
       const unavailable = error instanceof Error && isDatabaseUnavailable(error)
-      return pending.map((entry) => 'rejected' in entry
-        ? entry.rejected
-        : (rejected(entry.line, unavailable ? 'SERVICE_UNAVAILABLE' : 'INTERNAL_ERROR',
-            unavailable ? 'The database is unavailable; nothing of this batch was stored.' : 'This batch could not be stored.') as { rejected: LineResult }).rejected)
+      const problem: ProblemParts = unavailable
+        ? { code: 'SERVICE_UNAVAILABLE', detail: 'The database is unavailable; nothing of this batch was stored.' }
+        : { code: 'INTERNAL_ERROR', detail: 'This batch could not be stored.' }
+      return pending.map((entry) => 'rejected' in entry ? entry.rejected : rejected(entry.line, problem).rejected)
     }
   }
 
@@ -176,7 +175,7 @@ const bulkRoutes: FastifyPluginAsyncTypebox<BulkRoutesOptions> = async (app, { n
         'Cross-year results are recomputed once per batch.',
       body: Type.Unsafe<Readable>({ type: 'string', description: 'NDJSON: one report (JSON object) per line.' }),
       response: {
-        200: { description: 'One result line per input line, then `{"summary": {…}}`.', content: { 'application/x-ndjson': { schema: { type: 'string' } } } },
+        200: { description: 'One result line per input line, then `{"summary": {…}}`.', content: { 'application/x-ndjson': { schema: BulkResultLineSchema } } },
         400: problemResponse('The body is empty or holds only blank lines (`MALFORMED_JSON`).'),
         415: problemResponse('The body is not `application/x-ndjson` in UTF-8.'),
         ...COMMON_PROBLEM_RESPONSES
@@ -226,7 +225,7 @@ const bulkRoutes: FastifyPluginAsyncTypebox<BulkRoutesOptions> = async (app, { n
         number++
         const entry = Buffer.isBuffer(text)
           ? accept(number, text)
-          : rejected(number, 'PAYLOAD_TOO_LARGE', `A line may hold at most ${MAX_LINE_BYTES} bytes.`)
+          : rejected(number, { code: 'PAYLOAD_TOO_LARGE', detail: `A line may hold at most ${MAX_LINE_BYTES} bytes.` })
         if (entry === undefined) continue
         pending.push(entry)
         if (isValid(entry)) valid++

@@ -53,6 +53,19 @@ t.test('each line is stored, revised, unchanged or rejected, answered in order w
   t.equal(wrongType.statusCode, 415)
 })
 
+t.test('a rejected line carries the problem POST /v1/reports answers for the same body, type and status included', async (t) => {
+  const bodies = { 'a field of the wrong type': { ...seedReport(), year: '2023' }, 'a year after today': { ...seedReport(), year: 2031 } }
+  const lines = parseLines((await bulk(app, ndjson(Object.values(bodies)))).body)
+  for (const [index, [name, body]] of Object.entries(bodies).entries()) {
+    const answer = await app.inject({ method: 'POST', url: '/v1/reports', payload: body })
+    t.equal(answer.statusCode, 400, name)
+    const { requestId, instance, ...problem } = answer.json()
+    t.ok(requestId !== undefined && instance !== undefined, `${name}: the answer names its request`)
+    t.same(lines[index], { line: index + 1, outcome: 'rejected', problem }, name)
+    t.match(problem, { type: /validation-error$/, status: 400, code: 'VALIDATION_ERROR' }, name)
+  }
+})
+
 /** Four agencies, three years each, with carry-overs that agree or not: many cross-year results. */
 function history (): AnnualReport[] {
   const bodies: AnnualReport[] = []

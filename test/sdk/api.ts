@@ -5392,7 +5392,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/x-ndjson": string;
+                    "application/x-ndjson": {
+                        /** @description The input line this result answers (blank lines get none). */
+                        line: number;
+                        /** @description `stored`: a new report; `revised`: its next revision; `unchanged`: the same body as its latest revision. */
+                        outcome: "stored" | "revised" | "unchanged";
+                        /**
+                         * 报告编号
+                         * @description Identifier of a stored report.
+                         */
+                        id: number;
+                        /**
+                         * 修订版本
+                         * @description The revision the report is at after this line.
+                         */
+                        revision: number;
+                        /** @description Result of the consistency rules on that revision. */
+                        status: ("clean" | "warnings" | "errors") | null;
+                        /** @description URL of the report. */
+                        href: string;
+                    } | {
+                        /** @description The input line this result answers (blank lines get none). */
+                        line: number;
+                        /** @enum {string} */
+                        outcome: "rejected";
+                        problem: components["schemas"]["Problem"];
+                    } | {
+                        summary: {
+                            /** @description Lines stored as new reports. */
+                            stored: number;
+                            /** @description Lines stored as a next revision. */
+                            revised: number;
+                            /** @description Lines equal to the latest revision. */
+                            unchanged: number;
+                            /** @description Lines rejected. */
+                            rejected: number;
+                        };
+                    };
                 };
             };
             /** @description The body is empty or holds only blank lines (`MALFORMED_JSON`). */
