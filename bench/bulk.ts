@@ -14,7 +14,7 @@
  * 3. Floor: `COPY bench_floor (body) FROM STDIN` of the NDJSON lines (pg-copy-streams, one statement, CSV format
  *    with quote and delimiter bytes that JSON never holds raw, so every line is one value as it is). It runs twice,
  *    before and after the service (the table emptied in between); the ratio uses their mean.
- * 4. Ours: the service in a child process (bench/http-server.ts, `node --import tsx`, logger off, rate limits
+ * 4. Ours: the service in a child process (bench/harness/server-child.ts, `node --import tsx`, logger off, rate limits
  *    raised), and the same bytes streamed to `POST /v1/reports:bulk` over loopback HTTP with the key (K requests at
  *    once with --streams K, each a contiguous part of the lines; default 1), the NDJSON answer read as it streams.
  *    With --lines-per-request L each stream is sent as consecutive requests of at most L lines (default: one request).
@@ -47,11 +47,11 @@ import { from as copyFrom } from 'pg-copy-streams'
 import { createDatabase } from '../src/db/connection.js'
 import { migrateToLatest } from '../src/db/migrate.js'
 import { createKey } from '../src/services/api-keys.js'
-import { forkServer, type ServerProcess, type StatementKind } from './server-process.js'
-import { mainProfileIn, type ProfileSummary, summariseProfile } from './cpu-profile.js'
+import { forkServer, type ServerProcess, type StatementKind } from './harness/servers.js'
+import { mainProfileIn, type ProfileSummary, summariseProfile } from './harness/cpu-profile.js'
 import { generateReports } from '../test/support/generate-reports.js'
-import { benchDatabase } from './bench-database.js'
-import { CLOCK_TICKS, machineTicks, processTicks, uptime } from './machine.js'
+import { benchDatabase } from './harness/database.js'
+import { CLOCK_TICKS, machineTicks, processTicks, uptime } from './harness/machine.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const RESULTS = new URL('./results/', import.meta.url)

@@ -35,9 +35,9 @@ import { RULE_POINTERS } from '../src/domain/government-parts.js'
 import type { AnnualReport } from '../src/domain/report.js'
 import { recomputeGovernmentParts } from '../src/services/government-parts.js'
 import { submitReport } from '../src/services/reports.js'
-import { benchDatabase } from './bench-database.js'
+import { benchDatabase } from './harness/database.js'
 import { generateReports } from '../test/support/generate-reports.js'
-import { uptime } from './machine.js'
+import { uptime } from './harness/machine.js'
 
 const REPORTS = Number(process.env.REPORTS ?? 150_000)
 const PROVINCES = process.env.PROVINCES === undefined || process.env.PROVINCES === '' ? undefined : process.env.PROVINCES.split(',')

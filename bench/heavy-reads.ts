@@ -6,7 +6,7 @@
  *
  * - Database: `bench_heavy_<pid>` on DATABASE_URL's server, migrated, `--reports` (1500) generated reports of 浙江
  *   stored through POST /v1/reports:bulk, dropped at the end.
- * - Services: two child processes (bench/http-server.ts) on the same database, both with the default pool
+ * - Services: two child processes (bench/harness/server-child.ts) on the same database, both with the default pool
  *   (DB_POOL_MAX 10): one with the default heavy-read slots (HEAVY_READ_CONCURRENCY 1, HEAVY_READ_QUEUE 10), one with
  *   the most slots the configuration allows (9 of the 10 connections, a queue of 1000), which stands for a service
  *   without slots of its own.
@@ -32,11 +32,11 @@ import { createDatabase } from '../src/db/connection.js'
 import { migrateToLatest } from '../src/db/migrate.js'
 import type { AnnualReport } from '../src/domain/report.js'
 import { createKey } from '../src/services/api-keys.js'
-import { benchDatabase } from './bench-database.js'
+import { benchDatabase } from './harness/database.js'
 import { generateReports } from '../test/support/generate-reports.js'
-import { uptime } from './machine.js'
-import { forkServer, type ServerProcess } from './server-process.js'
-import { numberFlag } from './flags.js'
+import { uptime } from './harness/machine.js'
+import { forkServer, type ServerProcess } from './harness/servers.js'
+import { numberFlag } from './harness/flags.js'
 
 const USAGE = 'usage: tsx bench/heavy-reads.ts [--reports <n>] [--phase-seconds <s>] [--heavy-clients <n>] [--slots <n>] [--retry-ms <ms>]'
 

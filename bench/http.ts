@@ -11,7 +11,7 @@
  * - validate: POST /v1/validate (the seed, with its prior year stored, so that the cross-year rules and the changes run)
  *             vs POST /floor/validate (only the compiled TypeBox check of the body).
  *
- * Both servers run as child processes (bench/http-server.ts, `node --import tsx`, logger off) on one fresh database
+ * Both servers run as child processes (bench/harness/server-child.ts, `node --import tsx`, logger off) on one fresh database
  * `bench_<pid>` on DATABASE_URL's server (default postgres://postgres@127.0.0.1:5432/postgres), migrated with
  * `migrateToLatest` and dropped at the end. autocannon runs here, on loopback: per server and round a discarded warm-up,
  * then a measured run; rounds alternate floor and service (the order swapped each round). Reported: median req/s, p50
@@ -36,11 +36,11 @@ import { migrateToLatest } from '../src/db/migrate.js'
 import { createKey } from '../src/services/api-keys.js'
 import type { Report2021 } from '../src/domain/report.js'
 import { creditCode } from '../test/fixtures.js'
-import { FLOOR_TABLE_DDL } from './floor-server.js'
-import { forkServer, type ServerKind, type ServerProcess, type ServerStats } from './server-process.js'
-import { mainProfileIn, type ProfileSummary, summariseProfile } from './cpu-profile.js'
-import { benchDatabase } from './bench-database.js'
-import { CLOCK_TICKS, machineTicks, processTicks, uptime } from './machine.js'
+import { FLOOR_TABLE_DDL } from './http-floors.js'
+import { forkServer, type ServerKind, type ServerProcess, type ServerStats } from './harness/servers.js'
+import { mainProfileIn, type ProfileSummary, summariseProfile } from './harness/cpu-profile.js'
+import { benchDatabase } from './harness/database.js'
+import { CLOCK_TICKS, machineTicks, processTicks, uptime } from './harness/machine.js'
 
 const SCENARIOS = ['ingest', 'read', 'validate'] as const
 type ScenarioName = typeof SCENARIOS[number]

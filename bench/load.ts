@@ -6,7 +6,7 @@
  *
  * - Database: `bench_load_<pid>` on DATABASE_URL's server (default postgres://postgres@127.0.0.1:5432/postgres),
  *   migrated, with an API key (`reports:write`, region prefix 33) created in it; dropped at the end (also on Ctrl-C).
- * - Service: a child process (bench/http-server.ts: `buildApp`, loadConfig defaults, rate limits raised to
+ * - Service: a child process (bench/harness/server-child.ts: `buildApp`, loadConfig defaults, rate limits raised to
  *   RATE_LIMIT_PER_IP / RATE_LIMIT_PER_KEY, default 100,000,000 a minute), so that autocannon does not share its
  *   event loop. Its error log (every 5xx with its stack) is collected.
  * - Data: `--seed-reports` (300) reports of 浙江 (region 33) from bench/generate-reports.ts are stored first, so that
@@ -32,10 +32,10 @@ import { migrateToLatest } from '../src/db/migrate.js'
 import type { AnnualReport } from '../src/domain/report.js'
 import { createKey } from '../src/services/api-keys.js'
 import { generateReports } from '../test/support/generate-reports.js'
-import { forkServer } from './server-process.js'
-import { benchDatabase } from './bench-database.js'
-import { CLOCK_TICKS, machineTicks, processTicks, uptime } from './machine.js'
-import { numberFlag } from './flags.js'
+import { forkServer } from './harness/servers.js'
+import { benchDatabase } from './harness/database.js'
+import { CLOCK_TICKS, machineTicks, processTicks, uptime } from './harness/machine.js'
+import { numberFlag } from './harness/flags.js'
 
 const RESULTS = new URL('./results/', import.meta.url)
 

@@ -2,13 +2,13 @@
  * Summaries of a `--cpu-prof` profile of the service, for bench/bulk.ts (the same reading as bench/http.ts's, which
  * keeps its own copy): self time by function and by package or file, and total (self + callees) time of the
  * service's own functions, over a window of the profile, with tsx's output mapped back to TypeScript lines through
- * its source maps (bench/source-positions.ts).
+ * its source maps (bench/harness/source-positions.ts).
  */
 import { execFileSync } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url))
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const SOURCE_POSITIONS = fileURLToPath(new URL('./source-positions.ts', import.meta.url))
 
 export interface CallFrame {

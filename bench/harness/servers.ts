@@ -1,4 +1,4 @@
-/** The parent's side of bench/http-server.ts: forks it, waits until it listens, asks for its figures, stops it. */
+/** The parent's side of bench/harness/server-child.ts: forks it, waits until it listens, asks for its figures, stops it. */
 import { type ChildProcess, fork } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
@@ -28,8 +28,8 @@ export interface ServerStats {
 export type ToServer = { type: 'stats', id: number } | { type: 'stop' }
 export type FromServer = { type: 'listening', port: number } | ServerStats
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url))
-const SERVER_SCRIPT = fileURLToPath(new URL('./http-server.ts', import.meta.url))
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+const SERVER_SCRIPT = fileURLToPath(new URL('./server-child.ts', import.meta.url))
 
 export interface ServerProcess {
   readonly child: ChildProcess
@@ -44,7 +44,7 @@ export interface ForkOptions {
   readonly databaseUrl: string
   /** Node options besides `--import tsx` (e.g. `--cpu-prof`). */
   readonly execArgv?: readonly string[]
-  /** Environment on top of this process's (see bench/http-server.ts). */
+  /** Environment on top of this process's (see bench/harness/server-child.ts). */
   readonly env?: Readonly<Record<string, string>>
   /** `pipe` to read the server's stdout (its log). */
   readonly stdout?: 'inherit' | 'pipe'

@@ -6,7 +6,7 @@
  * - `POST /floor/validate` runs only the compiled TypeBox check of the report body, compiled as the service compiles
  *   it (`compileCheckOf(REPORT_COMPONENTS, AnnualReportSchema)`, with the `credit-code` format registered), and stores nothing.
  *
- * Run in a child process by bench/http-server.ts; bench/http.ts creates the table with `FLOOR_TABLE_DDL`.
+ * Run in a child process by bench/harness/server-child.ts; bench/http.ts creates the table with `FLOOR_TABLE_DDL`.
  */
 import Fastify from 'fastify'
 import pg from 'pg'

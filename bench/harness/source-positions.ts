@@ -2,7 +2,7 @@
  * Maps positions in tsx's output back to the TypeScript source, for the CPU profile summary of bench/http.ts:
  * tsx compiles each file to a single line, so a profile's line numbers say nothing without its source maps.
  *
- *   node --import tsx --enable-source-maps bench/source-positions.ts < positions.json
+ *   node --import tsx --enable-source-maps bench/harness/source-positions.ts < positions.json
  *
  * Reads `[[url, line, column], …]` (0-based, as in a .cpuprofile) on stdin, imports each module the same way the
  * profiled server did, and prints `[[line, column] | null, …]` (1-based) on stdout.

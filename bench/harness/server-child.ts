@@ -1,9 +1,9 @@
 /**
  * Child process of the HTTP benchmarks (bench/http.ts, bench/bulk.ts, bench/load.ts): runs the service (`buildApp`)
- * or the floor (bench/floor-server.ts) on 127.0.0.1 and a free port, so that the load generator, in the parent, does
- * not share its event loop. The parent starts it with `forkServer` (bench/server-process.ts).
+ * or the floor (bench/http-floors.ts) on 127.0.0.1 and a free port, so that the load generator, in the parent, does
+ * not share its event loop. The parent starts it with `forkServer` (bench/harness/servers.ts).
  *
- *   node --import tsx bench/http-server.ts <service|floor>     (BENCH_DATABASE_URL names the database)
+ *   node --import tsx bench/harness/server-child.ts <service|floor>     (BENCH_DATABASE_URL names the database)
  *
  * Environment besides BENCH_DATABASE_URL:
  * - BENCH_LOG_LEVEL: the service's pino level (default `silent`; bench/load.ts uses `error`, so that every 5xx
@@ -24,13 +24,13 @@
  */
 import { performance } from 'node:perf_hooks'
 import pg from 'pg'
-import { loadConfig } from '../src/config.js'
-import type { FromServer, ServerKind, ToServer } from './server-process.js'
+import { loadConfig } from '../../src/config.js'
+import type { FromServer, ServerKind, ToServer } from './servers.js'
 
 const kind = process.argv[2] as ServerKind | undefined
 const databaseUrl = process.env.BENCH_DATABASE_URL
 if ((kind !== 'service' && kind !== 'floor') || databaseUrl === undefined || process.send === undefined) {
-  console.error('usage: BENCH_DATABASE_URL=… node --import tsx bench/http-server.ts <service|floor>, forked with an IPC channel')
+  console.error('usage: BENCH_DATABASE_URL=… node --import tsx bench/harness/server-child.ts <service|floor>, forked with an IPC channel')
   process.exit(2)
 }
 
@@ -90,8 +90,8 @@ const config = loadConfig({
   HEAVY_READ_QUEUE: process.env.HEAVY_READ_QUEUE
 })
 const app = kind === 'service'
-  ? await (await import('../src/app.js')).buildApp({ config, databaseUrl, logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL } })
-  : await (await import('./floor-server.js')).buildFloorApp({ databaseUrl, poolMax: config.DB_POOL_MAX, bodyLimit: config.BODY_LIMIT })
+  ? await (await import('../../src/app.js')).buildApp({ config, databaseUrl, logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL } })
+  : await (await import('../http-floors.js')).buildFloorApp({ databaseUrl, poolMax: config.DB_POOL_MAX, bodyLimit: config.BODY_LIMIT })
 
 await app.listen({ host: '127.0.0.1', port: 0 })
 const address = app.server.address()
