@@ -6,35 +6,15 @@
 import { type Insertable, type Kysely, type RawBuilder, sql, type Transaction } from 'kysely'
 import { reportCells } from '../domain/cells.js'
 import type { AnnualReport, ReportKind, Template } from '../domain/report.js'
-import {
-  AMOUNT_POINTERS, FIGURE_POINTERS, type FigureTotals, type LayoutCount, LAYOUTS, layoutOf, REPORT_STATUSES, type ReportStatus
-} from '../domain/rollup.js'
+import { FIGURE_POINTERS, type FigureTotals, type LayoutCount, LAYOUTS, layoutOf, REPORT_STATUSES, type ReportStatus } from '../domain/rollup.js'
 import { computeIndicators } from '../domain/year-over-year.js'
 import type { Database, ReportFiguresTable } from './database.js'
-import { fixedStatement } from './prepared.js'
 import type { Executor } from './executor.js'
+import { type CellColumn, FIGURE_COLUMN_TYPES, figureColumn, LEADING_COLUMN_TYPES, type LeadingColumn } from './figure-columns.js'
+import { fixedStatement } from './prepared.js'
 
-type CellColumn = `t${'2' | '3' | '4'}__${string}`
-
-const TABLE_PREFIXES: Readonly<Record<string, '2' | '3' | '4'>> = { proactive: '2', requests: '3', reviewLitigation: '4' }
-
-function snakeCase (segment: string): string {
-  return segment.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)
-}
-
-/**
- * The column of a cell: the table key becomes t2 (二), t3 (三) or t4 (四), then each segment of the JSON Pointer in
- * snake_case, joined by `__` — one-to-one, at most 56 characters (Postgres allows 63). The migration lists the
- * columns this gives for every pointer of `FIGURE_POINTERS`; a test keeps the two in step.
- *
- * Example: `figureColumn('/requests/outcomes/denied/stateSecret/naturalPerson')` → `'t3__outcomes__denied__state_secret__natural_person'`.
- */
-export function figureColumn (at: string): CellColumn {
-  const [table = '', ...path] = at.slice(1).split('/')
-  const prefix = TABLE_PREFIXES[table]
-  if (prefix === undefined || path.length === 0) throw new Error(`not a cell of tables 二/三/四: ${at}`)
-  return `t${prefix}__${path.map(snakeCase).join('__')}`
-}
+// The tests and benchmarks of the figures name a cell's column through this module.
+export { figureColumn }
 
 const CELL_COLUMNS: ReadonlyMap<string, CellColumn> = new Map(FIGURE_POINTERS.map((at) => [at, figureColumn(at)]))
 
@@ -47,31 +27,25 @@ interface FiguresSource {
   readonly blanks: readonly string[]
 }
 
-/** The columns of `report_figures` before the cells: name, SQL type (as the migrations create them) and value. */
-const LEADING_COLUMNS: ReadonlyArray<readonly [string, string, (source: FiguresSource) => unknown]> = [
-  ['report_id', 'bigint', ({ reportId }) => reportId],
-  ['agency_code', 'text', ({ body }) => body.agency.code],
-  ['region_code', 'text', ({ body }) => body.agency.regionCode],
-  ['year', 'integer', ({ body }) => body.year],
-  ['kind', 'text', ({ body }) => body.kind],
-  ['template', 'text', ({ body }) => body.template],
-  ['single_row_other', 'boolean', ({ body }) => layoutOf(body).singleRowOther],
-  ['status', 'text', ({ status }) => status],
-  ['blank_pointers', 'text[]', ({ blanks }) => blanks],
-  ['disclosure_rate', 'double precision', ({ indicators }) => indicators.disclosureRate],
-  ['denial_rate', 'double precision', ({ indicators }) => indicators.denialRate],
-  ['not_held_share', 'double precision', ({ indicators }) => indicators.notHeldShare],
-  ['review_correction_rate', 'double precision', ({ indicators }) => indicators.reviewCorrectionRate],
-  ['litigation_correction_rate', 'double precision', ({ indicators }) => indicators.litigationCorrectionRate]
-]
+/** How each column of `report_figures` before the cells is read from its report. */
+const LEADING_VALUES: { readonly [Column in LeadingColumn]: (source: FiguresSource) => unknown } = {
+  report_id: ({ reportId }) => reportId,
+  agency_code: ({ body }) => body.agency.code,
+  region_code: ({ body }) => body.agency.regionCode,
+  year: ({ body }) => body.year,
+  kind: ({ body }) => body.kind,
+  template: ({ body }) => body.template,
+  single_row_other: ({ body }) => layoutOf(body).singleRowOther,
+  status: ({ status }) => status,
+  blank_pointers: ({ blanks }) => blanks,
+  disclosure_rate: ({ indicators }) => indicators.disclosureRate,
+  denial_rate: ({ indicators }) => indicators.denialRate,
+  not_held_share: ({ indicators }) => indicators.notHeldShare,
+  review_correction_rate: ({ indicators }) => indicators.reviewCorrectionRate,
+  litigation_correction_rate: ({ indicators }) => indicators.litigationCorrectionRate
+}
 
-/** Every column of `report_figures` with its SQL type, in row order: the leading columns, then one per cell. */
-const FIGURE_COLUMN_TYPES: ReadonlyArray<readonly [string, string]> = [
-  ...LEADING_COLUMNS.map(([column, type]) => [column, type] as const),
-  ...FIGURE_POINTERS.map((at) => [figureColumn(at), AMOUNT_POINTERS.includes(at) ? 'numeric' : 'bigint'] as const)
-]
-
-const CELL_POSITIONS: ReadonlyMap<string, number> = new Map(FIGURE_POINTERS.map((at, index) => [at, LEADING_COLUMNS.length + index]))
+const CELL_POSITIONS: ReadonlyMap<string, number> = new Map(FIGURE_POINTERS.map((at, index) => [at, LEADING_COLUMN_TYPES.length + index]))
 
 /**
  * The `report_figures` row of a report body as values in column order: every column is set, the cells the report
@@ -88,7 +62,7 @@ function figuresValues (reportId: number, body: AnnualReport, status: ReportStat
     if (cell.value === null) blanks.push(cell.pointer)
   }
   const source = { reportId, body, status, indicators: computeIndicators(body), blanks }
-  LEADING_COLUMNS.forEach(([, , value], position) => { values[position] = value(source) })
+  LEADING_COLUMN_TYPES.forEach(([column], position) => { values[position] = LEADING_VALUES[column](source) })
   return values
 }
 

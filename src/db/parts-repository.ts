@@ -9,9 +9,9 @@ import type { FindingSummary } from '../domain/check-report.js'
 import type { Finding } from '../domain/findings.js'
 import { COVERAGE_POINTERS, type PartCellSum, type RegionParts, RULE_POINTERS, TOP_CONTRIBUTORS } from '../domain/government-parts.js'
 import { findingRow } from './analysis-repository.js'
-import { figureColumn } from './figures-repository.js'
-import { fixedStatement } from './prepared.js'
 import type { Executor } from './executor.js'
+import { cellArray, figureColumn } from './figure-columns.js'
+import { fixedStatement } from './prepared.js'
 
 /** One region and year: the scope of a summary and of its parts. */
 export interface RegionYear {
@@ -26,10 +26,6 @@ export function uniqueRegionYears (keys: readonly RegionYear[]): RegionYear[] {
   const unique = new Map(keys.map((key) => [regionYearText(key), { regionCode: key.regionCode, year: key.year }]))
   return [...unique.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([, key]) => key)
 }
-
-/** The cells of `pointers` of a `report_figures` row as one numeric array, in the order given. */
-const cellArray = (alias: string, pointers: readonly string[]): string =>
-  `array[${pointers.map((at) => `${alias}.${figureColumn(at)}`).join(', ')}]::numeric[]`
 
 /**
  * The CTEs that add up the `agency` reports of every region-year in `scope` (region_code, year), one row per
