@@ -9,8 +9,8 @@ import type { Finding, Severity } from '../domain/findings.js'
 import type { AnnualReport, ReportKind } from '../domain/report.js'
 import type { YearOverYear } from '../domain/year-over-year.js'
 import { type ReportKey, reportKeyText } from '../domain/report-key.js'
-import { fixedStatement } from './prepared.js'
 import type { Executor } from './executor.js'
+import * as statements from './statements.js'
 
 /** A stored report's latest revision, as a neighbour of another year's report. */
 export interface YearNeighbour {
@@ -51,12 +51,8 @@ export interface StoredFinding extends Finding {
  */
 export async function lockAgencies (db: Executor, agencyCodes: readonly string[]): Promise<void> {
   if (agencyCodes.length === 0) return
-  await lockStatement(db, [[...new Set(agencyCodes)]])
+  await statements.lockAgencies.run(db, [[...new Set(agencyCodes)]])
 }
-
-const lockStatement = fixedStatement(`select pg_advisory_xact_lock(hashtextextended('agency:' || lock_key, 0))
-  from unnest($1::text[]) with ordinality as locks (lock_key, position)
-  order by position`)
 
 function toNeighbour (row: { id: string, current_revision: number, body: unknown }): YearNeighbour {
   return { reportId: Number(row.id), revision: row.current_revision, body: row.body as AnnualReport }
@@ -67,20 +63,11 @@ export async function findYearReports (db: Executor, keys: readonly ReportKey[])
   const found = new Map<string, YearNeighbour>()
   const unique = [...new Map(keys.map((key) => [reportKeyText(key), { agency_code: key.agencyCode, kind: key.kind, year: key.year }])).values()]
   if (unique.length > 0) {
-    const rows = await yearReportsStatement(db, [JSON.stringify(unique)])
-    for (const row of rows) found.set(reportKeyText({ agencyCode: row.agency_code, kind: row.kind, year: row.year }), toNeighbour(row))
+    const rows = await statements.yearReports.run(db, [JSON.stringify(unique)])
+    for (const row of rows) found.set(reportKeyText({ agencyCode: row.agency_code, kind: row.kind as ReportKind, year: row.year }), toNeighbour(row))
   }
   return { get: (key) => found.get(reportKeyText(key)) }
 }
-
-const yearReportsStatement = fixedStatement<{ id: string, agency_code: string, kind: ReportKind, year: number, current_revision: number, body: unknown }>(`
-  select stored.id, stored.agency_code, stored.kind, stored.year, stored.current_revision, stored.body
-  from jsonb_to_recordset($1::jsonb) as input (agency_code text, kind text, year integer)
-  cross join lateral (
-    select report.id, report.agency_code, report.kind, report.year, report.current_revision, latest.body
-    from report join report_revision as latest on latest.report_id = report.id and latest.revision = report.current_revision
-    where report.agency_code = input.agency_code and report.year = input.year and report.kind = input.kind limit 1
-  ) as stored`)
 
 /** The analysis of one revision, and the revision of the prior year's report it was computed against. */
 export interface AnalysisEntry {
@@ -90,32 +77,13 @@ export interface AnalysisEntry {
 }
 
 /**
- * Both inserts take their rows as one JSON array, so their text never changes: nothing is built per call and
- * a batch of revisions costs two statements. JSON null is stored as jsonb `null`, as the columns always held.
- */
-const insertAnalyses = fixedStatement(`insert into report_analysis (report_id, revision, status, error_count, warning_count, info_count,
-    not_assessable_count, previous_report_id, previous_revision, year_over_year)
-  select report_id, revision, status, error_count, warning_count, info_count, not_assessable_count,
-    previous_report_id, previous_revision, year_over_year
-  from jsonb_populate_recordset(null::report_analysis, $1::jsonb)`)
-
-const insertFindings = fixedStatement(`insert into finding (report_id, revision, ordinal, rule_id, severity, status, message, message_en,
-    pointers, expected, actual, difference, context, fingerprint)
-  select report_id, revision, ordinal, rule_id, severity, status, message, message_en,
-    pointers, coalesce(expected, 'null'), coalesce(actual, 'null'), coalesce(difference, 'null'), context, fingerprint
-  from jsonb_populate_recordset(null::finding, $1::jsonb)`)
-
-const deleteAnalyses = fixedStatement(`delete from report_analysis
-  where report_id = any($1::bigint[]) and (report_id, revision) in (select * from unnest($1::bigint[], $2::integer[]))`)
-
-/**
  * Saves the analyses of revisions (their findings included); with `replace`, those stored before for the same
  * revisions are deleted first (revisions just stored have none).
  */
 export async function saveAnalyses (db: Executor, entries: readonly AnalysisEntry[], { replace }: { replace: boolean }): Promise<void> {
   if (entries.length === 0) return
   if (replace) {
-    await deleteAnalyses(db, [entries.map(({ target }) => target.reportId), entries.map(({ target }) => target.revision)])
+    await statements.deleteAnalyses.run(db, [entries.map(({ target }) => target.reportId), entries.map(({ target }) => target.revision)])
   }
   const analyses = entries.map(({ target, analysis, previous }) => ({
     report_id: target.reportId,
@@ -129,9 +97,9 @@ export async function saveAnalyses (db: Executor, entries: readonly AnalysisEntr
     previous_revision: previous?.revision ?? null,
     year_over_year: analysis.yearOverYear
   }))
-  await insertAnalyses(db, [JSON.stringify(analyses)])
+  await statements.insertAnalyses.run(db, [JSON.stringify(analyses)])
   const findings = entries.flatMap(({ target, analysis }) => analysis.findings.map((finding, ordinal) => findingRow(target, ordinal, finding)))
-  if (findings.length > 0) await insertFindings(db, [JSON.stringify(findings)])
+  if (findings.length > 0) await statements.insertFindings.run(db, [JSON.stringify(findings)])
 }
 
 /** A `finding` row as the JSON-fed inserts read it (`jsonb_populate_recordset(null::finding, …)`). */
@@ -157,10 +125,8 @@ export function findingRow (target: { readonly reportId: number, readonly revisi
 /** Marks report resources as changed (new results without a new revision): their ETags change. */
 export async function touchReports (db: Executor, reportIds: readonly number[]): Promise<void> {
   if (reportIds.length === 0) return
-  await touchStatement(db, [reportIds])
+  await statements.touchReports.run(db, [reportIds])
 }
-
-const touchStatement = fixedStatement('update report set version = version + 1 where id = any($1::bigint[])')
 
 export async function findAnalysis (db: Executor, reportId: number, revision: number): Promise<StoredAnalysis | undefined> {
   const row = await db.selectFrom('report_analysis')

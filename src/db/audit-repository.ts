@@ -1,7 +1,7 @@
 /** The audit trail: one entry per write, inserted in the write's own transaction. */
 import type { Actor, AgencyMove, AuditAction, AuditEntry } from '../domain/access.js'
-import { fixedStatement } from './prepared.js'
 import type { Executor } from './executor.js'
+import * as statements from './statements.js'
 
 export interface AuditTarget {
   readonly action: AuditAction
@@ -15,7 +15,7 @@ export interface AuditTarget {
 
 export async function recordAudit (db: Executor, actor: Actor, targets: readonly AuditTarget[]): Promise<void> {
   if (targets.length === 0) return
-  await insertEntries(db, [JSON.stringify(targets.map((target, ordinal) => ({
+  await statements.insertAuditEntries.run(db, [JSON.stringify(targets.map((target, ordinal) => ({
     ordinal,
     action: target.action,
     key_id: actor.keyId,
@@ -29,14 +29,6 @@ export async function recordAudit (db: Executor, actor: Actor, targets: readonly
     details: target.details ?? null
   })))])
 }
-
-/** Entries in the order given (their ids follow it). */
-const insertEntries = fixedStatement(`insert into audit_entry (action, key_id, request_id, client_request_id, report_id, revision,
-    finding_id, subject_key_id, agency_code, details)
-  select action, key_id, request_id, client_request_id, report_id, revision, finding_id, subject_key_id, agency_code, details
-  from jsonb_to_recordset($1::jsonb) as entry (ordinal integer, action text, key_id bigint, request_id text, client_request_id text,
-    report_id bigint, revision integer, finding_id bigint, subject_key_id bigint, agency_code text, details jsonb)
-  order by entry.ordinal`)
 
 export interface AuditFilters {
   readonly keyId?: number

@@ -44,11 +44,12 @@ export function createDatabase ({ url, poolMax = 10, log, statementTimeoutMs }: 
 }
 
 /**
- * A pooled connection as Kysely's driver uses it, which runs the texts of `prepareStatement` as named
- * statements: the driver passes only a text and its values, and pg prepares a statement once per
- * connection only when given a name. pg remembers what each connection has prepared, so a new connection
- * (or one replacing a connection the server dropped) prepares it again on first use. Rows are parsed as
- * for any other statement, and every other statement runs unnamed, as before.
+ * A pooled connection as Kysely's driver uses it, which runs the texts registered in `prepared.ts` (by
+ * `prepareStatement` and `fixedStatement`) as named statements: the driver passes only a text and its
+ * values, and pg prepares a statement once per connection only when given a name. pg remembers what each
+ * connection has prepared, so a new connection (or one replacing a connection the server dropped) prepares
+ * it again on first use. Rows are parsed as for any other statement, and every other statement runs
+ * unnamed, as before.
  */
 class PreparingClient implements PostgresPoolClient {
   constructor (private readonly client: pg.PoolClient) {}

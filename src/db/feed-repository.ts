@@ -4,8 +4,8 @@
  * before inserting their events and keep it until they commit: ids are handed out in commit order.
  */
 import type { ReportKind } from '../domain/report.js'
-import { fixedStatement } from './prepared.js'
 import type { Executor } from './executor.js'
+import * as statements from './statements.js'
 
 /** Arbitrary constant key of the feed's advisory lock. */
 const FEED_LOCK = 727_001
@@ -30,20 +30,9 @@ export interface ReportEvent {
  */
 export async function appendEvents (db: Executor, events: ReadonlyArray<{ type: ReportEventType, reportId: number, revision: number }>): Promise<void> {
   if (events.length === 0) return
-  await appendEventsStatement(db, [FEED_LOCK, JSON.stringify(events.map((event, ordinal) =>
+  await statements.appendEvents.run(db, [FEED_LOCK, JSON.stringify(events.map((event, ordinal) =>
     ({ ordinal, type: event.type, report_id: event.reportId, revision: event.revision })))])
 }
-
-/**
- * One statement: the lock is taken before the rows (and their ids) are made, and only the commit remains
- * after it, so the serialised section is as short as it can be.
- */
-const appendEventsStatement = fixedStatement(`
-  with feed_lock as (select pg_advisory_xact_lock($1::bigint))
-  insert into report_event (type, report_id, revision)
-  select event.type, event.report_id, event.revision
-  from feed_lock, jsonb_to_recordset($2::jsonb) as event (ordinal integer, type text, report_id bigint, revision integer)
-  order by event.ordinal`)
 
 /**
  * The id of the latest event the executor's snapshot sees, 0 before the first. Ids follow commit order, so two

@@ -11,7 +11,7 @@ import { computeIndicators } from '../domain/year-over-year.js'
 import type { Database, ReportFiguresTable } from './database.js'
 import type { Executor } from './executor.js'
 import { type CellColumn, FIGURE_COLUMN_TYPES, figureColumn, LEADING_COLUMN_TYPES, type LeadingColumn } from './figure-columns.js'
-import { fixedStatement } from './prepared.js'
+import * as statements from './statements.js'
 
 // The tests and benchmarks of the figures name a cell's column through this module.
 export { figureColumn }
@@ -79,20 +79,6 @@ export interface ReportFiguresEntry {
   readonly status: ReportStatus
 }
 
-/** Each column read from its position in a row sent as a JSON array. */
-function fromArrayElement ([column, type]: readonly [string, string], position: number): string {
-  return type === 'text[]' ? `array(select jsonb_array_elements_text(figures.row -> ${position}))` : `(figures.row ->> ${position})::${type}`
-}
-
-/**
- * The upsert of many figures rows sent as one JSON array of arrays (values by position: a row as an object
- * would repeat ~230 column names, 15× the bytes, and Postgres took 3–4× as long to read it). The text never
- * changes, so Kysely builds nothing per call and Postgres plans it once per batch.
- */
-const upsertFigures = fixedStatement(`insert into report_figures (${FIGURE_COLUMN_TYPES.map(([column]) => column).join(', ')})
-  select ${FIGURE_COLUMN_TYPES.map(fromArrayElement).join(', ')} from jsonb_array_elements($1::jsonb) as figures (row)
-  on conflict (report_id) do update set ${FIGURE_COLUMN_TYPES.slice(1).map(([column]) => `${column} = excluded.${column}`).join(', ')}`)
-
 /**
  * Stores the figures of reports' latest revisions (replacing those of the revisions before), in one statement.
  * Call it in the transaction that stores the revisions and their analyses, with the analyses' status. A report
@@ -102,7 +88,7 @@ export async function saveFigures (db: Executor, entries: readonly ReportFigures
   if (entries.length === 0) return
   const latest = new Map(entries.map((entry) => [entry.reportId, entry]))
   const rows = [...latest.values()].map(({ reportId, body, status }) => figuresValues(reportId, body, status))
-  await upsertFigures(db, [JSON.stringify(rows)])
+  await statements.upsertFigures.run(db, [JSON.stringify(rows)])
 }
 
 export interface FigureFilters {

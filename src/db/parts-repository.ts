@@ -7,11 +7,11 @@
 import type { CellRef } from '../domain/cells.js'
 import type { FindingSummary } from '../domain/check-report.js'
 import type { Finding } from '../domain/findings.js'
-import { COVERAGE_POINTERS, type PartCellSum, type RegionParts, RULE_POINTERS, TOP_CONTRIBUTORS } from '../domain/government-parts.js'
+import { COVERAGE_POINTERS, type PartCellSum, type RegionParts, RULE_POINTERS } from '../domain/government-parts.js'
 import { findingRow } from './analysis-repository.js'
 import type { Executor } from './executor.js'
 import { cellArray, figureColumn } from './figure-columns.js'
-import { fixedStatement } from './prepared.js'
+import * as statements from './statements.js'
 
 /** One region and year: the scope of a summary and of its parts. */
 export interface RegionYear {
@@ -27,34 +27,7 @@ export function uniqueRegionYears (keys: readonly RegionYear[]): RegionYear[] {
   return [...unique.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([, key]) => key)
 }
 
-/**
- * The CTEs that add up the `agency` reports of every region-year in `scope` (region_code, year), one row per
- * region-year in `totals`: the departments, and the sum of each cell in the order of `pointers` (one plain
- * aggregate per column over the region-year's ~20 rows, read by `report_figures_scope_idx`).
- */
-function partsCtes (pointers: readonly string[]): string {
-  return `parts as (
-    select scope.region_code, scope.year, part.report_id, part.agency_code, agency.name as agency_name,
-      ${pointers.map((at) => `part.${figureColumn(at)}`).join(', ')}
-    from scope
-    join report_figures as part on part.year = scope.year and part.kind = 'agency' and part.region_code = scope.region_code
-    join agency on agency.code = part.agency_code
-  ), totals as (
-    select region_code, year,
-      jsonb_agg(jsonb_build_array(report_id, agency_code, agency_name) order by agency_code) as departments,
-      array[${pointers.map((at) => `sum(${figureColumn(at)})`).join(', ')}]::numeric[] as sums
-    from parts group by region_code, year
-  )`
-}
-
-interface PartsRow {
-  region_code: string
-  year: number
-  departments: Array<[string | number, string, string]> | null
-  sums: Array<string | null> | null
-}
-
-function toRegionParts (row: PartsRow, pointers: readonly string[]): RegionParts {
+function toRegionParts (row: statements.RegionPartsRow, pointers: readonly string[]): RegionParts {
   const cells = new Map<string, PartCellSum>()
   for (const [position, sum] of (row.sums ?? []).entries()) {
     const at = pointers[position]
@@ -69,43 +42,17 @@ function toRegionParts (row: PartsRow, pointers: readonly string[]): RegionParts
   }
 }
 
-/** The scope from a JSON parameter: region codes are collated "C" in report_figures, so the index serves the equality. */
-const SCOPE_FROM_INPUT = `scope as (
-    select distinct input.region_code collate "C" as region_code, input.year
-    from jsonb_to_recordset($1::jsonb) as input (region_code text, year integer)
-  )`
-
-function partsStatement (pointers: readonly string[]) {
-  return fixedStatement<PartsRow>(`with ${SCOPE_FROM_INPUT}, ${partsCtes(pointers)}
-    select scope.region_code, scope.year, totals.departments, totals.sums
-    from scope left join totals using (region_code, year)`)
-}
-
-/**
- * The largest contributors to some cells of some region-years ($1: region_code, year and the cells' 1-based
- * positions in the pointer list): only the non-zero cells asked for are unnested.
- */
-function contributorsStatement (pointers: readonly string[]) {
-  return fixedStatement<{ region_code: string, year: number, position: string, top: Array<[string, string, number | string]> }>(`
-    select wanted.region_code, wanted.year, cell.position,
-      (array_agg(jsonb_build_array(part.agency_code, agency.name, cell.value) order by cell.value desc, part.agency_code))[1:${TOP_CONTRIBUTORS}] as top
-    from jsonb_to_recordset($1::jsonb) as wanted (region_code text, year integer, positions integer[])
-    join report_figures as part on part.year = wanted.year and part.kind = 'agency' and part.region_code = wanted.region_code collate "C"
-    join agency on agency.code = part.agency_code
-    cross join lateral unnest(${cellArray('part', pointers)}) with ordinality as cell (value, position)
-    where cell.value > 0 and cell.position = any(wanted.positions)
-    group by wanted.region_code, wanted.year, cell.position`)
-}
-
 type PointerSet = typeof RULE_POINTERS | typeof COVERAGE_POINTERS
 
-const STATEMENTS = new Map([RULE_POINTERS, COVERAGE_POINTERS].map((pointers) =>
-  [pointers, { sums: partsStatement(pointers), contributors: contributorsStatement(pointers) }]))
+const STATEMENTS = new Map([
+  [RULE_POINTERS, { sums: statements.ruleCellParts, contributors: statements.ruleCellContributors }],
+  [COVERAGE_POINTERS, { sums: statements.coverageCellParts, contributors: statements.coverageCellContributors }]
+])
 
 function statementsFor (pointers: PointerSet) {
-  const statements = STATEMENTS.get(pointers)
-  if (statements === undefined) throw new Error('parts are added up over RULE_POINTERS or COVERAGE_POINTERS')
-  return statements
+  const found = STATEMENTS.get(pointers)
+  if (found === undefined) throw new Error('parts are added up over RULE_POINTERS or COVERAGE_POINTERS')
+  return found
 }
 
 const scopeJson = (keys: readonly RegionYear[]): string => JSON.stringify(keys.map(({ regionCode, year }) => ({ region_code: regionCode, year })))
@@ -119,7 +66,7 @@ export async function findRegionParts (db: Executor, keys: readonly RegionYear[]
   const unique = uniqueRegionYears(keys)
   const found = new Map<string, RegionParts>()
   if (unique.length > 0) {
-    for (const row of await statementsFor(pointers).sums(db, [scopeJson(unique)])) {
+    for (const row of await statementsFor(pointers).sums.run(db, [scopeJson(unique)])) {
       found.set(regionYearText({ regionCode: row.region_code, year: row.year }), toRegionParts(row, pointers))
     }
   }
@@ -138,7 +85,7 @@ export async function withTopContributors (
     ({ region_code: parts.regionCode, year: parts.year, positions: cells.map((at) => positions.get(at)).filter((position) => position !== undefined) }))
   if (wanted.length === 0) return requests.map(({ parts }) => parts)
   const tops = new Map<string, PartCellSum['top']>()
-  for (const row of await statementsFor(pointers).contributors(db, [JSON.stringify(wanted)])) {
+  for (const row of await statementsFor(pointers).contributors.run(db, [JSON.stringify(wanted)])) {
     const top = row.top.map(([agencyCode, agencyName, value]) => ({ agencyCode, agencyName, value: Number(value) }))
     tops.set(`${regionYearText({ regionCode: row.region_code, year: row.year })}:${pointers[Number(row.position) - 1] ?? ''}`, top)
   }
@@ -165,19 +112,6 @@ export interface SummaryWithParts {
 export function comparableFinding (finding: Finding): unknown[] {
   const { ruleId, severity, status, message, messageEn, pointers, expected, actual, difference, context } = finding
   return [ruleId, severity, status, message, messageEn, pointers, expected, actual, difference, context]
-}
-
-interface SummaryRow extends PartsRow {
-  report_id: string
-  revision: number
-  blank_pointers: string[]
-  summary_cells: Array<number | string | null>
-  finding_count: string
-  error_count: string
-  warning_count: string
-  info_count: string
-  not_assessable_count: string
-  parts_findings: unknown[] | null
 }
 
 /**
@@ -223,10 +157,6 @@ export const SUMMARIES_WITH_PARTS_SQL = `with summaries as (
   ) as totals
   order by summaries.report_id`
 
-const lockRegionYearsStatement = fixedStatement(`select pg_advisory_xact_lock(hashtextextended('parts:' || lock_key, 0))
-  from unnest($1::text[]) with ordinality as locks (lock_key, position)
-  order by position`)
-
 /**
  * Takes the locks of these region-years (those `lockSummariesWithParts` takes again later, which then costs
  * nothing): for a writer that locks or updates a summary's report row before its GOV-PARTS. A department's writer
@@ -236,15 +166,8 @@ const lockRegionYearsStatement = fixedStatement(`select pg_advisory_xact_lock(ha
 export async function lockRegionYears (db: Executor, keys: readonly RegionYear[]): Promise<void> {
   const unique = uniqueRegionYears(keys)
   if (unique.length === 0) return
-  await lockRegionYearsStatement(db, [unique.map(regionYearText)])
+  await statements.lockRegionYears.run(db, [unique.map(regionYearText)])
 }
-
-/**
- * One round trip for the locks and the read. Taking the locks in a statement of their own costs a second round trip
- * (0.1–0.25 ms on a quiet machine, milliseconds under load: bench/README.md); taking them inside the read itself would
- * not do, as that statement's snapshot predates the locks (see the migration).
- */
-const summariesWithParts = fixedStatement<SummaryRow>('select * from gov_parts_summaries($1::jsonb, $2::text[])')
 
 /**
  * Takes the locks of these region-years, which serialise the writers of their summaries and parts (a summary and a
@@ -257,7 +180,7 @@ export async function lockSummariesWithParts (db: Executor, keys: readonly Regio
   if (unique.length === 0) return []
   const scope = JSON.stringify(unique.map(({ regionCode, year }) => ({ region_code: regionCode, year })))
   // The locks are taken in the order of `unique`, the same for every writer, so that two writers cannot deadlock.
-  const rows = await summariesWithParts(db, [scope, unique.map(regionYearText)])
+  const rows = await statements.summariesWithParts.run(db, [scope, unique.map(regionYearText)])
   return rows.map((row) => {
     const blanks = new Set(row.blank_pointers)
     // A null column is a blank only if the row lists it; otherwise the summary's layout has no such cell.
@@ -295,33 +218,6 @@ export interface PartsResult {
   readonly summary: FindingSummary
 }
 
-/**
- * Replaces the GOV-PARTS findings of summaries and updates their analyses' counts and status and their figures'
- * status, in one statement for any number of summaries.
- */
-const saveResultsStatement = fixedStatement(`with input as (
-    select * from jsonb_to_recordset($1::jsonb) as input (report_id bigint, revision integer, status text,
-      error_count integer, warning_count integer, info_count integer, not_assessable_count integer)
-  ), removed as (
-    delete from finding using input
-    where finding.report_id = input.report_id and finding.revision = input.revision and finding.rule_id = 'GOV-PARTS'
-  ), inserted as (
-    insert into finding (report_id, revision, ordinal, rule_id, severity, status, message, message_en,
-      pointers, expected, actual, difference, context, fingerprint)
-    select report_id, revision, ordinal, rule_id, severity, status, message, message_en,
-      pointers, coalesce(expected, 'null'), coalesce(actual, 'null'), coalesce(difference, 'null'), context, fingerprint
-    from jsonb_populate_recordset(null::finding, $2::jsonb)
-  ), analysis as (
-    update report_analysis set status = input.status, error_count = input.error_count, warning_count = input.warning_count,
-      info_count = input.info_count, not_assessable_count = input.not_assessable_count, computed_at = now()
-    from input where report_analysis.report_id = input.report_id and report_analysis.revision = input.revision
-  ), figures as (
-    -- A figures row is ~230 columns wide: it is rewritten only when the status changes.
-    update report_figures set status = input.status from input
-    where report_figures.report_id = input.report_id and report_figures.status <> input.status
-  )
-  select count(*) from input`)
-
 export async function savePartsResults (db: Executor, results: readonly PartsResult[]): Promise<void> {
   if (results.length === 0) return
   const analyses = results.map(({ reportId, revision, summary }) => ({
@@ -335,12 +231,10 @@ export async function savePartsResults (db: Executor, results: readonly PartsRes
   }))
   const findings = results.flatMap(({ reportId, revision, firstOrdinal, findings }) =>
     findings.map((finding, position) => findingRow({ reportId, revision }, firstOrdinal + position, finding)))
-  await saveResultsStatement(db, [JSON.stringify(analyses), JSON.stringify(findings)])
+  await statements.savePartsResults.run(db, [JSON.stringify(analyses), JSON.stringify(findings)])
 }
 
 /** The years an agency has reports in, of either kind. */
 export async function findAgencyYears (db: Executor, agencyCode: string): Promise<number[]> {
-  return (await agencyYears(db, [agencyCode])).map((row) => row.year)
+  return (await statements.agencyYears.run(db, [agencyCode])).map((row) => row.year)
 }
-
-const agencyYears = fixedStatement<{ year: number }>('select distinct year from report where agency_code = $1 order by year')

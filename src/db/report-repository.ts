@@ -9,7 +9,8 @@ import type { AnnualReport, ReportKind, Template } from '../domain/report.js'
 import type { Agency, AgencyReportEntry, ReportAtRevision, ReportSummary, RevisionInfo } from '../domain/stored-report.js'
 import { reportKeyOf, reportKeyText } from '../domain/report-key.js'
 import type { Executor } from './executor.js'
-import { fixedStatement, prepareStatement } from './prepared.js'
+import { prepareStatement } from './prepared.js'
+import * as statements from './statements.js'
 
 const SUMMARY_COLUMNS = [
   'report.id', 'report.agency_code', 'agency.name as agency_name', 'report.region_code', 'report.year', 'report.kind',
@@ -90,17 +91,8 @@ export async function upsertAgencies (db: Executor, bodies: readonly AnnualRepor
     .sort((a, b) => a.agency.code < b.agency.code ? -1 : 1)
     .map(({ agency, year }) => ({ code: agency.code, name: agency.name, region_code: agency.regionCode, year }))
   if (agencies.length === 0) return
-  await upsertAgenciesStatement(db, [JSON.stringify(agencies)])
+  await statements.upsertAgencies.run(db, [JSON.stringify(agencies)])
 }
-
-const upsertAgenciesStatement = fixedStatement(`insert into agency (code, name, region_code)
-  select input.code, input.name, input.region_code
-  from jsonb_to_recordset($1::jsonb) as input (code text, name text, region_code text, year integer)
-  left join lateral (
-    select true as found from report where report.agency_code = input.code and report.year > input.year limit 1
-  ) as later_report on true
-  where later_report.found is null
-  on conflict (code) do update set name = excluded.name, updated_at = now()`)
 
 /** The published text a report was imported from. */
 export interface RevisionSource {
@@ -110,7 +102,7 @@ export interface RevisionSource {
 
 /** True when `body` is the same JSON document as the stored revision (jsonb equality ignores key order). */
 async function sameAsRevision (db: Executor, reportId: number, revision: number, body: AnnualReport): Promise<boolean> {
-  const [row] = await comparedBodies(db, [JSON.stringify([{ ordinal: 0, id: reportId, revision, body }])])
+  const [row] = await statements.comparedBodies.run(db, [JSON.stringify([{ ordinal: 0, id: reportId, revision, body }])])
   if (row === undefined) throw new Error(`report ${reportId} has no revision ${revision}`)
   return row.same
 }
@@ -130,30 +122,15 @@ export interface CurrentRevision {
 export async function findCurrentRevisions (db: Executor, bodies: readonly AnnualReport[]): Promise<Array<CurrentRevision | undefined>> {
   if (bodies.length === 0) return []
   const keys = bodies.map((body, ordinal) => ({ ordinal, agency_code: body.agency.code, year: body.year, kind: body.kind }))
-  const stored = await storedKeys(db, [JSON.stringify(keys)])
+  const stored = await statements.storedKeys.run(db, [JSON.stringify(keys)])
   const found: Array<CurrentRevision | undefined> = bodies.map(() => undefined)
   if (stored.length === 0) return found
   const compared = stored.map((row) => ({ ordinal: row.ordinal, id: row.id, revision: row.current_revision, body: bodies[row.ordinal] }))
-  for (const row of await comparedBodies(db, [JSON.stringify(compared)])) {
+  for (const row of await statements.comparedBodies.run(db, [JSON.stringify(compared)])) {
     found[row.ordinal] = { reportId: Number(row.id), revision: row.revision, same: row.same }
   }
   return found
 }
-
-const storedKeys = fixedStatement<{ ordinal: number, id: string, current_revision: number }>(`
-  select input.ordinal, stored.id, stored.current_revision
-  from jsonb_to_recordset($1::jsonb) as input (ordinal integer, agency_code text, year integer, kind text)
-  cross join lateral (
-    select report.id, report.current_revision from report
-    where report.agency_code = input.agency_code and report.year = input.year and report.kind = input.kind limit 1
-  ) as stored`)
-
-const comparedBodies = fixedStatement<{ ordinal: number, id: string, revision: number, same: boolean }>(`
-  select input.ordinal, input.id, input.revision, stored.body = input.body as same
-  from jsonb_to_recordset($1::jsonb) as input (ordinal integer, id bigint, revision integer, body jsonb)
-  cross join lateral (
-    select body from report_revision where report_id = input.id and revision = input.revision limit 1
-  ) as stored`)
 
 /**
  * Stores new reports as revision 1, each report with its revision in one statement. Returns the new id of
@@ -175,26 +152,10 @@ export async function createReports (
     source_text: source?.text ?? null,
     source_format: source?.format ?? null
   }))
-  const rows = await createReportsStatement(db, [JSON.stringify(input)])
+  const rows = await statements.createReports.run(db, [JSON.stringify(input)])
   const ids = new Map(rows.map((row) => [reportKeyText({ agencyCode: row.agency_code, kind: row.kind as ReportKind, year: row.year }), Number(row.id)]))
   return reports.map(({ body }) => ids.get(reportKeyText(reportKeyOf(body))))
 }
-
-const createReportsStatement = fixedStatement<{ id: string, agency_code: string, year: number, kind: string }>(`
-  with input as (
-    select * from jsonb_to_recordset($1::jsonb) as input (ordinal integer, agency_code text, year integer,
-      kind text, template text, region_code text, body jsonb, source_text text, source_format text)
-  ), created as (
-    insert into report (agency_code, year, kind, template, region_code)
-    select agency_code, year, kind, template, region_code from input order by ordinal
-    on conflict on constraint report_natural_key do nothing
-    returning id, agency_code, year, kind
-  ), revisions as (
-    insert into report_revision (report_id, revision, body, source_text, source_format)
-    select created.id, 1, input.body, input.source_text, input.source_format
-    from created join input using (agency_code, year, kind)
-  )
-  select id, agency_code, year, kind from created`)
 
 /**
  * Stores the next revision of stored reports, each revision and its report's new state in one statement.
@@ -205,18 +166,8 @@ export async function storeRevisions (
 ): Promise<void> {
   if (revisions.length === 0) return
   const input = revisions.map(({ reportId, revision, body }) => ({ id: reportId, revision, template: body.template, region_code: body.agency.regionCode, body }))
-  await storeRevisionsStatement(db, [JSON.stringify(input), revisions.map(({ reportId }) => reportId)])
+  await statements.storeRevisions.run(db, [JSON.stringify(input), revisions.map(({ reportId }) => reportId)])
 }
-
-const storeRevisionsStatement = fixedStatement(`
-  with input as (
-    select * from jsonb_to_recordset($1::jsonb) as input (id bigint, revision integer, template text, region_code text, body jsonb)
-  ), revisions as (
-    insert into report_revision (report_id, revision, body) select id, revision, body from input
-  )
-  update report set current_revision = input.revision, version = report.version + 1, template = input.template,
-    region_code = input.region_code, updated_at = now()
-  from input where report.id = input.id and report.id = any($2::bigint[])`)
 
 export type CreateOutcome =
   | { readonly outcome: 'created', readonly reportId: number }
@@ -478,7 +429,7 @@ export async function findAgency (db: Executor, code: string): Promise<{ agency:
 export async function findStoredOwnerships (db: Executor, bodies: readonly AnnualReport[]): Promise<StoredOwnership[]> {
   if (bodies.length === 0) return []
   const keys = bodies.map((body, ordinal) => ({ ordinal, agency_code: body.agency.code, year: body.year, kind: body.kind }))
-  const rows = await storedOwnershipsStatement(db, [JSON.stringify(keys)])
+  const rows = await statements.storedOwnerships.run(db, [JSON.stringify(keys)])
   const found: StoredOwnership[] = bodies.map(() => ({ agencyRegionCode: undefined, report: undefined }))
   for (const row of rows) {
     const body = bodies[row.ordinal]
@@ -491,44 +442,23 @@ export async function findStoredOwnerships (db: Executor, bodies: readonly Annua
   return found
 }
 
-const storedOwnershipsStatement = fixedStatement<{ ordinal: number, agency_region_code: string | null, report_region_code: string | null }>(`
-  select input.ordinal, stored_agency.region_code as agency_region_code, stored_report.region_code as report_region_code
-  from jsonb_to_recordset($1::jsonb) as input (ordinal integer, agency_code text, year integer, kind text)
-  left join lateral (
-    select agency.region_code from agency where agency.code = input.agency_code limit 1
-  ) as stored_agency on true
-  left join lateral (
-    select report.region_code from report
-    where report.agency_code = input.agency_code and report.year = input.year and report.kind = input.kind limit 1
-  ) as stored_report on true`)
-
 /** Locks a report's row until commit and answers its owner as stored; undefined when no report has this id. */
 export async function lockReport (db: Executor, id: number): Promise<ReportOwner | undefined> {
-  const [row] = await lockReportStatement(db, [String(id)])
+  const [row] = await statements.lockReport.run(db, [String(id)])
   return row === undefined ? undefined : { agencyCode: row.agency_code, regionCode: row.region_code }
 }
 
-const lockReportStatement = fixedStatement<{ agency_code: string, region_code: string }>(
-  'select agency_code, region_code from report where id = $1::bigint for update')
-
 /** The report's owner as stored and its agency's stored region, with the report's row locked against moves until commit. */
 export async function lockReportOwner (db: Executor, id: number): Promise<{ report: ReportOwner, agencyRegionCode: string } | undefined> {
-  const [row] = await lockReportOwnerStatement(db, [String(id)])
+  const [row] = await statements.lockReportOwner.run(db, [String(id)])
   return row === undefined ? undefined : { report: { agencyCode: row.agency_code, regionCode: row.region_code }, agencyRegionCode: row.agency_region_code }
 }
 
-const lockReportOwnerStatement = fixedStatement<{ agency_code: string, region_code: string, agency_region_code: string }>(`
-  select report.agency_code, report.region_code, agency.region_code as agency_region_code
-  from report join agency on agency.code = report.agency_code
-  where report.id = $1::bigint for share of report`)
-
 /** An agency's stored name and region; undefined when it is not stored. Read under its lock to act on it. */
 export async function findAgencyRecord (db: Executor, code: string): Promise<{ name: string, regionCode: string } | undefined> {
-  const [row] = await agencyRecordStatement(db, [code])
+  const [row] = await statements.agencyRecord.run(db, [code])
   return row === undefined ? undefined : { name: row.name, regionCode: row.region_code }
 }
-
-const agencyRecordStatement = fixedStatement<{ name: string, region_code: string }>('select name, region_code from agency where code = $1')
 
 /**
  * Places an agency in a region (storing it when new, with `name`), and every report of it with it: their
@@ -536,19 +466,8 @@ const agencyRecordStatement = fixedStatement<{ name: string, region_code: string
  * and current revisions of the reports moved.
  */
 export async function moveAgency (db: Executor, code: string, regionCode: string, name: string): Promise<Array<{ reportId: number, revision: number }>> {
-  await placeAgencyStatement(db, [code, name, regionCode])
-  const moved = await moveReportsStatement(db, [code, regionCode])
-  await moveFiguresStatement(db, [code, regionCode])
+  await statements.placeAgency.run(db, [code, name, regionCode])
+  const moved = await statements.moveReports.run(db, [code, regionCode])
+  await statements.moveFigures.run(db, [code, regionCode])
   return moved.map((row) => ({ reportId: Number(row.id), revision: row.current_revision }))
 }
-
-const placeAgencyStatement = fixedStatement(`insert into agency (code, name, region_code) values ($1, $2, $3)
-  on conflict (code) do update set region_code = excluded.region_code, updated_at = now()`)
-
-const moveReportsStatement = fixedStatement<{ id: string, current_revision: number }>(`update report
-  set region_code = $2, version = version + 1, updated_at = now()
-  where agency_code = $1 and region_code <> $2
-  returning id, current_revision`)
-
-const moveFiguresStatement = fixedStatement(`update report_figures set region_code = $2
-  where report_id in (select id from report where agency_code = $1) and region_code <> $2`)
