@@ -1,13 +1,14 @@
 /**
- * Errors the domain raises, with stable machine codes. The HTTP layer maps each code to a status
- * and a problem type (see `src/problems.ts`); the domain itself knows nothing of HTTP.
+ * Errors the domain raises, with stable machine codes: facts about reports, agencies, findings, imports and API keys.
+ * The HTTP layer maps each code to a status and a problem type (see `src/problems.ts`); the domain itself knows nothing
+ * of HTTP. What only the API decides (a key's scopes not covering an operation, a problem type page that does not
+ * exist) is a `ProblemError` of the HTTP layer's own.
  */
 export type DomainErrorCode =
   | 'REPORT_NOT_FOUND'
   | 'REVISION_NOT_FOUND'
   | 'AGENCY_NOT_FOUND'
   | 'FINDING_NOT_FOUND'
-  | 'PROBLEM_TYPE_NOT_FOUND'
   | 'REPORT_EXISTS'
   | 'REPORT_KEY_CHANGED'
   | 'NOT_A_GOVERNMENT_REPORT'
@@ -19,7 +20,6 @@ export type DomainErrorCode =
   | 'IMPORT_DOCUMENT_UNREADABLE'
   | 'API_KEY_NOT_FOUND'
   | 'INVALID_GRANT'
-  | 'FORBIDDEN'
   | 'AGENCY_REGION_MISMATCH'
   | 'AGENCY_REGION_CONFLICT'
   | 'AGENCY_NAME_REQUIRED'

@@ -3,8 +3,7 @@
  * means, its status and its code, so that a `type` a client receives can be looked up.
  */
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox'
-import { DomainError } from '../domain/errors.js'
-import { PROBLEM_CODES, PROBLEMS, problemSlug } from '../problems.js'
+import { PROBLEM_CODES, PROBLEMS, ProblemError, problemSlug } from '../problems.js'
 import { problemResponse } from '../schemas/problem.js'
 import { html } from '../views/html.js'
 
@@ -48,7 +47,7 @@ const problemsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
   }, async (request, reply) => {
     const code = PROBLEM_CODES.find((candidate) => problemSlug(candidate) === request.params.slug)
-    if (code === undefined) throw new DomainError('PROBLEM_TYPE_NOT_FOUND', `No problem type is called ${request.params.slug}.`)
+    if (code === undefined) throw new ProblemError('PROBLEM_TYPE_NOT_FOUND', `No problem type is called ${request.params.slug}.`)
     const entry = PROBLEMS[code]
     return await reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=3600')
       .send(page(entry.title, html`<h1>${entry.title}</h1><p>HTTP status <strong>${entry.status}</strong>, <code>code: "${code}"</code>.</p><p>${entry.description}</p><p><a href="/problems">All problem types</a> · <a href="/docs">API reference</a></p>`))

@@ -7,6 +7,7 @@ import { lockReportOwner } from '../db/report-repository.js'
 import { inTransaction } from '../db/transactions.js'
 import { type Actor, type Grant, mayReviewFindings } from '../domain/access.js'
 import { DomainError } from '../domain/errors.js'
+import { ProblemError } from '../problems.js'
 
 /**
  * Records a decision on a finding. The key must cover the finding's report as `reports:write` would: its agency
@@ -21,7 +22,7 @@ export async function reviewFinding (
     const owner = await lockReportOwner(trx, finding.reportId)
     if (owner === undefined) throw new DomainError('FINDING_NOT_FOUND', `No finding has id ${findingId}.`)
     if (!mayReviewFindings(grant, owner.report, owner.agencyRegionCode)) {
-      throw new DomainError('FORBIDDEN', `This API key may not review findings of agency ${owner.report.agencyCode}.`)
+      throw new ProblemError('FORBIDDEN', `This API key may not review findings of agency ${owner.report.agencyCode}.`)
     }
     await addReview(trx, finding, decision.decision, decision.reason)
     await recordAudit(trx, actor, [{ action: 'finding.reviewed', reportId: finding.reportId, revision: finding.revision, findingId: finding.id }])

@@ -19,6 +19,7 @@ import { type Actor, type Grant, judgeWrite, judgeWrites, type ReportOwner, type
 import { analyseReport, type ReportAnalysis, withFingerprint } from '../domain/analysis.js'
 import { reportKeyOf, reportKeyText } from '../domain/report-key.js'
 import { DomainError } from '../domain/errors.js'
+import { ProblemError } from '../problems.js'
 import type { AnnualReport } from '../domain/report.js'
 import type { ReportSummary } from '../domain/stored-report.js'
 
@@ -36,11 +37,14 @@ export function ownerOf (body: AnnualReport): ReportOwner {
   return { agencyCode: body.agency.code, regionCode: body.agency.regionCode }
 }
 
-/** The problem a refused write answers, naming only the agency and regions the write itself sent or may see. */
-export function refusalError (refusal: WriteRefusal, owner: ReportOwner): DomainError {
+/**
+ * The problem a refused write answers, naming only the agency and regions the write itself sent or may see: what
+ * the key may not do is the API's refusal, a region that disagrees with the stored agency or its code a domain fact.
+ */
+export function refusalError (refusal: WriteRefusal, owner: ReportOwner): DomainError | ProblemError {
   switch (refusal.code) {
     case 'FORBIDDEN':
-      return new DomainError('FORBIDDEN', `This API key may not write reports of agency ${owner.agencyCode}.`)
+      return new ProblemError('FORBIDDEN', `This API key may not write reports of agency ${owner.agencyCode}.`)
     case 'AGENCY_REGION_MISMATCH':
       return new DomainError('AGENCY_REGION_MISMATCH',
         `Agency ${owner.agencyCode} was registered in region ${refusal.registeredRegion} (characters 3–8 of its 统一社会信用代码), ` +
@@ -216,7 +220,7 @@ export type BatchResult =
     readonly index: number
     readonly outcome: 'refused'
     /** Why the key may not write this report; nothing of it was stored. */
-    readonly refusal: DomainError
+    readonly refusal: DomainError | ProblemError
   }
 
 const byNaturalKey = (a: AnnualReport, b: AnnualReport): number =>
