@@ -102,6 +102,9 @@ export function prepareStatement<Values extends Record<string, unknown>, Row> (
         if (key === undefined) throw new Error(`parameter ${String(parameter)} is not a sentinel of the prepared statement`)
         return key
       })
+      // A sentinel missing from the parameters is a value the statement would silently ignore.
+      const missing = keys.filter((key) => !order.includes(key))
+      if (missing.length > 0) throw new Error(`sentinel ${missing.map(String).join(', ')} does not appear among the parameters of the prepared statement`)
       register(compiled.sql)
       prepared = { sql: compiled.sql, order }
     }
