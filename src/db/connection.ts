@@ -3,6 +3,7 @@ import { Kysely, type PostgresCursor, PostgresDialect, type PostgresPool, type P
 import pg from 'pg'
 import type { Logger } from 'pino'
 import type { Database } from './database.js'
+import { asConnectionFailure } from './errors.js'
 import { preparedStatementName } from './prepared.js'
 
 export interface ConnectionOptions {
@@ -52,7 +53,15 @@ export function createDatabase ({ url, poolMax = 10, log, statementTimeoutMs }: 
  * unnamed, as before.
  */
 class PreparingClient implements PostgresPoolClient {
-  constructor (private readonly client: pg.PoolClient) {}
+  /** Whether the connection failed or the server ended it: pg then fails its statements without a code. */
+  private lost = false
+
+  constructor (private readonly client: pg.PoolClient) {
+    // pg emits these before it fails the statements they cut off, so `lost` is set when their errors arrive.
+    const markLost = () => { this.lost = true }
+    client.on('error', markLost)
+    client.on('end', markLost)
+  }
 
   query<R> (sql: string, parameters: readonly unknown[]): Promise<PostgresQueryResult<R>>
   query<R> (cursor: PostgresCursor<R>): PostgresCursor<R>
@@ -62,7 +71,7 @@ class PreparingClient implements PostgresPoolClient {
     const name = preparedStatementName(sqlOrCursor)
     const values = parameters as unknown[]
     const result = name === undefined ? this.client.query(sqlOrCursor, values) : this.client.query({ name, text: sqlOrCursor, values })
-    return result as unknown as Promise<PostgresQueryResult<R>>
+    return result.catch((error: unknown) => { throw this.lost ? asConnectionFailure(error) : error }) as unknown as Promise<PostgresQueryResult<R>>
   }
 
   release (destroy?: boolean): void {
@@ -75,7 +84,7 @@ function preparingPool (pool: pg.Pool): PostgresPool {
   const wrapped = new WeakMap<pg.PoolClient, PreparingClient>()
   return {
     async connect () {
-      const client = await pool.connect()
+      const client = await pool.connect().catch((error: unknown) => { throw asConnectionFailure(error) })
       let connection = wrapped.get(client)
       if (connection === undefined) {
         connection = new PreparingClient(client)
