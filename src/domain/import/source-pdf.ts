@@ -139,11 +139,18 @@ export function pdfLayoutText (pages: readonly PdfPage[]): string {
   return joinedPages(laidOutPages(pages).printed)
 }
 
-/** A ruled table read off a page: its rows, the laid-out lines they replace, and the first of those lines. */
+/** A row of a ruled table, with the sides of each of its own cells (those starting in it), in the order of `cells`. */
+interface RuledRow {
+  readonly row: SourceRow & { readonly cells: readonly string[] }
+  readonly sides: readonly (readonly [left: number, right: number])[]
+}
+
+/** A ruled table read off a page: its grid, its rows, the laid-out lines they replace, and the first of those lines. */
 interface RuledTable {
+  readonly grid: RuledGrid
   readonly first: number
   readonly lines: ReadonlySet<number>
-  readonly rows: readonly SourceRow[]
+  readonly rows: readonly RuledRow[]
 }
 
 /** Where an item sits: the grid of the page and the cell of it, or null outside every grid. */
@@ -211,11 +218,11 @@ function cellLine (items: readonly PdfTextItem[], size: number): string {
  * wrapped over lines above and below — or the row above's when it has no text; never less than the row above's, so
  * the rows keep their order.
  */
-function ruledRows (grid: RuledGrid, texts: readonly string[], firstLines: readonly (number | undefined)[], first: number): SourceRow[] {
+function ruledRows (grid: RuledGrid, texts: readonly string[], firstLines: readonly (number | undefined)[], first: number): RuledRow[] {
   const cols = grid.xs.length - 1
   const starting = grid.ys.map((): number[] => [])
   grid.cells.forEach((cell, index) => starting[cell.row]?.push(index))
-  const out: SourceRow[] = []
+  const out: RuledRow[] = []
   let line = first
   for (let r = 0; r + 1 < grid.ys.length; r++) {
     const own = starting[r] ?? []
@@ -229,7 +236,8 @@ function ruledRows (grid: RuledGrid, texts: readonly string[], firstLines: reado
     const starts = own.map((index) => firstLines[index]).filter((n): n is number => n !== undefined)
     line = Math.max(line, starts.at(-1) ?? line)
     const cells = own.map((index) => texts[index] ?? '')
-    out.push({ line, cells, covered, text: cells.join('\t') })
+    const sides = own.map((index): readonly [number, number] => [grid.cells[index]?.left ?? NaN, grid.cells[index]?.right ?? NaN])
+    out.push({ row: { line, cells, covered, text: cells.join('\t') }, sides })
   }
   return out
 }
@@ -307,7 +315,7 @@ function pageTables (grids: readonly RuledGrid[], lines: readonly Line[], first:
     const texts = pieces.map(cellText)
     if (texts.some((t) => t === null)) return []
     const start = Math.min(...taken)
-    return [{ first: start, lines: taken, rows: ruledRows(grid, texts.map((t) => t ?? ''), firstLines, start) }]
+    return [{ grid, first: start, lines: taken, rows: ruledRows(grid, texts.map((t) => t ?? ''), firstLines, start) }]
   })
 }
 
@@ -318,11 +326,83 @@ function withTables (rows: readonly SourceRow[], tables: readonly RuledTable[]):
   const out: SourceRow[] = []
   let next = 0
   for (const row of rows) {
-    for (let table = pending[next]; table !== undefined && table.first <= row.line; table = pending[++next]) out.push(...table.rows)
+    for (let table = pending[next]; table !== undefined && table.first <= row.line; table = pending[++next]) out.push(...table.rows.map((r) => r.row))
     if (!replaced.has(row.line)) out.push(row)
   }
-  for (let table = pending[next]; table !== undefined; table = pending[++next]) out.push(...table.rows)
+  for (let table = pending[next]; table !== undefined; table = pending[++next]) out.push(...table.rows.map((r) => r.row))
   return out
+}
+
+/** How a row of a form's table starts: an item number ("4.", "（五）", "三、"), which a row's continuation lacks. */
+const ROW_START = /^(?:\d{1,2}\s*[.．、]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}\s*、)/
+
+const CJK = /[\u4e00-\u9fff]/
+
+/**
+ * Joins the texts of a value cell that may belong to either of two rows: a bar, which is no number, so the cell is
+ * reported unread with what was printed on each side of the page break.
+ */
+const UNDECIDED = '｜'
+
+/**
+ * The last row of a table at the foot of a page and the first row of its continuation at the head of the next, with
+ * the cells that cannot be read as printed made undecided (`UNDECIDED`), when the two may be one row that the
+ * printer broke over the page (Word and LibreOffice break a row whose label wraps over lines); else null. In such a
+ * row a number can be cut in two, a cell's text be on either page, and a cell empty on one page hold a value on the
+ * other.
+ *
+ * They are two rows for certain when the second starts with an item number ("5.", "（六）"), or prints text in
+ * exactly the value cells where the first does. Otherwise every value cell of the second row is undecided, and so is
+ * each value cell of the first row with text under it on the next page; the first row's other values were printed
+ * whole. Labels stay as printed, for the reader to find the row by either part.
+ */
+function brokenOverPage (last: RuledRow, next: RuledRow): readonly [RuledRow, RuledRow] | null {
+  const labelAt = next.row.cells.findIndex((cell) => cell !== '')
+  const label = next.row.cells[labelAt] ?? ''
+  if (!/\d/.test(last.row.cells.join('')) || label === '' || ROW_START.test(label.trim())) return null
+  const under = last.sides.map(([left, right]) => next.row.cells.filter((cell, k) => {
+    const [nextLeft = NaN, nextRight = NaN] = next.sides[k] ?? []
+    const centre = (nextLeft + nextRight) / 2
+    return cell !== '' && centre >= left && centre <= right
+  }).join(''))
+  const isValue = (cell: string): boolean => !CJK.test(cell)
+  const values = last.row.cells.flatMap((cell, k) => (isValue(cell + (under[k] ?? '')) ? [[cell, under[k] ?? ''] as const] : []))
+  if (values.every(([cell, rest]) => (cell !== '') === (rest !== ''))) return null
+  const undecided = (row: RuledRow, cells: readonly string[]): RuledRow => ({ row: { ...row.row, cells, text: cells.join('\t') }, sides: row.sides })
+  return [
+    undecided(last, last.row.cells.map((cell, k) => (isValue(cell) && under[k] !== '' ? `${cell}${UNDECIDED}${under[k] ?? ''}` : cell))),
+    undecided(next, next.row.cells.map((cell, k) => (k > labelAt && isValue(cell) ? `${UNDECIDED}${cell}` : cell)))
+  ]
+}
+
+/**
+ * The tables of every page, with the cells of a row that may be broken over a page made undecided (see
+ * `brokenOverPage`): the table lowest on a page and the one highest on the next are one table broken over the page
+ * when they have the same columns.
+ */
+function joinedOverPages (pages: readonly (readonly RuledTable[])[]): RuledTable[] {
+  const byPage = pages.map((tables) => tables.map((table) => ({ ...table, rows: [...table.rows] })))
+  for (let p = 1; p < byPage.length; p++) {
+    const before = lowestTable(byPage[p - 1] ?? [])
+    const after = highestTable(byPage[p] ?? [])
+    if (before === undefined || after === undefined || !sameColumns(after.grid, before.grid)) continue
+    const [last, next] = [before.rows.at(-1), after.rows[0]]
+    const broken = last !== undefined && next !== undefined ? brokenOverPage(last, next) : null
+    if (broken === null) continue
+    before.rows[before.rows.length - 1] = broken[0]
+    after.rows[0] = broken[1]
+  }
+  return byPage.flat()
+}
+
+function lowestTable<T extends RuledTable> (tables: readonly T[]): T | undefined {
+  const grid = lowest(tables.map((table) => table.grid))
+  return tables.find((table) => table.grid === grid)
+}
+
+function highestTable<T extends RuledTable> (tables: readonly T[]): T | undefined {
+  const grid = highest(tables.map((table) => table.grid))
+  return tables.find((table) => table.grid === grid)
 }
 
 /** The laid-out text of a PDF (its source text, which line numbers refer to) and the rows read from it. */
@@ -346,15 +426,16 @@ export function pdfLayout (pages: readonly PdfPage[]): PdfLayout {
   const rows = textRows(text, 'layout')
   // A line break inside an item would shift the line numbers the tables' rows are given.
   if (printed.some((page) => page.some((line) => /[\r\n]/.test(line)))) return { text, rows }
-  const tables: RuledTable[] = []
+  const byPage: RuledTable[][] = []
   let first = 1
   let before: RuledGrid | undefined
   pages.forEach((page, p) => {
     const onPage = lines[p] ?? []
     const grids = ruledGrids(page.rules ?? [])
-    tables.push(...pageTables(tableGrids(grids, before), onPage, first))
+    byPage.push(pageTables(tableGrids(grids, before), onPage, first))
     before = lowest(grids)
     first += Math.max(1, onPage.length)
   })
+  const tables = joinedOverPages(byPage)
   return { text, rows: tables.length === 0 ? rows : withTables(rows, tables) }
 }

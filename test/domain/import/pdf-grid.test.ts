@@ -125,20 +125,50 @@ t.test('pdfLayout: what the grid does not fit, and pages with no rulings, read a
 
 t.test('pdfLayout: a table broken over pages, without borders at the break, and line numbers across pages', async (t) => {
   const first: PdfPage = {
-    items: [item('标题', 40, 750, 12), item('行政许可', 45, 665), item('550', 145, 665), item('行政处罚', 45, 635), item('7', 245, 635)],
+    items: [item('标题', 40, 750, 12), item('行政许可', 45, 665), item('550', 145, 665), item('行政处罚', 45, 635), item('6', 145, 635), item('7', 245, 635)],
     rules: borders([40, 140, 240, 340], [680, 650, 620], ['h:2:0', 'h:2:1', 'h:2:2'])
   }
   const second: PdfPage = {
-    items: [item('行政强制', 45, 765), item('9', 145, 765), item('- 2 -', 280, 30, 9)],
+    items: [item('行政强制', 45, 765), item('9', 145, 765), item('3', 245, 765), item('- 2 -', 280, 30, 9)],
     rules: borders([40, 140, 240, 340], [780, 750], ['h:0:0', 'h:0:1', 'h:0:2'])
       .concat(borders([40, 140, 240, 340], [750, 720]))
   }
   t.same(cellRows([first, second]), [
     { line: 2, cells: ['行政许可', '550', ''], covered: [] },
-    { line: 3, cells: ['行政处罚', '', '7'], covered: [] },
-    { line: 4, cells: ['行政强制', '9', ''], covered: [] },
+    { line: 3, cells: ['行政处罚', '6', '7'], covered: [] },
+    { line: 4, cells: ['行政强制', '9', '3'], covered: [] },
     { line: 4, cells: ['', '', ''], covered: [] }
   ], 'the edges where both outer verticals end close the cells; an empty row takes the line of the row above')
+})
+
+t.test('pdfLayout: a row the printer may have broken over a page is never read as either page printed it', async (t) => {
+  const xs = [40, 200, 260, 320]
+  const foot = (label: string, values: readonly [string, number][]): PdfPage => ({
+    items: [item('3.要求提供公开出版物', 45, 665), item('1', 205, 665), item('2', 265, 665), item('3', 325, 665), item(label, 45, 635), ...values.map(([text, x]) => item(text, x, 635))],
+    rules: borders(xs.concat(380), [680, 650, 620])
+  })
+  const head = (label: string, values: readonly [string, number][]): PdfPage => ({
+    items: [item(label, 45, 765), ...values.map(([text, x]) => item(text, x, 765))],
+    rules: borders(xs.concat(380), [780, 750]).concat(borders(xs.concat(380), [750, 720]))
+  })
+  const rows = (pages: readonly PdfPage[]) => cellRows(pages).filter((row) => row.cells?.some((cell) => cell !== '') === true).map((row) => row.cells)
+  t.same(rows([foot('4.无正', [['78268', 205], ['10', 265]]), head('当理由大量反复申请', [['64', 205]])]), [
+    ['3.要求提供公开出版物', '1', '2', '3'],
+    ['4.无正', '78268｜64', '10', ''],
+    ['当理由大量反复申请', '｜64', '｜', '｜']
+  ], 'a number cut by the page is undecided, and so is every value under the break; a value printed whole above it stands')
+  t.same(rows([foot('4.无正当理由大量反复申请', [['5', 205], ['10', 265], ['15', 325]]), head('5.要求确认信息', [['64', 205]])]).slice(1), [
+    ['4.无正当理由大量反复申请', '5', '10', '15'],
+    ['5.要求确认信息', '64', '', '']
+  ], 'a row starting with its item number is a row of its own: its empty cells are blanks')
+  t.same(rows([foot('4.无正当理由大量反复申请', [['5', 205], ['10', 265], ['15', 325]]), head('行政强制', [['1', 205], ['2', 265], ['3', 325]])]).slice(1), [
+    ['4.无正当理由大量反复申请', '5', '10', '15'],
+    ['行政强制', '1', '2', '3']
+  ], 'two rows printing the same value cells are two rows')
+  t.same(rows([foot('4.无正', [['5', 205], ['10', 265], ['15', 325]]), head('当理由大量反复申请', [])]).slice(1), [
+    ['4.无正', '5', '10', '15'],
+    ['当理由大量反复申请', '｜', '｜', '｜']
+  ], 'with nothing under its values, the row above stands as printed, and the rest of it has no blank to give')
 })
 
 t.test('pdfLayout: a single ruled row is a table\'s row only where it goes on from a table of the page before', async (t) => {
