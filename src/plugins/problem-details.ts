@@ -75,13 +75,12 @@ function classifyClientError (code: string | undefined): ProblemParts {
 export function clientErrorHandler (typeBase: string) {
   return function answerClientError (this: FastifyInstance, error: Error & { code?: string }, socket: Duplex): void {
     if (error.code === 'ECONNRESET' || socket.destroyed) return
-    const parts = classifyClientError(error.code)
     const requestId = randomUUID()
-    const { status, title } = PROBLEMS[parts.code]
-    this.log.info({ reqId: requestId, statusCode: status, code: parts.code, parserError: error.code, remoteAddress: (socket as { remoteAddress?: string }).remoteAddress }, 'request refused by the HTTP parser')
+    const problem = problemDocument(typeBase, classifyClientError(error.code), { requestId })
+    this.log.info({ reqId: requestId, statusCode: problem.status, code: problem.code, parserError: error.code, remoteAddress: (socket as { remoteAddress?: string }).remoteAddress }, 'request refused by the HTTP parser')
     if (socket.writable) {
-      const body = JSON.stringify(problemDocument(typeBase, parts, { requestId }))
-      socket.write(`HTTP/1.1 ${status} ${title}\r\n` +
+      const body = JSON.stringify(problem)
+      socket.write(`HTTP/1.1 ${problem.status} ${problem.title}\r\n` +
         'content-type: application/problem+json; charset=utf-8\r\n' +
         `content-length: ${Buffer.byteLength(body)}\r\n` +
         `x-request-id: ${requestId}\r\n` +
