@@ -4,7 +4,9 @@
  * the way POST /v1/imports reads it (PDF and Word files included). A fixed seed and 25 documents per shape in the
  * suite; `npm run test:layouts` runs 400 per shape (LAYOUT_RUNS and LAYOUT_SEED override). The shapes Chromium
  * prints cost a second each: 3 of them in the suite, a tenth of the runs under test:layouts; without Chromium, a
- * Chinese font or pdftotext they are skipped, saying what is missing. The real reports of test/fixtures/corpus go
+ * Chinese font or pdftotext they are skipped, saying what is missing. A PDF LibreOffice makes of the Word document
+ * can lose cells to its printing (a number cut by a page break), so for it the property is weaker and as strict:
+ * every cell read is exact, and every other is said to be unread. The real reports of test/fixtures/corpus go
  * through every shape as well.
  */
 import { readFileSync } from 'node:fs'
@@ -16,7 +18,7 @@ import type { AnnualReport } from '../../src/domain/report.js'
 import { readPublishedDocument, type PublishedDocument } from '../../src/services/import-documents.js'
 import { layOut, noiseArbitrary, printingArbitrary, sampleArbitrary } from './generate.js'
 import type { Sample } from './generate.js'
-import { missingPrinters, PRINTED, PRINTERS_INSTALL } from './printed.js'
+import { missingPrinters, PARTLY_READ, PRINTED, PRINTERS_INSTALL } from './printed.js'
 import { SHAPES } from './shapes.js'
 import type { Rendered, Shape } from './shapes.js'
 
@@ -53,11 +55,42 @@ async function roundTrip (shape: Shape, sample: Sample): Promise<void> {
   deepStrictEqual(pick(result.report), pick(sample.report))
 }
 
+/** The table cells of a report by JSON Pointer. */
+function tableCells (report: unknown): Map<string, unknown> {
+  const cells = new Map<string, unknown>()
+  const walk = (value: unknown, at: string): void => {
+    if (value !== null && typeof value === 'object') for (const [key, inner] of Object.entries(value)) walk(inner, `${at}/${key}`)
+    else cells.set(at, value)
+  }
+  const { proactive, requests, reviewLitigation } = (report ?? {}) as Partial<AnnualReport>
+  walk({ proactive, requests, reviewLitigation }, '')
+  return cells
+}
+
+/**
+ * Imports a rendered sample and throws unless every table cell it read is exactly the sample's and every cell it
+ * did not read is named among the unread parts (by its pointer or one over it).
+ */
+async function readsNothingWrong (shape: Shape, sample: Sample): Promise<void> {
+  const hints = { regionCode: sample.report.agency.regionCode, kind: sample.report.kind }
+  const { result } = await readPublishedDocument(published(await shape(sample)), hints, LIMITS)
+  const read = tableCells(result.report)
+  const unread = result.parse.unread.map((part) => part.pointer)
+  for (const [pointer, value] of tableCells(sample.report)) {
+    const said = unread.some((part) => pointer === part || pointer.startsWith(`${part}/`))
+    if (read.get(pointer) === undefined && !said) throw new Error(`${pointer} is neither read nor said to be unread`)
+    if (read.get(pointer) !== undefined && read.get(pointer) !== value) throw new Error(`${pointer} read as ${String(read.get(pointer))}, printed ${String(value)}`)
+  }
+}
+
 const missing = await missingPrinters()
 
-/** Checks a shape on `runs` random reports; a printed shape's failure is not shrunk (each try is a print). */
-async function checkShape (t: Test, shape: Shape, runs: number, printed = false): Promise<void> {
-  const outcome = await fc.check(fc.asyncProperty(sampleArbitrary, async (sample) => await roundTrip(shape, sample)), { seed: SEED, numRuns: runs, endOnFailure: printed })
+/**
+ * Checks `property` (`roundTrip` unless given) of a shape on `runs` random reports; a printed shape's failure is not
+ * shrunk (each try is a print).
+ */
+async function checkShape (t: Test, shape: Shape, runs: number, printed = false, property = roundTrip): Promise<void> {
+  const outcome = await fc.check(fc.asyncProperty(sampleArbitrary, async (sample) => await property(shape, sample)), { seed: SEED, numRuns: runs, endOnFailure: printed })
   t.equal(outcome.failed, false, outcome.failed ? `seed ${SEED}, path ${outcome.counterexamplePath}: ${String(outcome.errorInstance).slice(0, 3000)}` : `${runs} documents`)
 }
 
@@ -70,6 +103,13 @@ for (const [name, shape] of Object.entries(PRINTED)) {
   t.test(`${name}: every cell of random reports comes back exactly`,
     lacking.length > 0 ? { skip: `${name} needs ${lacking.join(' and ')}: ${PRINTERS_INSTALL}` } : {},
     async (t) => await checkShape(t, shape, PRINTED_RUNS, true))
+}
+
+for (const [name, shape] of Object.entries(PARTLY_READ)) {
+  const lacking = missing[name] ?? []
+  t.test(`${name}: every cell read from random reports is exact, every other is said to be unread`,
+    lacking.length > 0 ? { skip: `${name} needs ${lacking.join(' and ')}: ${PRINTERS_INSTALL}` } : {},
+    async (t) => await checkShape(t, shape, PRINTED_RUNS, true, readsNothingWrong))
 }
 
 const CORPUS = ['009', '010', '011'].map((name) => JSON.parse(readFileSync(new URL(`../fixtures/corpus/${name}.json`, import.meta.url), 'utf8')) as AnnualReport)

@@ -12,12 +12,13 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import type { Sample } from './generate.js'
-import { wordHtml } from './shapes.js'
+import { wordDocument, wordHtml } from './shapes.js'
 import type { Shape } from './shapes.js'
 
 const run = promisify(execFile)
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-export const PRINTERS_INSTALL = 'apt-get install -y --no-install-recommends chromium fonts-noto-cjk fontconfig poppler-utils'
+const SOFFICE = process.env.SOFFICE_PATH ?? '/usr/bin/soffice'
+export const PRINTERS_INSTALL = 'apt-get install -y --no-install-recommends chromium fonts-noto-cjk fontconfig poppler-utils libreoffice-writer-nogui'
 
 /** Flags for a quiet, isolated, network-silent headless print (each print also gets a fresh profile). */
 const FLAGS = [
@@ -102,6 +103,27 @@ export const chromiumInnerText: Shape = async (sample) => {
   }
 }
 
+/**
+ * The sample's Word document converted to PDF by LibreOffice, as an office suite prints an attachment: its own
+ * widths, rows broken over pages (a label wrapped over lines is split between two pages) and long numbers wrapped in
+ * narrow cells, sometimes on both sides of a page break. Such a number cannot be read whole, so this shape is read
+ * partly by design (see `PARTLY_READ`). Each conversion has a profile of its own, removed afterwards.
+ */
+export const libreofficePdf: Shape = async (sample) => {
+  const directory = await mkdtemp(path.join(tmpdir(), 'layouts-office-'))
+  try {
+    const document = path.join(directory, 'report.docx')
+    await writeFile(document, (await wordDocument(sample)).body)
+    await run(SOFFICE, ['--headless', `-env:UserInstallation=file://${path.join(directory, 'profile')}`, '--convert-to', 'pdf', '--outdir', directory, document], { timeout: 120_000 })
+    return { body: await readFile(path.join(directory, 'report.pdf')), type: 'pdf' }
+  } finally {
+    await rm(directory, { recursive: true, force: true })
+  }
+}
+
+/** Printed shapes whose documents can lose cells to the printer: every cell read from them must still be exact. */
+export const PARTLY_READ: Readonly<Record<string, Shape>> = { 'libreoffice-pdf': libreofficePdf }
+
 /** The printed shapes by name. */
 export const PRINTED: Readonly<Record<string, Shape>> = {
   'chromium-pdf': chromiumPdf,
@@ -113,12 +135,17 @@ async function installed (command: string, args: readonly string[]): Promise<boo
   return await run(command, args).then(() => true, () => false)
 }
 
-/** What this machine lacks for each printed shape: Chromium and a Chinese font; for the text, pdftotext too. */
+/**
+ * What this machine lacks for each printed shape: Chromium and a Chinese font (for the text, pdftotext too), or
+ * LibreOffice and a Chinese font.
+ */
 export async function missingPrinters (): Promise<Readonly<Record<string, string[]>>> {
   const browser: string[] = []
   if (!existsSync(CHROMIUM)) browser.push(`Chromium (no ${CHROMIUM}; CHROMIUM_PATH names another)`)
   const fonts = await run('fc-list', [':lang=zh', 'family']).then(({ stdout }) => stdout.trim(), () => '')
   if (fonts === '') browser.push('a Chinese font (`fc-list :lang=zh` lists none)')
   const text = await installed('pdftotext', ['-v']) ? [] : ['pdftotext (poppler-utils)']
-  return { 'chromium-pdf': browser, 'chromium-pdftotext': [...browser, ...text], 'chromium-innertext': browser }
+  const office = existsSync(SOFFICE) ? [] : [`LibreOffice (no ${SOFFICE}; SOFFICE_PATH names another)`]
+  const font = fonts === '' ? ['a Chinese font (`fc-list :lang=zh` lists none)'] : []
+  return { 'chromium-pdf': browser, 'chromium-pdftotext': [...browser, ...text], 'chromium-innertext': browser, 'libreoffice-pdf': [...office, ...font] }
 }
