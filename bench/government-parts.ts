@@ -29,7 +29,7 @@ import type { Database } from '../src/db/database.js'
 import { figureColumn, figuresRow } from '../src/db/figures-repository.js'
 import { migrateToLatest } from '../src/db/migrate.js'
 import { SUMMARIES_WITH_PARTS_SQL } from '../src/db/parts-repository.js'
-import { inTransaction } from '../src/db/transactions.js'
+import { ownTransaction } from '../src/db/transactions.js'
 import { creditCodeCheckCharacter } from '../src/domain/credit-code.js'
 import { RULE_POINTERS } from '../src/domain/government-parts.js'
 import type { AnnualReport } from '../src/domain/report.js'
@@ -167,10 +167,10 @@ async function main (): Promise<void> {
       const region = withSummary[run % withSummary.length] as string
       const body = newDepartment(departments.get(region) as AnnualReport, region)
       let t0 = performance.now()
-      const stored = await submitReport(db, body, { strict: false, actor: ACTOR, grant: GRANT })
+      const stored = await submitReport(ownTransaction(db), body, { strict: false, actor: ACTOR, grant: GRANT })
       const writeMs = performance.now() - t0
       if (stored.outcome !== 'created') throw new Error(`bench write was ${stored.outcome}`)
-      const hookMs = await inTransaction(db, async (trx) => {
+      const hookMs = await db.transaction().execute(async (trx) => {
         t0 = performance.now()
         const recomputed = await recomputeGovernmentParts(trx, [{ reportId: stored.report.id, revision: 1, body }])
         const elapsed = performance.now() - t0
@@ -181,7 +181,7 @@ async function main (): Promise<void> {
       let lonelyMs = Number.NaN
       if (lonely !== undefined) {
         const other = newDepartment(departments.get(lonely) as AnnualReport, lonely)
-        lonelyMs = await inTransaction(db, async (trx) => {
+        lonelyMs = await db.transaction().execute(async (trx) => {
           t0 = performance.now()
           await recomputeGovernmentParts(trx, [{ reportId: stored.report.id, revision: 1, body: other }])
           return performance.now() - t0

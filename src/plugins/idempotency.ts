@@ -5,33 +5,39 @@
  * instead of acting again. The same key with another request is refused. Only successful answers are
  * stored: a failed request stored nothing, so running it again is safe.
  *
- * Handlers of such routes write through `request.db`, the open transaction (or `app.db` without a key).
+ * Handlers of such routes hand `request.unitOfWork` to the service they call, which runs its write in it: under a key,
+ * the open transaction, joined (see `joinTransaction`); without one, a transaction of the write's own.
  * @see https://datatracker.ietf.org/doc/draft-ietf-httpapi-idempotency-key-header/
  */
 import { createHash } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import type { ControlledTransaction, Kysely } from 'kysely'
+import type { ControlledTransaction } from 'kysely'
 import type { Database } from '../db/database.js'
 import {
   deleteExpiredAnswers, findIdempotentAnswer, lockIdempotencyKey, saveIdempotentAnswer
 } from '../db/idempotency-repository.js'
+import { joinTransaction, ownTransaction, type UnitOfWork } from '../db/transactions.js'
 import { ProblemError } from '../problems.js'
 import { problemResponse } from '../schemas/problem.js'
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** The route accepts `Idempotency-Key` (and writes through `request.db`). */
+    /** The route accepts `Idempotency-Key` (and hands `request.unitOfWork` to its service). */
     idempotent?: boolean
   }
   interface FastifyRequest {
-    /** Where the handler writes: the idempotent request's transaction, or the app's database. */
-    readonly db: Kysely<Database>
+    /**
+     * The unit of work of the request's write: under an Idempotency-Key, the transaction that also stores the answer
+     * and commits as it leaves; else a transaction of the write's own.
+     */
+    readonly unitOfWork: UnitOfWork
   }
 }
 
 interface OpenIdempotentRequest {
   readonly trx: ControlledTransaction<Database>
+  readonly unitOfWork: UnitOfWork
   readonly endTurn: () => void
   readonly keyId: number
   readonly idempotencyKey: string
@@ -76,9 +82,10 @@ export interface IdempotencyOptions {
 }
 
 async function idempotencyPlugin (app: FastifyInstance, { retentionHours }: IdempotencyOptions) {
-  app.decorateRequest('db', {
+  const writeOnItsOwn = ownTransaction(app.db)
+  app.decorateRequest('unitOfWork', {
     getter (this: FastifyRequest) {
-      return open.get(this)?.trx ?? app.db
+      return open.get(this)?.unitOfWork ?? writeOnItsOwn
     }
   })
 
@@ -118,7 +125,7 @@ async function idempotencyPlugin (app: FastifyInstance, { retentionHours }: Idem
       await lockIdempotencyKey(trx, keyId, idempotencyKey)
       const answer = await findIdempotentAnswer(trx, keyId, idempotencyKey, retentionHours)
       if (answer === undefined) {
-        open.set(request, { trx, endTurn, keyId, idempotencyKey, requestDigest: digest })
+        open.set(request, { trx, unitOfWork: joinTransaction(trx), endTurn, keyId, idempotencyKey, requestDigest: digest })
         return
       }
       await trx.rollback().execute()

@@ -17,7 +17,7 @@ import { AnnualReportSchema } from '../schemas/report.js'
 import { ParseRecordSchema, PartialReportSchema } from '../schemas/imports.js'
 import { DocumentTooLargeError, type DocumentLimits } from '../services/import-documents.js'
 import { type ImportReaders, ReadersBusyError } from '../services/import-readers.js'
-import { submitReport, validateReport } from '../services/reports.js'
+import { checkImportedReport } from '../services/reports.js'
 import { validationJson } from './analysis/representation.js'
 import { IMPORT_MEDIA_TYPES, importedDocument } from './import-content.js'
 import { assertConstraints } from './reports/constraints.js'
@@ -146,17 +146,17 @@ const importRoutes: FastifyPluginAsyncTypebox<ImportRoutesOptions> = async (app,
       })
     }
     assertConstraints(report, now())
-    let stored = null
-    if (store) {
-      const result = await submitReport(request.db, report, { strict, source, actor: actorOf(request), grant: grantOf(request) })
-      if (result.outcome === 'conflict') {
-        throw new DomainError('REPORT_EXISTS',
-          `A different report for agency ${result.report.agencyCode}, year ${result.report.year}, kind ${result.report.kind} is stored as report ${result.report.id}.`,
-          { existing: { id: result.report.id, href: reportHref(result.report.id), revision: result.report.latestRevision } })
-      }
-      stored = { id: result.report.id, revision: result.report.latestRevision, href: reportHref(result.report.id), outcome: result.outcome }
+    const { validation, submitted } = await checkImportedReport(request.unitOfWork, report,
+      store ? { strict, source, actor: actorOf(request), grant: grantOf(request) } : undefined)
+    if (submitted?.outcome === 'conflict') {
+      throw new DomainError('REPORT_EXISTS',
+        `A different report for agency ${submitted.report.agencyCode}, year ${submitted.report.year}, kind ${submitted.report.kind} is stored as report ${submitted.report.id}.`,
+        { existing: { id: submitted.report.id, href: reportHref(submitted.report.id), revision: submitted.report.latestRevision } })
     }
-    return { complete: true, report, parse, analysis: validationJson(await validateReport(request.db, report)), stored }
+    const stored = submitted === undefined
+      ? null
+      : { id: submitted.report.id, revision: submitted.report.latestRevision, href: reportHref(submitted.report.id), outcome: submitted.outcome }
+    return { complete: true, report, parse, analysis: validationJson(validation), stored }
   })
 }
 

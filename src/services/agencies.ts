@@ -10,7 +10,6 @@ import type { Database } from '../db/database.js'
 import { appendEvents } from '../db/feed-repository.js'
 import { findAgencyRecord, moveAgency } from '../db/report-repository.js'
 import { lockForMove, recomputeAfterMove } from './government-parts.js'
-import { inTransaction } from '../db/transactions.js'
 import type { Actor } from '../domain/access.js'
 import { DomainError } from '../domain/errors.js'
 
@@ -36,7 +35,7 @@ export interface PlacedAgency {
  * agency's region lies in the city of its code. Its reports move with it. Placing it where it is changes nothing.
  */
 export async function placeAgency (db: Kysely<Database>, code: string, placement: Placement, actor: Actor): Promise<PlacedAgency> {
-  return await inTransaction(db, async (trx) => {
+  return await db.transaction().execute(async (trx) => {
     await lockAgencies(trx, [code])
     const before = await findAgencyRecord(trx, code)
     const name = before?.name ?? placement.name

@@ -4,7 +4,6 @@ import { generateToken } from '../auth/tokens.js'
 import { findApiKey, insertApiKey, revokeApiKey } from '../db/api-key-repository.js'
 import { recordAudit } from '../db/audit-repository.js'
 import type { Database } from '../db/database.js'
-import { inTransaction } from '../db/transactions.js'
 import { type Actor, type ApiKeyInfo, grantProblems, type GrantRequest, type Scope } from '../domain/access.js'
 import { isValidCreditCode } from '../domain/credit-code.js'
 import { DomainError } from '../domain/errors.js'
@@ -23,7 +22,7 @@ export async function createKey (db: Kysely<Database>, request: KeyRequest, acto
   const problems = grantProblems(request, isValidCreditCode)
   if (problems.length > 0) throw new DomainError('INVALID_GRANT', `The key cannot be created: ${problems.join('; ')}.`, { problems })
   const { token, lookupId, secretDigest } = generateToken()
-  return await inTransaction(db, async (trx) => {
+  return await db.transaction().execute(async (trx) => {
     const key = await insertApiKey(trx, {
       name: request.name,
       lookupId,
@@ -39,7 +38,7 @@ export async function createKey (db: Kysely<Database>, request: KeyRequest, acto
 
 /** Revokes a key; revoking a revoked key changes nothing and is not audited again. */
 export async function revokeKey (db: Kysely<Database>, id: number, actor: Actor): Promise<ApiKeyInfo> {
-  return await inTransaction(db, async (trx) => {
+  return await db.transaction().execute(async (trx) => {
     const before = await findApiKey(trx, id)
     if (before === undefined) throw new DomainError('API_KEY_NOT_FOUND', `No API key has id ${id}.`)
     if (before.revokedAt !== null) return before

@@ -4,7 +4,6 @@ import { addReview, findFinding, type ReviewDecision } from '../db/analysis-repo
 import { recordAudit } from '../db/audit-repository.js'
 import type { Database } from '../db/database.js'
 import { lockReportOwner } from '../db/report-repository.js'
-import { inTransaction } from '../db/transactions.js'
 import { type Actor, type Grant, mayReviewFindings } from '../domain/access.js'
 import { DomainError } from '../domain/errors.js'
 import { ProblemError } from '../problems.js'
@@ -16,7 +15,7 @@ import { ProblemError } from '../problems.js'
 export async function reviewFinding (
   db: Kysely<Database>, findingId: number, decision: { decision: ReviewDecision, reason: string }, grant: Grant, actor: Actor
 ): Promise<void> {
-  await inTransaction(db, async (trx) => {
+  await db.transaction().execute(async (trx) => {
     const finding = await findFinding(trx, findingId)
     if (finding === undefined) throw new DomainError('FINDING_NOT_FOUND', `No finding has id ${findingId}.`)
     const owner = await lockReportOwner(trx, finding.reportId)

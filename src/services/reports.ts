@@ -9,11 +9,11 @@ import { recordAudit } from '../db/audit-repository.js'
 import { appendEvents } from '../db/feed-repository.js'
 import { saveFigures } from '../db/figures-repository.js'
 import {
-  createReport, createReports, findCurrentRevisions, findReport, findReports, findStoredOwnerships, lockReport,
+  createReport, createReports, findCurrentRevisions, findReportAtRevision, findReports, findStoredOwnerships, lockReport,
   reviseReport, type RevisionSource, storeRevisions, upsertAgencies
 } from '../db/report-repository.js'
 import type { Executor } from '../db/executor.js'
-import { inTransaction } from '../db/transactions.js'
+import { joinTransaction, type UnitOfWork } from '../db/transactions.js'
 import { lockForSummaryWrites, partsForCheck, recomputeGovernmentParts } from './government-parts.js'
 import { type Actor, type Grant, judgeWrite, judgeWrites, type ReportOwner, type WriteRefusal } from '../domain/access.js'
 import { analyseReport, type ReportAnalysis, withFingerprint } from '../domain/analysis.js'
@@ -21,7 +21,7 @@ import { reportKeyOf, reportKeyText } from '../domain/report-key.js'
 import { DomainError } from '../domain/errors.js'
 import { ProblemError } from '../problems.js'
 import type { AnnualReport } from '../domain/report.js'
-import type { ReportSummary } from '../domain/stored-report.js'
+import type { ReportAtRevision, ReportSummary } from '../domain/stored-report.js'
 
 export interface WriteOptions {
   /** Refuse (and store nothing) when a rule of severity `error` fails. */
@@ -122,10 +122,23 @@ function refuseIfInconsistent (analysis: ReportAnalysis, body: AnnualReport, opt
 }
 
 /**
- * What follows a stored revision, in the order the feed requires: its analysis (refused under
- * `strict`), the next year's recompute, the refreshed summary, and last the feed events.
+ * A report at the revision a write left it at, read in the write's transaction exactly as `GET` serves it: the body is
+ * stored as jsonb, whose text orders and spaces keys its own way, and a strong ETag promises the same bytes wherever
+ * the answer is sent. Under an Idempotency-Key the transaction commits only after the answer is stored with it.
  */
-async function completeRevision (db: Executor, stored: StoredBody, options: WriteOptions): Promise<ReportSummary> {
+export type WrittenReport = Required<ReportAtRevision>
+
+async function writtenReport (db: Executor, reportId: number, revision: number): Promise<WrittenReport> {
+  const found = await findReportAtRevision(db, reportId, revision)
+  if (found?.revision === undefined) throw new Error(`report ${reportId} has no revision ${revision} in the transaction that wrote it`)
+  return { report: found.report, revision: found.revision }
+}
+
+/**
+ * What follows a stored revision, in the order the feed requires: its analysis (refused under
+ * `strict`), the next year's recompute, the report as written, and last the feed events.
+ */
+async function completeRevision (db: Executor, stored: StoredBody, options: WriteOptions): Promise<WrittenReport> {
   const { body } = stored
   const neighbours = await findYearReports(db, [reportKeyOf(body, -1), reportKeyOf(body, 1)])
   const next = neighbours.get(reportKeyOf(body, 1))
@@ -135,50 +148,58 @@ async function completeRevision (db: Executor, stored: StoredBody, options: Writ
   if (next !== undefined) await recomputeNextYears(db, [{ next, stored }])
   // The summaries this report is part of (or, for a summary, itself) against their departments: GOV-PARTS.
   const summaries = await recomputeGovernmentParts(db, [stored], next === undefined ? [] : [next])
-  const refreshed = await findReport(db, stored.reportId)
-  if (refreshed === undefined) throw new Error(`report ${stored.reportId} vanished in its own transaction`)
+  const written = await writtenReport(db, stored.reportId, stored.revision)
   const target = { reportId: stored.reportId, revision: stored.revision }
   await recordAudit(db, options.actor, [{ action: stored.revision === 1 ? 'report.created' : 'report.revised', ...target }])
   await recordEvents(db, target, [...(next === undefined ? [] : [next]), ...summaries])
-  return refreshed
+  return written
 }
 
-export interface SubmitOutcome {
-  readonly outcome: 'created' | 'replayed' | 'conflict'
-  /** The stored report: the new one, the one replayed, or the one in conflict. */
-  readonly report: ReportSummary
-}
+export type SubmitOutcome =
+  /** The new report, or the one stored with the same body. */
+  | { readonly outcome: 'created' | 'replayed' } & WrittenReport
+  /** The report stored with another body under the same agency, year and kind. */
+  | { readonly outcome: 'conflict', readonly report: ReportSummary }
 
 /**
- * Stores a new report with its analysis, then recomputes the next year's report, in one transaction.
+ * Stores a new report with its analysis, then recomputes the next year's report, in the unit of work given.
  * Refusals, replays and conflicts store nothing.
  */
 export async function submitReport (
-  db: Kysely<Database>, body: AnnualReport, options: WriteOptions & { source?: RevisionSource }
+  work: UnitOfWork, body: AnnualReport, options: WriteOptions & { source?: RevisionSource }
 ): Promise<SubmitOutcome> {
-  return await inTransaction(db, async (trx) => {
+  return await work.run(async (trx) => {
     await lockAgencies(trx, [body.agency.code])
     await lockForSummaryWrites(trx, [body])
     const [stored] = await findStoredOwnerships(trx, [body])
     assertAllowed(judgeWrite(options.grant, ownerOf(body), stored ?? { agencyRegionCode: undefined, report: undefined }), ownerOf(body))
     const result = await createReport(trx, body, options.source)
-    if (result.outcome !== 'created') return result
-    return { outcome: 'created', report: await completeRevision(trx, { reportId: result.reportId, revision: 1, body }, options) }
+    switch (result.outcome) {
+      case 'conflict':
+        return result
+      case 'replayed':
+        return { outcome: 'replayed', ...await writtenReport(trx, result.report.id, result.report.latestRevision) }
+      case 'created':
+        return { outcome: 'created', ...await completeRevision(trx, { reportId: result.reportId, revision: 1, body }, options) }
+    }
   })
 }
 
 export type StoreRevisionOutcome =
-  | { readonly outcome: 'revised' | 'unchanged' | 'stale' | 'key_changed', readonly report: ReportSummary }
+  /** The report at its new revision, or at its latest when the body equals it. */
+  | { readonly outcome: 'revised' | 'unchanged' } & WrittenReport
+  /** The report as stored, which the write did not change. */
+  | { readonly outcome: 'stale' | 'key_changed', readonly report: ReportSummary }
   | { readonly outcome: 'not_found' }
 
 /**
- * Stores the next revision of a report with its analysis, then recomputes the next year's report. The key must
- * cover the report as stored as well as the body.
+ * Stores the next revision of a report with its analysis, then recomputes the next year's report, in the unit of work
+ * given. The key must cover the report as stored as well as the body.
  */
 export async function reviseStoredReport (
-  db: Kysely<Database>, id: number, acceptedVersions: readonly number[] | 'any', body: AnnualReport, options: WriteOptions
+  work: UnitOfWork, id: number, acceptedVersions: readonly number[] | 'any', body: AnnualReport, options: WriteOptions
 ): Promise<StoreRevisionOutcome> {
-  return await inTransaction(db, async (trx) => {
+  return await work.run(async (trx) => {
     await lockAgencies(trx, [body.agency.code])
     await lockForSummaryWrites(trx, [body])
     const report = await lockReport(trx, id)
@@ -186,8 +207,28 @@ export async function reviseStoredReport (
     const [stored] = await findStoredOwnerships(trx, [body])
     assertAllowed(judgeWrite(options.grant, ownerOf(body), { agencyRegionCode: stored?.agencyRegionCode, report }), ownerOf(body))
     const result = await reviseReport(trx, id, acceptedVersions, body)
-    if (result.outcome !== 'revised') return result
-    return { outcome: 'revised', report: await completeRevision(trx, { reportId: result.reportId, revision: result.revision, body }, options) }
+    switch (result.outcome) {
+      case 'revised':
+        return { outcome: 'revised', ...await completeRevision(trx, { reportId: result.reportId, revision: result.revision, body }, options) }
+      case 'unchanged':
+        return { outcome: 'unchanged', ...await writtenReport(trx, id, result.report.latestRevision) }
+      default:
+        return result
+    }
+  })
+}
+
+/**
+ * An imported report's analysis against the stored prior year and, when `store` gives the write's options, the
+ * report stored as `submitReport` stores it: both in the unit of work given, so that an idempotent import keeps its
+ * answer with what it stored.
+ */
+export async function checkImportedReport (
+  work: UnitOfWork, body: AnnualReport, store: (WriteOptions & { source: RevisionSource }) | undefined
+): Promise<{ readonly validation: Validation, readonly submitted: SubmitOutcome | undefined }> {
+  return await work.run(async (trx) => {
+    const submitted = store === undefined ? undefined : await submitReport(joinTransaction(trx), body, store)
+    return { validation: await validateReport(trx, body), submitted }
   })
 }
 
@@ -284,7 +325,7 @@ async function storeRound (db: Executor, round: ReadonlyArray<{ body: AnnualRepo
 export async function storeBatch (db: Kysely<Database>, bodies: readonly AnnualReport[], options: Omit<WriteOptions, 'strict'>): Promise<BatchResult[]> {
   // Locks are taken in one global order (agency code), so concurrent batches cannot deadlock.
   const ordered = bodies.map((body, index) => ({ body, index })).sort((a, b) => byNaturalKey(a.body, b.body))
-  return await inTransaction(db, async (trx) => {
+  return await db.transaction().execute(async (trx) => {
     await lockAgencies(trx, ordered.map(({ body }) => body.agency.code))
     await lockForSummaryWrites(trx, bodies)
     const stored = await findStoredOwnerships(trx, bodies)

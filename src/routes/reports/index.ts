@@ -6,7 +6,6 @@ import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typ
 import type { FastifyReply } from 'fastify'
 import { DomainError } from '../../domain/errors.js'
 import type { AnnualReport } from '../../domain/report.js'
-import type { ReportSummary } from '../../domain/stored-report.js'
 import { actorOf, grantOf } from '../../http/caller.js'
 import { ProblemError } from '../../problems.js'
 import { assertConstraints } from './constraints.js'
@@ -16,7 +15,7 @@ import { COMMON_PROBLEM_RESPONSES, problemResponse } from '../../schemas/problem
 import { AnnualReportSchema } from '../../schemas/report.js'
 import { CursorSchema, LimitSchema, PageSchema, RevisionListSchema } from '../../schemas/resources.js'
 import { readPageDetails, readReportAtRevision, readReports, readRevisions } from '../../services/reads.js'
-import { reviseStoredReport, submitReport } from '../../services/reports.js'
+import { reviseStoredReport, submitReport, type WrittenReport } from '../../services/reports.js'
 import { acceptedVersions, noneMatchHits } from '../../http/conditional.js'
 import { prefersHtml } from '../../http/negotiation.js'
 import { decodeCursor, nextPage, ROW_ID_CURSOR } from '../../http/pagination.js'
@@ -76,20 +75,12 @@ const BODY_PROBLEMS = {
 }
 
 const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = async (app, { now }) => {
-  /**
-   * Answers a write with the revision it stored, read back from the primary exactly as `GET` serves it:
-   * the stored body is jsonb, whose text orders and spaces keys its own way, and a strong ETag promises
-   * the same bytes wherever it is sent. A write that lands in between makes this an older revision's
-   * answer, with that revision's tag, never a newer body under this tag. `executor` is the one the write went
-   * through: under an Idempotency-Key that is a transaction not yet committed, which only it can read.
-   */
-  async function sendStored (executor: typeof app.db, reply: FastifyReply, written: ReportSummary) {
-    const found = await readReportAtRevision(executor, written.id, written.latestRevision)
-    if (found?.revision === undefined) throw new Error(`report ${written.id} has no revision ${written.latestRevision} after writing it`)
+  /** Answers a write with the revision it left the report at, as its write read it back (see WrittenReport). */
+  async function sendWritten (reply: FastifyReply, { report, revision }: WrittenReport) {
     return await reply
-      .header('etag', reportEtag(found.report, written.latestRevision))
+      .header('etag', reportEtag(report, revision.revision))
       .type('application/json; charset=utf-8')
-      .send(resourceText(found.report, found.revision, found.revision.analysis))
+      .send(resourceText(report, revision, revision.analysis))
   }
 
   /** POST /v1/reports — store a new report; the same body again is an idempotent replay. */
@@ -119,14 +110,14 @@ const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = async (app,
   }, async (request, reply) => {
     const body = request.body as AnnualReport
     assertConstraints(body, now())
-    const result = await submitReport(request.db, body, { strict: request.query.strict === true, actor: actorOf(request), grant: grantOf(request) })
+    const result = await submitReport(request.unitOfWork, body, { strict: request.query.strict === true, actor: actorOf(request), grant: grantOf(request) })
     const { report } = result
     if (result.outcome === 'conflict') {
       throw new DomainError('REPORT_EXISTS',
         `A different report for agency ${report.agencyCode}, year ${report.year}, kind ${report.kind} is stored as report ${report.id}; revise it with PUT and If-Match.`,
         { existing: { id: report.id, href: reportHref(report.id), revision: report.latestRevision } })
     }
-    return await sendStored(request.db, reply.code(result.outcome === 'created' ? 201 : 200).header('location', reportHref(report.id)), report)
+    return await sendWritten(reply.code(result.outcome === 'created' ? 201 : 200).header('location', reportHref(report.id)), result)
   })
 
   /** PUT /v1/reports/{id} — store a new revision, guarded by If-Match. */
@@ -161,7 +152,7 @@ const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = async (app,
     const body = request.body as AnnualReport
     const versions = acceptedVersions(request.headers['if-match'], (etag) => versionFromEtag(id, etag))
     assertConstraints(body, now())
-    const result = await reviseStoredReport(app.db, id, versions, body, { strict: request.query.strict === true, actor: actorOf(request), grant: grantOf(request) })
+    const result = await reviseStoredReport(request.unitOfWork, id, versions, body, { strict: request.query.strict === true, actor: actorOf(request), grant: grantOf(request) })
     switch (result.outcome) {
       case 'not_found':
         throw new DomainError('REPORT_NOT_FOUND', `No report has id ${id}.`)
@@ -172,7 +163,7 @@ const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = async (app,
         throw new DomainError('REPORT_KEY_CHANGED',
           `Report ${id} is agency ${result.report.agencyCode}, year ${result.report.year}, kind ${result.report.kind}; a revision cannot change them.`)
     }
-    return await sendStored(app.db, reply, result.report)
+    return await sendWritten(reply, result)
   })
 
   /** GET /v1/reports/{id} — the latest revision, or `?revision=N`. */
