@@ -5,17 +5,15 @@
  *   tsx bench/bulk.ts [--count N] [--year Y] [--seed S] [--streams K] [--lines-per-request L] [--profile | --no-profile]
  *                     [--profile-count M]
  *
- * 1. Generates N distinct valid reports of one year (bench/generate-reports.ts; default 150,000 of 2023, seed 1) as
+ * 1. Generates N distinct valid reports of one year (test/support/generate-reports.ts; default 150,000 of 2023, seed 1) as
  *    compact NDJSON in memory, in ~1 MiB chunks that end at a line end.
- * 2. Creates a fresh database `bench_bulk_<pid>` on DATABASE_URL's server (default
- *    postgres://postgres@127.0.0.1:5432/postgres), migrates it (`migrateToLatest`), adds the floor's table
- *    `bench_floor (body jsonb not null)` and an API key (`createKey`: reports:write, the generated reports' province
- *    codes as region prefixes). The database is dropped at the end (also on Ctrl-C).
+ * 2. The harness (bench/harness/) creates a fresh database `bench_bulk_<pid>`, migrated, with the floor's table
+ *    `bench_floor (body jsonb not null)` and an API key (reports:write, the generated reports' province codes as
+ *    region prefixes); it is dropped at the end (also on Ctrl-C).
  * 3. Floor: `COPY bench_floor (body) FROM STDIN` of the NDJSON lines (pg-copy-streams, one statement, CSV format
  *    with quote and delimiter bytes that JSON never holds raw, so every line is one value as it is). It runs twice,
  *    before and after the service (the table emptied in between); the ratio uses their mean.
- * 4. Ours: the service in a child process (bench/harness/server-child.ts, `node --import tsx`, logger off, rate limits
- *    raised), and the same bytes streamed to `POST /v1/reports:bulk` over loopback HTTP with the key (K requests at
+ * 4. Ours: the service in a child process (the harness's server, logger off, rate limits raised), and the same bytes streamed to `POST /v1/reports:bulk` over loopback HTTP with the key (K requests at
  *    once with --streams K, each a contiguous part of the lines; default 1), the NDJSON answer read as it streams.
  *    With --lines-per-request L each stream is sent as consecutive requests of at most L lines (default: one request).
  *    Timed from the first byte sent to the last byte of the answer. Checked: every line answered `stored`, in order,
@@ -34,81 +32,36 @@
  * Output: tables on stdout, bench/results/bulk-<timestamp>.json and, when profiled, bench/results/bulk-<timestamp>-service.cpuprofile.
  * Needs the pg-copy-streams package (a devDependency).
  */
-import { execFileSync } from 'node:child_process'
 import http from 'node:http'
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { fileURLToPath } from 'node:url'
 import { sql } from 'kysely'
 import pg from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
-import { createDatabase } from '../src/db/connection.js'
-import { migrateToLatest } from '../src/db/migrate.js'
-import { createKey } from '../src/services/api-keys.js'
-import { forkServer, type ServerProcess, type StatementKind } from './harness/servers.js'
-import { mainProfileIn, type ProfileSummary, summariseProfile } from './harness/cpu-profile.js'
 import { generateReports } from '../test/support/generate-reports.js'
-import { benchDatabase } from './harness/database.js'
-import { CLOCK_TICKS, machineTicks, processTicks, uptime } from './harness/machine.js'
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url))
-const RESULTS = new URL('./results/', import.meta.url)
-
-/* ---------- Options ---------- */
+import { printProfile, profiledRun } from './harness/cpu-profile.js'
+import { numberFlag, profileMode, rejectUnknownFlags } from './harness/flags.js'
+import { cpuBetween, loadAverage1m, othersBusyPercent } from './harness/machine.js'
+import { round, timestamp, writeResults } from './harness/results.js'
+import { type Bench, runBench } from './harness/run.js'
+import type { Server, StatementKind } from './harness/servers.js'
 
 const USAGE = 'usage: tsx bench/bulk.ts [--count N] [--year Y] [--seed S] [--streams K] [--lines-per-request L] ' +
   '[--profile | --no-profile] [--profile-count M]'
-const args = process.argv.slice(2)
-
-function option (name: string, fallback: number): number {
-  const index = args.indexOf(`--${name}`)
-  if (index === -1) return fallback
-  const value = Number(args[index + 1])
-  if (!Number.isSafeInteger(value) || value < 1) {
-    console.error(`--${name} ${args[index + 1] ?? ''}: must be a positive whole number\n${USAGE}`)
-    process.exit(2)
-  }
-  return value
-}
-
-const VALUED = ['--count', '--year', '--seed', '--streams', '--lines-per-request', '--profile-count']
-const FLAGS = ['--profile', '--no-profile']
-const unknown = args.filter((arg, index) => arg.startsWith('--')
-  ? !VALUED.includes(arg) && !FLAGS.includes(arg)
-  : !VALUED.includes(args[index - 1] ?? ''))
-if (unknown.length > 0) {
-  console.error(`unknown argument ${unknown.join(' ')}\n${USAGE}`)
-  process.exit(2)
-}
+rejectUnknownFlags(['count', 'year', 'seed', 'streams', 'lines-per-request', 'profile-count'], ['profile', 'no-profile'], USAGE)
 
 const OPTIONS = {
-  count: option('count', 150_000),
-  year: option('year', 2023),
-  seed: option('seed', 1),
-  streams: option('streams', 1),
+  count: numberFlag('count', 150_000, USAGE),
+  year: numberFlag('year', 2023, USAGE),
+  seed: numberFlag('seed', 1, USAGE),
+  streams: numberFlag('streams', 1, USAGE),
   /** Lines per request; 0: each stream is one request. */
-  linesPerRequest: args.includes('--lines-per-request') ? option('lines-per-request', 1) : 0,
-  profileCount: option('profile-count', 10_000),
-  profile: args.includes('--profile') ? 'always' : args.includes('--no-profile') ? 'never' : 'when-missed'
+  linesPerRequest: numberFlag('lines-per-request', 0, USAGE),
+  profileCount: numberFlag('profile-count', 10_000, USAGE),
+  profile: profileMode()
 } as const
 
 const TARGETS = { ratio: 0.7, reports: 150_000, seconds: 120 } as const
-
-/** The commit the service runs from, and whether src/ or migrations/ differ from it (others may edit them meanwhile). */
-function sourceVersion (): string {
-  try {
-    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim()
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'migrations'], { cwd: ROOT, encoding: 'utf8' }).trim() !== ''
-    return dirty ? `${commit} + uncommitted changes in src/ or migrations/` : commit
-  } catch {
-    return 'unknown'
-  }
-}
-
-const round = (value: number, digits = 0) => Math.round(value * 10 ** digits) / 10 ** digits
-const cpuOf = (usage: NodeJS.CpuUsage) => usage.user + usage.system
 
 /* ---------- NDJSON ---------- */
 
@@ -183,10 +136,6 @@ function generateNdjson (): Ndjson {
 
 /* ---------- Database ---------- */
 
-const database = benchDatabase('bench_bulk')
-const dbName = database.name
-const urlFor = database.urlFor
-
 const FLOOR_DDL = 'create table bench_floor (body jsonb not null)'
 /** CSV with a quote and a delimiter that JSON never holds raw (control characters are escaped in JSON strings). */
 const FLOOR_COPY = "copy bench_floor (body) from stdin with (format csv, quote e'\\x01', delimiter e'\\x02')"
@@ -195,22 +144,6 @@ const SERVICE_TABLES = ['report', 'report_revision', 'report_analysis', 'report_
 async function countRows (admin: pg.Client, table: string): Promise<number> {
   const { rows } = await admin.query<{ count: string }>(`select count(*) from ${table}`)
   return Number(rows[0]?.count)
-}
-
-async function backendTicks (admin: pg.Client, applicationName: string): Promise<Map<number, number>> {
-  const { rows } = await admin.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1 and application_name = $2', [dbName, applicationName])
-  const ticks = new Map<number, number>()
-  for (const { pid } of rows) {
-    const value = processTicks(pid)
-    if (value !== undefined) ticks.set(pid, value)
-  }
-  return ticks
-}
-
-function ticksBetween (before: ReadonlyMap<number, number>, after: ReadonlyMap<number, number>): number {
-  let ticks = 0
-  for (const [pid, value] of after) ticks += value - (before.get(pid) ?? 0)
-  return ticks
 }
 
 /* ---------- Floor: COPY ---------- */
@@ -229,38 +162,32 @@ interface FloorRun {
   readonly loadAverage1m: number
 }
 
-async function copyFloor (label: string, ndjson: Ndjson): Promise<FloorRun> {
-  const client = new pg.Client({ connectionString: urlFor('bench-floor') })
+async function copyFloor (bench: Bench, label: string, ndjson: Ndjson): Promise<FloorRun> {
+  const applicationName = 'bench-floor'
+  const client = new pg.Client({ connectionString: bench.database.urlFor(applicationName) })
   await client.connect()
   try {
     await client.query('truncate bench_floor')
     await client.query('checkpoint')
-    const { rows: [backend] } = await client.query<{ pid: number }>('select pg_backend_pid() as pid')
-    const pid = backend?.pid ?? 0
-    const ticksBefore = processTicks(pid) ?? 0
-    const machineBefore = machineTicks()
-    const cpuBefore = process.cpuUsage()
+    const before = await bench.readCpu(applicationName)
     const started = performance.now()
     const copy = client.query(copyFrom(FLOOR_COPY))
     await pipeline(Readable.from(ndjson.chunks), copy)
     const seconds = (performance.now() - started) / 1000
-    const clientCpu = cpuOf(process.cpuUsage(cpuBefore))
-    const machineAfter = machineTicks()
-    const pgCpu = ((processTicks(pid) ?? ticksBefore) - ticksBefore) / CLOCK_TICKS * 1e6
+    const cpu = cpuBetween(before, await bench.readCpu(applicationName))
     const { rows: [stored] } = await client.query<{ count: string }>('select count(*) from bench_floor')
     const rows = Number(stored?.count)
     if (rows !== ndjson.lines || copy.rowCount !== ndjson.lines) throw new Error(`COPY stored ${rows} rows (reported ${copy.rowCount}), not ${ndjson.lines}`)
-    const machineBusy = (machineAfter.busy - machineBefore.busy) / CLOCK_TICKS * 1e6
     return {
       label,
       rows,
       seconds: round(seconds, 2),
       rowsPerSec: round(rows / seconds),
       mbPerSec: round(ndjson.bytes / 2 ** 20 / seconds, 1),
-      pgCpuUsPerRow: round(pgCpu / rows, 1),
-      clientCpuUsPerRow: round(clientCpu / rows, 1),
-      othersBusyPercent: round(Math.max(0, machineBusy - pgCpu - clientCpu) / (seconds * 1e6 * os.availableParallelism()) * 100),
-      loadAverage1m: round(os.loadavg()[0] ?? 0, 2)
+      pgCpuUsPerRow: round(cpu.backendsUs / rows, 1),
+      clientCpuUsPerRow: round(cpu.benchUs / rows, 1),
+      othersBusyPercent: othersBusyPercent(cpu),
+      loadAverage1m: loadAverage1m()
     }
   } finally {
     await client.end()
@@ -268,22 +195,6 @@ async function copyFloor (label: string, ndjson: Ndjson): Promise<FloorRun> {
 }
 
 /* ---------- Ours: the service ---------- */
-
-interface Server extends ServerProcess {
-  /** `sourceVersion()` when it started. */
-  readonly source: string
-  readonly applicationName: string
-}
-
-async function startServer (applicationName: string, execArgv: readonly string[] = [], statementKinds = true): Promise<Server> {
-  const source = sourceVersion()
-  const server = await forkServer('service', {
-    databaseUrl: urlFor(applicationName),
-    execArgv,
-    env: { BENCH_STATEMENT_KINDS: statementKinds ? '1' : '0' }
-  })
-  return { ...server, source, applicationName }
-}
 
 interface RequestTally {
   readonly status: number
@@ -414,18 +325,13 @@ function statementDelta (before: readonly StatementKind[], after: readonly State
     .filter((kind) => kind.count > 0)
 }
 
-async function bulkRun (label: string, admin: pg.Client, server: Server, token: string, streams: readonly Batch[][], rows: number): Promise<ServiceRun> {
-  const before = await server.stats()
-  const backendsBefore = await backendTicks(admin, server.applicationName)
-  const machineBefore = machineTicks()
-  const cpuBefore = process.cpuUsage()
+async function bulkRun (bench: Bench, label: string, server: Server, token: string, streams: readonly Batch[][], rows: number): Promise<ServiceRun> {
+  const before = await bench.readCpu(server)
   const started = performance.now()
   const perStream = await Promise.all(streams.map(async (batches) => await postStream(server.port, token, batches)))
   const seconds = (performance.now() - started) / 1000
-  const clientCpu = cpuOf(process.cpuUsage(cpuBefore))
-  const machineAfter = machineTicks()
-  const after = await server.stats()
-  const backendsAfter = await backendTicks(admin, server.applicationName)
+  const after = await bench.readCpu(server)
+  const cpu = cpuBetween(before, after)
 
   const tallies = perStream.flat()
   const outcomes: Record<string, number> = {}
@@ -439,13 +345,8 @@ async function bulkRun (label: string, admin: pg.Client, server: Server, token: 
     return tally.summary?.stored !== expected || tally.summary?.rejected !== 0 || tally.summary?.revised !== 0 || tally.summary?.unchanged !== 0
   }).length, 0) + streams.reduce((sum, stream, index) => sum + stream.length - (perStream[index]?.length ?? 0), 0)
   const answered = tallies.reduce((sum, tally) => sum + tally.lines, 0)
-  const serverCpu = cpuOf(after.cpu) - cpuOf(before.cpu)
-  const pgCpu = ticksBetween(backendsBefore, backendsAfter) / CLOCK_TICKS * 1e6
-  const activeDelta = after.elu.active - before.elu.active
-  const idleDelta = after.elu.idle - before.elu.idle
-  const kinds = statementDelta(before.statements, after.statements).sort((a, b) => b.ms - a.ms)
+  const kinds = statementDelta(before.server?.statements ?? [], after.server?.statements ?? []).sort((a, b) => b.ms - a.ms)
   const statementMs = kinds.reduce((sum, kind) => sum + kind.ms, 0)
-  const machineBusy = (machineAfter.busy - machineBefore.busy) / CLOCK_TICKS * 1e6
   const firstResults = tallies.map((tally) => tally.firstResultMs).filter((ms): ms is number => ms !== null)
   return {
     label,
@@ -463,11 +364,11 @@ async function bulkRun (label: string, admin: pg.Client, server: Server, token: 
     errorBodies: tallies.flatMap((tally) => tally.errorBody === null ? [] : [tally.errorBody]),
     failures: tallies.flatMap((tally) => tally.failure === null ? [] : [tally.failure]),
     firstResultMs: firstResults.length === 0 ? null : round(Math.min(...firstResults)),
-    serverCpuUsPerRow: round(serverCpu / rows, 1),
-    serverElu: round(activeDelta / (activeDelta + idleDelta), 2),
-    pgCpuUsPerRow: round(pgCpu / rows, 1),
-    clientCpuUsPerRow: round(clientCpu / rows, 1),
-    statementsPerRow: round((after.queries - before.queries) / rows, 2),
+    serverCpuUsPerRow: round(cpu.serverUs / rows, 1),
+    serverElu: cpu.serverElu,
+    pgCpuUsPerRow: round(cpu.backendsUs / rows, 1),
+    clientCpuUsPerRow: round(cpu.benchUs / rows, 1),
+    statementsPerRow: round(((after.server?.queries ?? 0) - (before.server?.queries ?? 0)) / rows, 2),
     statementKinds: kinds.map((kind) => ({
       text: kind.text,
       perRow: round(kind.count / rows, 3),
@@ -475,9 +376,9 @@ async function bulkRun (label: string, admin: pg.Client, server: Server, token: 
       share: round(kind.ms / statementMs * 100, 1)
     })),
     statementUsPerRow: round(statementMs * 1000 / rows, 1),
-    othersBusyPercent: round(Math.max(0, machineBusy - serverCpu - pgCpu - clientCpu) / (seconds * 1e6 * os.availableParallelism()) * 100),
-    loadAverage1m: round(os.loadavg()[0] ?? 0, 2),
-    window: [before.hrtimeUs, after.hrtimeUs]
+    othersBusyPercent: othersBusyPercent(cpu),
+    loadAverage1m: loadAverage1m(),
+    window: [before.server?.hrtimeUs ?? 0, after.server?.hrtimeUs ?? 0]
   }
 }
 
@@ -489,8 +390,9 @@ function answeredAllStored (run: ServiceRun): boolean {
 
 /* ---------- Profile ---------- */
 
-async function profileService (admin: pg.Client, token: string, ndjson: Ndjson, stamp: string): Promise<{ source: string, run: ServiceRun, summary: ProfileSummary }> {
-  await admin.query(`truncate ${SERVICE_TABLES.filter((table) => table !== 'audit_entry').join(', ')}, finding_review restart identity cascade`)
+/** The first lines again (the service's tables emptied), to a fresh service under `--cpu-prof`, statements counted but not timed. */
+async function profileService (bench: Bench, token: string, ndjson: Ndjson, stamp: string) {
+  await bench.admin.query(`truncate ${SERVICE_TABLES.filter((table) => table !== 'audit_entry').join(', ')}, finding_review restart identity cascade`)
   // The first chunks that hold at least --profile-count lines, as one stream.
   const chunks: Buffer[] = []
   let lines = 0
@@ -498,77 +400,38 @@ async function profileService (admin: pg.Client, token: string, ndjson: Ndjson, 
     chunks.push(ndjson.chunks[index] as Buffer)
     lines += ndjson.chunkLines[index] ?? 0
   }
-  const directory = fileURLToPath(new URL(`cpuprofile-bulk-${process.pid}/`, RESULTS))
-  rmSync(directory, { recursive: true, force: true })
-  mkdirSync(directory, { recursive: true })
-  const server = await startServer('bench-service-profiled', ['--cpu-prof', '--cpu-prof-dir', directory], false)
-  servers.push(server)
-  let run: ServiceRun
-  try {
-    run = await bulkRun('service, profiled', admin, server, token, [[{ chunks, lines }]], lines)
-  } finally {
-    await server.stop()
-  }
-  const main = mainProfileIn(directory)
-  const name = `bulk-${stamp}-service.cpuprofile`
-  renameSync(`${directory}${main.file}`, fileURLToPath(new URL(name, RESULTS)))
-  rmSync(directory, { recursive: true, force: true })
-  return { source: server.source, run, summary: summariseProfile(`bench/results/${name}`, main.profile, run.window) }
+  return await profiledRun(bench, { label: 'service-profiled', file: `bulk-${stamp}-service.cpuprofile`, env: { BENCH_STATEMENT_KINDS: '0' } }, async (server) => {
+    const run = await bulkRun(bench, 'service, profiled', server, token, [[{ chunks, lines }]], lines)
+    return { result: run, window: run.window }
+  })
 }
 
 /* ---------- Main ---------- */
 
-const uptimeBefore = uptime()
-const stamp = new Date().toISOString().replace(/[:.]/g, '-')
-console.log(`bulk: ${OPTIONS.count} reports of ${OPTIONS.year} — bench database ${dbName}; uptime before: ${uptimeBefore}`)
+await runBench('bench_bulk', async (bench) => {
+  const stamp = timestamp()
+  console.log(`bulk: ${OPTIONS.count} reports of ${OPTIONS.year} — bench database ${bench.database.name}; uptime before: ${bench.uptimeBefore}`)
 
-const ndjson = generateNdjson()
-console.log(`generated ${ndjson.lines} lines, ${round(ndjson.bytes / 2 ** 20, 1)} MiB (${round(ndjson.bytes / ndjson.lines)} bytes a line) in ${ndjson.generateSeconds} s; ` +
-  `predicted statuses ${JSON.stringify(ndjson.statuses)}; key regions ${ndjson.regionPrefixes.join(',')}`)
+  const ndjson = generateNdjson()
+  console.log(`generated ${ndjson.lines} lines, ${round(ndjson.bytes / 2 ** 20, 1)} MiB (${round(ndjson.bytes / ndjson.lines)} bytes a line) in ${ndjson.generateSeconds} s; ` +
+    `predicted statuses ${JSON.stringify(ndjson.statuses)}; key regions ${ndjson.regionPrefixes.join(',')}`)
 
-await database.create()
-const admin = new pg.Client({ connectionString: urlFor('bench-admin') })
-const servers: Server[] = []
-let exitCode = 0
-let cleanedUp = false
-async function cleanUp (): Promise<void> {
-  if (cleanedUp) return
-  cleanedUp = true
-  await Promise.allSettled(servers.map(async (server) => await server.stop()))
-  await admin.end().catch(() => {})
-  await database.drop()
-}
-process.once('SIGINT', () => { cleanUp().finally(() => process.exit(130)).catch(() => {}) })
-
-try {
-  const db = createDatabase({ url: urlFor('bench-setup'), poolMax: 1 })
-  let token: string
-  try {
-    await migrateToLatest(db)
-    await sql.raw(FLOOR_DDL).execute(db)
-    const created = await createKey(db, { name: 'bench', scopes: ['reports:write'], agencyCodes: [], regionPrefixes: ndjson.regionPrefixes }, { keyId: null, requestId: null })
-    token = created.token
-  } finally {
-    await db.destroy()
-  }
-  await admin.connect()
-  const { rows: [versionRow] } = await admin.query<{ server_version: string }>('show server_version')
-  const postgresVersion = versionRow?.server_version ?? 'unknown'
+  const token = await bench.open({ regionPrefixes: ndjson.regionPrefixes, setup: async (db) => { await sql.raw(FLOOR_DDL).execute(db) } })
+  const { admin } = bench
   const { rows: settingsRows } = await admin.query<{ name: string, setting: string }>(
     "select name, setting from pg_settings where name in ('shared_buffers', 'synchronous_commit', 'fsync', 'wal_level', 'max_wal_size', 'checkpoint_timeout')")
   const postgresSettings = Object.fromEntries(settingsRows.map((row) => [row.name, row.setting]))
 
   const floorRuns: FloorRun[] = []
   console.log('floor: COPY, first run …')
-  floorRuns.push(await copyFloor('floor (before)', ndjson))
+  floorRuns.push(await copyFloor(bench, 'floor (before)', ndjson))
   console.log(`  ${floorRuns[0]?.rowsPerSec} rows/s in ${floorRuns[0]?.seconds} s`)
   await admin.query('truncate bench_floor')
   await admin.query('checkpoint')
 
   console.log(`service: POST /v1/reports:bulk, ${OPTIONS.streams} stream(s) …`)
-  const server = await startServer('bench-service')
-  servers.push(server)
-  const service = await bulkRun('service', admin, server, token, ndjson.streams, ndjson.lines)
+  const server = await bench.startServer({ label: 'service', env: { BENCH_STATEMENT_KINDS: '1' } })
+  const service = await bulkRun(bench, 'service', server, token, ndjson.streams, ndjson.lines)
   await server.stop()
   console.log(`  ${service.rowsPerSec} rows/s in ${service.seconds} s`)
   const tableRows: Record<string, number> = {}
@@ -578,7 +441,7 @@ try {
 
   console.log('floor: COPY, second run …')
   await admin.query('checkpoint')
-  floorRuns.push(await copyFloor('floor (after)', ndjson))
+  floorRuns.push(await copyFloor(bench, 'floor (after)', ndjson))
   console.log(`  ${floorRuns[1]?.rowsPerSec} rows/s in ${floorRuns[1]?.seconds} s`)
 
   const floorRowsPerSec = round(floorRuns.reduce((sum, run) => sum + run.rowsPerSec, 0) / floorRuns.length)
@@ -593,23 +456,13 @@ try {
       met: (ndjson.lines === TARGETS.reports ? service.seconds : projected150kSeconds) < TARGETS.seconds
     }
   ]
-  if (!allStored || !tablesHoldAll) exitCode = 1
+  if (!allStored || !tablesHoldAll) bench.fail()
 
   const profile = OPTIONS.profile === 'always' || (OPTIONS.profile === 'when-missed' && targets.some((target) => !target.met))
-    ? await profileService(admin, token, ndjson, stamp)
+    ? await profileService(bench, token, ndjson, stamp)
     : undefined
 
-  const uptimeAfter = uptime()
-  const machine = {
-    nproc: os.availableParallelism(),
-    cpuModel: os.cpus()[0]?.model ?? 'unknown',
-    memoryGb: round(os.totalmem() / 2 ** 30),
-    node: process.version,
-    postgres: postgresVersion,
-    postgresSettings,
-    uptimeBefore,
-    uptimeAfter
-  }
+  const machine = { ...await bench.describeMachine(), postgresSettings }
 
   console.log()
   console.log(`bulk ingest — ${machine.cpuModel}, ${machine.nproc} CPU(s), Node ${machine.node}, Postgres ${machine.postgres}`)
@@ -639,22 +492,11 @@ try {
   console.log('statements by kind (per row; time from query() to its answer):')
   console.table(service.statementKinds.slice(0, 25).map((kind) => ({ statement: kind.text.slice(0, 100), 'per row': kind.perRow, 'µs/row': kind.usPerRow, '%': kind.share })))
   if (profile !== undefined) {
-    const { summary } = profile
-    console.log(`\nprofile of the service (source ${profile.source}; ${profile.run.rows} lines, ${profile.run.rowsPerSec} rows/s while profiled): ${summary.file}, ` +
-      `window ${summary.windowMs} ms${summary.windowFound ? '' : ' (whole profile)'}, busy ${summary.busyMs} ms, idle ${summary.idlePercent} %`)
-    console.log('self time by function (% of busy time):')
-    console.table(summary.selfByFunction.map((row) => ({ function: row.name, ms: row.ms, '%': row.percent })))
-    console.log('self time by package or file:')
-    console.table(summary.selfByArea.map((row) => ({ where: row.name, ms: row.ms, '%': row.percent })))
-    console.log('total time (self + callees) of the service\'s own functions:')
-    console.table(summary.totalOfOurs.map((row) => ({ function: row.name, ms: row.ms, '%': row.percent })))
+    printProfile(`the service (source ${profile.source}; ${profile.result.rows} lines, ${profile.result.rowsPerSec} rows/s while profiled)`, profile.summary)
   }
-  console.log(`uptime after: ${uptimeAfter}`)
+  console.log(`uptime after: ${machine.uptimeAfter}`)
 
-  mkdirSync(RESULTS, { recursive: true })
-  const out = new URL(`bulk-${stamp}.json`, RESULTS)
-  writeFileSync(out, JSON.stringify({
-    date: new Date().toISOString(),
+  writeResults(`bulk-${stamp}.json`, {
     options: OPTIONS,
     machine,
     ndjson: { lines: ndjson.lines, bytes: ndjson.bytes, requestsPerStream: ndjson.streams.map((stream) => stream.length), regionPrefixes: ndjson.regionPrefixes, statuses: ndjson.statuses, generateSeconds: ndjson.generateSeconds },
@@ -665,13 +507,6 @@ try {
     ratio,
     targets,
     checks: { allStored, tablesHoldAll, tableRows },
-    profile
-  }, null, 2) + '\n')
-  console.log(`written to ${out.pathname}`)
-} catch (error) {
-  console.error(error)
-  exitCode = 1
-} finally {
-  await cleanUp()
-}
-process.exit(exitCode)
+    profile: profile === undefined ? undefined : { source: profile.source, run: profile.result, summary: profile.summary }
+  })
+})

@@ -4,9 +4,9 @@
  *
  *   tsx bench/heavy-reads.ts [--reports <n>] [--phase-seconds <s>] [--heavy-clients <n>] [--slots <n>] [--retry-ms <ms>]
  *
- * - Database: `bench_heavy_<pid>` on DATABASE_URL's server, migrated, `--reports` (1500) generated reports of 浙江
- *   stored through POST /v1/reports:bulk, dropped at the end.
- * - Services: two child processes (bench/harness/server-child.ts) on the same database, both with the default pool
+ * - Database (the harness, bench/harness/): `bench_heavy_<pid>` on DATABASE_URL's server, migrated, `--reports` (1500)
+ *   generated reports of 浙江 stored through POST /v1/reports:bulk, dropped at the end.
+ * - Services: two of the harness's server children on the same database, both with the default pool
  *   (DB_POOL_MAX 10): one with the default heavy-read slots (HEAVY_READ_CONCURRENCY 1, HEAVY_READ_QUEUE 10), one with
  *   the most slots the configuration allows (9 of the 10 connections, a queue of 1000), which stands for a service
  *   without slots of its own.
@@ -24,19 +24,17 @@
  *   Also bench/results/heavy-reads-<timestamp>.json (git-ignored).
  */
 import { fork } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import os from 'node:os'
-import autocannon, { type AutocannonRequest, type Result } from 'autocannon'
-import { createDatabase } from '../src/db/connection.js'
-import { migrateToLatest } from '../src/db/migrate.js'
+import type { AutocannonRequest, Result } from 'autocannon'
 import type { AnnualReport } from '../src/domain/report.js'
-import { createKey } from '../src/services/api-keys.js'
-import { benchDatabase } from './harness/database.js'
 import { generateReports } from '../test/support/generate-reports.js'
-import { uptime } from './harness/machine.js'
-import { forkServer, type ServerProcess } from './harness/servers.js'
 import { numberFlag } from './harness/flags.js'
+import { loadFor } from './harness/load-runs.js'
+import { describeMachine, uptime } from './harness/machine.js'
+import { round, timestamp, writeResults } from './harness/results.js'
+import { runBench } from './harness/run.js'
+import type { Server } from './harness/servers.js'
 
 const USAGE = 'usage: tsx bench/heavy-reads.ts [--reports <n>] [--phase-seconds <s>] [--heavy-clients <n>] [--slots <n>] [--retry-ms <ms>]'
 
@@ -53,15 +51,6 @@ const OPTIONS = {
 
 const HEAVY_PATHS = ['/v1/exports/reports.csv', '/v1/stats?year=2023'] as const
 
-const database = benchDatabase('bench_heavy')
-const servers: ServerProcess[] = []
-
-async function cleanUp (): Promise<void> {
-  for (const server of servers) await server.stop().catch(() => {})
-  await database.drop()
-}
-process.once('SIGINT', () => { cleanUp().finally(() => process.exit(130)).catch(() => {}) })
-
 /** A stored report: its id and the body it was stored with. */
 interface StoredReport {
   readonly id: number
@@ -69,7 +58,7 @@ interface StoredReport {
 }
 
 /** Stores the generated reports through the bulk route, in requests of 250 lines; returns up to 500 of them. */
-async function store (server: ServerProcess, token: string): Promise<StoredReport[]> {
+async function store (server: Server, token: string): Promise<StoredReport[]> {
   const bodies = [...generateReports(OPTIONS.reports, { provinces: ['33'], years: [2022, 2023], seed: 7 })].map(({ body }) => body)
   const lines = bodies.map((body) => JSON.stringify(body))
   for (let start = 0; start < lines.length; start += 250) {
@@ -147,7 +136,7 @@ if (process.argv[2] === '--heavy-client') {
 type Ordinary = 'reads' | 'writes'
 
 /** Random reads of stored reports, or revisions of them, for a phase. */
-async function ordinaryRequests (ordinary: Ordinary, server: ServerProcess, reports: readonly StoredReport[], token: string): Promise<Result> {
+async function ordinaryRequests (ordinary: Ordinary, server: Server, reports: readonly StoredReport[], token: string): Promise<Result> {
   let next = 0
   const read = (request: AutocannonRequest): AutocannonRequest => ({ ...request, path: `/v1/reports/${reports[next++ % reports.length]?.id ?? 1}` })
   const write = (request: AutocannonRequest): AutocannonRequest => {
@@ -156,15 +145,9 @@ async function ordinaryRequests (ordinary: Ordinary, server: ServerProcess, repo
     const body = { ...report.body, sections: { ...report.body.sections, overview: `${report.body.sections.overview}（修订${next++}）` } }
     return { ...request, path: `/v1/reports/${report.id}`, body: JSON.stringify(body) }
   }
-  return await autocannon({
-    url: server.url,
-    connections: OPTIONS.readConnections,
-    duration: OPTIONS.phaseSeconds,
-    timeout: 30,
-    requests: [ordinary === 'reads'
-      ? { method: 'GET', setupRequest: read }
-      : { method: 'PUT', headers: { 'content-type': 'application/json', 'if-match': '*', authorization: `Bearer ${token}` }, setupRequest: write }]
-  })
+  return await loadFor(server, OPTIONS.phaseSeconds, { connections: OPTIONS.readConnections }, [ordinary === 'reads'
+    ? { method: 'GET', setupRequest: read }
+    : { method: 'PUT', headers: { 'content-type': 'application/json', 'if-match': '*', authorization: `Bearer ${token}` }, setupRequest: write }])
 }
 
 interface Phase {
@@ -174,34 +157,22 @@ interface Phase {
   readonly heavy: HeavyTally | null
 }
 
-async function phase (name: string, ordinary: Ordinary, server: ServerProcess, heavyClients: number, reports: readonly StoredReport[], token: string): Promise<Phase> {
+async function phase (name: string, ordinary: Ordinary, server: Server, heavyClients: number, reports: readonly StoredReport[], token: string): Promise<Phase> {
   console.log(`phase: ${ordinary}${name} …`)
   const heavy = heavyClients === 0 ? null : await startHeavyClients(server.url, heavyClients)
   const answers = await ordinaryRequests(ordinary, server, reports, token)
   return { name: `${ordinary}${name}`, ordinary, answers, heavy: heavy === null ? null : await heavy.stop() }
 }
 
-const round = (value: number, digits = 1) => Number(value.toFixed(digits))
-
-let exitCode = 0
-try {
-  console.log(`heavy reads — ${os.cpus()[0]?.model ?? '?'}, ${os.cpus().length} CPU(s), Node ${process.version}; uptime: ${uptime()}`)
-  await database.create()
-  const db = createDatabase({ url: database.url, poolMax: 1 })
-  let token: string
-  try {
-    await migrateToLatest(db)
-    token = (await createKey(db, { name: 'bench', scopes: ['reports:write'], agencyCodes: [], regionPrefixes: ['33'] }, { keyId: null, requestId: null })).token
-  } finally {
-    await db.destroy()
-  }
-  const limited = await forkServer('service', { databaseUrl: database.url, env: { HEAVY_READ_CONCURRENCY: String(OPTIONS.slots), HEAVY_READ_QUEUE: '10' } })
-  servers.push(limited)
-  const wide = await forkServer('service', { databaseUrl: database.url, env: { HEAVY_READ_CONCURRENCY: '9', HEAVY_READ_QUEUE: '1000' } })
-  servers.push(wide)
+await runBench('bench_heavy', async (bench) => {
+  const machine = describeMachine()
+  console.log(`heavy reads — ${machine.cpuModel}, ${machine.nproc} CPU(s), Node ${machine.node}; uptime: ${bench.uptimeBefore}`)
+  const token = await bench.open({ regionPrefixes: ['33'] })
+  const limited = await bench.startServer({ label: 'limited', env: { HEAVY_READ_CONCURRENCY: String(OPTIONS.slots), HEAVY_READ_QUEUE: '10' } })
+  const wide = await bench.startServer({ label: 'wide', env: { HEAVY_READ_CONCURRENCY: '9', HEAVY_READ_QUEUE: '1000' } })
   const storeStarted = performance.now()
   const reports = await store(limited, token)
-  console.log(`stored ${OPTIONS.reports} reports in ${round((performance.now() - storeStarted) / 1000)} s`)
+  console.log(`stored ${OPTIONS.reports} reports in ${round((performance.now() - storeStarted) / 1000, 1)} s`)
 
   const phases: Phase[] = []
   for (const ordinary of ['reads', 'writes'] as const) {
@@ -214,7 +185,7 @@ try {
     const baseline = phases.find((other) => other.ordinary === ordinary)?.answers.latency
     return {
       phase: name,
-      'requests/s': round(reads.requests.average),
+      'requests/s': round(reads.requests.average, 1),
       'p50 ms': reads.latency.p50,
       'p97.5 ms': reads.latency.p97_5,
       'p99 ms': reads.latency.p99,
@@ -232,16 +203,8 @@ try {
     Object.entries(heavy?.statuses ?? {}).filter(([status]) => status.startsWith('5')).reduce((total, [, count]) => total + count, 0), 0)
   if (fiveHundreds > 0) {
     console.error(`${fiveHundreds} answers were 5xx`)
-    exitCode = 1
+    bench.fail()
   }
-  mkdirSync(new URL('./results/', import.meta.url), { recursive: true })
-  const out = new URL(`./results/heavy-reads-${new Date().toISOString().replaceAll(':', '-')}.json`, import.meta.url)
-  writeFileSync(out, JSON.stringify({ options: OPTIONS, loadAverage: os.loadavg(), rows }, null, 2))
-  console.log(`uptime after: ${uptime()}; written ${out.pathname}`)
-} catch (error) {
-  console.error(error)
-  exitCode = 1
-} finally {
-  await cleanUp()
-}
-process.exit(exitCode)
+  console.log(`uptime after: ${uptime()}`)
+  writeResults(`heavy-reads-${timestamp()}.json`, { options: OPTIONS, machine, loadAverage: os.loadavg(), rows })
+})

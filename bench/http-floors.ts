@@ -14,17 +14,10 @@ import Format from 'typebox/format'
 import { isValidCreditCode } from '../src/domain/credit-code.js'
 import { compileCheckOf } from '../src/http/compiled-checks.js'
 import { AnnualReportSchema, REPORT_COMPONENTS } from '../src/schemas/report.js'
+import type { FloorOptions } from './harness/servers.js'
 
 /** One row per stored body: the floor's whole storage. */
 export const FLOOR_TABLE_DDL = 'create table bench_floor (id bigint generated always as identity primary key, body jsonb not null)'
-
-export interface FloorOptions {
-  readonly databaseUrl: string
-  /** The service's pool size (its DB_POOL_MAX), so that both can hold as many connections. */
-  readonly poolMax: number
-  /** The service's body limit (BODY_LIMIT). */
-  readonly bodyLimit: number
-}
 
 export async function buildFloorApp ({ databaseUrl, poolMax, bodyLimit }: FloorOptions) {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolMax })

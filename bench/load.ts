@@ -4,12 +4,12 @@
  *
  *   tsx bench/load.ts [--duration <seconds>] [--connections <n>] [--seed-reports <n>]
  *
- * - Database: `bench_load_<pid>` on DATABASE_URL's server (default postgres://postgres@127.0.0.1:5432/postgres),
- *   migrated, with an API key (`reports:write`, region prefix 33) created in it; dropped at the end (also on Ctrl-C).
- * - Service: a child process (bench/harness/server-child.ts: `buildApp`, loadConfig defaults, rate limits raised to
- *   RATE_LIMIT_PER_IP / RATE_LIMIT_PER_KEY, default 100,000,000 a minute), so that autocannon does not share its
- *   event loop. Its error log (every 5xx with its stack) is collected.
- * - Data: `--seed-reports` (300) reports of 浙江 (region 33) from bench/generate-reports.ts are stored first, so that
+ * - Database (the harness, bench/harness/): `bench_load_<pid>` on DATABASE_URL's server, migrated, with an API key
+ *   (`reports:write`, region prefix 33); dropped at the end (also on Ctrl-C).
+ * - Service: the harness's server child (`buildApp`, loadConfig defaults, rate limits raised to RATE_LIMIT_PER_IP /
+ *   RATE_LIMIT_PER_KEY, default 100,000,000 a minute), so that autocannon does not share its event loop. Its error
+ *   log (every 5xx with its stack) is collected.
+ * - Data: `--seed-reports` (300) reports of 浙江 (region 33) from test/support/generate-reports.ts are stored first, so that
  *   reads hit real data; the run's new reports are the generator's next ones (2022 and 2023 of the same agencies, so
  *   that cross-year rules and next-year recomputes run too).
  * - Load: autocannon, `--connections` (20), pipelining 1, `--duration` (60) seconds. Every request is drawn at random
@@ -22,24 +22,18 @@
  *
  * Output: tables on stdout and bench/results/load-<timestamp>.json (git-ignored).
  */
-import { mkdirSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
 import { performance } from 'node:perf_hooks'
-import autocannon, { type AutocannonRequest, type RequestContext } from 'autocannon'
-import pg from 'pg'
-import { createDatabase } from '../src/db/connection.js'
-import { migrateToLatest } from '../src/db/migrate.js'
+import type { AutocannonRequest, RequestContext } from 'autocannon'
+import type pg from 'pg'
 import type { AnnualReport } from '../src/domain/report.js'
-import { createKey } from '../src/services/api-keys.js'
 import { generateReports } from '../test/support/generate-reports.js'
-import { forkServer } from './harness/servers.js'
-import { benchDatabase } from './harness/database.js'
-import { CLOCK_TICKS, machineTicks, processTicks, uptime } from './harness/machine.js'
 import { numberFlag } from './harness/flags.js'
+import { loadFor } from './harness/load-runs.js'
+import { cpuBetween, loadAverage1m, othersBusyPercent, shareOfCpus } from './harness/machine.js'
+import { percentile, round, timestamp, writeResults } from './harness/results.js'
+import { runBench } from './harness/run.js'
+import type { Server } from './harness/servers.js'
 
-const RESULTS = new URL('./results/', import.meta.url)
-
-/** `--name <n>` or `--name=<n>`, a positive whole number. */
 const USAGE = 'usage: tsx bench/load.ts [--duration <seconds>] [--connections <n>] [--seed-reports <n>]'
 
 const OPTIONS = {
@@ -319,61 +313,6 @@ function onResponse (status: number, body: string, context: RequestContext, head
   remember(resource.id, pending.report)
 }
 
-/* ---------- Database and service ---------- */
-
-const database = benchDatabase('bench_load')
-const dbName = database.name
-/** The service's connections say who they are, so that its backends can be found in pg_stat_activity. */
-const SERVICE_APPLICATION = 'bench-load-service'
-
-interface Service {
-  readonly url: string
-  readonly pid: number
-  /** The service's error log lines (pino JSON), as printed. */
-  readonly errorLog: string[]
-  stop: () => Promise<void>
-}
-
-async function startService (): Promise<Service> {
-  const server = await forkServer('service', {
-    databaseUrl: database.urlFor(SERVICE_APPLICATION),
-    env: { BENCH_LOG_LEVEL: 'error', RATE_LIMIT_PER_IP: OPTIONS.rateLimitPerIp, RATE_LIMIT_PER_KEY: OPTIONS.rateLimitPerKey },
-    stdout: 'pipe'
-  })
-  const errorLog: string[] = []
-  let partial = ''
-  server.child.stdout?.setEncoding('utf8')
-  server.child.stdout?.on('data', (chunk: string) => {
-    const lines = (partial + chunk).split('\n')
-    partial = lines.pop() ?? ''
-    for (const line of lines) if (line.trim() !== '') errorLog.push(line)
-  })
-  return { url: server.url, pid: server.child.pid ?? 0, errorLog, stop: server.stop }
-}
-
-async function serviceBackends (admin: pg.Client): Promise<Array<{ pid: number, state: string | null }>> {
-  const { rows } = await admin.query<{ pid: number, state: string | null }>(
-    'select pid, state from pg_stat_activity where datname = $1 and application_name = $2', [dbName, SERVICE_APPLICATION])
-  return rows
-}
-
-const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms))
-
-/**
- * Waits until the service has finished the requests autocannon left in flight when it stopped (it closes the sockets;
- * the server carries on): none of its backends busy or in a transaction in three 200 ms polls in a row.
- */
-async function settle (admin: pg.Client): Promise<number> {
-  const started = performance.now()
-  let quietPolls = 0
-  while (quietPolls < 3 && performance.now() - started < 30_000) {
-    await sleep(200)
-    const busy = (await serviceBackends(admin)).filter((backend) => backend.state !== 'idle').length
-    quietPolls = busy === 0 ? quietPolls + 1 : 0
-  }
-  return Math.round(performance.now() - started)
-}
-
 /* ---------- Before the run ---------- */
 
 async function inParallel<T> (items: readonly T[], concurrency: number, task: (item: T) => Promise<void>): Promise<void> {
@@ -384,7 +323,7 @@ async function inParallel<T> (items: readonly T[], concurrency: number, task: (i
 }
 
 /** Stores the first reports of the generator, so that reads find data from the first request. */
-async function seed (service: Service): Promise<void> {
+async function seed (service: Server): Promise<void> {
   const bodies: AnnualReport[] = []
   for (let index = 0; index < OPTIONS.seedReports; index++) {
     const report = nextGenerated()
@@ -401,7 +340,7 @@ async function seed (service: Service): Promise<void> {
 }
 
 /** One request of each read, so that a broken bench stops here rather than after a minute of 4xx. */
-async function checkReads (service: Service): Promise<void> {
+async function checkReads (service: Server): Promise<void> {
   const id = readableIds[0]
   for (const path of [`/v1/reports/${id}`, `/v1/reports/${id}/findings`, `/v1/reports?region=${OPTIONS.region}&limit=50`, `/v1/stats?region=${OPTIONS.region}&year=2023`]) {
     const response = await fetch(`${service.url}${path}`, { headers: JSON_ACCEPT })
@@ -525,17 +464,6 @@ async function checkWrites (admin: pg.Client): Promise<WriteCheck> {
 
 /* ---------- Figures ---------- */
 
-function round (value: number, digits = 0): number {
-  const factor = 10 ** digits
-  return Math.round(value * factor) / factor
-}
-
-/** The p-th percentile (nearest rank) of sorted values. */
-function percentile (sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return NaN
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p / 100 * sorted.length) - 1))] ?? NaN
-}
-
 interface LatencyRow {
   readonly requests: number
   readonly reqPerSec: number
@@ -580,68 +508,28 @@ function serviceErrors (lines: readonly string[]): { count: number, first: Logge
 
 /* ---------- Main ---------- */
 
-const uptimeBefore = uptime()
-console.log(`load test — ${OPTIONS.durationSeconds} s, ${OPTIONS.connections} connections; database ${dbName}; uptime before: ${uptimeBefore}`)
+await runBench('bench_load', async (bench) => {
+  console.log(`load test — ${OPTIONS.durationSeconds} s, ${OPTIONS.connections} connections; database ${bench.database.name}; uptime before: ${bench.uptimeBefore}`)
+  token = await bench.open({ regionPrefixes: [OPTIONS.region] })
+  const { admin } = bench
 
-await database.create()
-let service: Service | undefined
-const admin = new pg.Client({ connectionString: database.url })
-let exitCode = 0
-let cleanedUp = false
-async function cleanUp (): Promise<void> {
-  if (cleanedUp) return
-  cleanedUp = true
-  await service?.stop().catch(() => {})
-  await admin.end().catch(() => {})
-  await database.drop()
-}
-process.once('SIGINT', () => { cleanUp().finally(() => process.exit(130)).catch(() => {}) })
-
-try {
-  const db = createDatabase({ url: database.url, poolMax: 1 })
-  try {
-    await migrateToLatest(db)
-    const created = await createKey(db, { name: 'load test', scopes: ['reports:write'], agencyCodes: [], regionPrefixes: [OPTIONS.region] }, { keyId: null, requestId: null })
-    token = created.token
-  } finally {
-    await db.destroy()
-  }
-  await admin.connect()
-  const { rows: [versionRow] } = await admin.query<{ server_version: string }>('show server_version')
-
-  service = await startService()
+  const service = await bench.startServer({
+    label: 'service',
+    env: { RATE_LIMIT_PER_IP: OPTIONS.rateLimitPerIp, RATE_LIMIT_PER_KEY: OPTIONS.rateLimitPerKey },
+    logErrors: true
+  })
   const seedStarted = performance.now()
   await seed(service)
   await checkReads(service)
   const seededRevisions = (await storedRevisions(admin)).length
   console.log(`seeded ${seededRevisions} reports in ${round((performance.now() - seedStarted) / 1000, 1)} s; running autocannon…`)
 
-  const backendsBefore = new Map((await serviceBackends(admin)).map((backend) => [backend.pid, processTicks(backend.pid) ?? 0]))
-  const serviceTicksBefore = processTicks(service.pid) ?? 0
-  const machineBefore = machineTicks()
-  const benchCpuBefore = process.cpuUsage()
-  const runStarted = performance.now()
-  const result = await autocannon({
-    url: service.url,
-    connections: OPTIONS.connections,
-    pipelining: OPTIONS.pipelining,
-    duration: OPTIONS.durationSeconds,
-    timeout: OPTIONS.timeoutSeconds,
-    requests: [{ method: 'GET', path: '/', setupRequest, onResponse }]
-  })
-  const runSeconds = (performance.now() - runStarted) / 1000
-  const machineAfter = machineTicks()
-  const benchCpu = process.cpuUsage(benchCpuBefore)
-  const serviceCpuSeconds = ((processTicks(service.pid) ?? serviceTicksBefore) - serviceTicksBefore) / CLOCK_TICKS
-  let postgresTicks = 0
-  for (const backend of await serviceBackends(admin)) postgresTicks += (processTicks(backend.pid) ?? 0) - (backendsBefore.get(backend.pid) ?? 0)
-  const postgresCpuSeconds = postgresTicks / CLOCK_TICKS
-  const benchCpuSeconds = (benchCpu.user + benchCpu.system) / 1e6
-  const machineBusySeconds = (machineAfter.busy - machineBefore.busy) / CLOCK_TICKS
-  const machineTotalSeconds = (machineAfter.total - machineBefore.total) / CLOCK_TICKS
-  const loadAverageAtEnd = round(os.loadavg()[0] ?? 0, 2)
+  const before = await bench.readCpu(service)
+  const result = await loadFor(service, OPTIONS.durationSeconds, OPTIONS, [{ method: 'GET', path: '/', setupRequest, onResponse }])
+  const cpu = cpuBetween(before, await bench.readCpu(service))
+  const loadAverageAtEnd = loadAverage1m()
 
-  const settledMs = await settle(admin)
+  const settledMs = await bench.settle(service)
   const writeCheck = await checkWrites(admin)
   const errorLog = serviceErrors(service.errorLog)
 
@@ -651,24 +539,16 @@ try {
   rows['all writes'] = latencyRow(WRITES, result.duration)
   rows.all = latencyRow([...READS, ...WRITES], result.duration)
   const serverErrors = result['5xx']
-  const uptimeAfter = uptime()
-  const cpus = os.availableParallelism()
   const machine = {
-    nproc: cpus,
-    cpuModel: os.cpus()[0]?.model ?? 'unknown',
-    memoryGb: round(os.totalmem() / 2 ** 30),
-    node: process.version,
-    postgres: versionRow?.server_version ?? 'unknown',
-    uptimeBefore,
-    uptimeAfter,
+    ...await bench.describeMachine(),
     loadAverage1mAtEnd: loadAverageAtEnd,
     /** Shares of all CPUs over the run, %. Postgres: the service's backends alive at the end of the run. */
     cpuDuringRun: {
-      machineBusy: round(machineBusySeconds / machineTotalSeconds * 100),
-      service: round(serviceCpuSeconds / (runSeconds * cpus) * 100),
-      postgresBackends: round(postgresCpuSeconds / (runSeconds * cpus) * 100),
-      autocannon: round(benchCpuSeconds / (runSeconds * cpus) * 100),
-      others: round(Math.max(0, machineBusySeconds - serviceCpuSeconds - postgresCpuSeconds - benchCpuSeconds) / (runSeconds * cpus) * 100)
+      machineBusy: round(cpu.machineBusyUs / cpu.machineTotalUs * 100),
+      service: shareOfCpus(cpu, cpu.serverUs),
+      postgresBackends: shareOfCpus(cpu, cpu.backendsUs),
+      autocannon: shareOfCpus(cpu, cpu.benchUs),
+      others: othersBusyPercent(cpu)
     }
   }
   const autocannonSummary = {
@@ -701,7 +581,7 @@ try {
     'max ms': row.maxMs,
     statuses: Object.entries(row.statuses).map(([status, count]) => `${status}×${count}`).join(' ')
   }])))
-  console.log(`CPU during the run (% of all ${cpus}): machine ${machine.cpuDuringRun.machineBusy}, service ${machine.cpuDuringRun.service}, ` +
+  console.log(`CPU during the run (% of all ${machine.nproc}): machine ${machine.cpuDuringRun.machineBusy}, service ${machine.cpuDuringRun.service}, ` +
     `its Postgres backends ${machine.cpuDuringRun.postgresBackends}, autocannon ${machine.cpuDuringRun.autocannon}, others ${machine.cpuDuringRun.others}; ` +
     `1-min load at the end ${loadAverageAtEnd}; service idle ${settledMs} ms after the run`)
   console.log(`writes: ${writeCheck.sent} sent, ${writeCheck.acknowledged} acknowledged ${JSON.stringify(writeCheck.acknowledgedByOperation)}, ` +
@@ -732,13 +612,10 @@ try {
   if (otherNon2xx > 0 || result.errors > 0 || result.timeouts > 0) {
     console.log(`WARN ${otherNon2xx} other non-2xx answers, ${result.errors} connection errors, ${result.timeouts} timeouts`)
   }
-  if (verdicts.some((verdict) => !verdict.ok)) exitCode = 1
-  console.log(`uptime after: ${uptimeAfter}`)
+  if (verdicts.some((verdict) => !verdict.ok)) bench.fail()
+  console.log(`uptime after: ${machine.uptimeAfter}`)
 
-  mkdirSync(RESULTS, { recursive: true })
-  const out = new URL(`load-${new Date().toISOString().replace(/[:.]/g, '-')}.json`, RESULTS)
-  writeFileSync(out, JSON.stringify({
-    date: new Date().toISOString(),
+  writeResults(`load-${timestamp()}.json`, {
     command: `tsx bench/load.ts ${process.argv.slice(2).join(' ')}`.trim(),
     machine,
     options: OPTIONS,
@@ -750,12 +627,5 @@ try {
     unexpectedAnswers,
     serviceErrorLog: errorLog,
     verdicts
-  }, null, 2) + '\n')
-  console.log(`written to ${out.pathname}`)
-} catch (error) {
-  console.error(error)
-  exitCode = 1
-} finally {
-  await cleanUp()
-}
-process.exit(exitCode)
+  })
+})

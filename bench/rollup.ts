@@ -1,6 +1,6 @@
 /**
  * Benchmark of the rollups (`GET /v1/stats`) over 150,000 synthetic reports, on the Postgres server of DATABASE_URL:
- * 1. loads the reports' `agency`, `report` and `report_figures` rows (bench/generate-reports.ts, skewed like real
+ * 1. loads the reports' `agency`, `report` and `report_figures` rows (test/support/generate-reports.ts, skewed like real
  *    reports) into a database of its own, `reports_bench`, 1,000 rows per INSERT from JSON — not through HTTP, and
  *    without report bodies, which the rollups never read; rows are stored in arrival order (year by year, regions
  *    mixed), as in service. A later run with the same size and seed reuses the data;
@@ -12,13 +12,10 @@
  * 3. prints `EXPLAIN (ANALYZE, BUFFERS)` of the baseline and of the rollup's two queries (sums, blanks).
  * Results (median, p95, …) go to stdout and bench/results/rollup.json.
  *
- * Run: `DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/rollup.ts`
+ * Run: `DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/rollup.ts` (the server defaults to that).
  * Options (environment): REPORTS (default 150000), SEED (1), RUNS (50 per task), RELOAD=1 (load again).
  */
-import { mkdirSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
 import { CompiledQuery, type Kysely, sql } from 'kysely'
-import pg from 'pg'
 import { buildApp } from '../src/app.js'
 import { loadConfig } from '../src/config.js'
 import { createDatabase } from '../src/db/connection.js'
@@ -26,30 +23,22 @@ import type { Database } from '../src/db/database.js'
 import { blanksQuery, type FigureFilters, figuresRow, inStatsSnapshot, sumFigures, totalsQuery } from '../src/db/figures-repository.js'
 import { migrateToLatest } from '../src/db/migrate.js'
 import { generateReports } from '../test/support/generate-reports.js'
+import { databaseUrl, onServer } from './harness/database.js'
+import { numberFromEnv } from './harness/flags.js'
+import { describeMachine, loadAverage1m } from './harness/machine.js'
+import { percentile, round, writeResults } from './harness/results.js'
 
-const REPORTS = Number(process.env.REPORTS ?? 150_000)
-const SEED = Number(process.env.SEED ?? 1)
-const RUNS = Number(process.env.RUNS ?? 50)
+const REPORTS = numberFromEnv('REPORTS', 150_000)
+const SEED = numberFromEnv('SEED', 1)
+const RUNS = numberFromEnv('RUNS', 50)
 const WARMUP = 5
 const BATCH = 1000
+/** Kept between runs (not dropped like the other benches' databases): loading 150,000 reports takes minutes. */
 const DATABASE = 'reports_bench'
-const RESULTS = new URL('./results/', import.meta.url)
-
-const serverUrl = process.env.DATABASE_URL
-if (serverUrl === undefined || serverUrl === '') throw new Error('set DATABASE_URL to a Postgres server (the bench creates its own database on it)')
 
 async function ensureDatabase (): Promise<string> {
-  const admin = new pg.Client({ connectionString: serverUrl })
-  await admin.connect()
-  try {
-    const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [DATABASE])
-    if (rowCount === 0) await admin.query(`create database ${DATABASE}`)
-  } finally {
-    await admin.end()
-  }
-  const url = new URL(serverUrl as string)
-  url.pathname = `/${DATABASE}`
-  return url.href
+  if ((await onServer('select 1 from pg_database where datname = $1', [DATABASE])).length === 0) await onServer(`create database ${DATABASE}`)
+  return databaseUrl(DATABASE)
 }
 
 /** What is loaded, so that a run with the same size and seed can reuse it (a table of the bench database only). */
@@ -130,11 +119,6 @@ interface Timing {
   readonly meanMs: number
 }
 
-function round (value: number, digits = 2): number {
-  const factor = 10 ** digits
-  return Math.round(value * factor) / factor
-}
-
 async function time (name: string, task: () => Promise<unknown>): Promise<Timing> {
   for (let index = 0; index < WARMUP; index++) await task()
   const samples: number[] = []
@@ -144,14 +128,13 @@ async function time (name: string, task: () => Promise<unknown>): Promise<Timing
     samples.push(performance.now() - started)
   }
   samples.sort((a, b) => a - b)
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.ceil(q * samples.length) - 1)] ?? Number.NaN
   return {
     name,
     runs: RUNS,
-    medianMs: round(at(0.5)),
-    p95Ms: round(at(0.95)),
-    minMs: round(samples[0] ?? Number.NaN),
-    meanMs: round(samples.reduce((a, b) => a + b, 0) / samples.length)
+    medianMs: round(percentile(samples, 50), 2),
+    p95Ms: round(percentile(samples, 95), 2),
+    minMs: round(samples[0] ?? Number.NaN, 2),
+    meanMs: round(samples.reduce((a, b) => a + b, 0) / samples.length, 2)
   }
 }
 
@@ -216,14 +199,12 @@ await app.close()
 await db.destroy()
 
 const machine = {
-  cpus: os.availableParallelism(),
-  cpuModel: os.cpus()[0]?.model ?? 'unknown',
-  node: process.version,
+  ...describeMachine(),
   /** 1-minute load average when the run ended: other processes on the machine skew the figures. */
-  loadAverage: round(os.loadavg()[0] ?? 0)
+  loadAverage: loadAverage1m()
 }
 const baselineMedian = timings[0]?.medianMs ?? Number.NaN
-console.log(`\nrollups over ${REPORTS} reports — ${machine.cpuModel}, ${machine.cpus} CPU(s), Node ${machine.node}, ` +
+console.log(`\nrollups over ${REPORTS} reports — ${machine.cpuModel}, ${machine.nproc} CPU(s), Node ${machine.node}, ` +
   `${settings?.version.split(' on ')[0] ?? 'Postgres'}, load average ${machine.loadAverage}`)
 console.table(Object.fromEntries(timings.map((t) => [t.name, {
   'median ms': t.medianMs, 'p95 ms': t.p95Ms, 'min ms': t.minMs, 'mean ms': t.meanMs, 'x baseline': round(t.medianMs / baselineMedian, 1)
@@ -234,10 +215,7 @@ console.log(`\nEXPLAIN (ANALYZE, BUFFERS) — baseline\n${baselinePlan}`)
 console.log(`\nEXPLAIN (ANALYZE, BUFFERS) — rollup of one year (region=33, year=2023, kind=agency): the sums\n${rollupPlan}`)
 console.log(`\nEXPLAIN (ANALYZE, BUFFERS) — rollup of one year: the blanks\n${blanksPlan}`)
 
-mkdirSync(RESULTS, { recursive: true })
-const out = new URL('rollup.json', RESULTS)
-writeFileSync(out, JSON.stringify({
-  date: new Date().toISOString(),
+writeResults('rollup.json', {
   machine,
   postgres: settings,
   data: { reports: REPORTS, seed: SEED, load: loadInfo, ...sizes },
@@ -245,5 +223,4 @@ writeFileSync(out, JSON.stringify({
   results: timings.map((t) => ({ ...t, ratioToBaseline: round(t.medianMs / baselineMedian, 1) })),
   responseBytes,
   plans: { baseline: baselinePlan, rollupSums: rollupPlan, rollupBlanks: blanksPlan }
-}, null, 2) + '\n')
-console.log(`\nwritten to ${out.pathname}`)
+})

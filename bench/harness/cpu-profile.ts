@@ -1,17 +1,19 @@
 /**
- * Summaries of a `--cpu-prof` profile of the service, for bench/bulk.ts (the same reading as bench/http.ts's, which
- * keeps its own copy): self time by function and by package or file, and total (self + callees) time of the
- * service's own functions, over a window of the profile, with tsx's output mapped back to TypeScript lines through
- * its source maps (bench/harness/source-positions.ts).
+ * CPU profiles of the service: a run against a fresh server under `--cpu-prof`, and its summary — self time by
+ * function and by package or file, and total (self + callees) time of the service's own functions, over the measured
+ * window, with tsx's output mapped back to TypeScript lines through its source maps (bench/harness/source-positions.ts).
  */
 import { execFileSync } from 'node:child_process'
-import { readdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { RESULTS, round } from './results.js'
+import type { Bench } from './run.js'
+import type { Server } from './servers.js'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const SOURCE_POSITIONS = fileURLToPath(new URL('./source-positions.ts', import.meta.url))
 
-export interface CallFrame {
+interface CallFrame {
   functionName: string
   url: string
   /** 0-based, in the code V8 ran (for our files: tsx's output, one line per file). */
@@ -19,7 +21,7 @@ export interface CallFrame {
   columnNumber: number
 }
 
-export interface CpuProfile {
+interface CpuProfile {
   nodes: Array<{ id: number, callFrame: CallFrame, children?: number[] }>
   startTime: number
   endTime: number
@@ -47,8 +49,6 @@ export interface ProfileSummary {
   /** Total (self + callees) time of the service's own functions (src/). */
   readonly totalOfOurs: ProfileRow[]
 }
-
-const round = (value: number, digits = 0) => Math.round(value * 10 ** digits) / 10 ** digits
 
 function shortUrl (url: string): string {
   if (url === '') return ''
@@ -102,7 +102,7 @@ function sourceLines (profile: CpuProfile): Map<string, number> {
  * `--import tsx` runs its module hooks in a worker thread, and --cpu-prof writes one profile per thread: the main
  * thread's is the one with the most frames of src/.
  */
-export function mainProfileIn (directory: string): { file: string, profile: CpuProfile } {
+function mainProfileIn (directory: string): { file: string, profile: CpuProfile } {
   const candidates = readdirSync(directory).filter((file) => file.endsWith('.cpuprofile')).map((file) => {
     const profile = JSON.parse(readFileSync(`${directory}/${file}`, 'utf8')) as CpuProfile
     return { file, profile, ours: profile.nodes.filter((node) => node.callFrame.url.includes(`${ROOT}src/`)).length }
@@ -112,7 +112,7 @@ export function mainProfileIn (directory: string): { file: string, profile: CpuP
   return { file: main.file, profile: main.profile }
 }
 
-export function summariseProfile (file: string, profile: CpuProfile, window: readonly [number, number], rows = 20): ProfileSummary {
+function summariseProfile (file: string, profile: CpuProfile, window: readonly [number, number], rows = 20): ProfileSummary {
   const lines = sourceLines(profile)
   const byId = new Map(profile.nodes.map((node) => [node.id, node]))
   const parent = new Map<number, number>()
@@ -173,4 +173,39 @@ export function summariseProfile (file: string, profile: CpuProfile, window: rea
     selfByArea: top(area, 15),
     totalOfOurs: top(total, rows)
   }
+}
+
+/**
+ * Starts a server of its own labelled `label` under `--cpu-prof`, runs `work` against it, stops it, keeps the main
+ * thread's profile as bench/results/<file> and summarises the window that `work` measured (in the server's clock).
+ */
+export async function profiledRun<T> (bench: Bench, options: { label: string, file: string, env?: Record<string, string> },
+  work: (server: Server) => Promise<{ result: T, window: readonly [number, number] }>): Promise<{ result: T, source: string, summary: ProfileSummary }> {
+  // One profile per thread lands in a folder of its own; mainProfileIn keeps the main thread's.
+  const directory = fileURLToPath(new URL(`cpuprofile-${options.label}-${process.pid}/`, RESULTS))
+  rmSync(directory, { recursive: true, force: true })
+  mkdirSync(directory, { recursive: true })
+  const server = await bench.startServer({ label: options.label, execArgv: ['--cpu-prof', '--cpu-prof-dir', directory], env: options.env })
+  let measured
+  try {
+    measured = await work(server)
+  } finally {
+    await server.stop()
+  }
+  const main = mainProfileIn(directory)
+  renameSync(`${directory}${main.file}`, fileURLToPath(new URL(options.file, RESULTS)))
+  rmSync(directory, { recursive: true, force: true })
+  return { result: measured.result, source: server.source, summary: summariseProfile(`bench/results/${options.file}`, main.profile, measured.window) }
+}
+
+/** The summary's three tables, after a line on what was profiled (`what`) and the window. */
+export function printProfile (what: string, summary: ProfileSummary): void {
+  console.log(`\nprofile of ${what}: ${summary.file}, window ${summary.windowMs} ms` +
+    `${summary.windowFound ? '' : ' (whole profile: the measured window was not found)'}, busy ${summary.busyMs} ms, idle ${summary.idlePercent} %`)
+  console.log('self time by function (% of busy time):')
+  console.table(summary.selfByFunction.map((row) => ({ function: row.name, ms: row.ms, '%': row.percent })))
+  console.log('self time by package or file:')
+  console.table(summary.selfByArea.map((row) => ({ where: row.name, ms: row.ms, '%': row.percent })))
+  console.log('total time (self + callees) of the service\'s own functions:')
+  console.table(summary.totalOfOurs.map((row) => ({ function: row.name, ms: row.ms, '%': row.percent })))
 }

@@ -1,13 +1,13 @@
 /**
- * Child process of the HTTP benchmarks (bench/http.ts, bench/bulk.ts, bench/load.ts): runs the service (`buildApp`)
- * or the floor (bench/http-floors.ts) on 127.0.0.1 and a free port, so that the load generator, in the parent, does
- * not share its event loop. The parent starts it with `forkServer` (bench/harness/servers.ts).
+ * The server process of the HTTP benchmarks: runs the service (`buildApp`) or a floor (a module exporting
+ * `buildFloorApp`, such as bench/http-floors.ts) on 127.0.0.1 and a free port, so that the load generator, in the
+ * parent, does not share its event loop. The parent starts it with `forkServer` (bench/harness/servers.ts).
  *
- *   node --import tsx bench/harness/server-child.ts <service|floor>     (BENCH_DATABASE_URL names the database)
+ *   node --import tsx bench/harness/server-child.ts <service|floor module URL>   (BENCH_DATABASE_URL names the database)
  *
  * Environment besides BENCH_DATABASE_URL:
- * - BENCH_LOG_LEVEL: the service's pino level (default `silent`; bench/load.ts uses `error`, so that every 5xx
- *   arrives on stdout with its stack);
+ * - BENCH_LOG_LEVEL: the service's pino level (default `silent`; `error` with the parent's `logErrors`, so that
+ *   every 5xx arrives on stdout with its stack);
  * - BENCH_STATEMENT_KINDS=1: time every statement by kind, from `query()` to its answer (so a statement's time
  *   includes its round trip and any wait for its connection or the event loop); the kind is the text with
  *   parameters, value lists and spaces folded. Otherwise statements are only counted, so that a profile shows the
@@ -25,12 +25,12 @@
 import { performance } from 'node:perf_hooks'
 import pg from 'pg'
 import { loadConfig } from '../../src/config.js'
-import type { FromServer, ServerKind, ToServer } from './servers.js'
+import type { FloorModule, FromServer, ToServer } from './servers.js'
 
-const kind = process.argv[2] as ServerKind | undefined
+const served = process.argv[2]
 const databaseUrl = process.env.BENCH_DATABASE_URL
-if ((kind !== 'service' && kind !== 'floor') || databaseUrl === undefined || process.send === undefined) {
-  console.error('usage: BENCH_DATABASE_URL=… node --import tsx bench/harness/server-child.ts <service|floor>, forked with an IPC channel')
+if (served === undefined || databaseUrl === undefined || process.send === undefined) {
+  console.error('usage: BENCH_DATABASE_URL=… node --import tsx bench/harness/server-child.ts <service|floor module URL>, forked with an IPC channel')
   process.exit(2)
 }
 
@@ -89,9 +89,9 @@ const config = loadConfig({
   HEAVY_READ_CONCURRENCY: process.env.HEAVY_READ_CONCURRENCY,
   HEAVY_READ_QUEUE: process.env.HEAVY_READ_QUEUE
 })
-const app = kind === 'service'
+const app = served === 'service'
   ? await (await import('../../src/app.js')).buildApp({ config, databaseUrl, logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL } })
-  : await (await import('../http-floors.js')).buildFloorApp({ databaseUrl, poolMax: config.DB_POOL_MAX, bodyLimit: config.BODY_LIMIT })
+  : await (await import(served) as FloorModule).buildFloorApp({ databaseUrl, poolMax: config.DB_POOL_MAX, bodyLimit: config.BODY_LIMIT })
 
 await app.listen({ host: '127.0.0.1', port: 0 })
 const address = app.server.address()

@@ -1,5 +1,5 @@
 /**
- * Maps positions in tsx's output back to the TypeScript source, for the CPU profile summary of bench/http.ts:
+ * Maps positions in tsx's output back to the TypeScript source, for the CPU profile summaries (bench/harness/cpu-profile.ts):
  * tsx compiles each file to a single line, so a profile's line numbers say nothing without its source maps.
  *
  *   node --import tsx --enable-source-maps bench/harness/source-positions.ts < positions.json
