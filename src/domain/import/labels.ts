@@ -45,6 +45,10 @@ export interface ExpectedRow {
   readonly label: string
   /** The item number printed before the label ("2.重复申请"), when there is one. */
   readonly number?: string
+  /** The numeral of its group's marker ("（三）不予公开" → "三"), when the form prints one. */
+  readonly group?: string
+  /** The numeral of its part of the table ("三、本年度办理结果" → "三"), when the form prints one. */
+  readonly part?: string
 }
 
 /** A row found in the source: its own label text and the label-only text just before it. */
@@ -64,13 +68,39 @@ const MISSING_PENALTY = 1
 const EXTRA_PENALTY = 0.3
 const NUMBER_BONUS = 0.15
 
+const NUMERAL = '[一二三四五六七八九十]{1,3}'
+
+/** The item markers a label prints, by kind: groups ("(三)"), parts ("三."), numbers ("2."), after `normalizeLabel`. */
+function markers (label: string): { readonly group: string[], readonly part: string[], readonly number: string[] } {
+  const text = normalizeLabel(label)
+  const all = (pattern: RegExp): string[] => [...text.matchAll(pattern)].map((m) => m[1] ?? '')
+  return {
+    group: all(new RegExp(`\\((${NUMERAL})\\)`, 'g')),
+    part: all(new RegExp(`(?:^|[^一二三四五六七八九十(])(${NUMERAL})\\.`, 'g')),
+    number: all(/(?:^|[^\d.])(\d{1,2})\.(?!\d)/g)
+  }
+}
+
+/**
+ * Whether a label prints an item marker of a kind the expected row has, and none of that kind is the expected
+ * one's: "（二）" is not the row of group (一), however much of its words the text around it shares.
+ */
+function contradicts (expected: ExpectedRow, label: string): boolean {
+  const printed = markers(label)
+  const differs = (want: string | undefined, have: readonly string[]): boolean => want !== undefined && have.length > 0 && !have.includes(want)
+  return differs(expected.group, printed.group) || differs(expected.part, printed.part) || differs(expected.number, printed.number)
+}
+
 /**
  * Scores an observed row against an expected one: the better of its own label and (a little lower) its label with the
  * label-only text before and after it, plus a small bonus when the expected item number ("2.") is printed.
  *
+ * An own label whose item marker contradicts the expected row's (`contradicts`) scores 0.
+ *
  * Example: `rowScore({ key: 'duplicate', label: '重复申请', number: '2' }, { label: '2.重复申请', context: '' })` → `1.15`.
  */
 export function rowScore (expected: ExpectedRow, observed: ObservedRow): number {
+  if (contradicts(expected, observed.label)) return 0
   const own = labelScore(expected.label, observed.label)
   const withContext = BORROWED * labelScore(expected.label, observed.context + observed.label + (observed.following ?? ''))
   const text = normalizeLabel(observed.label !== '' ? observed.label : observed.context)

@@ -136,6 +136,47 @@ export function splitRow (row: SourceRow): { label: string, values: RawValue[] }
   return { label, values: valuePieces.map(({ text, span }) => ({ source: text, line: row.line, ...(span !== undefined ? { span } : {}) })) }
 }
 
+/** How a row of the form starts, after `normalizeLabel`: its item number ("2.", "(五)", "三."). */
+const ROW_MARKER = /^(?:\d{1,2}\.|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}\.)/
+
+/** Digits alone, with or without thousands commas: a piece of a number a narrow cell wrapped ("8,831" over ",886"). */
+const NUMBER_PIECE = /^[\d,]*\d[\d,]*$/
+
+/**
+ * What a value holds when the cell printed more of it on a line below: both pieces around a bar, which is no number,
+ * so the cell is reported unread with what was printed, never read as the first piece.
+ */
+const CONTINUED = '｜'
+
+/**
+ * A laid-out line printing pieces of the numbers of the value row just above it, as a narrow cell wraps a long number
+ * ("8,831" over ",886", "23799" over "94"): the row's values with pieces under them become undecided (`CONTINUED`),
+ * and the line is returned without those pieces. Null when the line is no such continuation: it starts with an item
+ * number (a row of its own), is more than `SPLIT_ROW_LINES` below, prints as many numbers as the row above, or prints
+ * a number under no value of it.
+ */
+function withoutContinuedNumbers (row: SourceRow, above: ValueRow): SourceRow | null {
+  if (row.cells !== null || !above.laidOut || row.line <= above.line || row.line - above.line > SPLIT_ROW_LINES) return null
+  const tokens = placedTokens(row.text)
+  const firstValue = tokens.findIndex((token) => !isLabelPiece(token.text))
+  if (ROW_MARKER.test(normalizeLabel(tokens.slice(0, firstValue < 0 ? tokens.length : firstValue).map((t) => t.text).join('')))) return null
+  const pieces = tokens.filter((token) => NUMBER_PIECE.test(token.text))
+  if (pieces.length === 0 || pieces.length >= above.values.length) return null
+  const under = pieces.map((piece) => above.values.findIndex((value) => value.span !== undefined && piece.span !== undefined &&
+    piece.span.start < value.span.end && value.span.start < piece.span.end))
+  if (under.some((k) => k < 0)) return null
+  under.forEach((k, i) => {
+    const value = above.values[k]
+    if (value !== undefined) above.values[k] = { ...value, source: `${value.source}${CONTINUED}${pieces[i]?.text ?? ''}` }
+  })
+  const chars = [...row.text]
+  for (const piece of pieces) for (let c = piece.span?.start ?? 0; c < (piece.span?.end ?? 0); c++) chars[c] = ' '
+  return { ...row, text: chars.join('') }
+}
+
+/** Label-only rows after a value row that can be the rest of its label, wrapped under its values. */
+const FOLLOWING_LABEL_ROWS = 2
+
 /**
  * Turns the rows of a table's part of the document into value rows: label-only rows become the context of the
  * next value row (a label broken over lines before its numbers). In one-cell-per-line text, consecutive value lines
@@ -148,14 +189,20 @@ export function valueRows (rows: readonly SourceRow[], format: SourceFormat): Va
   const out: ValueRow[] = []
   let pending: string[] = []
   let lastWasValue = false
-  for (const row of rows) {
-    if (isNote(row.text)) continue
+  for (const printed of rows) {
+    if (isNote(printed.text)) continue
+    const above = out.at(-1)
+    const row = (above !== undefined ? withoutContinuedNumbers(printed, above) : null) ?? printed
     const { label, values } = splitRow(row)
     if (values.length === 0) {
       if (label !== '') {
+        // The rest of a label wrapped around its values is a line or two; more is other rows' labels (a table whose
+        // text lists its labels first and its values after them, as pdftotext without -layout prints it).
+        if (pending.length < FOLLOWING_LABEL_ROWS) {
+          const last = out.at(-1)
+          if (last !== undefined) last.following += label
+        }
         pending.push(label)
-        const last = out.at(-1)
-        if (last !== undefined) last.following += label
       }
       lastWasValue = false
       continue
@@ -485,15 +532,43 @@ function readAligned (choice: LayoutChoice, rows: readonly ValueRow[], log: Pars
   }
 }
 
-/** Logs a whole table unread: its part was found but holds no values. */
-function unreadTable (log: ParseLog, part: string, table: TableContext): void {
+/** Logs a whole table unread: its part was found but holds no values, or none that can be put in its rows. */
+function unreadTable (log: ParseLog, part: string, table: TableContext, byColumns = false): void {
   logUnread(log, {
     pointer: `/${part}`,
     reason: 'not-found',
-    message: `${table.zh}的位置未找到数据`,
-    messageEn: `${table.en} has no values where it was looked for`,
+    message: byColumns ? `${table.zh}的各行名称连续排列、数值另列于后（按列输出的文本），无法确定数值所属的行` : `${table.zh}的位置未找到数据`,
+    messageEn: byColumns
+      ? `${table.en} prints its row labels one after another and its values after them (text output column by column), so no value can be put in its row`
+      : `${table.en} has no values where it was looked for`,
     ...(table.region !== undefined ? { region: table.region } : {})
   })
+}
+
+/** Rows of the form whose labels, one after another with no value between them, show a table printed by columns. */
+const LABELS_IN_A_ROW = 4
+
+/** How close a label-only line must be to a row's label to be that row's label printed alone. */
+const OWN_LABEL_SCORE = 0.8
+
+/** Characters a row's label needs to tell it apart from a header's words ("其他" and "总计" are both). */
+const DISTINCT_LABEL = 4
+
+/**
+ * Whether the table's text lists the labels of `LABELS_IN_A_ROW` rows of the form or more one after another, with
+ * no value between them: then its values come after them column by column (as pdftotext without -layout prints a
+ * ruled table), and which row a value is in cannot be read from the text. Lines that are no row's label (headers, a
+ * label's wrapped rest) neither count nor break the run; nor do short labels, which headers share.
+ */
+function printedByColumns (rows: readonly SourceRow[], layouts: readonly (readonly RowSpec[])[]): boolean {
+  let run = 0
+  for (const row of rows) {
+    const { label, values } = splitRow(row)
+    if (values.length > 0) run = 0
+    else if (label !== '' && layouts.some((specs) => specs.some((spec) => [...spec.label].length >= DISTINCT_LABEL && labelScore(spec.label, label) >= OWN_LABEL_SCORE))) run++
+    if (run >= LABELS_IN_A_ROW) return true
+  }
+  return false
 }
 
 /** A laid-out row's empty cells, read as blanks by the columns of the rows around it: said, cell by cell. */
@@ -576,6 +651,10 @@ export function readProactive (region: readonly SourceRow[], format: SourceForma
   const text = normalizeLabel(region.map((r) => r.text).join(''))
   const is2019 = WORDS_2019.test(text)
   const layout2019 = proactive2019(is2019 ? procurementUnit(text, rows, log) : 'amount')
+  if (printedByColumns(region, [PROACTIVE_2021, layout2019])) {
+    unreadTable(log, 'proactive', table, true)
+    return null
+  }
   const choice = chooseLayout([PROACTIVE_2021, layout2019], rows, [WORDS_2021.test(text) ? 1 : 0, is2019 ? 1 : 0])
   readAligned(choice, rows, log, table)
   return choice.specs === PROACTIVE_2021 ? '2021' : '2019'
@@ -583,43 +662,50 @@ export function readProactive (region: readonly SourceRow[], format: SourceForma
 
 const ROW7 = APPLICANT_COLUMNS.map((c) => [c, 'count'] as const)
 
-function requestSpec (key: string, label: string, path: readonly string[], number?: string): RowSpec {
-  return { key, label, path: ['requests', ...path], fields: ROW7, ...(number !== undefined ? { number } : {}) }
+/** The item markers the form prints on a row of table 三: its part (一、…四、), its group (（一）…（七）), its number. */
+interface Markers {
+  readonly part?: string
+  readonly group?: string
+  readonly number?: string
+}
+
+function requestSpec (key: string, label: string, path: readonly string[], markers: Markers): RowSpec {
+  return { key, label, path: ['requests', ...path], fields: ROW7, ...markers }
 }
 
 const REQUESTS_HEAD: readonly RowSpec[] = [
-  requestSpec('newReceived', '本年新收政府信息公开申请数量', ['newReceived']),
-  requestSpec('carriedOver', '上年结转政府信息公开申请数量', ['carriedOver']),
-  requestSpec('granted', '予以公开', ['outcomes', 'granted']),
-  requestSpec('partiallyGranted', '部分公开', ['outcomes', 'partiallyGranted']),
+  requestSpec('newReceived', '本年新收政府信息公开申请数量', ['newReceived'], { part: '一' }),
+  requestSpec('carriedOver', '上年结转政府信息公开申请数量', ['carriedOver'], { part: '二' }),
+  requestSpec('granted', '予以公开', ['outcomes', 'granted'], { part: '三', group: '一' }),
+  requestSpec('partiallyGranted', '部分公开', ['outcomes', 'partiallyGranted'], { part: '三', group: '二' }),
   ...[
     ['stateSecret', '属于国家秘密'], ['lawProhibited', '其他法律行政法规禁止公开'], ['securityStability', '危及三安全一稳定'],
     ['thirdParty', '保护第三方合法权益'], ['internalAffairs', '属于三类内部事务信息'], ['processInfo', '属于四类过程性信息'],
     ['enforcementFile', '属于行政执法案卷'], ['adminQuery', '属于行政查询事项']
-  ].map(([key = '', label = ''], i) => requestSpec(`denied.${key}`, label, ['outcomes', 'denied', key], String(i + 1))),
+  ].map(([key = '', label = ''], i) => requestSpec(`denied.${key}`, label, ['outcomes', 'denied', key], { part: '三', group: '三', number: String(i + 1) })),
   ...[
     ['notHeld', '本机关不掌握相关政府信息'], ['needCreation', '没有现成信息需要另行制作'], ['unclear', '补正后申请内容仍不明确']
-  ].map(([key = '', label = ''], i) => requestSpec(`unable.${key}`, label, ['outcomes', 'unable', key], String(i + 1))),
+  ].map(([key = '', label = ''], i) => requestSpec(`unable.${key}`, label, ['outcomes', 'unable', key], { part: '三', group: '四', number: String(i + 1) })),
   ...[
     ['petition', '信访举报投诉类申请'], ['duplicate', '重复申请'], ['publication', '要求提供公开出版物'],
     ['massRepeat', '无正当理由大量反复申请'], ['confirm', '要求行政机关确认或重新出具已获取信息']
-  ].map(([key = '', label = ''], i) => requestSpec(`rejected.${key}`, label, ['outcomes', 'rejected', key], String(i + 1)))
+  ].map(([key = '', label = ''], i) => requestSpec(`rejected.${key}`, label, ['outcomes', 'rejected', key], { part: '三', group: '五', number: String(i + 1) }))
 ]
 
 const REQUESTS_TAIL: readonly RowSpec[] = [
-  requestSpec('total', '总计', ['outcomes', 'total']),
-  requestSpec('carriedForward', '结转下年度继续办理', ['carriedForward'])
+  requestSpec('total', '总计', ['outcomes', 'total'], { part: '三', group: '七' }),
+  requestSpec('carriedForward', '结转下年度继续办理', ['carriedForward'], { part: '四' })
 ]
 
 const REQUESTS_2021: readonly RowSpec[] = [
   ...REQUESTS_HEAD,
-  requestSpec('other.noCorrection', '申请人无正当理由逾期不补正', ['outcomes', 'other', 'noCorrection'], '1'),
-  requestSpec('other.feeUnpaid', '申请人逾期未按收费通知要求缴纳费用', ['outcomes', 'other', 'feeUnpaid'], '2'),
-  requestSpec('other.misc', '其他', ['outcomes', 'other', 'misc'], '3'),
+  requestSpec('other.noCorrection', '申请人无正当理由逾期不补正', ['outcomes', 'other', 'noCorrection'], { part: '三', group: '六', number: '1' }),
+  requestSpec('other.feeUnpaid', '申请人逾期未按收费通知要求缴纳费用', ['outcomes', 'other', 'feeUnpaid'], { part: '三', group: '六', number: '2' }),
+  requestSpec('other.misc', '其他', ['outcomes', 'other', 'misc'], { part: '三', group: '六', number: '3' }),
   ...REQUESTS_TAIL
 ]
 
-const REQUESTS_2019: readonly RowSpec[] = [...REQUESTS_HEAD, requestSpec('other', '其他处理', ['outcomes', 'other']), ...REQUESTS_TAIL]
+const REQUESTS_2019: readonly RowSpec[] = [...REQUESTS_HEAD, requestSpec('other', '其他处理', ['outcomes', 'other'], { part: '三', group: '六' }), ...REQUESTS_TAIL]
 
 /**
  * Reads table 三 (收到和处理政府信息公开申请情况): 25 rows of 7 values in the 2021 layout, or 23 with the single 2019
@@ -633,6 +719,10 @@ export function readRequests (region: readonly SourceRow[], format: SourceFormat
   const table = { zh: '表三', en: 'Table 3', region: regionOf(region) }
   if (rows.length === 0) {
     unreadTable(log, 'requests', table)
+    return null
+  }
+  if (printedByColumns(region, [REQUESTS_2021, REQUESTS_2019])) {
+    unreadTable(log, 'requests', table, true)
     return null
   }
   const choice = chooseLayout([REQUESTS_2021, REQUESTS_2019], rows, [0, 0])

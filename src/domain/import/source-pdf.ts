@@ -73,22 +73,22 @@ function pageLines (page: PdfPage): Line[] {
   return lines.sort((a, b) => b.y - a.y)
 }
 
-/** The x where most lines start: the left margin, from which indentation is measured. */
+/** Lines that must start at an x for it to be the left margin: one stray line further left is a page number. */
+const MARGIN_LINES = 2
+
+/**
+ * The left margin, from which indentation is measured: the leftmost x (to the point) where `MARGIN_LINES` lines or
+ * more start. Not the x where most lines start: in a table of narrow cells most lines are the pieces of labels
+ * wrapped in an inner column, and a margin there would print everything left of it in column 0.
+ */
 function leftMargin (lines: readonly Line[]): number {
   const starts = new Map<number, number>()
   for (const line of lines) {
     const x = Math.round(line.items[0]?.x ?? 0)
     starts.set(x, (starts.get(x) ?? 0) + 1)
   }
-  let margin = 0
-  let most = 0
-  for (const [x, count] of starts) {
-    if (count > most || (count === most && x < margin)) {
-      margin = x
-      most = count
-    }
-  }
-  return margin
+  const shared = [...starts].filter(([, count]) => count >= MARGIN_LINES).map(([x]) => x)
+  return shared.length > 0 ? Math.min(...shared) : starts.size > 0 ? Math.min(...starts.keys()) : 0
 }
 
 /** Widest a printed line may be, in columns: a landscape page in 4-point type is about 400; coordinates beyond are no layout. */

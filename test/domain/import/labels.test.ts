@@ -21,6 +21,16 @@ t.test('rowScore: own label or with the text before it, and a bonus for the item
   t.ok(rowScore({ key: 'd', label: '重复申请', number: '2' }, { label: '4.无正当理由大量反复申请', context: '' }) < 0.7)
 })
 
+t.test('rowScore: an own label printing another item marker than the row\'s is not that row, whatever the text around it', async (t) => {
+  const granted = { key: 'granted', label: '予以公开', part: '三', group: '一' }
+  t.equal(rowScore(granted, { label: '（二）', context: '年度办 予以公 埋结果 开' }), 0, 'group (二) is not group (一), though the wrapped words before it are')
+  t.ok(rowScore(granted, { label: '三、本 （一）', context: '', following: '予以公开' }) > 0.9, 'its own markers')
+  t.equal(rowScore({ key: 'lawProhibited', label: '其他法律行政法规禁止公开', group: '三', number: '2' }, { label: '1.属于国家秘密', context: '其他法律行政法规禁止公开' }), 0, 'item 1. is not item 2.')
+  t.ok(rowScore({ key: 'carriedForward', label: '结转下年度继续办理', part: '四' }, { label: '四、结转下年度继续办理', context: '' }) >= 1)
+  t.equal(rowScore({ key: 'carriedForward', label: '结转下年度继续办理', part: '四' }, { label: '二、上年结转', context: '', following: '结转下年度继续办理' }), 0, 'part 二 is not part 四')
+  t.ok(rowScore({ key: 'securityStability', label: '危及三安全一稳定', group: '三', number: '3' }, { label: '3.危及“三安全一稳定”', context: '' }) >= 1, 'numerals inside the words are no markers')
+})
+
 t.test('alignRows keeps order, leaves rows out, and skips noise', async (t) => {
   const expected = [{ key: 'a', label: '规章' }, { key: 'b', label: '行政规范性文件' }, { key: 'c', label: '行政许可' }]
   const row = (label: string) => ({ label, context: '' })

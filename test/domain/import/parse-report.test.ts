@@ -267,6 +267,33 @@ t.test('layout text: a row whose values pdftotext split over two lines is read w
   t.equal(lastLost.parse.unread.length, 7, 'the row\'s seven cells are unread, none read as a blank')
 })
 
+t.test('layout text: a number a narrow cell wrapped onto the line below is never read as its first digits', async (t) => {
+  // 本年新收's 总计 "10" printed as "1" with "0" under it, beside the wrapped rest of the label.
+  const wrapped = laidOutSeed().split('\n').flatMap((line) => {
+    if (!line.trimStart().startsWith('一、本年新收')) return [line]
+    const total = line.lastIndexOf('10')
+    return [line.slice(0, total) + '1 ', ' '.repeat(4) + '数量'.padEnd(total - 4) + '0']
+  }).join('\n')
+  const { complete, report, parse } = parseReportText(wrapped, SEED_HINTS)
+  t.notOk(complete)
+  t.same(report?.requests?.newReceived, { naturalPerson: 10, commercial: 0, research: 0, socialWelfare: 0, legalService: 0, otherOrg: 0 },
+    'the 总计 cell is not read; the row\'s other cells are')
+  t.same(parse.unread.map((u) => [u.pointer, u.reason, u.source]), [['/requests/newReceived/total', 'not-a-number', '1｜0']], 'it is unread, with both pieces')
+})
+
+t.test('text listing a table\'s labels first and its values after them (pdftotext without -layout) reads no cell of it', async (t) => {
+  const cells = (line: string): string[] => line.split('|').map((c) => c.trim()).filter((c) => c !== '')
+  const lines = seedText.split('\n')
+  const start = lines.findIndex((line) => line.startsWith('三、收到和处理'))
+  const end = lines.findIndex((line) => line.startsWith('四、政府信息公开行政复议'))
+  const table = lines.slice(start + 1, end).map(cells)
+  const byColumns = [...lines.slice(0, start + 1), ...table.map((row) => row.filter((cell) => !/^\d+$/.test(cell)).join(' ')),
+    ...table.flatMap((row) => row.filter((cell) => /^\d+$/.test(cell))), ...lines.slice(end)].join('\n')
+  const { report, parse } = parseReportText(byColumns, SEED_HINTS)
+  t.equal(report?.requests, undefined, 'no cell of table 三')
+  t.match(parse.unread.filter((u) => u.pointer.startsWith('/requests')), [{ pointer: '/requests', reason: 'not-found', messageEn: /prints its row labels one after another and its values after them/ }])
+})
+
 t.test('layout text: a value between two columns is not placed; its row is unread, never read into a column', async (t) => {
   // The 总计 of 上年结转 printed three characters left of its column, halfway to the column before it.
   const shifted = (label: string, values: string[]) => label.startsWith('二、上年结转') ? [values[0] ?? '', '', '', '', '', `${values[6] ?? ''}   `] : values

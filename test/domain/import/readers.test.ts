@@ -76,6 +76,20 @@ t.test('pdfLayoutText: lines by baseline, columns by gaps, indentation from the 
   t.notOk(lacksTextLayer([{ items: [item('二、主动公开政府信息情况二、主动公开政府信息情况', 0, 0)] }]))
 })
 
+t.test('pdfLayoutText: the margin is the leftmost place lines start, not where most do', async (t) => {
+  // A table of narrow cells: the pieces of labels wrapped in its inner column start most lines.
+  const lines = pdfLayoutText([{
+    items: [
+      item('一、本', 78, 700), item('28', 120, 700), item('8,831', 160, 700),
+      item('年新收', 78, 685), item(',886', 160, 688),
+      item('1.属于', 160, 660), item('国家秘', 160, 645), item('密', 160, 630), item('2.其他', 160, 615), item('法律行', 160, 600)
+    ]
+  }]).split('\n')
+  t.equal(lines[0]?.indexOf('一'), 0, 'the first column at the margin')
+  t.equal(lines[2]?.indexOf('1.属于'), Math.round((160 - 78) / 6), 'the inner column indented from it, in columns of half the font size')
+  t.equal(lines[1]?.indexOf(',886'), lines[2]?.indexOf('1.属于'), 'a line starting in the inner column is printed there, under the number it continues')
+})
+
 t.test('textRows: radicals a font printed for ideographs are read as the ideographs', async (t) => {
   // Chromium with Noto CJK writes 民 as the radical ⺠ (U+2EA0); a Kangxi radical (⽂, U+2F42) folds by NFKC.
   const rows = textRows('淮安市洪泽区人⺠政府\n⻓兴县⽂化局', 'layout')
