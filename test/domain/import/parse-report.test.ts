@@ -1,5 +1,6 @@
 import t from 'tap'
 import { parseReportHtml, parseReportText, type ImportHints } from '../../../src/domain/import/index.js'
+import type { AnnualReport } from '../../../src/domain/report.js'
 import { comparable, completed, CORPUS, expectedReport, htmlFixture, SEED_HINTS, SEED_TEXT as seedText } from './corpus.js'
 
 const readText = (text: string, hints?: ImportHints) => completed(parseReportText(text, hints))
@@ -276,7 +277,7 @@ t.test('layout text: a number a narrow cell wrapped onto the line below is never
   }).join('\n')
   const { complete, report, parse } = parseReportText(wrapped, SEED_HINTS)
   t.notOk(complete)
-  t.same(report?.requests?.newReceived, { naturalPerson: 10, commercial: 0, research: 0, socialWelfare: 0, legalService: 0, otherOrg: 0 },
+  t.same((report as Partial<AnnualReport> | null)?.requests?.newReceived, { naturalPerson: 10, commercial: 0, research: 0, socialWelfare: 0, legalService: 0, otherOrg: 0 },
     'the 总计 cell is not read; the row\'s other cells are')
   t.same(parse.unread.map((u) => [u.pointer, u.reason, u.source]), [['/requests/newReceived/total', 'not-a-number', '1｜0']], 'it is unread, with both pieces')
 })
@@ -290,7 +291,7 @@ t.test('text listing a table\'s labels first and its values after them (pdftotex
   const byColumns = [...lines.slice(0, start + 1), ...table.map((row) => row.filter((cell) => !/^\d+$/.test(cell)).join(' ')),
     ...table.flatMap((row) => row.filter((cell) => /^\d+$/.test(cell))), ...lines.slice(end)].join('\n')
   const { report, parse } = parseReportText(byColumns, SEED_HINTS)
-  t.equal(report?.requests, undefined, 'no cell of table 三')
+  t.equal((report as Partial<AnnualReport> | null)?.requests, undefined, 'no cell of table 三')
   t.match(parse.unread.filter((u) => u.pointer.startsWith('/requests')), [{ pointer: '/requests', reason: 'not-found', messageEn: /prints its row labels one after another and its values after them/ }])
 })
 
