@@ -473,7 +473,21 @@ function readCell (log: ParseLog, cellPointer: string, raw: RawValue, kind: Valu
  * cells of a row not found, or found with the wrong number of values, are logged unread with where they were
  * looked for, and so is a single value that is not a number (its neighbours are still read).
  */
-function readAligned (choice: LayoutChoice, rows: readonly ValueRow[], log: ParseLog, table: TableContext): void {
+function readAligned (choice: LayoutChoice, rows: readonly ValueRow[], log: ParseLog, table: TableContext, format: SourceFormat): void {
+  if (format === 'cell-per-line' && !regularCells(choice, rows)) {
+    for (const spec of choice.specs) {
+      for (const [field] of spec.fields) {
+        logUnread(log, {
+          pointer: pointer(...spec.path, field),
+          reason: 'value-count',
+          message: `${table.zh}每格一行，但并非每行都恰有其数值，无法确定各数值所属的行`,
+          messageEn: `${table.en} prints a cell per line, but not every row has its number of values right after it, so no value can be put in its row`,
+          ...(table.region !== undefined ? { region: table.region } : {})
+        })
+      }
+    }
+    return
+  }
   const matched = choice.specs.map((spec, i) => {
     const match = choice.alignment.matches[i]
     return match == null ? undefined : rows[match.observed]
@@ -530,6 +544,20 @@ function readAligned (choice: LayoutChoice, rows: readonly ValueRow[], log: Pars
     logProblem(log, 'warning', `${table.zh}第${row.line}行的数值（${row.values.map((v) => v.source).join(' ')}）无法对应到表格行，已忽略`,
       `${table.en}: the values on line ${row.line} (${row.values.map((v) => v.source).join(' ')}) match no row of the form and were ignored`)
   }
+}
+
+/**
+ * Whether a table printed a cell per line reads row by row: every row of the form found has exactly its number of
+ * values, and no values are left over. Text with nothing but the order of its lines to go by (pdftotext without
+ * -layout prints some rows' values before their labels) is otherwise read wrongly from the first row out of step on.
+ */
+function regularCells (choice: LayoutChoice, rows: readonly ValueRow[]): boolean {
+  const fitted = choice.specs.every((spec, i) => {
+    const match = choice.alignment.matches[i]
+    const row = match == null ? undefined : rows[match.observed]
+    return row === undefined || row.values.length === spec.fields.length
+  })
+  return fitted && choice.alignment.extra.every((j) => rows[j]?.blankOnly !== false)
 }
 
 /** Logs a whole table unread: its part was found but holds no values, or none that can be put in its rows. */
@@ -656,7 +684,7 @@ export function readProactive (region: readonly SourceRow[], format: SourceForma
     return null
   }
   const choice = chooseLayout([PROACTIVE_2021, layout2019], rows, [WORDS_2021.test(text) ? 1 : 0, is2019 ? 1 : 0])
-  readAligned(choice, rows, log, table)
+  readAligned(choice, rows, log, table, format)
   return choice.specs === PROACTIVE_2021 ? '2021' : '2019'
 }
 
@@ -726,7 +754,7 @@ export function readRequests (region: readonly SourceRow[], format: SourceFormat
     return null
   }
   const choice = chooseLayout([REQUESTS_2021, REQUESTS_2019], rows, [0, 0])
-  readAligned(choice, rows, log, table)
+  readAligned(choice, rows, log, table, format)
   return choice.specs === REQUESTS_2021 ? '2021' : '2019'
 }
 

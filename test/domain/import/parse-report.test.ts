@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import t from 'tap'
 import { parseReportHtml, parseReportText, type ImportHints } from '../../../src/domain/import/index.js'
 import type { AnnualReport } from '../../../src/domain/report.js'
@@ -51,6 +52,22 @@ t.test('the same seed as one cell per line, and column-aligned', async (t) => {
     const { report, parse } = readText(text, SEED_HINTS)
     t.equal(parse.format, format)
     t.strictSame(comparable(report), expected, format)
+  }
+})
+
+t.test('pdftotext without -layout (a cell per line, some rows\' values before their labels): no cell is read wrongly', async (t) => {
+  // A random report printed by Chromium and put through `pdftotext` (poppler 22), with the report it was made from.
+  const fixture = (name: string) => readFileSync(new URL(`../../fixtures/pdftotext/${name}`, import.meta.url), 'utf8')
+  const printed = JSON.parse(fixture('raw-generated.json')) as AnnualReport
+  const { report, parse } = parseReportText(fixture('raw-generated.txt'), { regionCode: printed.agency.regionCode, kind: printed.kind })
+  t.equal(parse.format, 'cell-per-line')
+  const read = (report ?? {}) as Partial<AnnualReport>
+  t.same(read.requests, undefined, 'table 三, whose rows are out of step, is not read')
+  const leaves = (value: unknown): number => value !== null && typeof value === 'object' ? Object.values(value).reduce<number>((n, inner) => n + leaves(inner), 0) : 1
+  t.equal(parse.unread.filter((u) => u.pointer.startsWith('/requests/')).length, leaves(printed.requests), 'every cell of it is unread')
+  t.match(parse.unread.find((u) => u.pointer.startsWith('/requests/')), { reason: 'value-count', messageEn: /not every row has its number of values right after it/ })
+  for (const part of ['proactive', 'reviewLitigation'] as const) {
+    for (const [key, value] of Object.entries(read[part] ?? {})) t.same(value, (printed[part] as unknown as Record<string, unknown>)[key], `${part}.${key} read as printed`)
   }
 })
 
