@@ -152,8 +152,8 @@ const CONTINUED = '｜'
  * A laid-out line printing pieces of the numbers of the value row just above it, as a narrow cell wraps a long number
  * ("8,831" over ",886", "23799" over "94"): the row's values with pieces under them become undecided (`CONTINUED`),
  * and the line is returned without those pieces. Null when the line is no such continuation: it starts with an item
- * number (a row of its own), is more than `SPLIT_ROW_LINES` below, prints as many numbers as the row above, or prints
- * a number under no value of it.
+ * number (a row of its own), is more than `SPLIT_ROW_LINES` below, prints as many numbers as the row above, a blank
+ * marker or a number with a unit (a whole value), or a number under no value of it.
  */
 function withoutContinuedNumbers (row: SourceRow, above: ValueRow): SourceRow | null {
   if (row.cells !== null || !above.laidOut || row.line <= above.line || row.line - above.line > SPLIT_ROW_LINES) return null
@@ -161,7 +161,9 @@ function withoutContinuedNumbers (row: SourceRow, above: ValueRow): SourceRow | 
   const firstValue = tokens.findIndex((token) => !isLabelPiece(token.text))
   if (ROW_MARKER.test(normalizeLabel(tokens.slice(0, firstValue < 0 ? tokens.length : firstValue).map((t) => t.text).join('')))) return null
   const pieces = tokens.filter((token) => NUMBER_PIECE.test(token.text))
-  if (pieces.length === 0 || pieces.length >= above.values.length) return null
+  // A blank marker or a number with a unit is a cell's whole value: the line is a row of its own.
+  const whole = tokens.some((token) => !NUMBER_PIECE.test(token.text) && VALUE_PIECE.test(token.text))
+  if (whole || pieces.length === 0 || pieces.length >= above.values.length) return null
   const under = pieces.map((piece) => above.values.findIndex((value) => value.span !== undefined && piece.span !== undefined &&
     piece.span.start < value.span.end && value.span.start < piece.span.end))
   if (under.some((k) => k < 0)) return null

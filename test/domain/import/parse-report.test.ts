@@ -297,6 +297,9 @@ t.test('layout text: a number a narrow cell wrapped onto the line below is never
   t.same((report as Partial<AnnualReport> | null)?.requests?.newReceived, { naturalPerson: 10, commercial: 0, research: 0, socialWelfare: 0, legalService: 0, otherOrg: 0 },
     'the 总计 cell is not read; the row\'s other cells are')
   t.same(parse.unread.map((u) => [u.pointer, u.reason, u.source]), [['/requests/newReceived/total', 'not-a-number', '1｜0']], 'it is unread, with both pieces')
+  const marked = readText(laidOutSeed((label, values) => (label === '行政规范性文件' ? ['0', '1', '—'] : values)), SEED_HINTS)
+  t.same([marked.report?.proactive.regulations, marked.report?.proactive.normativeDocuments], [{ issued: 0, repealed: 0, inForce: 0 }, { issued: 0, repealed: 1, inForce: null }],
+    'a row below with fewer numbers and a blank marker is a row of its own, not the rest of the numbers above it')
 })
 
 t.test('text listing a table\'s labels first and its values after them (pdftotext without -layout) reads no cell of it', async (t) => {
