@@ -152,20 +152,26 @@ const CONTINUED = '｜'
  * A laid-out line printing pieces of the numbers of the value row just above it, as a narrow cell wraps a long number
  * ("8,831" over ",886", "23799" over "94"): the row's values with pieces under them become undecided (`CONTINUED`),
  * and the line is returned without those pieces. Null when the line is no such continuation: it starts with an item
- * number (a row of its own), is more than `SPLIT_ROW_LINES` below, prints as many numbers as the row above, a blank
- * marker or a number with a unit (a whole value), or a number under no value of it.
+ * number or a row label of the form (`rowLabels`: a row of its own) and has no piece starting with a comma, is more
+ * than `SPLIT_ROW_LINES` below, prints as many numbers as the row above, a blank marker or a number with a unit (a
+ * whole value), or a number under no number of it.
  */
-function withoutContinuedNumbers (row: SourceRow, above: ValueRow): SourceRow | null {
+function withoutContinuedNumbers (row: SourceRow, above: ValueRow, rowLabels: readonly string[]): SourceRow | null {
   if (row.cells !== null || !above.laidOut || row.line <= above.line || row.line - above.line > SPLIT_ROW_LINES) return null
   const tokens = placedTokens(row.text)
   const firstValue = tokens.findIndex((token) => !isLabelPiece(token.text))
-  if (ROW_MARKER.test(normalizeLabel(tokens.slice(0, firstValue < 0 ? tokens.length : firstValue).map((t) => t.text).join('')))) return null
+  const label = tokens.slice(0, firstValue < 0 ? tokens.length : firstValue).map((t) => t.text).join('')
   const pieces = tokens.filter((token) => NUMBER_PIECE.test(token.text))
+  // A piece starting with a thousands comma is the rest of a number whatever label is beside it ("总计 ,747").
+  const rest = pieces.some((piece) => piece.text.startsWith(','))
+  const ownRow = ROW_MARKER.test(normalizeLabel(label)) ||
+    rowLabels.some((rowLabel) => [...rowLabel].length >= DISTINCT_LABEL && labelScore(rowLabel, label) >= OWN_LABEL_SCORE)
+  if (ownRow && !rest) return null
   // A blank marker or a number with a unit is a cell's whole value: the line is a row of its own.
   const whole = tokens.some((token) => !NUMBER_PIECE.test(token.text) && VALUE_PIECE.test(token.text))
   if (whole || pieces.length === 0 || pieces.length >= above.values.length) return null
   const under = pieces.map((piece) => above.values.findIndex((value) => value.span !== undefined && piece.span !== undefined &&
-    piece.span.start < value.span.end && value.span.start < piece.span.end))
+    NUMBER_PIECE.test(value.source) && piece.span.start < value.span.end && value.span.start < piece.span.end))
   if (under.some((k) => k < 0)) return null
   under.forEach((k, i) => {
     const value = above.values[k]
@@ -187,14 +193,14 @@ const FOLLOWING_LABEL_ROWS = 2
  * Example: layout lines "（二）部分公开（区分处理的，只计这一情 形，不", "计其他情形）", "4 0 0 0 0 0 4" → one value row
  * with label '' and context '(二)部分公开(区分处理的,只计这一情 形,不 计其他情形)' (tokens NFKC-folded), 7 values.
  */
-export function valueRows (rows: readonly SourceRow[], format: SourceFormat): ValueRow[] {
+export function valueRows (rows: readonly SourceRow[], format: SourceFormat, rowLabels: readonly string[] = []): ValueRow[] {
   const out: ValueRow[] = []
   let pending: string[] = []
   let lastWasValue = false
   for (const printed of rows) {
     if (isNote(printed.text)) continue
     const above = out.at(-1)
-    const row = (above !== undefined ? withoutContinuedNumbers(printed, above) : null) ?? printed
+    const row = (above !== undefined ? withoutContinuedNumbers(printed, above, rowLabels) : null) ?? printed
     const { label, values } = splitRow(row)
     if (values.length === 0) {
       if (label !== '') {
@@ -662,6 +668,9 @@ function procurementUnit (text: string, rows: readonly ValueRow[], log: ParseLog
   return 'amount'
 }
 
+/** The labels of table 二's rows in either template. */
+const PROACTIVE_LABELS = [...PROACTIVE_2021, ...proactive2019('amount')].map((spec) => spec.label)
+
 /**
  * Reads table 二 (主动公开) in whichever layout fits: 2021 (规章/行政规范性文件 制发·废止·现行有效; 许可, 处罚, 强制 决定数;
  * 收费金额) or 2019 (规章/规范性文件 新制作·新公开·总数; 项目数 and 增减; 收费; 集中采购). The header words tip the balance.
@@ -672,7 +681,7 @@ function procurementUnit (text: string, rows: readonly ValueRow[], log: ParseLog
  * `/proactive/fees/amountWan` 0 in `log.values`.
  */
 export function readProactive (region: readonly SourceRow[], format: SourceFormat, log: ParseLog): Template | null {
-  const rows = valueRows(region, format)
+  const rows = valueRows(region, format, PROACTIVE_LABELS)
   const table = { zh: '表二', en: 'Table 2', region: regionOf(region) }
   if (rows.length === 0) {
     unreadTable(log, 'proactive', table)
@@ -745,7 +754,7 @@ const REQUESTS_2019: readonly RowSpec[] = [...REQUESTS_HEAD, requestSpec('other'
  * Example: the seed → '2021', with `/requests/newReceived/total` 10 in `log.values`; 洪泽区 2023 (single （六） row) → '2019'.
  */
 export function readRequests (region: readonly SourceRow[], format: SourceFormat, log: ParseLog): Template | null {
-  const rows = joinSplitRows(valueRows(region, format), APPLICANT_COLUMNS.length)
+  const rows = joinSplitRows(valueRows(region, format, [...REQUESTS_2021, ...REQUESTS_2019].map((spec) => spec.label)), APPLICANT_COLUMNS.length)
   const table = { zh: '表三', en: 'Table 3', region: regionOf(region) }
   if (rows.length === 0) {
     unreadTable(log, 'requests', table)
