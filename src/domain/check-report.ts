@@ -2,6 +2,8 @@
  * Runs the rule catalogue over one report (and its prior year, for the cross-year rules) and sums up the result.
  */
 import type { Finding, RuleDefinition, RuleInput } from './findings.js'
+import { ProseReadings } from './narrative.js'
+import type { NarrativeInput } from './narrative.js'
 import { RULES } from './rules/index.js'
 
 /**
@@ -14,9 +16,11 @@ import { RULES } from './rules/index.js'
  * (CY-2019-PREV applies to 2019-template reports only).
  */
 export function checkReport (input: RuleInput, rules: readonly RuleDefinition[] = RULES): Finding[] {
+  // The narrative rules all read the report's prose (and N-YOY-CLAIM the prior year's): it is read once for them all.
+  const shared: NarrativeInput = { ...input, prose: new ProseReadings() }
   return rules
     .filter((rule) => rule.templates.includes(input.report.template))
-    .flatMap((rule) => rule.check(input))
+    .flatMap((rule) => rule.check(shared))
 }
 
 export interface FindingSummary {

@@ -6,13 +6,18 @@
  * Matching runs on a normalised copy of each sentence (NFKC, so （）、，、％ become ASCII; spaces next to Chinese
  * removed, so pdftotext's "2023 年" reads as "2023年"; thousands separators dropped); quotes keep the original text.
  *
+ * A report's prose is read once for all the rules of a check (`proseOf`, `ProseReadings`): the sections are split
+ * into sentences and normalised, and each sentence that may state a count is walked once, left to right, for its
+ * counts, the clause of each, whether it is a change, its 其中 marks and the counting words that follow its numbers.
+ * The rules read that reading: the counts, the breakdowns, and the sentences a claim can be in, which are the only
+ * ones each rule runs its own pattern on.
+ *
  * Everything here is linear in the length of the prose, whatever it holds (test/domain/rules/linear-prose.test.ts):
- * each sentence's counts, clause starts and breakdown marks are read once, in one pass, and kept (`countsOf`);
  * look-ups by position are binary searches; every pattern has bounded gaps, and a number is only read from the
  * start of its run of digits or numerals, so no pattern backtracks over a long run once per character.
  */
 import { failed } from './findings.js'
-import type { Finding, FindingFields, RuleStamp } from './findings.js'
+import type { Finding, FindingFields, RuleInput, RuleStamp } from './findings.js'
 import type { Requests, Sections } from './report.js'
 import type { Label } from './tables.js'
 
@@ -28,16 +33,18 @@ export const SECTION_LABELS: { readonly [K in SectionKey]: Label } = {
 const SECTION_KEYS = Object.keys(SECTION_LABELS) as readonly SectionKey[]
 
 /**
- * Memos keyed by the (immutable) input objects: the sentences of a report's prose, their breakdowns, and the
- * global form of each rule's pattern. Weak keys, so they never keep a report alive.
+ * Memos keyed by long-lived objects: the breakdowns of a list of sentences passed to `breakdownsOf` from outside a
+ * reading, and the global form of each rule's pattern. A report's reading is not kept in a WeakMap: the engine's
+ * young-generation collector keeps a weak entry's value alive, so every report's sentences would outlive the check
+ * and cost a full collection (see `ProseReadings`).
  */
-const SENTENCES = new WeakMap<Sections, Sentence[]>()
 const BREAKDOWNS = new WeakMap<readonly Sentence[], readonly Breakdown[]>()
-const BREAKDOWNS_BY_SENTENCE = new WeakMap<readonly Breakdown[], ReadonlyMap<number, readonly Breakdown[]>>()
-const READINGS = new WeakMap<Sentence, SentenceReading>()
 const GLOBAL_PATTERNS = new WeakMap<RegExp, RegExp>()
 
-/** One sentence of a section: the original text (for quoting) and the normalised text (for matching). */
+/**
+ * One sentence of a section: the original text (for quoting), the normalised text (for matching), and what the one
+ * walk over the normalised text found in it.
+ */
 export interface Sentence {
   readonly section: SectionKey
   /** Index of the line (paragraph) of the section the sentence is in. */
@@ -46,6 +53,19 @@ export interface Sentence {
   readonly index: number
   readonly text: string
   readonly norm: string
+  /** The counts stated in `norm` (those `countsIn` lists), in text order, each with its clause start. */
+  readonly counts: readonly ReadCount[]
+  /** The counts that are quantities, not changes ("增加5条"): the only ones a breakdown takes as its total. */
+  readonly quantities: readonly ReadCount[]
+  /** The counts in each counting word, in text order. */
+  readonly countsByUnit: ReadonlyMap<string, readonly ReadCount[]>
+  /** Offsets of 其中 in `norm`. */
+  readonly marks: readonly number[]
+  /**
+   * Every counting word that follows a number in `norm`, whether or not the number is a count ("一件事", "7.5件"):
+   * a pattern ending in "(NUMBER)件" can only match a sentence with 件 here.
+   */
+  readonly units: ReadonlySet<string>
 }
 
 /** A number followed by a counting word: "13件", "60 条", "十三件". */
@@ -65,14 +85,20 @@ export interface Percent {
   readonly end: number
 }
 
+/** The characters of a simple Chinese numeral ("十三", "一百零五"). */
+const NUMERALS = '零〇一二两三四五六七八九十百千'
+
 /**
  * A number as the patterns capture it: Arabic digits, or simple Chinese numerals. It only starts where its run of
  * digits (or numerals) starts: a pattern would otherwise retry the rest of a long run from every character of it.
  */
-export const NUMBER = '(?:(?<!\\d)\\d+(?:\\.\\d+)?|(?<![零〇一二两三四五六七八九十百千])[零〇一二两三四五六七八九十百千]+)'
+export const NUMBER = `(?:(?<!\\d)\\d+(?:\\.\\d+)?|(?<![${NUMERALS}])[${NUMERALS}]+)`
 
 /** Counting words reports put after a number (人次 first, so a regex alternation takes the whole word). */
-export const UNITS = '(?:人次|件|条|个|项|次|份|期|场|篇|家|批)'
+const UNIT_WORDS = ['人次', '件', '条', '个', '项', '次', '份', '期', '场', '篇', '家', '批']
+
+/** `UNIT_WORDS` as an alternation, for patterns. */
+export const UNITS = `(?:${UNIT_WORDS.join('|')})`
 
 /** Characters that end a clause: a number, a unit or a word never reaches across them in a pattern. */
 export const CLAUSE_GAP = '[^,:;()\\d。]'
@@ -115,7 +141,11 @@ const THOUSANDS_SEPARATOR = /(\d),(?=\d{3}(?!\d))/g
  * Example: `normalizeProse('受理政府信息公开申请 3,119 件，答复 3050 件')` → `'受理政府信息公开申请3119件,答复3050件'`.
  */
 export function normalizeProse (text: string): string {
-  const nfkc = text.normalize('NFKC')
+  return normalizeAfterNfkc(text.normalize('NFKC'))
+}
+
+/** What `normalizeProse` does after NFKC: the spaces and the thousands separators. */
+function normalizeAfterNfkc (nfkc: string): string {
   // Most sentences have no whitespace left and no "3,119", and a `test` costs a fraction of a `replace` that finds
   // nothing to replace, so each replacement runs only where it can change something.
   // NFKC turns ，into "," — spaces around it are removed as around any punctuation.
@@ -164,27 +194,160 @@ export function readNumber (text: string): number | null {
   return /^\d+(?:\.\d+)?$/.test(text) ? Number(text) : parseChineseNumeral(text)
 }
 
+/** The reading of a report's prose that every rule shares (`proseOf`). */
+export interface ProseReading {
+  /** Every sentence of the three sections, in document order (`sentencesOf`). */
+  readonly sentences: Sentence[]
+  /** The "共 X 件，其中 …" breakdowns of the sentences (as `breakdownsOf` finds them), found when first asked for. */
+  readonly breakdowns: readonly Breakdown[]
+  /**
+   * The sentences in which a number is followed by `unit`, or by any counting word when no unit is given (see
+   * `Sentence.units`), in document order: a claim "…X件" can only be in one of them, so a rule runs its pattern on
+   * those alone.
+   */
+  readonly sentencesCounting: (unit?: string) => readonly Sentence[]
+  /**
+   * The sentences whose normalised text holds one of `words`, in document order: one search of the whole prose per
+   * word, so a rule whose pattern needs one of them runs it on those sentences alone.
+   */
+  readonly sentencesWith: (words: readonly string[]) => readonly Sentence[]
+}
+
 /**
- * Splits the three prose sections into sentences (at 。！？； and line breaks), each with its normalised text.
+ * The input of a narrative rule: the rule's input and, from `checkReport`, the prose readings that all the rules of
+ * the check share. A rule called on its own reads the prose itself.
+ */
+export interface NarrativeInput extends RuleInput {
+  readonly prose?: ProseReadings
+}
+
+/**
+ * The prose readings of one check (`checkReport` makes one per call): each report's prose (the report's, and the
+ * prior year's for N-YOY-CLAIM) is read when a rule first asks for it, then shared, and dropped with the check.
+ */
+export class ProseReadings {
+  private readonly bySections = new Map<Sections, ProseReading>()
+
+  of (sections: Sections): ProseReading {
+    let reading = this.bySections.get(sections)
+    if (reading === undefined) {
+      reading = new Reading(readSentences(sections))
+      this.bySections.set(sections, reading)
+    }
+    return reading
+  }
+}
+
+/**
+ * The reading of `sections` (by default the report's), shared by the rules of the check `input` comes from: its
+ * sentences, what each states, and its breakdowns.
+ *
+ * Example: `proseOf({ report: seed, previous: null }).sentencesCounting('件').map((s) => s.norm)` →
+ * `['收到申请信息公开件共13件', '其中信函申请共10件,其中无法提供6件,同意公开3件,结转下年度办理1件', '全年公开政策法规2条,…通知公告公示24件']`.
+ */
+export function proseOf (input: NarrativeInput, sections: Sections = input.report.sections): ProseReading {
+  return input.prose?.of(sections) ?? new Reading(readSentences(sections))
+}
+
+/**
+ * A class rather than an object literal with a getter: a literal's accessor is built anew with every report, which
+ * makes the engine keep the report's sentences past the young generation, and collecting them then costs more than
+ * reading the prose.
+ */
+class Reading implements ProseReading {
+  private found: readonly Breakdown[] | undefined
+  private joinedText: { readonly text: string, readonly starts: readonly number[] } | undefined
+  /** `sentencesCounting`, by unit ('' for any), filled as rules ask. */
+  private readonly counting = new Map<string, readonly Sentence[]>()
+
+  constructor (readonly sentences: Sentence[]) {}
+
+  get breakdowns (): readonly Breakdown[] {
+    this.found ??= findBreakdowns(this.sentences)
+    return this.found
+  }
+
+  sentencesCounting (unit?: string): readonly Sentence[] {
+    const key = unit ?? ''
+    let found = this.counting.get(key)
+    if (found === undefined) {
+      found = this.sentences.filter((sentence) => unit === undefined ? sentence.units.size > 0 : sentence.units.has(unit))
+      this.counting.set(key, found)
+    }
+    return found
+  }
+
+  sentencesWith (words: readonly string[]): readonly Sentence[] {
+    const { text, starts } = this.joined()
+    const found = new Set<number>()
+    for (const word of words) {
+      for (let at = text.indexOf(word); at >= 0;) {
+        const index = lastIndexAtMost(starts, (start) => start, at)
+        found.add(index)
+        // One occurrence is enough: go on from the next sentence.
+        const next = starts[index + 1]
+        at = next === undefined ? -1 : text.indexOf(word, next)
+      }
+    }
+    return [...found].sort((a, b) => a - b).map((index) => this.sentences[index] as Sentence)
+  }
+
+  /** The normalised sentences joined by line breaks, which none holds (so a word found there is in one sentence), and where each starts. */
+  private joined (): { readonly text: string, readonly starts: readonly number[] } {
+    if (this.joinedText === undefined) {
+      const starts: number[] = []
+      let at = 0
+      for (const sentence of this.sentences) {
+        starts.push(at)
+        at += sentence.norm.length + 1
+      }
+      this.joinedText = { text: this.sentences.map((sentence) => sentence.norm).join('\n'), starts }
+    }
+    return this.joinedText
+  }
+}
+
+/**
+ * Splits the three prose sections into sentences (at 。！？； and line breaks), each with its normalised text and
+ * what it states (see `Sentence`). Rules read them through `proseOf`, which shares them within a check.
  *
  * Example: `sentencesOf({ overview: '收到申请13件。其中予以公开3件', problems: '', other: '' })` →
- * `[{ section: 'overview', paragraph: 0, index: 0, text: '收到申请13件', norm: '收到申请13件' }, { …, index: 1, text: '其中予以公开3件', … }]`.
+ * `[{ section: 'overview', paragraph: 0, index: 0, text: '收到申请13件', norm: '收到申请13件', … }, { …, index: 1, text: '其中予以公开3件', … }]`.
  */
 export function sentencesOf (sections: Sections): Sentence[] {
-  // Every N-* rule reads the same sentences of the same report: split and normalise them once.
-  const cached = SENTENCES.get(sections)
-  if (cached !== undefined) return cached
+  return readSentences(sections)
+}
+
+const SENTENCE_END = /[。！？!?；;]/
+
+function readSentences (sections: Sections): Sentence[] {
   const out: Sentence[] = []
   for (const section of SECTION_KEYS) {
-    sections[section].split('\n').forEach((line, paragraph) => {
-      for (const piece of line.split(/[。！？!?；;]/)) {
+    const sectionText = sections[section]
+    // One NFKC per section costs a fraction of one per sentence, which is most of what reading a sentence costs, and
+    // each test below runs once on a line rather than on each of its sentences. NFKC keeps every line break, and every
+    // sentence break where it was (none combines with what follows), but a few rare characters ("﹔", "｡", "‼")
+    // become breaks: a line where they do is normalised sentence by sentence.
+    const normalisedLines = sectionText.normalize('NFKC').split('\n')
+    sectionText.split('\n').forEach((line, paragraph) => {
+      const pieces = line.split(SENTENCE_END)
+      const normalisedPieces = normalisedLines[paragraph]?.split(SENTENCE_END) ?? []
+      const normalisedLine = normalisedPieces.length === pieces.length ? normalisedLines[paragraph] : undefined
+      // Without whitespace and without "3,119", no sentence of the line needs more than NFKC.
+      const lineNeedsCompacting = normalisedLine !== undefined && (HAS_WHITESPACE.test(normalisedLine) || HAS_DIGIT_COMMA_DIGIT.test(normalisedLine))
+      // Then the line's text is its sentences' with the breaks between them: one test passes over the sentences of a
+      // line that states no count.
+      const lineMayStateACount = normalisedLine === undefined || lineNeedsCompacting || MAY_STATE_A_COUNT.test(normalisedLine)
+      pieces.forEach((piece, position) => {
         const text = piece.trim()
-        if (text === '') continue
-        out.push({ section, paragraph, index: out.length, text, norm: normalizeProse(text) })
-      }
+        if (text === '') return
+        const normalisedPiece = normalisedPieces[position] ?? ''
+        const norm = normalisedLine === undefined ? normalizeProse(text) : lineNeedsCompacting ? normalizeAfterNfkc(normalisedPiece) : normalisedPiece
+        const { counts, quantities, countsByUnit, marks, units } = lineMayStateACount ? readText(norm) : NOTHING_STATED
+        out.push({ section, paragraph, index: out.length, text, norm, counts, quantities, countsByUnit, marks, units })
+      })
     })
   }
-  SENTENCES.set(sections, out)
   return out
 }
 
@@ -203,34 +366,190 @@ function execAll (pattern: RegExp, text: string): RegExpExecArray[] {
   return matches
 }
 
+/** A count with where its clause starts and whether it is a change ("比2022年增加5条") rather than a quantity. */
+export interface ReadCount extends Count {
+  readonly clauseStart: number
+  readonly isDelta: boolean
+}
+
+/** What one walk over a normalised text finds (the fields of `Sentence` of the same names). */
+type TextReading = Pick<Sentence, 'counts' | 'quantities' | 'countsByUnit' | 'marks' | 'units'>
+
+/** Most sentences state no count: they all share these. */
+const NO_COUNTS: readonly ReadCount[] = Object.freeze([])
+const NO_MARKS: readonly number[] = Object.freeze([])
+const NO_UNITS: ReadonlySet<string> = new Set()
+const NOTHING_STATED: TextReading = { counts: NO_COUNTS, quantities: NO_COUNTS, countsByUnit: new Map(), marks: NO_MARKS, units: NO_UNITS }
+
+/** Opens the list of parts of a breakdown. */
+const BREAKDOWN_MARK = '其中'
+
+/** The characters that end a clause for `clauseBefore` and for the walk. */
+const CLAUSE_BREAKS = new Set([',', ':', '('])
+
+/** Words of a change after a comparison ("比2022年增加", "较上年下降"), besides 增, 减, 多 and 少. */
+const CHANGE_WORDS = ['上升', '下降', '提高', '降低']
+
+/**
+ * What the walk looks at in a character, one bit each: a digit or numeral, a clause break, a comparison ("比", "较",
+ * so also 同比, 环比), a change, the first character of a change word, of 其中 or of a counting word. Every other
+ * character is 0 and passed over: the walk costs little more than reading the text.
+ */
+const DIGIT = 1
+const NUMERAL = 2
+const CLAUSE_BREAK = 4
+const COMPARISON = 8
+const CHANGE = 16
+const CHANGE_WORD_START = 32
+const MARK_START = 64
+const UNIT_START = 128
+
+const CHARACTER_CLASSES = new Uint8Array(0x10000)
+for (const [chars, bit] of [
+  ['0123456789', DIGIT],
+  [NUMERALS, NUMERAL],
+  [[...CLAUSE_BREAKS].join(''), CLAUSE_BREAK],
+  ['比较', COMPARISON],
+  ['增减多少', CHANGE],
+  [CHANGE_WORDS.map((word) => word.charAt(0)).join(''), CHANGE_WORD_START],
+  [BREAKDOWN_MARK.charAt(0), MARK_START],
+  [UNIT_WORDS.map((word) => word.charAt(0)).join(''), UNIT_START]
+] as const) {
+  for (const ch of chars) CHARACTER_CLASSES[ch.charCodeAt(0)] = (CHARACTER_CLASSES[ch.charCodeAt(0)] ?? 0) | bit
+}
+
+/** The class bits of the character at `at` of `text`; 0 past its end. */
+function classAt (text: string, at: number): number {
+  // Past the end charCodeAt is NaN, and reading a typed array at NaN takes the engine off its fast path for good.
+  return at < text.length ? CHARACTER_CLASSES[text.charCodeAt(at)] ?? 0 : 0
+}
+
+/** The counting word at `at` of `norm` (the first of `UNIT_WORDS` there, as the alternation `UNITS` takes it), or ''. */
+function unitAt (norm: string, at: number): string {
+  if ((classAt(norm, at) & UNIT_START) === 0) return ''
+  return UNIT_WORDS.find((word) => norm.startsWith(word, at)) ?? ''
+}
+
+const DECIMAL_POINT = '.'.charCodeAt(0)
+
+/**
+ * Where the number starting at `start` (with the class bits `kind`) ends, as `(NUMBER)(UNITS)` reads it: the run of
+ * numerals, or the digits with their decimals if any (a pattern takes them whole or fails, as "." is no unit).
+ */
+function numberEnd (norm: string, start: number, kind: number): number {
+  let end = start + 1
+  if ((kind & NUMERAL) !== 0) {
+    while ((classAt(norm, end) & NUMERAL) !== 0) end++
+    return end
+  }
+  while ((classAt(norm, end) & DIGIT) !== 0) end++
+  if (norm.charCodeAt(end) === DECIMAL_POINT && (classAt(norm, end + 1) & DIGIT) !== 0) {
+    end += 2
+    while ((classAt(norm, end) & DIGIT) !== 0) end++
+  }
+  return end
+}
+
 /** Characters before a Chinese numeral that make it part of a word rather than a count ("统一", "逐一", "第一"). */
 const NOT_A_COUNT_BEFORE = new Set(['统', '逐', '每', '第', '唯', '同', '成', '万'])
 
-/** Counting words after a number, e.g. 件 and 条. */
-const COUNT_PATTERN = new RegExp(`(${NUMBER})(${UNITS})`, 'g')
-
 const ARABIC_INTEGER = /^\d+$/
+
+/**
+ * A digit or numeral followed by the first character of a counting word, or 其中: a text with neither states no
+ * count and no breakdown, and most sentences are passed over with this one test instead of a walk.
+ */
+const MAY_STATE_A_COUNT = new RegExp(`[\\d${NUMERALS}][${UNIT_WORDS.map((word) => word.charAt(0)).join('')}]|${BREAKDOWN_MARK}`)
+
+/**
+ * The value of the number `norm.slice(start, end)` followed by `unit` when it is a count: a whole number, and a
+ * Chinese numeral only before 件 (not "一件事", which is a slogan) and not inside a word like 统一; null otherwise.
+ */
+function countValue (norm: string, start: number, end: number, unit: string): number | null {
+  const number = norm.slice(start, end)
+  if (!ARABIC_INTEGER.test(number)) {
+    if (unit !== '件' || norm.charAt(end + unit.length) === '事') return null
+    if (NOT_A_COUNT_BEFORE.has(norm.charAt(start - 1))) return null
+  }
+  const value = readNumber(number)
+  return value !== null && Number.isInteger(value) ? value : null
+}
+
+/**
+ * Walks a normalised text once, left to right, and returns what a `Sentence` keeps: the numbers followed by a
+ * counting word (read as the successive matches of `(NUMBER)(UNITS)` would be, from the start of a run of digits or
+ * numerals, never overlapping), which of them are counts, the start of each count's clause, whether the clause
+ * before the count holds a comparison followed by a change (then the count is a change, not a quantity), and the
+ * positions of 其中.
+ */
+function readText (norm: string): TextReading {
+  if (!MAY_STATE_A_COUNT.test(norm)) return NOTHING_STATED
+  let counts: ReadCount[] | undefined
+  let marks: number[] | undefined
+  let units: Set<string> | undefined
+  let clauseStart = 0
+  let comparisonAt = -1
+  // The end of the first change word after a comparison in the current clause: a count from there on is a change.
+  let changeEnd = Infinity
+  // Where the next number may start: a number and its unit are read as one match, and matches never overlap.
+  let nextNumber = 0
+  let previous = 0
+  for (let i = 0; i < norm.length; i++) {
+    const kind = classAt(norm, i)
+    if (kind === 0) {
+      previous = 0
+      continue
+    }
+    // A number starts where its run of digits or numerals starts (NUMBER's lookbehinds).
+    if ((kind & (DIGIT | NUMERAL) & ~previous) !== 0 && i >= nextNumber) {
+      const end = numberEnd(norm, i, kind)
+      const unit = unitAt(norm, end)
+      if (unit !== '') {
+        nextNumber = end + unit.length
+        units ??= new Set()
+        units.add(unit)
+        const value = countValue(norm, i, end, unit)
+        if (value !== null) {
+          counts ??= []
+          counts.push({ value, unit, start: i, end, clauseStart, isDelta: changeEnd <= i })
+        }
+      }
+    }
+    previous = kind
+    if ((kind & CLAUSE_BREAK) !== 0) {
+      clauseStart = i + 1
+      comparisonAt = -1
+      changeEnd = Infinity
+      continue
+    }
+    if (comparisonAt >= 0 && comparisonAt < i && changeEnd === Infinity) {
+      if ((kind & CHANGE) !== 0) changeEnd = i + 1
+      else if ((kind & CHANGE_WORD_START) !== 0 && CHANGE_WORDS.some((word) => norm.startsWith(word, i))) changeEnd = i + 2
+    }
+    if (comparisonAt < 0 && (kind & COMPARISON) !== 0) comparisonAt = i
+    if ((kind & MARK_START) !== 0 && norm.startsWith(BREAKDOWN_MARK, i)) {
+      marks ??= []
+      marks.push(i)
+    }
+  }
+  if (counts === undefined) return { ...NOTHING_STATED, marks: marks ?? NO_MARKS, units: units ?? NO_UNITS }
+  const countsByUnit = new Map<string, ReadCount[]>()
+  for (const count of counts) {
+    const list = countsByUnit.get(count.unit)
+    if (list === undefined) countsByUnit.set(count.unit, [count])
+    else list.push(count)
+  }
+  return { counts, quantities: counts.filter((count) => !count.isDelta), countsByUnit, marks: marks ?? NO_MARKS, units: units ?? NO_UNITS }
+}
 
 /**
  * Lists the counts stated in a normalised text: a number and a counting word. Chinese numerals count only
  * before 件 (not "一件事", which is a slogan), where they are not part of a word like 统一.
  *
- * Example: `countsIn('全年公开信息共60条,比2022年增加了7.1%')` → `[{ value: 60, unit: '条', start: 7, end: 9 }]`.
+ * Example: `countsIn('全年公开信息共60条,比2022年增加了7.1%')` → `[{ value: 60, unit: '条', start: 7, end: 9, … }]`.
  */
-export function countsIn (norm: string): Count[] {
-  const out: Count[] = []
-  for (const match of execAll(COUNT_PATTERN, norm)) {
-    const [, number = '', unit = ''] = match
-    const start = match.index
-    if (!ARABIC_INTEGER.test(number)) {
-      if (unit !== '件' || norm.charAt(start + match[0].length) === '事') continue
-      if (NOT_A_COUNT_BEFORE.has(norm.charAt(start - 1))) continue
-    }
-    const value = readNumber(number)
-    if (value === null || !Number.isInteger(value)) continue
-    out.push({ value, unit, start, end: start + number.length })
-  }
-  return out
+export function countsIn (norm: string): readonly ReadCount[] {
+  return readText(norm).counts
 }
 
 /** A percentage, read from the start of its run of digits (see `NUMBER`). */
@@ -273,14 +592,8 @@ export interface Breakdown {
   readonly end: number
 }
 
-/** Opens the list of parts of a breakdown. */
-const BREAKDOWN_MARK = '其中'
-
 /** Marks a stated total ("共60条", "共收到申请10件", "合计 5 件") somewhere in its clause before the number. */
 const TOTAL_MARK = /共|合计|总计|累计/
-
-/** The characters that end a clause for `clauseBefore`. */
-const CLAUSE_BREAKS = new Set([',', ':', '('])
 
 /**
  * The part of the clause (after the last ",", ":" or "(") that comes before `position` in a normalised sentence.
@@ -293,90 +606,16 @@ export function clauseBefore (norm: string, position: number): string {
   return norm.slice(start, position)
 }
 
-/** A count with where its clause starts and whether it is a change ("比2022年增加5条") rather than a quantity. */
-export interface ReadCount extends Count {
-  readonly clauseStart: number
-  readonly isDelta: boolean
-}
-
-/** What is read once from a sentence: its counts in order, and where "其中" stands in it. */
-interface SentenceReading {
-  readonly counts: readonly ReadCount[]
-  /** For each count, the index of the last count up to it that is a quantity (not a change); −1 when none. */
-  readonly lastQuantity: Int32Array
-  /** The counts in each counting word, in text order. */
-  readonly byUnit: ReadonlyMap<string, readonly ReadCount[]>
-  readonly marks: readonly number[]
-}
-
-/** The character codes of each character of `chars`: the reading compares codes, which allocates nothing. */
-function codesOf (chars: string): ReadonlySet<number> {
-  return new Set([...chars].map((ch) => ch.charCodeAt(0)))
-}
-
-const CLAUSE_BREAK_CODES = codesOf([...CLAUSE_BREAKS].join(''))
-/** The words of a comparison ("比", "较", so also 同比, 环比) and of a change after it. */
-const COMPARISON_CODES = codesOf('比较')
-const CHANGE_CODES = codesOf('增减多少')
-const CHANGE_WORDS = ['上升', '下降', '提高', '降低']
-const CHANGE_WORD_FIRST_CODES = codesOf(CHANGE_WORDS.map((word) => word.charAt(0)).join(''))
-
-/**
- * Reads a sentence once, left to right: its counts, the start of each count's clause, and whether the clause before
- * the count holds a comparison followed by a change (then the count is a change, not a quantity), and the positions
- * of 其中.
- */
-function readingOf (sentence: Sentence): SentenceReading {
-  const cached = READINGS.get(sentence)
-  if (cached !== undefined) return cached
-  const norm = sentence.norm
-  const found = countsIn(norm)
-  const counts: ReadCount[] = []
-  let clauseStart = 0
-  let comparisonAt = -1
-  // The end of the first change word after a comparison in the current clause: a count from there on is a change.
-  let changeEnd = Infinity
-  let next = 0
-  for (let i = 0; i <= norm.length && next < found.length; i++) {
-    for (let count = found[next]; count !== undefined && count.start === i; count = found[++next]) {
-      counts.push({ value: count.value, unit: count.unit, start: count.start, end: count.end, clauseStart, isDelta: changeEnd <= i })
-    }
-    const code = norm.charCodeAt(i)
-    if (CLAUSE_BREAK_CODES.has(code)) {
-      clauseStart = i + 1
-      comparisonAt = -1
-      changeEnd = Infinity
-      continue
-    }
-    if (comparisonAt >= 0 && comparisonAt < i && changeEnd === Infinity) {
-      if (CHANGE_CODES.has(code)) changeEnd = i + 1
-      else if (CHANGE_WORD_FIRST_CODES.has(code) && CHANGE_WORDS.some((word) => norm.startsWith(word, i))) changeEnd = i + 2
-    }
-    if (comparisonAt < 0 && COMPARISON_CODES.has(code)) comparisonAt = i
+/** The index of the last item of `items` that `holds` is true of, −1 when none: it holds of a first stretch of them only. */
+function lastIndexWhere<T> (items: readonly T[], holds: (item: T) => boolean): number {
+  let low = 0
+  let high = items.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (holds(items[middle] as T)) low = middle + 1
+    else high = middle
   }
-  const lastQuantity = new Int32Array(counts.length)
-  const byUnit = new Map<string, ReadCount[]>()
-  counts.forEach((count, i) => {
-    lastQuantity[i] = count.isDelta ? (i === 0 ? -1 : lastQuantity[i - 1] ?? -1) : i
-    const list = byUnit.get(count.unit)
-    if (list === undefined) byUnit.set(count.unit, [count])
-    else list.push(count)
-  })
-  const marks: number[] = []
-  for (let at = norm.indexOf(BREAKDOWN_MARK); at >= 0; at = norm.indexOf(BREAKDOWN_MARK, at + BREAKDOWN_MARK.length)) marks.push(at)
-  const reading = { counts, lastQuantity, byUnit, marks }
-  READINGS.set(sentence, reading)
-  return reading
-}
-
-/**
- * The counts stated in a sentence (`countsIn` of its normalised text), each with its clause start and whether it is a
- * change; read once per sentence.
- *
- * Example: for "全年公开信息共60条,比2022年增加5条" → 60条 `{ clauseStart: 0, isDelta: false }` and 5条 `{ clauseStart: 10, isDelta: true }`.
- */
-export function countsOf (sentence: Sentence): readonly ReadCount[] {
-  return readingOf(sentence).counts
+  return low - 1
 }
 
 /**
@@ -384,38 +623,16 @@ export function countsOf (sentence: Sentence): readonly ReadCount[] {
  * Counts, matches and breakdowns of a sentence are in text order, so a look-up by position is a binary search.
  */
 export function lastIndexAtMost<T> (items: readonly T[], key: (item: T) => number, limit: number): number {
-  let low = 0
-  let high = items.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if (key(items[middle] as T) <= limit) low = middle + 1
-    else high = middle
-  }
-  return low - 1
+  return lastIndexWhere(items, (item) => key(item) <= limit)
 }
 
 /**
  * The last of `counts` (in text order) that ends at or before `position`.
  *
- * Example: `lastCountBefore(countsOf(sentence), match.index)`; `lastCountBefore(countsInUnit(sentence, '件'), match.index)`.
+ * Example: `lastCountBefore(sentence.counts, match.index)`; `lastCountBefore(sentence.quantities, mark)`.
  */
 export function lastCountBefore<C extends Count> (counts: readonly C[], position: number): C | undefined {
   return counts[lastIndexAtMost(counts, (c) => c.end, position)]
-}
-
-/**
- * The counts of a sentence in one counting word, in text order (read once per sentence).
- *
- * Example: `countsInUnit(sentence, '件')` for "共60条,其中5件" → `[5件]`.
- */
-export function countsInUnit (sentence: Sentence, unit: string): readonly ReadCount[] {
-  return readingOf(sentence).byUnit.get(unit) ?? []
-}
-
-/** The last count of the sentence ending at or before `position` that is a quantity (changes are never totals). */
-function lastQuantityBefore (sentence: Sentence, position: number): ReadCount | undefined {
-  const { counts, lastQuantity } = readingOf(sentence)
-  return counts[lastQuantity[lastIndexAtMost(counts, (c) => c.end, position)] ?? -1]
 }
 
 /**
@@ -430,23 +647,30 @@ function lastQuantityBefore (sentence: Sentence, position: number): ReadCount | 
  * and `{ total: 60条, parts: [59条, 24条] }`.
  */
 export function breakdownsOf (sentences: readonly Sentence[]): readonly Breakdown[] {
-  // Five N-* rules read the breakdowns of the same sentences (`sentencesOf` returns the same array): find them once.
+  // The rules take a reading's breakdowns (`ProseReading.breakdowns`); other callers get one list per array too.
   const cached = BREAKDOWNS.get(sentences)
   if (cached !== undefined) return cached
+  const found = findBreakdowns(sentences)
+  BREAKDOWNS.set(sentences, found)
+  return found
+}
+
+function findBreakdowns (sentences: readonly Sentence[]): readonly Breakdown[] {
   const out: Breakdown[] = []
   sentences.forEach((sentence, position) => {
-    const { counts, marks } = readingOf(sentence)
+    const { counts, marks } = sentence
     // The parts of the breakdown at marks[i] lie between it and the next mark: one walk over the counts serves all.
     let first = 0
     marks.forEach((mark, i) => {
       const end = marks[i + 1] ?? sentence.norm.length
       while (first < counts.length && (counts[first] as ReadCount).start <= mark) first++
-      let total: Count | undefined = lastQuantityBefore(sentence, mark)
+      // Changes are never totals.
+      let total: Count | undefined = lastCountBefore(sentence.quantities, mark)
       let totalSentence = sentence
       if (total === undefined) {
         const previous = sentences[position - 1]
         if (mark !== 0 || previous === undefined || previous.section !== sentence.section || previous.paragraph !== sentence.paragraph) return
-        const candidate = lastQuantityBefore(previous, previous.norm.length)
+        const candidate = lastCountBefore(previous.quantities, previous.norm.length)
         if (candidate === undefined || !TOTAL_MARK.test(previous.norm.slice(candidate.clauseStart, candidate.start))) return
         total = candidate
         totalSentence = previous
@@ -461,7 +685,6 @@ export function breakdownsOf (sentences: readonly Sentence[]): readonly Breakdow
       if (allParts.length > 0) out.push({ sentence, totalSentence, total: plainCount(total), parts: allParts, start: mark, end })
     })
   })
-  BREAKDOWNS.set(sentences, out)
   return out
 }
 
@@ -510,20 +733,6 @@ function plainCount ({ value, unit, start, end }: Count): Count {
   return { value, unit, start, end }
 }
 
-/** The breakdowns of each sentence (by index), in text order; built once per list of breakdowns. */
-function breakdownsBySentence (breakdowns: readonly Breakdown[]): ReadonlyMap<number, readonly Breakdown[]> {
-  const cached = BREAKDOWNS_BY_SENTENCE.get(breakdowns)
-  if (cached !== undefined) return cached
-  const map = new Map<number, Breakdown[]>()
-  for (const breakdown of breakdowns) {
-    const list = map.get(breakdown.sentence.index)
-    if (list === undefined) map.set(breakdown.sentence.index, [breakdown])
-    else list.push(breakdown)
-  }
-  BREAKDOWNS_BY_SENTENCE.set(breakdowns, map)
-  return map
-}
-
 /**
  * The innermost breakdown whose parts' stretch holds `position` of `sentence`, if any: a count stated there is
  * part of that breakdown's total, not of the whole table.
@@ -531,11 +740,11 @@ function breakdownsBySentence (breakdowns: readonly Breakdown[]): ReadonlyMap<nu
  * Example: in "收到申请共13件。其中信函申请共10件,其中无法提供6件", the position of "6件" is inside the breakdown of 10.
  */
 export function enclosingBreakdown (breakdowns: readonly Breakdown[], sentence: Sentence, position: number): Breakdown | undefined {
-  // A sentence's breakdowns are in order of their 其中 and their stretches do not overlap: the last one starting at
-  // or before the position is the only one that can hold it.
-  const own = breakdownsBySentence(breakdowns).get(sentence.index) ?? []
-  const candidate = own[lastIndexAtMost(own, (b) => b.start, position)]
-  return candidate !== undefined && position < candidate.end ? candidate : undefined
+  // Breakdowns come in document order, by sentence and then by their 其中, and the stretches of one sentence's do not
+  // overlap: the last one starting at or before the position in the sentence is the only one that can hold it.
+  const candidate = breakdowns[lastIndexWhere(breakdowns, (b) =>
+    b.sentence.index < sentence.index || (b.sentence.index === sentence.index && b.start <= position))]
+  return candidate?.sentence.index === sentence.index && position < candidate.end ? candidate : undefined
 }
 
 /**
@@ -554,7 +763,7 @@ export function speaksOfWhole (
 ): boolean {
   const breakdown = enclosingBreakdown(breakdowns, sentence, position)
   if (breakdown === undefined) {
-    const firstMark = readingOf(sentence).marks[0]
+    const firstMark = sentence.marks[0]
     return firstMark === undefined || firstMark + BREAKDOWN_MARK.length > position
   }
   return wholeTotals.includes(breakdown.total.value)

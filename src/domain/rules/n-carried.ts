@@ -1,7 +1,5 @@
 import type { Finding, RuleDefinition } from '../findings.js'
-import {
-  breakdownsOf, CLAUSE_GAP, matchesIn, narrativeFinding, NUMBER, readNumber, sentencesOf, speaksOfWhole, wholeRequestTotals
-} from '../narrative.js'
+import { CLAUSE_GAP, matchesIn, narrativeFinding, NUMBER, proseOf, readNumber, speaksOfWhole, wholeRequestTotals } from '../narrative.js'
 
 /**
  * "上年结转N件", "上年度结转申请5件", "上一年度结转至本年度办理的申请3件", "2023年结转的申请2件" (the year before the
@@ -33,17 +31,17 @@ export const N_CARRIED: RuleDefinition = {
   description: 'A prose claim "上年结转 X 件" = requests.carriedOver.total.',
   templates: ['2021', '2019'],
   needsPrevious: false,
-  check ({ report }) {
+  check (input) {
+    const { report } = input
     const table = report.requests.carriedOver.total
     if (table === null) return []
-    const sentences = sentencesOf(report.sections)
-    const breakdowns = breakdownsOf(sentences)
+    const prose = proseOf(input)
     const whole = wholeRequestTotals(report.requests)
     const findings: Finding[] = []
-    for (const { sentence, match } of matchesIn(sentences, CARRIED)) {
+    for (const { sentence, match } of matchesIn(prose.sentencesCounting('件'), CARRIED)) {
       if (OTHER_SUBJECT.test(match[0])) continue
       if (match[1] !== undefined && Number(match[1]) !== report.year - 1) continue
-      if (!speaksOfWhole(breakdowns, sentence, match.index, whole)) continue
+      if (!speaksOfWhole(prose.breakdowns, sentence, match.index, whole)) continue
       const claimed = readNumber(match[2] ?? '')
       if (claimed === null || claimed === table) continue
       findings.push(narrativeFinding(N_CARRIED, sentence, {

@@ -1,6 +1,6 @@
 import type { RuleDefinition } from '../findings.js'
 import { failed } from '../findings.js'
-import { normalizeProse } from '../narrative.js'
+import { normalizeProse, proseOf } from '../narrative.js'
 
 /** Any statement about the fee: "未收取信息处理费", "收取…处理费3940元", "不收费", "未收取任何费用". */
 const FEE_STATEMENT = /处理费|收费|收取[^,;。]{0,12}费/
@@ -20,9 +20,13 @@ export const N_FEE_SECTION6: RuleDefinition = {
   description: 'sections.other mentions 信息处理费 (or 收费 / 收取…费), stating whether fees were charged.',
   templates: ['2021', '2019'],
   needsPrevious: false,
-  check ({ report }) {
+  check (input) {
+    const { report } = input
     const text = report.sections.other
-    if (FEE_STATEMENT.test(normalizeProse(text))) return []
+    // A statement within a sentence is one of the section; only a section without one is normalised whole, in case a
+    // statement runs across a sentence break. Every statement has 费.
+    const stated = proseOf(input).sentencesWith(['费']).some((sentence) => sentence.section === 'other' && FEE_STATEMENT.test(sentence.norm))
+    if (stated || FEE_STATEMENT.test(normalizeProse(text))) return []
     const excerpt = text.trim().slice(0, 80)
     return [failed(N_FEE_SECTION6, {
       message: excerpt === '' ? '第六部分为空，未说明是否收取信息处理费' : '第六部分未说明是否收取信息处理费',

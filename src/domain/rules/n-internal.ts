@@ -1,5 +1,5 @@
 import type { Finding, RuleDefinition } from '../findings.js'
-import { breakdownsOf, narrativeFinding, quoteOf, sentencesOf } from '../narrative.js'
+import { narrativeFinding, proseOf, quoteOf } from '../narrative.js'
 
 /**
  * N-INTERNAL (warning): the prose contradicts itself when the parts it lists after "其中" add up to more than the
@@ -18,9 +18,9 @@ export const N_INTERNAL: RuleDefinition = {
   description: 'For a prose breakdown "共 X 件/条，其中 a …, b …": a + b + … <= X (same counting word; nested 其中 is its own breakdown).',
   templates: ['2021', '2019'],
   needsPrevious: false,
-  check ({ report }) {
+  check (input) {
     const findings: Finding[] = []
-    for (const breakdown of breakdownsOf(sentencesOf(report.sections))) {
+    for (const breakdown of proseOf(input).breakdowns) {
       const sum = breakdown.parts.reduce((acc, part) => acc + part.value, 0)
       const total = breakdown.total.value
       if (sum <= total) continue

@@ -1,9 +1,8 @@
 import type { Finding, RuleDefinition } from '../findings.js'
 import {
-  breakdownsOf, countsOf, enclosingBreakdown, lastCountBefore, matchesIn, narrativeFinding, NUMBER, percentTolerance, readNumber,
-  sentencesOf, UNITS
+  enclosingBreakdown, lastCountBefore, matchesIn, narrativeFinding, NUMBER, percentTolerance, proseOf, readNumber, UNITS
 } from '../narrative.js'
-import type { Count, Sentence } from '../narrative.js'
+import type { Breakdown, Count, Sentence } from '../narrative.js'
 
 /** "X件，占(总数的) P%": a count and the share the prose gives it; the count may end the clause before 占. */
 const SHARE = new RegExp(`(${NUMBER})(${UNITS})[^\\d;。]{0,6}?占(?:比)?[^\\d%;。]{0,10}?(\\d+(?:\\.(\\d+))?)%`)
@@ -11,30 +10,28 @@ const SHARE = new RegExp(`(${NUMBER})(${UNITS})[^\\d;。]{0,6}?占(?:比)?[^\\d%
 /** Words right before a count that make it a stated total: "共60条", "合计5件". */
 const TOTAL_WORDS = ['共', '共计', '合计', '总计']
 
-/** The counts of a sentence stated as totals ("共 N 件") in each counting word, read once per sentence. */
-const STATED_TOTALS = new WeakMap<Sentence, ReadonlyMap<string, readonly Count[]>>()
-
-function statedTotalsOf (sentence: Sentence, unit: string): readonly Count[] {
-  let totals = STATED_TOTALS.get(sentence)
-  if (totals === undefined) {
-    const byUnit = new Map<string, Count[]>()
-    for (const count of countsOf(sentence)) {
-      if (!TOTAL_WORDS.some((word) => sentence.norm.endsWith(word, count.start))) continue
-      const list = byUnit.get(count.unit)
-      if (list === undefined) byUnit.set(count.unit, [count])
-      else list.push(count)
-    }
-    totals = byUnit
-    STATED_TOTALS.set(sentence, totals)
+/** The counts of a sentence stated as totals ("共 N 件"), by counting word. */
+function statedTotalsOf (sentence: Sentence): ReadonlyMap<string, readonly Count[]> {
+  const byUnit = new Map<string, Count[]>()
+  for (const count of sentence.counts) {
+    if (!TOTAL_WORDS.some((word) => sentence.norm.endsWith(word, count.start))) continue
+    const list = byUnit.get(count.unit)
+    if (list === undefined) byUnit.set(count.unit, [count])
+    else list.push(count)
   }
-  return totals.get(unit) ?? []
+  return byUnit
 }
 
-/** The base of a share: the total of the breakdown the count is in, else a stated total ("共 N 件") before it. */
-function baseOf (sentence: Sentence, at: number, unit: string, breakdowns: ReturnType<typeof breakdownsOf>): Count | undefined {
+/**
+ * The base of a share: the total of the breakdown the count is in, else a stated total ("共 N 件") before it
+ * (`statedTotals`, the sentence's `statedTotalsOf`).
+ */
+function baseOf (
+  sentence: Sentence, at: number, unit: string, breakdowns: readonly Breakdown[], statedTotals: ReadonlyMap<string, readonly Count[]>
+): Count | undefined {
   const breakdown = enclosingBreakdown(breakdowns, sentence, at)
   if (breakdown !== undefined) return breakdown.total.unit === unit ? breakdown.total : undefined
-  return lastCountBefore(statedTotalsOf(sentence, unit), at)
+  return lastCountBefore(statedTotals.get(unit) ?? [], at)
 }
 
 /**
@@ -54,27 +51,32 @@ export const N_PCT: RuleDefinition = {
   description: 'A prose share "X 件，占 P%" = X / base × 100 ± 0.1 percentage point, base = the breakdown total (共 N 件, 其中 …).',
   templates: ['2021', '2019'],
   needsPrevious: false,
-  check ({ report }) {
-    const sentences = sentencesOf(report.sections)
-    const breakdowns = breakdownsOf(sentences)
+  check (input) {
+    const prose = proseOf(input)
     const findings: Finding[] = []
-    for (const { sentence, match } of matchesIn(sentences, SHARE)) {
-      const count = readNumber(match[1] ?? '')
-      const unit = match[2] ?? ''
-      const stated = Number(match[3])
-      const base = baseOf(sentence, match.index, unit, breakdowns)
-      if (count === null || base === undefined || base.value === 0 || base.start === match.index) continue
-      const share = Math.round(count / base.value * 1000) / 10
-      if (Math.abs(count / base.value * 100 - stated) <= percentTolerance((match[4] ?? '').length)) continue
-      findings.push(narrativeFinding(N_PCT, sentence, {
-        message: `正文称${count}${unit}占${stated}%，但${count}÷${base.value}=${share}%`,
-        messageEn: `The prose says ${count} is ${stated}%, but ${count} / ${base.value} = ${share}%`,
-        pointers: [],
-        expected: share,
-        actual: stated,
-        difference: Math.round((stated - share) * 10) / 10,
-        context: { count, base: base.value }
-      }, match.index))
+    for (const sentence of prose.sentencesWith(['占'])) {
+      const shares = matchesIn([sentence], SHARE)
+      if (shares.length === 0) continue
+      // Read once per sentence, however many shares it states.
+      const statedTotals = statedTotalsOf(sentence)
+      for (const { match } of shares) {
+        const count = readNumber(match[1] ?? '')
+        const unit = match[2] ?? ''
+        const stated = Number(match[3])
+        const base = baseOf(sentence, match.index, unit, prose.breakdowns, statedTotals)
+        if (count === null || base === undefined || base.value === 0 || base.start === match.index) continue
+        const share = Math.round(count / base.value * 1000) / 10
+        if (Math.abs(count / base.value * 100 - stated) <= percentTolerance((match[4] ?? '').length)) continue
+        findings.push(narrativeFinding(N_PCT, sentence, {
+          message: `正文称${count}${unit}占${stated}%，但${count}÷${base.value}=${share}%`,
+          messageEn: `The prose says ${count} is ${stated}%, but ${count} / ${base.value} = ${share}%`,
+          pointers: [],
+          expected: share,
+          actual: stated,
+          difference: Math.round((stated - share) * 10) / 10,
+          context: { count, base: base.value }
+        }, match.index))
+      }
     }
     return findings
   }

@@ -1,5 +1,5 @@
 import type { Finding, RuleDefinition } from '../findings.js'
-import { breakdownsOf, CLAUSE_GAP, matchesIn, narrativeFinding, NUMBER, readNumber, sentencesOf, speaksOfWhole, wholeRequestTotals } from '../narrative.js'
+import { CLAUSE_GAP, matchesIn, narrativeFinding, NUMBER, proseOf, readNumber, speaksOfWhole, wholeRequestTotals } from '../narrative.js'
 import type { Sentence } from '../narrative.js'
 
 /** "办结/答复 … X件": the verb comes first ("103件顺延到下年度答复" is not a count of replies). */
@@ -51,16 +51,18 @@ export const N_PROCESSED: RuleDefinition = {
   description: 'A prose claim "办结/答复 X 件" = requests.outcomes.total.total; "结转下年度 X 件" = requests.carriedForward.total.',
   templates: ['2021', '2019'],
   needsPrevious: false,
-  check ({ report }) {
+  check (input) {
+    const { report } = input
     const r = report.requests
-    const all = sentencesOf(report.sections)
-    const aboutRequests = all.filter((s) => s.norm.includes('申请'))
-    const breakdowns = breakdownsOf(all)
+    const prose = proseOf(input)
+    // Both patterns end in "X件".
+    const counting = prose.sentencesCounting('件')
+    const aboutRequests = counting.filter((s) => s.norm.includes('申请'))
     const whole = wholeRequestTotals(r)
     const claims = (sentences: readonly Sentence[], pattern: RegExp, isTotal: (norm: string, match: RegExpExecArray) => boolean): Claim[] =>
       matchesIn(sentences, pattern)
         .filter(({ sentence, match }) => !OTHER_SUBJECT.test(match[0]) && isTotal(sentence.norm, match) &&
-          speaksOfWhole(breakdowns, sentence, match.index, whole))
+          speaksOfWhole(prose.breakdowns, sentence, match.index, whole))
         .flatMap(({ sentence, match }) => {
           const claimed = readNumber(match[1] ?? match[2] ?? '')
           return claimed === null ? [] : [{ sentence, at: match.index, claimed }]
@@ -84,7 +86,7 @@ export const N_PROCESSED: RuleDefinition = {
     }
     const handled = claims(aboutRequests, HANDLED, (norm, match) => !isCategoryCount(norm, match))
     compare(handled, r.outcomes.total.total, '/requests/outcomes/total/total', '办结（答复）', 'handled')
-    compare(claims(all, FORWARD, () => true), r.carriedForward.total, '/requests/carriedForward/total', '结转下年度', 'carried forward')
+    compare(claims(counting, FORWARD, () => true), r.carriedForward.total, '/requests/carriedForward/total', '结转下年度', 'carried forward')
     return findings
   }
 }

@@ -1,5 +1,5 @@
 import type { Finding, RuleDefinition } from '../findings.js'
-import { breakdownsOf, CLAUSE_GAP, matchesIn, narrativeFinding, NUMBER, readNumber, sentencesOf, speaksOfWhole } from '../narrative.js'
+import { CLAUSE_GAP, matchesIn, narrativeFinding, NUMBER, proseOf, readNumber, speaksOfWhole } from '../narrative.js'
 
 /** "收到/受理/新收 … 申请 … X件", and "申请 … 收到 X件". The gaps never cross a clause or a number. */
 const RECEIVED = new RegExp(
@@ -46,18 +46,18 @@ export const N_RECEIVED: RuleDefinition = {
   description: 'A prose claim "收到/受理…申请 X 件" = requests.newReceived.total; X = newReceived.total + carriedOver.total (carriedOver > 0) is a wording warning, any other X an error.',
   templates: ['2021', '2019'],
   needsPrevious: false,
-  check ({ report }) {
+  check (input) {
+    const { report } = input
     const table = report.requests.newReceived.total
     if (table === null) return []
     const carried = report.requests.carriedOver.total ?? 0
-    const sentences = sentencesOf(report.sections)
-    const breakdowns = breakdownsOf(sentences)
+    const prose = proseOf(input)
     const findings: Finding[] = []
-    for (const { sentence, match } of matchesIn(sentences, RECEIVED)) {
+    for (const { sentence, match } of matchesIn(prose.sentencesCounting('件'), RECEIVED)) {
       if (OTHER_SUBJECT.test(match[0])) continue
       if (report.kind === 'government' && PART_OF_JURISDICTION.test(subjectBefore(sentence.norm, match.index))) continue
       // Requests received inside a breakdown ("其中网上受理申请4件") are a subset, whatever the total.
-      if (!speaksOfWhole(breakdowns, sentence, match.index, [])) continue
+      if (!speaksOfWhole(prose.breakdowns, sentence, match.index, [])) continue
       const claimed = readNumber(match[1] ?? match[2] ?? '')
       if (claimed === null || claimed === table) continue
       const context = { claimed, newReceived: table, carriedOver: carried }

@@ -1,5 +1,5 @@
 import type { Finding, RuleDefinition } from '../findings.js'
-import { narrativeFinding, sentencesOf } from '../narrative.js'
+import { narrativeFinding, proseOf } from '../narrative.js'
 
 /** Numbering in front of a sentence: （一）, 1., 一、, 一是. */
 const ENUMERATOR = /^(?:\(?[一二三四五六七八九十\d]+[).、]|[一二三四五六七八九十]是)+/
@@ -9,6 +9,17 @@ const ENUMERATOR = /^(?:\(?[一二三四五六七八九十\d]+[).、]|[一二三
  * be legitimate) and not "2018年以来" (a history reaching up to now).
  */
 const OPENING_YEAR = /^((?:19|20)\d{2})年度?(?!\d{1,2}月)(?!以来|至今)/
+
+const FOUR_DIGITS = /^\d{4}$/
+
+/**
+ * True unless the sentence cannot open with a year: numbering holds no 年, so an opening year is the four digits
+ * before the sentence's first 年. Most sentences are ruled out by that one look.
+ */
+function mayOpenWithYear (norm: string): boolean {
+  const at = norm.indexOf('年')
+  return at >= 4 && FOUR_DIGITS.test(norm.slice(at - 4, at))
+}
 
 /** Plans name future years legitimately ("2024年，我局将…"). */
 const FUTURE = /将|计划|拟|下一步|力争|预计|继续|持续推进|争取/
@@ -49,9 +60,11 @@ export const N_STALE_YEAR: RuleDefinition = {
   description: 'A prose sentence opening with "YYYY年" where YYYY != report.year, unless it is a plan, a history (以来) or also names the report year.',
   templates: ['2021', '2019'],
   needsPrevious: false,
-  check ({ report }) {
+  check (input) {
+    const { report } = input
     const findings: Finding[] = []
-    for (const sentence of sentencesOf(report.sections)) {
+    for (const sentence of proseOf(input).sentencesWith(['年'])) {
+      if (!mayOpenWithYear(sentence.norm)) continue
       const text = sentence.norm.replace(ENUMERATOR, '')
       const opening = OPENING_YEAR.exec(text)
       if (opening === null) continue

@@ -1,6 +1,6 @@
 import { pointer } from '../cells.js'
 import type { Finding, RuleDefinition } from '../findings.js'
-import { matchesIn, narrativeFinding, NUMBER, readNumber, sentencesOf } from '../narrative.js'
+import { matchesIn, narrativeFinding, NUMBER, proseOf, readNumber } from '../narrative.js'
 import type { AnnualReport } from '../report.js'
 import { PROACTIVE_ROW_LABELS } from '../tables.js'
 
@@ -13,6 +13,7 @@ const VERBS: readonly (readonly [string, Verb])[] = [
   ['现行有效', 'inForce']
 ]
 const VERB = VERBS.map(([words]) => words).join('|')
+const VERB_PATTERNS = VERBS.map(([words, verb]) => [new RegExp(`^(?:${words})$`), verb] as const)
 /** 规章制度 (internal rules) is not 规章 (government regulations). */
 const OBJECT = '行政规范性文件|规范性文件|规章(?!制度)'
 /** Between verb and object: no clause break, no number, no other document type ("制发规章和规范性文件" is a sum). */
@@ -55,13 +56,14 @@ export const N_T2: RuleDefinition = {
   description: 'A prose claim "制发/废止/现行有效 … 规范性文件/规章 X 件" = proactive.{normativeDocuments,regulations}.{issued,repealed,inForce} (2019: newlyMade for 制发 only).',
   templates: ['2021', '2019'],
   needsPrevious: false,
-  check ({ report }) {
+  check (input) {
+    const { report } = input
     const findings: Finding[] = []
-    for (const { sentence, match } of matchesIn(sentencesOf(report.sections), CLAIM)) {
+    for (const { sentence, match } of matchesIn(proseOf(input).sentencesCounting('件'), CLAIM)) {
       const verbWord = match[1] ?? match[5] ?? ''
       const objectWord = match[2] ?? match[4] ?? ''
       const claimed = readNumber(match[3] ?? match[6] ?? '')
-      const verb = VERBS.find(([words]) => new RegExp(`^(?:${words})$`).test(verbWord))?.[1]
+      const verb = VERB_PATTERNS.find(([pattern]) => pattern.test(verbWord))?.[1]
       const row: Row = objectWord.startsWith('规章') ? 'regulations' : 'normativeDocuments'
       if (verb === undefined || claimed === null) continue
       const cell = cellOf(report, row, verb)

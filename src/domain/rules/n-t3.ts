@@ -1,9 +1,8 @@
 import { addCells } from '../cells.js'
 import type { Finding, RuleDefinition } from '../findings.js'
-import { breakdownsOf, matchesIn, narrativeFinding, NUMBER, readNumber, sentencesOf, speaksOfWhole, wholeRequestTotals } from '../narrative.js'
-import type { Requests } from '../report.js'
+import { matchesIn, narrativeFinding, NUMBER, proseOf, readNumber, speaksOfWhole, wholeRequestTotals } from '../narrative.js'
 import { OUTCOME_CATEGORY_LABELS, requestRows } from '../tables.js'
-import type { OutcomeCategory } from '../tables.js'
+import type { OutcomeCategory, RequestRow } from '../tables.js'
 
 /** The words prose uses for each outcome category of table 三. */
 const CATEGORY_WORDS: readonly (readonly [OutcomeCategory, string])[] = [
@@ -26,26 +25,36 @@ const CATEGORY = `(?:${CATEGORY_WORDS.map(([, words]) => words).join('|')})`
  */
 const CLAIM = new RegExp(`(${CATEGORY}(?:(?:、|和|及|与|以及)${CATEGORY}){0,5})(?:的|申请|类|情形|情况)?(?:共|共计|合计|为|达)?(${NUMBER})件`)
 
+/** Each category's words at the start of a text, compiled once. */
+const CATEGORY_STARTS = CATEGORY_WORDS.map(([category, words]) => [category, new RegExp(`^(?:${words})`)] as const)
+
+/** The category whose words open `text` (the first in `CATEGORY_WORDS` order) and the words, if any. */
+function categoryAtStart (text: string): { category: OutcomeCategory, words: string } | undefined {
+  for (const [category, start] of CATEGORY_STARTS) {
+    const match = start.exec(text)
+    if (match !== null) return { category, words: match[0] }
+  }
+  return undefined
+}
+
 function categoriesOf (phrase: string): OutcomeCategory[] {
   const found: OutcomeCategory[] = []
   let rest = phrase
   while (rest !== '') {
-    const hit = CATEGORY_WORDS
-      .map(([category, words]) => ({ category, match: new RegExp(`^(?:${words})`).exec(rest) }))
-      .find((h) => h.match !== null)
-    if (hit?.match == null) {
+    const hit = categoryAtStart(rest)
+    if (hit === undefined) {
       rest = rest.slice(1) // a joining word
       continue
     }
     if (!found.includes(hit.category)) found.push(hit.category)
-    rest = rest.slice(hit.match[0].length)
+    rest = rest.slice(hit.words.length)
   }
   return found
 }
 
-/** The 总计-column cells of every table-三 row in the categories (a category's subtotal is its rows added up). */
-function totalCells (requests: Requests, categories: readonly OutcomeCategory[]): { pointer: string, value: number | null }[] {
-  return requestRows(requests)
+/** The 总计-column cells of every table-三 row (`rows`) in the categories (a category's subtotal is its rows added up). */
+function totalCells (rows: readonly RequestRow[], categories: readonly OutcomeCategory[]): { pointer: string, value: number | null }[] {
+  return rows
     .filter((row) => (categories as readonly string[]).includes(row.kind))
     .map((row) => ({ pointer: row.cellPointers.total, value: row.cells.total }))
 }
@@ -67,18 +76,20 @@ export const N_T3: RuleDefinition = {
   description: 'A prose count for 予以公开/部分公开/不予公开/无法提供/不予处理/其他处理 (or a sum of them) = the sum of the total column over those table-3 rows.',
   templates: ['2021', '2019'],
   needsPrevious: false,
-  check ({ report }) {
+  check (input) {
+    const { report } = input
     const r = report.requests
-    const sentences = sentencesOf(report.sections)
-    const breakdowns = breakdownsOf(sentences)
+    const prose = proseOf(input)
     const whole = wholeRequestTotals(r)
     const findings: Finding[] = []
-    for (const { sentence, match } of matchesIn(sentences, CLAIM)) {
-      if (!speaksOfWhole(breakdowns, sentence, match.index, whole)) continue
+    // Laid out when the first claim needs them, once however many claims there are.
+    let rows: readonly RequestRow[] | undefined
+    for (const { sentence, match } of matchesIn(prose.sentencesCounting('件'), CLAIM)) {
+      if (!speaksOfWhole(prose.breakdowns, sentence, match.index, whole)) continue
       const claimed = readNumber(match[2] ?? '')
       const categories = categoriesOf(match[1] ?? '')
       if (claimed === null || categories.length === 0) continue
-      const cells = totalCells(r, categories)
+      const cells = totalCells(rows ??= requestRows(r), categories)
       const table = addCells(cells.map((cell) => cell.value))
       // A category printed blank throughout is V-BLANK's to report; it says nothing to compare with.
       if (claimed === table || cells.every((cell) => cell.value === null)) continue

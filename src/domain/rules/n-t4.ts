@@ -1,6 +1,6 @@
 import { addCells, pointer } from '../cells.js'
 import type { Finding, RuleDefinition } from '../findings.js'
-import { lastIndexAtMost, matchesIn, narrativeFinding, NUMBER, readNumber, sentencesOf } from '../narrative.js'
+import { lastIndexAtMost, matchesIn, narrativeFinding, NUMBER, proseOf, readNumber } from '../narrative.js'
 import type { Sentence } from '../narrative.js'
 import type { CaseGroup, ReviewLitigation } from '../report.js'
 import { CASE_FIELD_LABELS } from '../tables.js'
@@ -59,9 +59,12 @@ const FIELD_WORDS: readonly (readonly [string, Field])[] = [
 ]
 
 const FIELD_CLAIM = new RegExp(`(${FIELD_WORDS.map(([w]) => w).join('|')})(?:的)?(?:共|为)?(${NUMBER})件`)
+const FIELD_PATTERNS = FIELD_WORDS.map(([words, field]) => [new RegExp(`^(?:${words})$`), field] as const)
 
 /** "all upheld", "no case lost": contradicted by any corrected or pending case. */
 const ALL_UPHELD = /均(?:获|被|予以)?维持|全部(?:被|获)?维持|零败诉|无败诉|未(?:出现|发生)?败诉|均胜诉/
+/** Every phrase of `ALL_UPHELD` ends in one of these. */
+const UPHELD_WORDS = ['维持', '败诉', '胜诉']
 
 /**
  * "未发生…行政复议、行政诉讼": a zero, when a clause without numbers says 未/没有 before naming review or suit, and
@@ -117,9 +120,11 @@ export const N_T4: RuleDefinition = {
   description: '"行政复议 X 件" = review.total; "行政诉讼 X 件" = suitDirect.total + suitAfterReview.total; stated outcomes = the group columns; "均获维持/零败诉" needs corrected = pending = 0.',
   templates: ['2021', '2019'],
   needsPrevious: false,
-  check ({ report }) {
+  check (input) {
+    const { report } = input
     const rl = report.reviewLitigation
-    const sentences = sentencesOf(report.sections)
+    const prose = proseOf(input)
+    const sentences = prose.sentences
     const findings: Finding[] = []
     const compare = (sentence: Sentence, target: Target, field: Field, claimed: number, at: number): void => {
       const cells = cellsOfTarget(rl, target, field)
@@ -138,34 +143,41 @@ export const N_T4: RuleDefinition = {
       }, at))
     }
 
-    sentences.forEach((sentence, position) => {
-      const reference = referenceTarget(sentences[position - 1], sentence)
-      if (reference !== null) {
-        for (const { match } of matchesIn([sentence], REFERENCE_CLAIM)) {
-          const claimed = readNumber(match[1] ?? '')
-          if (claimed !== null) compare(sentence, reference, 'total', claimed, match.index)
+    // No sentence without one of these words says anything of table 四.
+    for (const sentence of prose.sentencesWith(['件', ...CASE_WORDS, ...UPHELD_WORDS])) {
+      // The claims with a number all end in "X件".
+      if (sentence.units.has('件')) {
+        const reference = referenceTarget(sentences[sentence.index - 1], sentence)
+        if (reference !== null) {
+          for (const { match } of matchesIn([sentence], REFERENCE_CLAIM)) {
+            const claimed = readNumber(match[1] ?? '')
+            if (claimed !== null) compare(sentence, reference, 'total', claimed, match.index)
+          }
+        }
+        const groupClaims = matchesIn([sentence], GROUP_CLAIM)
+        for (const { match } of groupClaims) {
+          const claimed = readNumber(match[2] ?? '')
+          if (claimed !== null) compare(sentence, targetOf(match[1] ?? ''), 'total', claimed, match.index)
+        }
+        // Outcome counts belong to the nearest group claim before them in the sentence.
+        for (const { match } of matchesIn([sentence], FIELD_CLAIM)) {
+          const owner = groupClaims[lastIndexAtMost(groupClaims, (g) => g.match.index, match.index - 1)]
+          const field = FIELD_PATTERNS.find(([pattern]) => pattern.test(match[1] ?? ''))?.[1]
+          const claimed = readNumber(match[2] ?? '')
+          if (owner === undefined || field === undefined || claimed === null) continue
+          compare(sentence, targetOf(owner.match[1] ?? ''), field, claimed, match.index)
         }
       }
-      const groupClaims = matchesIn([sentence], GROUP_CLAIM)
-      for (const { match } of groupClaims) {
-        const claimed = readNumber(match[2] ?? '')
-        if (claimed !== null) compare(sentence, targetOf(match[1] ?? ''), 'total', claimed, match.index)
-      }
-      // Outcome counts belong to the nearest group claim before them in the sentence.
-      for (const { match } of matchesIn([sentence], FIELD_CLAIM)) {
-        const owner = groupClaims[lastIndexAtMost(groupClaims, (g) => g.match.index, match.index - 1)]
-        const field = FIELD_WORDS.find(([words]) => new RegExp(`^(?:${words})$`).test(match[1] ?? ''))?.[1]
-        const claimed = readNumber(match[2] ?? '')
-        if (owner === undefined || field === undefined || claimed === null) continue
-        compare(sentence, targetOf(owner.match[1] ?? ''), field, claimed, match.index)
-      }
-      let clauseStart = 0
-      for (const clause of sentence.norm.split(/[,:;()]/)) {
-        const at = clauseStart
-        clauseStart += clause.length + 1
-        if (/\d/.test(clause) || /纠错|纠正|败诉|维持|审结/.test(clause)) continue
-        if (!NONE_TAIL.test(clause.slice(-NONE_TAIL_LENGTH)) || !negatesCases(clause)) continue
-        for (const target of targetsNamed(clause)) compare(sentence, target, 'total', 0, at)
+      // A zero ends its clause with 行政复议 or 行政诉讼 (`NONE_TAIL`): only a sentence naming one can state it.
+      if (CASE_WORDS.some((word) => sentence.norm.includes(word))) {
+        let clauseStart = 0
+        for (const clause of sentence.norm.split(/[,:;()]/)) {
+          const at = clauseStart
+          clauseStart += clause.length + 1
+          if (/\d/.test(clause) || /纠错|纠正|败诉|维持|审结/.test(clause)) continue
+          if (!NONE_TAIL.test(clause.slice(-NONE_TAIL_LENGTH)) || !negatesCases(clause)) continue
+          for (const target of targetsNamed(clause)) compare(sentence, target, 'total', 0, at)
+        }
       }
       if (ALL_UPHELD.test(sentence.norm)) {
         for (const target of targetsNamed(sentence.norm)) {
@@ -183,7 +195,7 @@ export const N_T4: RuleDefinition = {
           }))
         }
       }
-    })
+    }
     return findings
   }
 }

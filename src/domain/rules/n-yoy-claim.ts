@@ -2,8 +2,7 @@ import { addCells } from '../cells.js'
 import { notAssessable } from '../findings.js'
 import type { Finding, RuleDefinition } from '../findings.js'
 import {
-  countsInUnit, countsOf, lastCountBefore, matchesIn, narrativeFinding, NUMBER, percentTolerance, quoteOf, readNumber, sectionPointer,
-  sentencesOf, UNITS
+  lastCountBefore, matchesIn, narrativeFinding, NUMBER, percentTolerance, proseOf, quoteOf, readNumber, sectionPointer, UNITS
 } from '../narrative.js'
 import type { Count, ReadCount, Sentence } from '../narrative.js'
 import type { AnnualReport } from '../report.js'
@@ -17,6 +16,9 @@ const CHANGE = new RegExp(
   '(增加|增长|上升|提高|提升|多|减少|下降|降低|少)了?约?' +
   `(${NUMBER.replace('(?:\\.\\d+)?', '(?:\\.(\\d+))?')})(%|${UNITS})`
 )
+
+/** Every claim of `CHANGE` opens with one of these (同比 with 比). */
+const COMPARISON_WORDS = ['比', '较', '与']
 
 const DECREASE = /减少|下降|降低|少/
 
@@ -83,10 +85,10 @@ interface SuffixNode {
  * whose subject shares the longest ending with a given subject (the first in document order among equals) is found
  * by walking that subject once, so matching every claim against every prior count is never needed.
  */
-function subjectIndex (report: AnnualReport): ReadonlyMap<string, SuffixNode> {
+function subjectIndex (sentences: readonly Sentence[]): ReadonlyMap<string, SuffixNode> {
   const roots = new Map<string, SuffixNode>()
-  for (const sentence of sentencesOf(report.sections)) {
-    for (const count of countsOf(sentence)) {
+  for (const sentence of sentences) {
+    for (const count of sentence.counts) {
       const stated = { subject: subjectOf(sentence.norm, count), count, quote: quoteOf(sentence, count.start) }
       let node: SuffixNode = roots.get(count.unit) ?? { first: stated, next: new Map() }
       roots.set(count.unit, node)
@@ -154,14 +156,15 @@ export const N_YOY_CLAIM: RuleDefinition = {
   description: 'A prose claim "X …, 比N-1年增加/减少 P%" = (X − prior) / prior × 100 ± 0.1 (or X − prior for a count); prior = the N-1 table cell or the same phrase in the N-1 prose; not_assessable without it.',
   templates: ['2021', '2019'],
   needsPrevious: true,
-  check ({ report, previous }) {
+  check (input) {
+    const { report, previous } = input
     const priorYear = report.year - 1
     const findings: Finding[] = []
     // The prior year's prose is read once, when the first claim needs it, rather than once per claim.
     let priorIndex: ReadonlyMap<string, SuffixNode> | undefined
-    for (const { sentence, match } of matchesIn(sentencesOf(report.sections), CHANGE)) {
+    for (const { sentence, match } of matchesIn(proseOf(input).sentencesWith(COMPARISON_WORDS), CHANGE)) {
       const isPercent = match[5] === '%'
-      const current = lastCountBefore(isPercent ? countsOf(sentence) : countsInUnit(sentence, match[5] ?? ''), match.index)
+      const current = lastCountBefore(isPercent ? sentence.counts : sentence.countsByUnit.get(match[5] ?? '') ?? [], match.index)
       const stated = readNumber(match[3] ?? '')
       if (current === undefined || current.end < match.index - CLAIM_REACH || stated === null) continue
       const claim = sentence.norm.slice(current.start, match.index + match[0].length)
@@ -180,7 +183,7 @@ export const N_YOY_CLAIM: RuleDefinition = {
         continue
       }
       const subject = subjectOf(sentence.norm, current)
-      const prior = priorValue(subject, current.unit, previous, () => (priorIndex ??= subjectIndex(previous)))
+      const prior = priorValue(subject, current.unit, previous, () => (priorIndex ??= subjectIndex(proseOf(input, previous.sections).sentences)))
       if (prior === null || (isPercent && prior.value === 0)) {
         findings.push(unassessable(sentence, match.index, claim,
           `${priorYear}年度报告中找不到“${subject}”的可比数值，无法核对“${claim}”`,
