@@ -8,6 +8,12 @@ import type { PDFPageProxy, TextItem } from 'pdfjs-dist/types/src/display/api.js
 import type { PdfRule } from '../domain/import/pdf-grid.js'
 import type { PdfPage } from '../domain/import/source-pdf.js'
 
+/** A text item that is a table cell's whole value: a number, or a blank marker. */
+const TABLE_CELL = /^\s*(?:\d[\d,.]*|[-—–/])\s*$/
+
+/** Cell values a page must print for its drawing to be read for table borders. */
+const TABLE_CELLS = 3
+
 /** Thickest filled rectangle taken for a drawn line: Word, WPS and browsers fill borders of 0.5 to 3 points. */
 const MAX_RULE_THICKNESS = 3
 
@@ -173,8 +179,11 @@ export async function readPdfPages (bytes: Uint8Array, maxPages: number): Promis
     for (let number = 1; number <= document.numPages; number++) {
       const page = await document.getPage(number)
       const content = await page.getTextContent({ disableNormalization: false })
-      // A page without text (a scan's) has no table to read: its drawing is not looked at.
-      const rules = content.items.length > 0 ? await pageRules(page) : []
+      // Reading a page's drawing costs more than its text (PDF.js translates its fonts too), so it is read only where
+      // a table of the form can be: a page printing a few bare numbers or blank markers, as tables' cells are. Prose
+      // pages and a scan's pages (no text) are not looked at.
+      const cells = content.items.filter((item) => 'str' in item && TABLE_CELL.test(item.str)).length
+      const rules = cells >= TABLE_CELLS ? await pageRules(page) : []
       pages.push({
         rules,
         items: content.items.filter((item): item is TextItem => 'str' in item).map((item) => {

@@ -24,6 +24,19 @@ function bigrams (text: string): string[] {
   return chars.slice(1).map((ch, i) => (chars[i] ?? '') + ch)
 }
 
+/** The expected labels' character pairs: the form's few dozen labels are scored against every row of every report. */
+const EXPECTED_BIGRAMS = new Map<string, string[]>()
+
+function expectedBigrams (expected: string): string[] {
+  let pairs = EXPECTED_BIGRAMS.get(expected)
+  if (pairs === undefined) {
+    pairs = bigrams(normalizeLabel(expected))
+    // Bounded: only the form's labels are expected ones, but a caller could pass any text.
+    if (EXPECTED_BIGRAMS.size < 1000) EXPECTED_BIGRAMS.set(expected, pairs)
+  }
+  return pairs
+}
+
 /**
  * The share of the expected label's character pairs found in the observed text (0..1), after `normalizeLabel`.
  * Extra text in the observed label costs nothing: labels arrive with neighbouring fragments attached.
@@ -31,7 +44,7 @@ function bigrams (text: string): string[] {
  * Example: `labelScore('2.其他法律行政法规禁止公开', '2.其他法律行政止公开')` → `0.69…` (9 of 13 pairs); `labelScore('规章', '行政许可')` → `0`.
  */
 export function labelScore (expected: string, observed: string): number {
-  const want = bigrams(normalizeLabel(expected))
+  const want = expectedBigrams(expected)
   if (want.length === 0) return 0
   if (want.length === 1 && (want[0] ?? '').length === 1) return normalizeLabel(observed).includes(want[0] ?? '') ? 1 : 0
   const have = new Set(bigrams(normalizeLabel(observed)))

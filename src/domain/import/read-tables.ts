@@ -160,19 +160,18 @@ function withoutContinuedNumbers (row: SourceRow, above: ValueRow, rowLabels: re
   if (row.cells !== null || !above.laidOut || row.line <= above.line || row.line - above.line > SPLIT_ROW_LINES) return null
   const tokens = placedTokens(row.text)
   const firstValue = tokens.findIndex((token) => !isLabelPiece(token.text))
-  const label = tokens.slice(0, firstValue < 0 ? tokens.length : firstValue).map((t) => t.text).join('')
   const pieces = tokens.filter((token) => NUMBER_PIECE.test(token.text))
-  // A piece starting with a thousands comma is the rest of a number whatever label is beside it ("总计 ,747").
-  const rest = pieces.some((piece) => piece.text.startsWith(','))
-  const ownRow = ROW_MARKER.test(normalizeLabel(label)) ||
-    rowLabels.some((rowLabel) => [...rowLabel].length >= DISTINCT_LABEL && labelScore(rowLabel, label) >= OWN_LABEL_SCORE)
-  if (ownRow && !rest) return null
   // A blank marker or a number with a unit is a cell's whole value: the line is a row of its own.
   const whole = tokens.some((token) => !NUMBER_PIECE.test(token.text) && VALUE_PIECE.test(token.text))
   if (whole || pieces.length === 0 || pieces.length >= above.values.length) return null
   const under = pieces.map((piece) => above.values.findIndex((value) => value.span !== undefined && piece.span !== undefined &&
     NUMBER_PIECE.test(value.source) && piece.span.start < value.span.end && value.span.start < piece.span.end))
   if (under.some((k) => k < 0)) return null
+  // A piece starting with a thousands comma is the rest of a number whatever label is beside it ("总计 ,747").
+  const label = tokens.slice(0, firstValue < 0 ? tokens.length : firstValue).map((t) => t.text).join('')
+  const ownRow = ROW_MARKER.test(normalizeLabel(label)) ||
+    rowLabels.some((rowLabel) => [...rowLabel].length >= DISTINCT_LABEL && labelScore(rowLabel, label) >= OWN_LABEL_SCORE)
+  if (ownRow && !pieces.some((piece) => piece.text.startsWith(','))) return null
   under.forEach((k, i) => {
     const value = above.values[k]
     if (value !== undefined) above.values[k] = { ...value, source: `${value.source}${CONTINUED}${pieces[i]?.text ?? ''}` }
