@@ -57,15 +57,13 @@ export interface Sentence {
   readonly counts: readonly ReadCount[]
   /** The counts that are quantities, not changes ("增加5条"): the only ones a breakdown takes as its total. */
   readonly quantities: readonly ReadCount[]
-  /** The counts in each counting word, in text order. */
-  readonly countsByUnit: ReadonlyMap<string, readonly ReadCount[]>
   /** Offsets of 其中 in `norm`. */
   readonly marks: readonly number[]
   /**
-   * Every counting word that follows a number in `norm`, whether or not the number is a count ("一件事", "7.5件"):
-   * a pattern ending in "(NUMBER)件" can only match a sentence with 件 here.
+   * Every counting word that follows a number in `norm`, once, whether or not the number is a count ("一件事",
+   * "7.5件"): a pattern ending in "(NUMBER)件" can only match a sentence with 件 here.
    */
-  readonly units: ReadonlySet<string>
+  readonly units: readonly string[]
 }
 
 /** A number followed by a counting word: "13件", "60 条", "十三件". */
@@ -207,8 +205,8 @@ export interface ProseReading {
    */
   readonly sentencesCounting: (unit?: string) => readonly Sentence[]
   /**
-   * The sentences whose normalised text holds one of `words`, in document order: one search of the whole prose per
-   * word, so a rule whose pattern needs one of them runs it on those sentences alone.
+   * The sentences whose normalised text holds one of `words` (words without spaces or sentence breaks), in document
+   * order: one search of each section per word, so a rule whose pattern needs one of them runs it on those alone.
    */
   readonly sentencesWith: (words: readonly string[]) => readonly Sentence[]
 }
@@ -231,7 +229,7 @@ export class ProseReadings {
   of (sections: Sections): ProseReading {
     let reading = this.bySections.get(sections)
     if (reading === undefined) {
-      reading = new Reading(readSentences(sections))
+      reading = new Reading(sections)
       this.bySections.set(sections, reading)
     }
     return reading
@@ -246,7 +244,7 @@ export class ProseReadings {
  * `['收到申请信息公开件共13件', '其中信函申请共10件,其中无法提供6件,同意公开3件,结转下年度办理1件', '全年公开政策法规2条,…通知公告公示24件']`.
  */
 export function proseOf (input: NarrativeInput, sections: Sections = input.report.sections): ProseReading {
-  return input.prose?.of(sections) ?? new Reading(readSentences(sections))
+  return input.prose?.of(sections) ?? new Reading(sections)
 }
 
 /**
@@ -255,12 +253,17 @@ export function proseOf (input: NarrativeInput, sections: Sections = input.repor
  * reading the prose.
  */
 class Reading implements ProseReading {
+  readonly sentences: Sentence[]
+  private readonly normalisedSections: readonly NormalisedSection[]
   private found: readonly Breakdown[] | undefined
-  private joinedText: { readonly text: string, readonly starts: readonly number[] } | undefined
   /** `sentencesCounting`, by unit ('' for any), filled as rules ask. */
   private readonly counting = new Map<string, readonly Sentence[]>()
 
-  constructor (readonly sentences: Sentence[]) {}
+  constructor (sections: Sections) {
+    const { sentences, normalisedSections } = readSentences(sections)
+    this.sentences = sentences
+    this.normalisedSections = normalisedSections
+  }
 
   get breakdowns (): readonly Breakdown[] {
     this.found ??= findBreakdowns(this.sentences)
@@ -271,40 +274,47 @@ class Reading implements ProseReading {
     const key = unit ?? ''
     let found = this.counting.get(key)
     if (found === undefined) {
-      found = this.sentences.filter((sentence) => unit === undefined ? sentence.units.size > 0 : sentence.units.has(unit))
+      found = this.sentences.filter((sentence) => unit === undefined ? sentence.units.length > 0 : sentence.units.includes(unit))
       this.counting.set(key, found)
     }
     return found
   }
 
   sentencesWith (words: readonly string[]): readonly Sentence[] {
-    const { text, starts } = this.joined()
-    const found = new Set<number>()
-    for (const word of words) {
-      for (let at = text.indexOf(word); at >= 0;) {
-        const index = lastIndexAtMost(starts, (start) => start, at)
-        found.add(index)
-        // One occurrence is enough: go on from the next sentence.
-        const next = starts[index + 1]
-        at = next === undefined ? -1 : text.indexOf(word, next)
+    const holds = new Uint8Array(this.sentences.length)
+    for (const { text, first, count, starts } of this.normalisedSections) {
+      if (starts === undefined) {
+        for (let i = first; i < first + count; i++) {
+          if (words.some((word) => (this.sentences[i] as Sentence).norm.includes(word))) holds[i] = 1
+        }
+        continue
+      }
+      // A word holds no break and no space, so where it occurs in the section it is in the sentence that starts last
+      // before it; one occurrence is enough, and the search goes on from the next sentence.
+      for (const word of words) {
+        for (let at = text.indexOf(word); at >= 0;) {
+          const k = lastIndexAtMost(starts, (start) => start, at)
+          holds[first + k] = 1
+          const next = starts[k + 1]
+          at = next === undefined ? -1 : text.indexOf(word, next)
+        }
       }
     }
-    return [...found].sort((a, b) => a - b).map((index) => this.sentences[index] as Sentence)
+    return this.sentences.filter((sentence) => holds[sentence.index] === 1)
   }
+}
 
-  /** The normalised sentences joined by line breaks, which none holds (so a word found there is in one sentence), and where each starts. */
-  private joined (): { readonly text: string, readonly starts: readonly number[] } {
-    if (this.joinedText === undefined) {
-      const starts: number[] = []
-      let at = 0
-      for (const sentence of this.sentences) {
-        starts.push(at)
-        at += sentence.norm.length + 1
-      }
-      this.joinedText = { text: this.sentences.map((sentence) => sentence.norm).join('\n'), starts }
-    }
-    return this.joinedText
-  }
+/**
+ * A section normalised whole (NFKC), and where each of its sentences starts in it when each one's `norm` is a piece of
+ * it: a search of the section is then a search of its sentences.
+ */
+interface NormalisedSection {
+  readonly text: string
+  /** The index of its first sentence, and how many it has. */
+  readonly first: number
+  readonly count: number
+  /** Undefined when a sentence needed more than NFKC (its spaces or thousands separators went). */
+  readonly starts: readonly number[] | undefined
 }
 
 /**
@@ -315,40 +325,43 @@ class Reading implements ProseReading {
  * `[{ section: 'overview', paragraph: 0, index: 0, text: '收到申请13件', norm: '收到申请13件', … }, { …, index: 1, text: '其中予以公开3件', … }]`.
  */
 export function sentencesOf (sections: Sections): Sentence[] {
-  return readSentences(sections)
+  return readSentences(sections).sentences
 }
 
 const SENTENCE_END = /[。！？!?；;]/
 
-function readSentences (sections: Sections): Sentence[] {
-  const out: Sentence[] = []
+function readSentences (sections: Sections): { sentences: Sentence[], normalisedSections: NormalisedSection[] } {
+  const sentences: Sentence[] = []
+  const normalisedSections: NormalisedSection[] = []
   for (const section of SECTION_KEYS) {
     const sectionText = sections[section]
-    // One NFKC per section costs a fraction of one per sentence, which is most of what reading a sentence costs, and
-    // each test below runs once on a line rather than on each of its sentences. NFKC keeps every line break, and every
-    // sentence break where it was (none combines with what follows), but a few rare characters ("﹔", "｡", "‼")
-    // become breaks: a line where they do is normalised sentence by sentence.
-    const normalisedLines = sectionText.normalize('NFKC').split('\n')
+    // One NFKC per section costs a fraction of one per sentence, which is most of what reading a sentence costs; and
+    // one scan of the normalised section finds its sentences and what each line needs.
+    const normalised = sectionText.normalize('NFKC')
+    const lines = scanLines(normalised)
+    const first = sentences.length
+    let starts: number[] | undefined = []
     sectionText.split('\n').forEach((line, paragraph) => {
-      const pieces = line.split(SENTENCE_END)
-      const normalisedPieces = normalisedLines[paragraph]?.split(SENTENCE_END) ?? []
-      const normalisedLine = normalisedPieces.length === pieces.length ? normalisedLines[paragraph] : undefined
-      // Without whitespace and without "3,119", no sentence of the line needs more than NFKC.
-      const lineNeedsCompacting = normalisedLine !== undefined && (HAS_WHITESPACE.test(normalisedLine) || HAS_DIGIT_COMMA_DIGIT.test(normalisedLine))
-      // Then the line's text is its sentences' with the breaks between them: one test passes over the sentences of a
-      // line that states no count.
-      const lineMayStateACount = normalisedLine === undefined || lineNeedsCompacting || MAY_STATE_A_COUNT.test(normalisedLine)
+      const scanned = lines[paragraph] as ScannedLine
+      const pieces = piecesOf(line, scanned)
       pieces.forEach((piece, position) => {
         const text = piece.trim()
         if (text === '') return
-        const normalisedPiece = normalisedPieces[position] ?? ''
-        const norm = normalisedLine === undefined ? normalizeProse(text) : lineNeedsCompacting ? normalizeAfterNfkc(normalisedPiece) : normalisedPiece
-        const { counts, quantities, countsByUnit, marks, units } = lineMayStateACount ? readText(norm) : NOTHING_STATED
-        out.push({ section, paragraph, index: out.length, text, norm, counts, quantities, countsByUnit, marks, units })
+        // Where the line's pieces are not the normalised line's (see `piecesOf`), each is normalised on its own.
+        const aligned = pieces.length === scanned.breaks.length + 1
+        const from = position === 0 ? scanned.start : (scanned.breaks[position - 1] ?? 0) + 1
+        const normalisedPiece = aligned ? normalised.slice(from, scanned.breaks[position] ?? scanned.end) : undefined
+        const norm = normalisedPiece === undefined ? normalizeProse(text) : scanned.needsCompacting ? normalizeAfterNfkc(normalisedPiece) : normalisedPiece
+        if (norm === normalisedPiece) starts?.push(from)
+        else starts = undefined
+        const mayStateACount = normalisedPiece === undefined || scanned.needsCompacting || scanned.mayStateACount
+        const { counts, quantities, marks, units } = mayStateACount ? readText(norm) : NOTHING_STATED
+        sentences.push({ section, paragraph, index: sentences.length, text, norm, counts, quantities, marks, units })
       })
     })
+    normalisedSections.push({ text: normalised, first, count: sentences.length - first, starts })
   }
-  return out
+  return { sentences, normalisedSections }
 }
 
 /**
@@ -373,13 +386,13 @@ export interface ReadCount extends Count {
 }
 
 /** What one walk over a normalised text finds (the fields of `Sentence` of the same names). */
-type TextReading = Pick<Sentence, 'counts' | 'quantities' | 'countsByUnit' | 'marks' | 'units'>
+type TextReading = Pick<Sentence, 'counts' | 'quantities' | 'marks' | 'units'>
 
 /** Most sentences state no count: they all share these. */
 const NO_COUNTS: readonly ReadCount[] = Object.freeze([])
 const NO_MARKS: readonly number[] = Object.freeze([])
-const NO_UNITS: ReadonlySet<string> = new Set()
-const NOTHING_STATED: TextReading = { counts: NO_COUNTS, quantities: NO_COUNTS, countsByUnit: new Map(), marks: NO_MARKS, units: NO_UNITS }
+const NO_UNITS: readonly string[] = Object.freeze([])
+const NOTHING_STATED: TextReading = { counts: NO_COUNTS, quantities: NO_COUNTS, marks: NO_MARKS, units: NO_UNITS }
 
 /** Opens the list of parts of a breakdown. */
 const BREAKDOWN_MARK = '其中'
@@ -391,9 +404,11 @@ const CLAUSE_BREAKS = new Set([',', ':', '('])
 const CHANGE_WORDS = ['上升', '下降', '提高', '降低']
 
 /**
- * What the walk looks at in a character, one bit each: a digit or numeral, a clause break, a comparison ("比", "较",
- * so also 同比, 环比), a change, the first character of a change word, of 其中 or of a counting word. Every other
- * character is 0 and passed over: the walk costs little more than reading the text.
+ * What the scan of a section (`scanLines`) and the walk of a sentence (`readText`) look at in a character, one bit
+ * each: a digit or numeral, a clause break, a comparison ("比", "较", so also 同比, 环比), a change, the first character
+ * of a change word, of 其中 or of a counting word; a line break, a sentence break, whitespace (what NFKC leaves of
+ * it: every other space becomes " "), a comma. Every other character is 0 and passed over: a scan costs little more
+ * than reading the text.
  */
 const DIGIT = 1
 const NUMERAL = 2
@@ -403,8 +418,12 @@ const CHANGE = 16
 const CHANGE_WORD_START = 32
 const MARK_START = 64
 const UNIT_START = 128
+const LINE_BREAK = 256
+const SENTENCE_BREAK = 512
+const SPACE = 1024
+const COMMA = 2048
 
-const CHARACTER_CLASSES = new Uint8Array(0x10000)
+const CHARACTER_CLASSES = new Uint16Array(0x10000)
 for (const [chars, bit] of [
   ['0123456789', DIGIT],
   [NUMERALS, NUMERAL],
@@ -413,15 +432,91 @@ for (const [chars, bit] of [
   ['增减多少', CHANGE],
   [CHANGE_WORDS.map((word) => word.charAt(0)).join(''), CHANGE_WORD_START],
   [BREAKDOWN_MARK.charAt(0), MARK_START],
-  [UNIT_WORDS.map((word) => word.charAt(0)).join(''), UNIT_START]
+  [UNIT_WORDS.map((word) => word.charAt(0)).join(''), UNIT_START],
+  ['\n', LINE_BREAK],
+  ['。！？!?；;', SENTENCE_BREAK],
+  ['\t\v\f\r \u1680\u2028\u2029\ufeff', SPACE],
+  [',', COMMA]
 ] as const) {
   for (const ch of chars) CHARACTER_CLASSES[ch.charCodeAt(0)] = (CHARACTER_CLASSES[ch.charCodeAt(0)] ?? 0) | bit
 }
 
-/** The class bits of the character at `at` of `text`; 0 past its end. */
+/** The class bits of the character at `at` of `text`, which must be inside it (a walk's own position). */
+function classWithin (text: string, at: number): number {
+  return CHARACTER_CLASSES[text.charCodeAt(at)] as number
+}
+
+/** The class bits of the character at `at` of `text`; 0 outside it (a neighbour of a walk's position). */
 function classAt (text: string, at: number): number {
-  // Past the end charCodeAt is NaN, and reading a typed array at NaN takes the engine off its fast path for good.
-  return at < text.length ? CHARACTER_CLASSES[text.charCodeAt(at)] ?? 0 : 0
+  // Outside the text charCodeAt is NaN, and reading a typed array at NaN takes the engine off its fast path for good.
+  return at >= 0 && at < text.length ? classWithin(text, at) : 0
+}
+
+/** A line of a normalised section, as `scanLines` reads it. */
+interface ScannedLine {
+  /** Where the line starts and ends in the section. */
+  readonly start: number
+  readonly end: number
+  /** Where its sentence breaks are in the section, in order. */
+  readonly breaks: readonly number[]
+  /** Whitespace or "3,119" in the line (`normalizeAfterNfkc`'s two tests): its sentences need more than NFKC. */
+  readonly needsCompacting: boolean
+  /** `MAY_STATE_A_COUNT` of the line: a sentence of a line without it states no count and no breakdown. */
+  readonly mayStateACount: boolean
+}
+
+/** What `scanLines` stops at. */
+const SCANNED = LINE_BREAK | SENTENCE_BREAK | SPACE | COMMA | DIGIT | NUMERAL | MARK_START
+
+/**
+ * The lines of a normalised section (as `split('\n')` cuts them), their sentence breaks, and the tests of
+ * `normalizeAfterNfkc` and `MAY_STATE_A_COUNT`, made of each line in one walk of the section instead of by a pattern
+ * per line and per sentence. NFKC leaves no whitespace but the characters of `SPACE` and line breaks.
+ */
+function scanLines (normalised: string): ScannedLine[] {
+  const lines: ScannedLine[] = []
+  let start = 0
+  let breaks: number[] = []
+  let needsCompacting = false
+  let mayStateACount = false
+  for (let i = 0; i <= normalised.length; i++) {
+    const kind = i === normalised.length ? LINE_BREAK : classWithin(normalised, i)
+    if ((kind & SCANNED) === 0) continue
+    if ((kind & LINE_BREAK) !== 0) {
+      lines.push({ start, end: i, breaks, needsCompacting, mayStateACount })
+      start = i + 1
+      breaks = []
+      needsCompacting = false
+      mayStateACount = false
+      continue
+    }
+    if ((kind & SENTENCE_BREAK) !== 0) breaks.push(i)
+    if ((kind & SPACE) !== 0) needsCompacting = true
+    if ((kind & COMMA) !== 0 && (classAt(normalised, i - 1) & DIGIT) !== 0 && (classAt(normalised, i + 1) & DIGIT) !== 0) needsCompacting = true
+    if ((kind & (DIGIT | NUMERAL)) !== 0 && (classAt(normalised, i + 1) & UNIT_START) !== 0) mayStateACount = true
+    if ((kind & MARK_START) !== 0 && normalised.startsWith(BREAKDOWN_MARK, i)) mayStateACount = true
+  }
+  return lines
+}
+
+/**
+ * The pieces of a line of a section as written, between its sentence breaks. When NFKC kept the line's length and
+ * each break of the normalised line (`scanned`) is a break of the line too, the line is cut there: its breaks are then
+ * exactly those. Else it is split anew; NFKC keeps every sentence break and changes nothing across one (none combines
+ * with what follows), so the pieces are still the normalised line's, unless a few rare characters ("﹔", "｡", "‼")
+ * became breaks: then the normalised line has more pieces.
+ */
+function piecesOf (line: string, scanned: ScannedLine): string[] {
+  const { start, end, breaks } = scanned
+  if (line.length !== end - start || breaks.some((at) => (classAt(line, at - start) & SENTENCE_BREAK) === 0)) return line.split(SENTENCE_END)
+  const pieces: string[] = []
+  let from = 0
+  for (const at of breaks) {
+    pieces.push(line.slice(from, at - start))
+    from = at - start + 1
+  }
+  pieces.push(line.slice(from))
+  return pieces
 }
 
 /** The counting word at `at` of `norm` (the first of `UNIT_WORDS` there, as the alternation `UNITS` takes it), or ''. */
@@ -486,7 +581,8 @@ function readText (norm: string): TextReading {
   if (!MAY_STATE_A_COUNT.test(norm)) return NOTHING_STATED
   let counts: ReadCount[] | undefined
   let marks: number[] | undefined
-  let units: Set<string> | undefined
+  let units: string[] | undefined
+  let hasDelta = false
   let clauseStart = 0
   let comparisonAt = -1
   // The end of the first change word after a comparison in the current clause: a count from there on is a change.
@@ -495,7 +591,7 @@ function readText (norm: string): TextReading {
   let nextNumber = 0
   let previous = 0
   for (let i = 0; i < norm.length; i++) {
-    const kind = classAt(norm, i)
+    const kind = classWithin(norm, i)
     if (kind === 0) {
       previous = 0
       continue
@@ -506,12 +602,13 @@ function readText (norm: string): TextReading {
       const unit = unitAt(norm, end)
       if (unit !== '') {
         nextNumber = end + unit.length
-        units ??= new Set()
-        units.add(unit)
+        units ??= []
+        if (!units.includes(unit)) units.push(unit)
         const value = countValue(norm, i, end, unit)
         if (value !== null) {
           counts ??= []
           counts.push({ value, unit, start: i, end, clauseStart, isDelta: changeEnd <= i })
+          hasDelta ||= changeEnd <= i
         }
       }
     }
@@ -532,14 +629,8 @@ function readText (norm: string): TextReading {
       marks.push(i)
     }
   }
-  if (counts === undefined) return { ...NOTHING_STATED, marks: marks ?? NO_MARKS, units: units ?? NO_UNITS }
-  const countsByUnit = new Map<string, ReadCount[]>()
-  for (const count of counts) {
-    const list = countsByUnit.get(count.unit)
-    if (list === undefined) countsByUnit.set(count.unit, [count])
-    else list.push(count)
-  }
-  return { counts, quantities: counts.filter((count) => !count.isDelta), countsByUnit, marks: marks ?? NO_MARKS, units: units ?? NO_UNITS }
+  const quantities = hasDelta ? counts?.filter((count) => !count.isDelta) : counts
+  return { counts: counts ?? NO_COUNTS, quantities: quantities ?? NO_COUNTS, marks: marks ?? NO_MARKS, units: units ?? NO_UNITS }
 }
 
 /**
@@ -627,6 +718,21 @@ export function lastIndexAtMost<T> (items: readonly T[], key: (item: T) => numbe
 }
 
 /**
+ * `counts` by counting word, each list in text order.
+ *
+ * Example: `countsByUnit(countsIn('共60条,其中5件,3条'))` → `Map { '条' → [60条, 3条], '件' → [5件] }`.
+ */
+export function countsByUnit<C extends Count> (counts: readonly C[]): ReadonlyMap<string, readonly C[]> {
+  const byUnit = new Map<string, C[]>()
+  for (const count of counts) {
+    const list = byUnit.get(count.unit)
+    if (list === undefined) byUnit.set(count.unit, [count])
+    else list.push(count)
+  }
+  return byUnit
+}
+
+/**
  * The last of `counts` (in text order) that ends at or before `position`.
  *
  * Example: `lastCountBefore(sentence.counts, match.index)`; `lastCountBefore(sentence.quantities, mark)`.
@@ -661,7 +767,8 @@ function findBreakdowns (sentences: readonly Sentence[]): readonly Breakdown[] {
     const { counts, marks } = sentence
     // The parts of the breakdown at marks[i] lie between it and the next mark: one walk over the counts serves all.
     let first = 0
-    marks.forEach((mark, i) => {
+    for (let i = 0; i < marks.length; i++) {
+      const mark = marks[i] as number
       const end = marks[i + 1] ?? sentence.norm.length
       while (first < counts.length && (counts[first] as ReadCount).start <= mark) first++
       // Changes are never totals.
@@ -669,9 +776,9 @@ function findBreakdowns (sentences: readonly Sentence[]): readonly Breakdown[] {
       let totalSentence = sentence
       if (total === undefined) {
         const previous = sentences[position - 1]
-        if (mark !== 0 || previous === undefined || previous.section !== sentence.section || previous.paragraph !== sentence.paragraph) return
+        if (mark !== 0 || previous === undefined || previous.section !== sentence.section || previous.paragraph !== sentence.paragraph) continue
         const candidate = lastCountBefore(previous.quantities, previous.norm.length)
-        if (candidate === undefined || !TOTAL_MARK.test(previous.norm.slice(candidate.clauseStart, candidate.start))) return
+        if (candidate === undefined || !TOTAL_MARK.test(previous.norm.slice(candidate.clauseStart, candidate.start))) continue
         total = candidate
         totalSentence = previous
       }
@@ -683,7 +790,7 @@ function findBreakdowns (sentences: readonly Sentence[]): readonly Breakdown[] {
       }
       const allParts = mergeParts(parts, listParts(sentence.norm, mark + BREAKDOWN_MARK.length, end, unit))
       if (allParts.length > 0) out.push({ sentence, totalSentence, total: plainCount(total), parts: allParts, start: mark, end })
-    })
+    }
   })
   return out
 }
@@ -840,6 +947,10 @@ export function matchesIn (sentences: readonly Sentence[], pattern: RegExp): { s
     global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g')
     GLOBAL_PATTERNS.set(pattern, global)
   }
-  const scan = global
-  return sentences.flatMap((sentence) => execAll(scan, sentence.norm).map((match) => ({ sentence, match })))
+  // Loops rather than flatMap and map, whose generic flattening costs more than matching a short sentence.
+  const found: { sentence: Sentence, match: RegExpExecArray }[] = []
+  for (const sentence of sentences) {
+    for (const match of execAll(global, sentence.norm)) found.push({ sentence, match })
+  }
+  return found
 }

@@ -1,6 +1,6 @@
 import type { Finding, RuleDefinition } from '../findings.js'
 import {
-  enclosingBreakdown, lastCountBefore, matchesIn, narrativeFinding, NUMBER, percentTolerance, proseOf, readNumber, UNITS
+  countsByUnit, enclosingBreakdown, lastCountBefore, matchesIn, narrativeFinding, NUMBER, percentTolerance, proseOf, readNumber, UNITS
 } from '../narrative.js'
 import type { Breakdown, Count, Sentence } from '../narrative.js'
 
@@ -12,14 +12,7 @@ const TOTAL_WORDS = ['共', '共计', '合计', '总计']
 
 /** The counts of a sentence stated as totals ("共 N 件"), by counting word. */
 function statedTotalsOf (sentence: Sentence): ReadonlyMap<string, readonly Count[]> {
-  const byUnit = new Map<string, Count[]>()
-  for (const count of sentence.counts) {
-    if (!TOTAL_WORDS.some((word) => sentence.norm.endsWith(word, count.start))) continue
-    const list = byUnit.get(count.unit)
-    if (list === undefined) byUnit.set(count.unit, [count])
-    else list.push(count)
-  }
-  return byUnit
+  return countsByUnit(sentence.counts.filter((count) => TOTAL_WORDS.some((word) => sentence.norm.endsWith(word, count.start))))
 }
 
 /**

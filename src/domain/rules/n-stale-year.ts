@@ -63,7 +63,7 @@ export const N_STALE_YEAR: RuleDefinition = {
   check (input) {
     const { report } = input
     const findings: Finding[] = []
-    for (const sentence of proseOf(input).sentencesWith(['年'])) {
+    for (const sentence of proseOf(input).sentences) {
       if (!mayOpenWithYear(sentence.norm)) continue
       const text = sentence.norm.replace(ENUMERATOR, '')
       const opening = OPENING_YEAR.exec(text)

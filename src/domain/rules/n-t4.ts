@@ -146,7 +146,7 @@ export const N_T4: RuleDefinition = {
     // No sentence without one of these words says anything of table 四.
     for (const sentence of prose.sentencesWith(['件', ...CASE_WORDS, ...UPHELD_WORDS])) {
       // The claims with a number all end in "X件".
-      if (sentence.units.has('件')) {
+      if (sentence.units.includes('件')) {
         const reference = referenceTarget(sentences[sentence.index - 1], sentence)
         if (reference !== null) {
           for (const { match } of matchesIn([sentence], REFERENCE_CLAIM)) {

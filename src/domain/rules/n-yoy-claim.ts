@@ -2,7 +2,7 @@ import { addCells } from '../cells.js'
 import { notAssessable } from '../findings.js'
 import type { Finding, RuleDefinition } from '../findings.js'
 import {
-  lastCountBefore, matchesIn, narrativeFinding, NUMBER, percentTolerance, proseOf, quoteOf, readNumber, sectionPointer, UNITS
+  countsByUnit, lastCountBefore, matchesIn, narrativeFinding, NUMBER, percentTolerance, proseOf, quoteOf, readNumber, sectionPointer, UNITS
 } from '../narrative.js'
 import type { Count, ReadCount, Sentence } from '../narrative.js'
 import type { AnnualReport } from '../report.js'
@@ -162,9 +162,17 @@ export const N_YOY_CLAIM: RuleDefinition = {
     const findings: Finding[] = []
     // The prior year's prose is read once, when the first claim needs it, rather than once per claim.
     let priorIndex: ReadonlyMap<string, SuffixNode> | undefined
-    for (const { sentence, match } of matchesIn(proseOf(input).sentencesWith(COMPARISON_WORDS), CHANGE)) {
+    // A sentence's counts by counting word, built for the sentence whose claims are read (they come sentence by sentence).
+    let byUnit: { readonly sentence: Sentence, readonly counts: ReadonlyMap<string, readonly ReadCount[]> } | undefined
+    const countsInUnit = (sentence: Sentence, unit: string): readonly ReadCount[] => {
+      if (byUnit?.sentence !== sentence) byUnit = { sentence, counts: countsByUnit(sentence.counts) }
+      return byUnit.counts.get(unit) ?? []
+    }
+    // A claim compares a count stated before it.
+    const claiming = proseOf(input).sentencesWith(COMPARISON_WORDS).filter((sentence) => sentence.counts.length > 0)
+    for (const { sentence, match } of matchesIn(claiming, CHANGE)) {
       const isPercent = match[5] === '%'
-      const current = lastCountBefore(isPercent ? sentence.counts : sentence.countsByUnit.get(match[5] ?? '') ?? [], match.index)
+      const current = lastCountBefore(isPercent ? sentence.counts : countsInUnit(sentence, match[5] ?? ''), match.index)
       const stated = readNumber(match[3] ?? '')
       if (current === undefined || current.end < match.index - CLAIM_REACH || stated === null) continue
       const claim = sentence.norm.slice(current.start, match.index + match[0].length)
