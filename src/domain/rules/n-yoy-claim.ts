@@ -68,7 +68,7 @@ interface PriorValue {
 interface StatedCount {
   readonly subject: string
   readonly count: Count
-  readonly quote: string
+  readonly sentence: Sentence
 }
 
 /** The shortest common ending of two subjects that makes them the same phrase. */
@@ -81,17 +81,19 @@ interface SuffixNode {
 }
 
 /**
- * The counts stated in a report's prose, by counting word, in a trie of their subjects read backwards: the count
+ * The counts in one counting word stated in a report's prose, in a trie of their subjects read backwards: the count
  * whose subject shares the longest ending with a given subject (the first in document order among equals) is found
- * by walking that subject once, so matching every claim against every prior count is never needed.
+ * by walking that subject once, so matching every claim against every prior count is never needed. Undefined when
+ * no count is in that word.
  */
-function subjectIndex (sentences: readonly Sentence[]): ReadonlyMap<string, SuffixNode> {
-  const roots = new Map<string, SuffixNode>()
+function subjectIndex (sentences: readonly Sentence[], unit: string): SuffixNode | undefined {
+  let root: SuffixNode | undefined
   for (const sentence of sentences) {
     for (const count of sentence.counts) {
-      const stated = { subject: subjectOf(sentence.norm, count), count, quote: quoteOf(sentence, count.start) }
-      let node: SuffixNode = roots.get(count.unit) ?? { first: stated, next: new Map() }
-      roots.set(count.unit, node)
+      if (count.unit !== unit) continue
+      const stated = { subject: subjectOf(sentence.norm, count), count, sentence }
+      root ??= { first: stated, next: new Map() }
+      let node = root
       for (let i = stated.subject.length - 1; i >= 0; i--) {
         const ch = stated.subject.charAt(i)
         const child: SuffixNode = node.next.get(ch) ?? { first: stated, next: new Map() }
@@ -100,12 +102,12 @@ function subjectIndex (sentences: readonly Sentence[]): ReadonlyMap<string, Suff
       }
     }
   }
-  return roots
+  return root
 }
 
 /** The first stated count whose subject shares the longest ending (at least `MIN_COMMON_SUFFIX`) with `subject`. */
-function closestSubject (index: ReadonlyMap<string, SuffixNode>, subject: string, unit: string): StatedCount | null {
-  let node = index.get(unit)
+function closestSubject (root: SuffixNode | undefined, subject: string): StatedCount | null {
+  let node = root
   let best: StatedCount | null = null
   for (let depth = 1; node !== undefined && depth <= subject.length; depth++) {
     node = node.next.get(subject.charAt(subject.length - depth))
@@ -116,10 +118,10 @@ function closestSubject (index: ReadonlyMap<string, SuffixNode>, subject: string
 
 /**
  * The prior year's value of a subject: its table when the subject is a table cell, else the same phrase in its prose
- * (`priorIndex`, the prior year's `subjectIndex`; the first of the longest matches wins).
+ * (`priorIndex`, the prior year's `subjectIndex` of a counting word; the first of the longest matches wins).
  */
 function priorValue (
-  subject: string, unit: string, previous: AnnualReport, priorIndex: () => ReadonlyMap<string, SuffixNode>
+  subject: string, unit: string, previous: AnnualReport, priorIndex: (previous: AnnualReport, unit: string) => SuffixNode | undefined
 ): PriorValue | null {
   const mapped = TABLE_SUBJECTS.find((s) => s.test.test(subject))
   if (mapped !== undefined) {
@@ -127,8 +129,8 @@ function priorValue (
     if (cells.every((c) => c.value === null)) return null
     return { value: addCells(cells.map((c) => c.value)), source: 'table', pointers: cells.map((c) => c.pointer) }
   }
-  const best = closestSubject(priorIndex(), subject, unit)
-  return best === null ? null : { value: best.count.value, source: 'prose', pointers: [], quote: best.quote }
+  const best = closestSubject(priorIndex(previous, unit), subject)
+  return best === null ? null : { value: best.count.value, source: 'prose', pointers: [], quote: quoteOf(best.sentence, best.count.start) }
 }
 
 function unassessable (sentence: Sentence, at: number, claim: string, zh: string, en: string, reason: string): Finding {
@@ -160,8 +162,12 @@ export const N_YOY_CLAIM: RuleDefinition = {
     const { report, previous } = input
     const priorYear = report.year - 1
     const findings: Finding[] = []
-    // The prior year's prose is read once, when the first claim needs it, rather than once per claim.
-    let priorIndex: ReadonlyMap<string, SuffixNode> | undefined
+    // The prior year's prose is read, and indexed by counting word, when the first claim needs it, not once per claim.
+    const priorIndexes = new Map<string, SuffixNode | undefined>()
+    const priorIndex = (prior: AnnualReport, unit: string): SuffixNode | undefined => {
+      if (!priorIndexes.has(unit)) priorIndexes.set(unit, subjectIndex(proseOf(input, prior.sections).sentences, unit))
+      return priorIndexes.get(unit)
+    }
     // A sentence's counts by counting word, built for the sentence whose claims are read (they come sentence by sentence).
     let byUnit: { readonly sentence: Sentence, readonly counts: ReadonlyMap<string, readonly ReadCount[]> } | undefined
     const countsInUnit = (sentence: Sentence, unit: string): readonly ReadCount[] => {
@@ -191,7 +197,7 @@ export const N_YOY_CLAIM: RuleDefinition = {
         continue
       }
       const subject = subjectOf(sentence.norm, current)
-      const prior = priorValue(subject, current.unit, previous, () => (priorIndex ??= subjectIndex(proseOf(input, previous.sections).sentences)))
+      const prior = priorValue(subject, current.unit, previous, priorIndex)
       if (prior === null || (isPercent && prior.value === 0)) {
         findings.push(unassessable(sentence, match.index, claim,
           `${priorYear}年度报告中找不到“${subject}”的可比数值，无法核对“${claim}”`,
