@@ -150,8 +150,8 @@ const CONTINUED = '｜'
 
 /**
  * A laid-out line printing pieces of the numbers of the value row just above it, as a narrow cell wraps a long number
- * ("8,831" over ",886", "23799" over "94"): the row's values with pieces under them become undecided (`CONTINUED`),
- * and the line is returned without those pieces. Null when the line is no such continuation: it starts with an item
+ * ("8,831" over ",886", "23799" over "94", or over three lines): the row's values with pieces under them become
+ * undecided (`CONTINUED`), and the line is returned without those pieces. Null when the line is no such continuation: it starts with an item
  * number or a row label of the form (`rowLabels`: a row of its own) and has no piece starting with a comma, is more
  * than `SPLIT_ROW_LINES` below, prints as many numbers as the row above, a blank marker or a number with a unit (a
  * whole value), or a number under no number of it.
@@ -165,7 +165,7 @@ function withoutContinuedNumbers (row: SourceRow, above: ValueRow, rowLabels: re
   const whole = tokens.some((token) => !NUMBER_PIECE.test(token.text) && VALUE_PIECE.test(token.text))
   if (whole || pieces.length === 0 || pieces.length >= above.values.length) return null
   const under = pieces.map((piece) => above.values.findIndex((value) => value.span !== undefined && piece.span !== undefined &&
-    NUMBER_PIECE.test(value.source) && piece.span.start < value.span.end && value.span.start < piece.span.end))
+    NUMBER_PIECE.test(value.source.replaceAll(CONTINUED, '')) && piece.span.start < value.span.end && value.span.start < piece.span.end))
   if (under.some((k) => k < 0)) return null
   // A piece starting with a thousands comma is the rest of a number whatever label is beside it ("总计 ,747").
   const label = tokens.slice(0, firstValue < 0 ? tokens.length : firstValue).map((t) => t.text).join('')

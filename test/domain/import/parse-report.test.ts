@@ -297,6 +297,13 @@ t.test('layout text: a number a narrow cell wrapped onto the line below is never
   t.same((report as Partial<AnnualReport> | null)?.requests?.newReceived, { naturalPerson: 10, commercial: 0, research: 0, socialWelfare: 0, legalService: 0, otherOrg: 0 },
     'the 总计 cell is not read; the row\'s other cells are')
   t.same(parse.unread.map((u) => [u.pointer, u.reason, u.source]), [['/requests/newReceived/total', 'not-a-number', '1｜0']], 'it is unread, with both pieces')
+  const overThree = laidOutSeed().split('\n').flatMap((line) => {
+    if (!line.trimStart().startsWith('一、本年新收')) return [line]
+    const total = line.lastIndexOf('10')
+    return [line.slice(0, total) + '1 ', ' '.repeat(total) + '0', ' '.repeat(total) + '0']
+  }).join('\n')
+  t.same(parseReportText(overThree, SEED_HINTS).parse.unread.map((u) => [u.pointer, u.source]), [['/requests/newReceived/total', '1｜0｜0']],
+    'a number wrapped over three lines is unread with its three pieces, and the third is no row of its own')
   const marked = readText(laidOutSeed((label, values) => (label === '行政规范性文件' ? ['0', '1', '—'] : values)), SEED_HINTS)
   t.same([marked.report?.proactive.regulations, marked.report?.proactive.normativeDocuments], [{ issued: 0, repealed: 0, inForce: 0 }, { issued: 0, repealed: 1, inForce: null }],
     'a row below with fewer numbers and a blank marker is a row of its own, not the rest of the numbers above it')
