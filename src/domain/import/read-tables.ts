@@ -504,6 +504,9 @@ function readAligned (choice: LayoutChoice, rows: readonly ValueRow[], log: Pars
     .filter((row, i): row is ValueRow => row !== undefined && row.laidOut && row.values.length === width && choice.specs[i]?.fields.length === width)
     .sort((a, b) => a.line - b.line)
   const matchedLines = matched.flatMap((row) => row === undefined ? [] : [row.line])
+  // A table whose cells wrap numbers is printed in columns too narrow for them, where pdftotext also runs neighbouring
+  // cells together ("3" and "9" as "39"): no cell left empty there is read as a blank by its column.
+  const wrapsNumbers = rows.some((row) => row.values.some((value) => value.source.includes(CONTINUED)))
   const strays = choice.alignment.extra.flatMap((j) => {
     const row = rows[j]
     return row !== undefined && row.laidOut && !row.blankOnly && row.values.length > 0 ? [row] : []
@@ -529,7 +532,7 @@ function readAligned (choice: LayoutChoice, rows: readonly ValueRow[], log: Pars
     }
     const width = spec.fields.length
     const fitted = fitValues(row, width)
-    const placed = fitted === null && !hasNearbyStray(row, matchedLines, strays) ? placedInColumns(row, width, fullRows(width)) : null
+    const placed = fitted === null && !wrapsNumbers && !hasNearbyStray(row, matchedLines, strays) ? placedInColumns(row, width, fullRows(width)) : null
     const values = fitted ?? placed
     if (values === null) {
       unreadRow('value-count',

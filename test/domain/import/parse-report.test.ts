@@ -304,6 +304,10 @@ t.test('layout text: a number a narrow cell wrapped onto the line below is never
   }).join('\n')
   t.same(parseReportText(overThree, SEED_HINTS).parse.unread.map((u) => [u.pointer, u.source]), [['/requests/newReceived/total', '1｜0｜0']],
     'a number wrapped over three lines is unread with its three pieces, and the third is no row of its own')
+  const withEmptyCell = wrapped.replace(/^( +二、上年结转政府信息公开申请数量 +0 +)0/m, (_, before: string) => before + ' ')
+  const narrow = parseReportText(withEmptyCell, SEED_HINTS)
+  t.equal((narrow.report as Partial<AnnualReport> | null)?.requests?.carriedOver, undefined, 'in a table that wraps numbers, a row with a cell printed empty is not read')
+  t.ok(narrow.parse.unread.some((u) => u.pointer === '/requests/carriedOver/commercial' && u.reason === 'value-count'), 'its cells are unread, none taken for a blank')
   const marked = readText(laidOutSeed((label, values) => (label === '行政规范性文件' ? ['0', '1', '—'] : values)), SEED_HINTS)
   t.same([marked.report?.proactive.regulations, marked.report?.proactive.normativeDocuments], [{ issued: 0, repealed: 0, inForce: 0 }, { issued: 0, repealed: 1, inForce: null }],
     'a row below with fewer numbers and a blank marker is a row of its own, not the rest of the numbers above it')
