@@ -427,6 +427,16 @@ function hasNearbyStray (row: ValueRow, matchedLines: readonly number[], strays:
   return strays.some((stray) => stray.line > above && stray.line < below && Math.abs(stray.line - row.line) <= SPLIT_ROW_LINES)
 }
 
+/**
+ * Whether a laid-out row printed with all its values has each of them in its own column, in order, by a confirmed
+ * fully printed row near it: in a table of columns too narrow for its numbers, pdftotext can print two cells' values
+ * out of order ("1 12" for 12 and 1).
+ */
+function inItsColumns (row: ValueRow, width: number, fullRows: readonly ValueRow[]): boolean {
+  return nearest(confirmedRows(fullRows, width), row.line, NEAREST_FULL_ROWS)
+    .some((reference) => columnsBy(row, reference, width)?.every((column, i) => column === i) === true)
+}
+
 /** A value row's score for a spec: its label score, lowered when its number of values cannot be that row's. */
 function fittedScore (spec: RowSpec, row: ValueRow): number {
   return rowScore(spec, row) - (fitValues(row, spec.fields.length) === null ? 0.3 : 0)
@@ -534,6 +544,12 @@ function readAligned (choice: LayoutChoice, rows: readonly ValueRow[], log: Pars
     const fitted = fitValues(row, width)
     const placed = fitted === null && !wrapsNumbers && !hasNearbyStray(row, matchedLines, strays) ? placedInColumns(row, width, fullRows(width)) : null
     const values = fitted ?? placed
+    if (fitted !== null && wrapsNumbers && row.laidOut && !inItsColumns(row, width, fullRows(width))) {
+      unreadRow('value-count',
+        `${table.zh}“${spec.label}”行（第${row.line}行）的数值未对齐各列（列宽过窄，数值可能错位）`,
+        `${table.en}: the values of row "${spec.label}" (line ${row.line}) do not sit in their columns (columns too narrow; values may be out of place)`, row.line)
+      return
+    }
     if (values === null) {
       unreadRow('value-count',
         `${table.zh}“${spec.label}”行（第${row.line}行）应有${spec.fields.length}个数值，读到${row.values.length}个`,

@@ -308,6 +308,11 @@ t.test('layout text: a number a narrow cell wrapped onto the line below is never
   const narrow = parseReportText(withEmptyCell, SEED_HINTS)
   t.equal((narrow.report as Partial<AnnualReport> | null)?.requests?.carriedOver, undefined, 'in a table that wraps numbers, a row with a cell printed empty is not read')
   t.ok(narrow.parse.unread.some((u) => u.pointer === '/requests/carriedOver/commercial' && u.reason === 'value-count'), 'its cells are unread, none taken for a blank')
+  // 予以公开's 3 and 0 printed out of order inside the first column, as pdftotext can in columns this narrow.
+  const outOfOrder = wrapped.replace(/^(.*\(一\)予以公开.*)$/m, (line: string) => line.slice(0, 60) + '   0 3      ' + line.slice(72))
+  const jumbled = parseReportText(outOfOrder, SEED_HINTS)
+  t.equal((jumbled.report as Partial<AnnualReport> | null)?.requests?.outcomes?.granted, undefined, 'a full row whose values are not in their columns is not read')
+  t.match(jumbled.parse.unread.find((u) => u.pointer === '/requests/outcomes/granted/naturalPerson'), { reason: 'value-count', messageEn: /do not sit in their columns/ })
   const marked = readText(laidOutSeed((label, values) => (label === '行政规范性文件' ? ['0', '1', '—'] : values)), SEED_HINTS)
   t.same([marked.report?.proactive.regulations, marked.report?.proactive.normativeDocuments], [{ issued: 0, repealed: 0, inForce: 0 }, { issued: 0, repealed: 1, inForce: null }],
     'a row below with fewer numbers and a blank marker is a row of its own, not the rest of the numbers above it')
