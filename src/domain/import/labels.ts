@@ -83,6 +83,18 @@ const NUMBER_BONUS = 0.15
 
 const NUMERAL = '[一二三四五六七八九十]{1,3}'
 
+/** How a row of the form starts, after `normalizeLabel`: its item number ("2.", "(五)", "三."). */
+const ROW_MARKER = new RegExp(`^(?:\\d{1,2}\\.|\\((?:${NUMERAL}|\\d{1,2})\\)|${NUMERAL}\\.)`)
+
+/**
+ * Whether a label starts with an item number, as a row of the form does and the wrapped rest of a label does not.
+ *
+ * Example: `startsWithItemMarker('（五）不予处理')` → true; `startsWithItemMarker('当理由大量反复申请')` → false.
+ */
+export function startsWithItemMarker (label: string): boolean {
+  return ROW_MARKER.test(normalizeLabel(label))
+}
+
 /** The item markers a label prints, by kind: groups ("(三)"), parts ("三."), numbers ("2."), after `normalizeLabel`. */
 function markers (label: string): { readonly group: string[], readonly part: string[], readonly number: string[] } {
   const text = normalizeLabel(label)

@@ -8,9 +8,9 @@ import { pointer } from '../cells.js'
 import { APPLICANT_COLUMNS } from '../report.js'
 import type { Cell, Template } from '../report.js'
 import { CASE_FIELDS, CASE_GROUPS } from '../tables.js'
-import { alignRows, labelScore, MATCH_THRESHOLD, normalizeLabel, rowScore } from './labels.js'
+import { alignRows, labelScore, MATCH_THRESHOLD, normalizeLabel, rowScore, startsWithItemMarker } from './labels.js'
 import type { ExpectedRow, ObservedRow } from './labels.js'
-import { logCell, logProblem, logUnread, regionOf } from './types.js'
+import { logCell, logProblem, logUnread, regionOf, UNDECIDED } from './types.js'
 import type { ParseLog, SourceFormat, SourceRegion, SourceRow, UnreadReason } from './types.js'
 
 /** Where a piece of laid-out text sits on its line: its first character's column and the column after its last. */
@@ -136,22 +136,13 @@ export function splitRow (row: SourceRow): { label: string, values: RawValue[] }
   return { label, values: valuePieces.map(({ text, span }) => ({ source: text, line: row.line, ...(span !== undefined ? { span } : {}) })) }
 }
 
-/** How a row of the form starts, after `normalizeLabel`: its item number ("2.", "(五)", "三."). */
-const ROW_MARKER = /^(?:\d{1,2}\.|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}\.)/
-
 /** Digits alone, with or without thousands commas: a piece of a number a narrow cell wrapped ("8,831" over ",886"). */
 const NUMBER_PIECE = /^[\d,]*\d[\d,]*$/
 
 /**
- * What a value holds when the cell printed more of it on a line below: both pieces around a bar, which is no number,
- * so the cell is reported unread with what was printed, never read as the first piece.
- */
-const CONTINUED = '｜'
-
-/**
  * A laid-out line printing pieces of the numbers of the value row just above it, as a narrow cell wraps a long number
  * ("8,831" over ",886", "23799" over "94", or over three lines): the row's values with pieces under them become
- * undecided (`CONTINUED`), and the line is returned without those pieces. Null when the line is no such continuation: it starts with an item
+ * undecided (`UNDECIDED`), and the line is returned without those pieces. Null when the line is no such continuation: it starts with an item
  * number or a row label of the form (`rowLabels`: a row of its own) and has no piece starting with a comma, is more
  * than `SPLIT_ROW_LINES` below, prints as many numbers as the row above, a blank marker or a number with a unit (a
  * whole value), or a number under no number of it.
@@ -165,16 +156,16 @@ function withoutContinuedNumbers (row: SourceRow, above: ValueRow, rowLabels: re
   const whole = tokens.some((token) => !NUMBER_PIECE.test(token.text) && VALUE_PIECE.test(token.text))
   if (whole || pieces.length === 0 || pieces.length >= above.values.length) return null
   const under = pieces.map((piece) => above.values.findIndex((value) => value.span !== undefined && piece.span !== undefined &&
-    NUMBER_PIECE.test(value.source.replaceAll(CONTINUED, '')) && piece.span.start < value.span.end && value.span.start < piece.span.end))
+    NUMBER_PIECE.test(value.source.replaceAll(UNDECIDED, '')) && piece.span.start < value.span.end && value.span.start < piece.span.end))
   if (under.some((k) => k < 0)) return null
   // A piece starting with a thousands comma is the rest of a number whatever label is beside it ("总计 ,747").
   const label = tokens.slice(0, firstValue < 0 ? tokens.length : firstValue).map((t) => t.text).join('')
-  const ownRow = ROW_MARKER.test(normalizeLabel(label)) ||
+  const ownRow = startsWithItemMarker(label) ||
     rowLabels.some((rowLabel) => [...rowLabel].length >= DISTINCT_LABEL && labelScore(rowLabel, label) >= OWN_LABEL_SCORE)
   if (ownRow && !pieces.some((piece) => piece.text.startsWith(','))) return null
   under.forEach((k, i) => {
     const value = above.values[k]
-    if (value !== undefined) above.values[k] = { ...value, source: `${value.source}${CONTINUED}${pieces[i]?.text ?? ''}` }
+    if (value !== undefined) above.values[k] = { ...value, source: `${value.source}${UNDECIDED}${pieces[i]?.text ?? ''}` }
   })
   const chars = [...row.text]
   for (const piece of pieces) for (let c = piece.span?.start ?? 0; c < (piece.span?.end ?? 0); c++) chars[c] = ' '
@@ -516,7 +507,7 @@ function readAligned (choice: LayoutChoice, rows: readonly ValueRow[], log: Pars
   const matchedLines = matched.flatMap((row) => row === undefined ? [] : [row.line])
   // A table whose cells wrap numbers is printed in columns too narrow for them, where pdftotext also runs neighbouring
   // cells together ("3" and "9" as "39"): no cell left empty there is read as a blank by its column.
-  const wrapsNumbers = rows.some((row) => row.values.some((value) => value.source.includes(CONTINUED)))
+  const wrapsNumbers = rows.some((row) => row.values.some((value) => value.source.includes(UNDECIDED)))
   const strays = choice.alignment.extra.flatMap((j) => {
     const row = rows[j]
     return row !== undefined && row.laidOut && !row.blankOnly && row.values.length > 0 ? [row] : []

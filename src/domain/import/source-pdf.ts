@@ -8,9 +8,11 @@
  * table is: a cell printed empty is then known to be a blank, which columns of spaces cannot tell.
  */
 import { compactSpaces } from '../narrative.js'
+import { startsWithItemMarker } from './labels.js'
 import { cellAt, ruledGrids } from './pdf-grid.js'
 import type { PdfRule, RuledGrid } from './pdf-grid.js'
 import { textRows } from './source-text.js'
+import { UNDECIDED } from './types.js'
 import type { SourceRow } from './types.js'
 
 /** One run of text as placed on a page: its baseline origin (PDF units, y upwards), its extent and font size. */
@@ -333,16 +335,7 @@ function withTables (rows: readonly SourceRow[], tables: readonly RuledTable[]):
   return out
 }
 
-/** How a row of a form's table starts: an item number ("4.", "（五）", "三、"), which a row's continuation lacks. */
-const ROW_START = /^(?:\d{1,2}\s*[.．、]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}\s*、)/
-
 const CJK = /[\u4e00-\u9fff]/
-
-/**
- * Joins the texts of a value cell that may belong to either of two rows: a bar, which is no number, so the cell is
- * reported unread with what was printed on each side of the page break.
- */
-const UNDECIDED = '｜'
 
 /**
  * The last row of a table at the foot of a page and the first row of its continuation at the head of the next, with
@@ -359,7 +352,7 @@ const UNDECIDED = '｜'
 function brokenOverPage (last: RuledRow, next: RuledRow): readonly [RuledRow, RuledRow] | null {
   const labelAt = next.row.cells.findIndex((cell) => cell !== '')
   const label = next.row.cells[labelAt] ?? ''
-  if (!/\d/.test(last.row.cells.join('')) || label === '' || ROW_START.test(label.trim())) return null
+  if (!/\d/.test(last.row.cells.join('')) || label === '' || startsWithItemMarker(label)) return null
   const under = last.sides.map(([left, right]) => next.row.cells.filter((cell, k) => {
     const [nextLeft = NaN, nextRight = NaN] = next.sides[k] ?? []
     const centre = (nextLeft + nextRight) / 2

@@ -171,3 +171,9 @@ export function regionOf (rows: readonly SourceRow[]): SourceRegion | undefined 
   const last = rows.at(-1)
   return first === undefined || last === undefined ? undefined : { fromLine: first.line, toLine: last.line }
 }
+
+/**
+ * What joins the pieces of a cell that cannot be read as printed (a number wrapped over lines or cut by a page, text
+ * that may be either of two rows'): a bar, which is no number, so the cell is reported unread with every piece.
+ */
+export const UNDECIDED = '｜'

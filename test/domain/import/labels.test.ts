@@ -1,5 +1,5 @@
 import t from 'tap'
-import { alignRows, labelScore, normalizeLabel, rowScore } from '../../../src/domain/import/labels.js'
+import { alignRows, labelScore, normalizeLabel, rowScore, startsWithItemMarker } from '../../../src/domain/import/labels.js'
 
 t.test('normalizeLabel folds brackets, separators, quotes and spaces', async (t) => {
   t.equal(normalizeLabel('（三）不予公开 3、危及“三安全一稳定”'), '(三)不予公开3.危及三安全一稳定')
@@ -41,4 +41,9 @@ t.test('alignRows keeps order, leaves rows out, and skips noise', async (t) => {
   t.same(alignRows(expected, []).matches, [null, null, null])
   const swapped = alignRows(expected, [row('行政许可'), row('规章')])
   t.equal(swapped.matches.filter((m) => m !== null).length, 1, 'rows out of printed order cannot both match')
+})
+
+t.test('startsWithItemMarker: the item numbers rows of the form start with, in any bracket or stop', async (t) => {
+  for (const label of ['（五）不予处理', '(5)其他', '三、本年度办理结果', '2.其他法律', '4、保护', ' 1. 属于']) t.ok(startsWithItemMarker(label), label)
+  for (const label of ['当理由大量反复申请', '行政许可', '2023年', '三安全一稳定', '']) t.notOk(startsWithItemMarker(label), label)
 })
