@@ -479,22 +479,20 @@ function readCell (log: ParseLog, cellPointer: string, raw: RawValue, kind: Valu
 /**
  * Reads the aligned rows cell by cell: each value of a matched row of the right width goes to its pointer; the
  * cells of a row not found, or found with the wrong number of values, are logged unread with where they were
- * looked for, and so is a single value that is not a number (its neighbours are still read).
+ * looked for, and so is a single value that is not a number (its neighbours are still read). False when the table is
+ * unread as a whole.
  */
-function readAligned (choice: LayoutChoice, rows: readonly ValueRow[], log: ParseLog, table: TableContext, format: SourceFormat): void {
+function readAligned (choice: LayoutChoice, rows: readonly ValueRow[], log: ParseLog, table: TableContext, format: SourceFormat): boolean {
   if (format === 'cell-per-line' && !regularCells(choice, rows)) {
-    for (const spec of choice.specs) {
-      for (const [field] of spec.fields) {
-        logUnread(log, {
-          pointer: pointer(...spec.path, field),
-          reason: 'value-count',
-          message: `${table.zh}每格一行，但并非每行都恰有其数值，无法确定各数值所属的行`,
-          messageEn: `${table.en} prints a cell per line, but not every row has its number of values right after it, so no value can be put in its row`,
-          ...(table.region !== undefined ? { region: table.region } : {})
-        })
-      }
-    }
-    return
+    // No cell is placed, so which template's rows the table has is not known either: it is unread as a whole.
+    logUnread(log, {
+      pointer: `/${choice.specs[0]?.path[0] ?? ''}`,
+      reason: 'value-count',
+      message: `${table.zh}每格一行，但并非每行都恰有其数值，无法确定各数值所属的行`,
+      messageEn: `${table.en} prints a cell per line, but not every row has its number of values right after it, so no value can be put in its row`,
+      ...(table.region !== undefined ? { region: table.region } : {})
+    })
+    return false
   }
   const matched = choice.specs.map((spec, i) => {
     const match = choice.alignment.matches[i]
@@ -561,6 +559,7 @@ function readAligned (choice: LayoutChoice, rows: readonly ValueRow[], log: Pars
     logProblem(log, 'warning', `${table.zh}第${row.line}行的数值（${row.values.map((v) => v.source).join(' ')}）无法对应到表格行，已忽略`,
       `${table.en}: the values on line ${row.line} (${row.values.map((v) => v.source).join(' ')}) match no row of the form and were ignored`)
   }
+  return true
 }
 
 /**
@@ -704,7 +703,7 @@ export function readProactive (region: readonly SourceRow[], format: SourceForma
     return null
   }
   const choice = chooseLayout([PROACTIVE_2021, layout2019], rows, [WORDS_2021.test(text) ? 1 : 0, is2019 ? 1 : 0])
-  readAligned(choice, rows, log, table, format)
+  if (!readAligned(choice, rows, log, table, format)) return null
   return choice.specs === PROACTIVE_2021 ? '2021' : '2019'
 }
 
@@ -774,8 +773,19 @@ export function readRequests (region: readonly SourceRow[], format: SourceFormat
     return null
   }
   const choice = chooseLayout([REQUESTS_2021, REQUESTS_2019], rows, [0, 0])
-  readAligned(choice, rows, log, table, format)
+  if (!readAligned(choice, rows, log, table, format)) return null
   return choice.specs === REQUESTS_2021 ? '2021' : '2019'
+}
+
+/**
+ * Whether, in text printed a cell per line, a label line comes between the first and the last of the value rows: table
+ * 四 prints its header and then its one row of values, so its text runs down the columns instead (pdftotext without
+ * -layout prints each header column with the value under it), and the values are not in the row's order.
+ */
+function labelsAmongValues (region: readonly SourceRow[], rows: readonly ValueRow[]): boolean {
+  const first = rows[0]?.line ?? 0
+  const last = rows.at(-1)?.line ?? 0
+  return region.some((row) => row.line > first && row.line < last && !isNote(row.text) && splitRow(row).label !== '')
 }
 
 /**
@@ -794,6 +804,10 @@ export function readReviewLitigation (region: readonly SourceRow[], format: Sour
   const values = rows.flatMap((r) => r.values)
   while (values.length > 15 && values.at(-1)?.source === '') values.pop()
   const table = { zh: '表四', en: 'Table 4', region: regionOf(region) }
+  if (format === 'cell-per-line' && labelsAmongValues(region, rows)) {
+    unreadTable(log, 'reviewLitigation', table, true)
+    return
+  }
   const last = rows.at(-1)
   if (values.length === 15 && last?.padded === true && values.at(-1)?.source === '') {
     warnTrailingBlank(log, table, last.line, '/reviewLitigation/suitAfterReview/total')
