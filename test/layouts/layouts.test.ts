@@ -6,8 +6,8 @@
  * prints cost a second each: 3 of them in the suite, a tenth of the runs under test:layouts; without Chromium, a
  * Chinese font or pdftotext they are skipped, saying what is missing. A PDF LibreOffice makes of the Word document
  * can lose cells to its printing (a number cut by a page break), so for it the property is weaker and as strict:
- * every cell read is exact, and every other is said to be unread. The real reports of test/fixtures/corpus go
- * through every shape as well.
+ * every cell read is exact, and every other is said to be unread; so for that PDF through `pdftotext -layout`. The
+ * real reports of test/fixtures/corpus go through every shape as well, the printed ones included.
  */
 import { readFileSync } from 'node:fs'
 import { deepStrictEqual } from 'node:assert/strict'
@@ -16,6 +16,7 @@ import t from 'tap'
 import type { Test } from 'tap'
 import type { AnnualReport } from '../../src/domain/report.js'
 import { readPublishedDocument, type PublishedDocument } from '../../src/services/import-documents.js'
+import { wrongCells } from '../support/read-cells.js'
 import { layOut, noiseArbitrary, printingArbitrary, sampleArbitrary } from './generate.js'
 import type { Sample } from './generate.js'
 import { missingPrinters, PARTLY_READ, PRINTED, PRINTERS_INSTALL } from './printed.js'
@@ -55,18 +56,6 @@ async function roundTrip (shape: Shape, sample: Sample): Promise<void> {
   deepStrictEqual(pick(result.report), pick(sample.report))
 }
 
-/** The table cells of a report by JSON Pointer. */
-function tableCells (report: unknown): Map<string, unknown> {
-  const cells = new Map<string, unknown>()
-  const walk = (value: unknown, at: string): void => {
-    if (value !== null && typeof value === 'object') for (const [key, inner] of Object.entries(value)) walk(inner, `${at}/${key}`)
-    else cells.set(at, value)
-  }
-  const { proactive, requests, reviewLitigation } = (report ?? {}) as Partial<AnnualReport>
-  walk({ proactive, requests, reviewLitigation }, '')
-  return cells
-}
-
 /**
  * Imports a rendered sample and throws unless every table cell it read is exactly the sample's and every cell it
  * did not read is named among the unread parts (by its pointer or one over it).
@@ -74,13 +63,8 @@ function tableCells (report: unknown): Map<string, unknown> {
 async function readsNothingWrong (shape: Shape, sample: Sample): Promise<void> {
   const hints = { regionCode: sample.report.agency.regionCode, kind: sample.report.kind }
   const { result } = await readPublishedDocument(published(await shape(sample)), hints, LIMITS)
-  const read = tableCells(result.report)
-  const unread = result.parse.unread.map((part) => part.pointer)
-  for (const [pointer, value] of tableCells(sample.report)) {
-    const said = unread.some((part) => pointer === part || pointer.startsWith(`${part}/`))
-    if (read.get(pointer) === undefined && !said) throw new Error(`${pointer} is neither read nor said to be unread`)
-    if (read.get(pointer) !== undefined && read.get(pointer) !== value) throw new Error(`${pointer} read as ${String(read.get(pointer))}, printed ${String(value)}`)
-  }
+  const wrong = wrongCells(sample.report, result)
+  if (wrong.length > 0) throw new Error(wrong.slice(0, 5).join('; '))
 }
 
 const missing = await missingPrinters()
@@ -121,3 +105,19 @@ t.test('the corpus reports, in every shape and with noise, come back exactly', a
     t.equal(outcome.failed, false, outcome.failed ? `${name}: ${String(outcome.errorInstance).slice(0, 2000)}` : name)
   }
 })
+
+// Each print costs seconds: in the suite each printed shape prints one corpus report, under test:layouts all three.
+const PRINTERS = [...Object.entries(PRINTED).map(([name, shape]) => ({ name, shape, property: roundTrip, claim: 'come back exactly' })),
+  ...Object.entries(PARTLY_READ).map(([name, shape]) => ({ name, shape, property: readsNothingWrong, claim: 'are read with nothing wrong' }))]
+for (const [i, { name, shape, property, claim }] of PRINTERS.entries()) {
+  const lacking = missing[name] ?? []
+  t.test(`${name}: the corpus reports, printed, ${claim}`,
+    lacking.length > 0 ? { skip: `${name} needs ${lacking.join(' and ')}: ${PRINTERS_INSTALL}` } : {},
+    async (t) => {
+      for (const report of NIGHTLY ? CORPUS : CORPUS.slice(i % CORPUS.length, i % CORPUS.length + 1)) {
+        const [printing, noise] = fc.sample(fc.tuple(printingArbitrary, noiseArbitrary), { seed: SEED + i, numRuns: 1 })[0] ?? []
+        if (printing === undefined || noise === undefined) throw new Error('fast-check drew no sample')
+        await t.resolves(property(shape, { report, blocks: layOut(report, printing), noise }), `${report.agency.name} ${report.year}`)
+      }
+    })
+}

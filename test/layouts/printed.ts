@@ -72,8 +72,12 @@ export async function printedPdf (html: string): Promise<Buffer> {
 /** The blanks printed empty: Chromium draws every cell's borders, and the reader takes an empty cell as a blank. */
 export const chromiumPdf: Shape = async (sample) => ({ body: await printedPdf(wordHtml(sample).body), type: 'pdf' })
 
+async function pdftotextLayout (pdf: string): Promise<string> {
+  return (await run('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], { maxBuffer: 16 * 1024 * 1024 })).stdout
+}
+
 export const chromiumPdftotext: Shape = async (sample) => ({
-  body: await chromiumPrint(wordHtml(markedBlanks(sample)).body, async (pdf) => (await run('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], { maxBuffer: 16 * 1024 * 1024 })).stdout),
+  body: await chromiumPrint(wordHtml(markedBlanks(sample)).body, pdftotextLayout),
   type: 'text'
 })
 
@@ -109,20 +113,29 @@ export const chromiumInnerText: Shape = async (sample) => {
  * narrow cells, sometimes on both sides of a page break. Such a number cannot be read whole, so this shape is read
  * partly by design (see `PARTLY_READ`). Each conversion has a profile of its own, removed afterwards.
  */
-export const libreofficePdf: Shape = async (sample) => {
+async function libreofficePrint<T> (sample: Sample, read: (pdf: string) => Promise<T>): Promise<T> {
   const directory = await mkdtemp(path.join(tmpdir(), 'layouts-office-'))
   try {
     const document = path.join(directory, 'report.docx')
     await writeFile(document, (await wordDocument(sample)).body)
     await run(SOFFICE, ['--headless', `-env:UserInstallation=file://${path.join(directory, 'profile')}`, '--convert-to', 'pdf', '--outdir', directory, document], { timeout: 120_000 })
-    return { body: await readFile(path.join(directory, 'report.pdf')), type: 'pdf' }
+    return await read(path.join(directory, 'report.pdf'))
   } finally {
     await rm(directory, { recursive: true, force: true })
   }
 }
 
+export const libreofficePdf: Shape = async (sample) => ({ body: await libreofficePrint(sample, async (pdf) => await readFile(pdf)), type: 'pdf' })
+
+/**
+ * That PDF through `pdftotext -layout`: the text a reviewer gets out of an office suite's attachment, with no
+ * rulings, numbers wrapped in narrow cells printed as two pieces, and neighbouring cells of narrow columns run
+ * together. Its blanks are printed as the form's "/" (an empty cell leaves no trace in such text).
+ */
+export const libreofficePdftotext: Shape = async (sample) => ({ body: await libreofficePrint(markedBlanks(sample), pdftotextLayout), type: 'text' })
+
 /** Printed shapes whose documents can lose cells to the printer: every cell read from them must still be exact. */
-export const PARTLY_READ: Readonly<Record<string, Shape>> = { 'libreoffice-pdf': libreofficePdf }
+export const PARTLY_READ: Readonly<Record<string, Shape>> = { 'libreoffice-pdf': libreofficePdf, 'libreoffice-pdftotext': libreofficePdftotext }
 
 /** The printed shapes by name. */
 export const PRINTED: Readonly<Record<string, Shape>> = {
@@ -147,5 +160,5 @@ export async function missingPrinters (): Promise<Readonly<Record<string, string
   const text = await installed('pdftotext', ['-v']) ? [] : ['pdftotext (poppler-utils)']
   const office = existsSync(SOFFICE) ? [] : [`LibreOffice (no ${SOFFICE}; SOFFICE_PATH names another)`]
   const font = fonts === '' ? ['a Chinese font (`fc-list :lang=zh` lists none)'] : []
-  return { 'chromium-pdf': browser, 'chromium-pdftotext': [...browser, ...text], 'chromium-innertext': browser, 'libreoffice-pdf': [...office, ...font] }
+  return { 'chromium-pdf': browser, 'chromium-pdftotext': [...browser, ...text], 'chromium-innertext': browser, 'libreoffice-pdf': [...office, ...font], 'libreoffice-pdftotext': [...office, ...font, ...text] }
 }
