@@ -122,9 +122,9 @@ export type Block =
 const label = (text: string, colspan = 1, rowspan = 1): GridCell => ({ text, colspan, rowspan, value: false })
 const value = (text: string, colspan = 1): GridCell => ({ text, colspan, rowspan: 1, value: true })
 
-/** How a document prints its numbers: blanks as "", "/" or "—"; large counts with or without thousands separators. */
+/** How a document prints its numbers: blanks as "", "/", "—" or "无"; large counts with or without thousands separators. */
 export interface Printing {
-  readonly blank: '' | '/' | '—'
+  readonly blank: '' | '/' | '—' | '无'
   readonly thousands: boolean
   /** The 2019 procurement amount in 元, said in the header or in the cell ("251000元"), or in 万元. */
   readonly procurementUnit: 'header-yuan' | 'cell-yuan' | 'wan'
@@ -307,7 +307,7 @@ export const noiseArbitrary: fc.Arbitrary<Noise> = fc.record({
 })
 
 export const printingArbitrary: fc.Arbitrary<Printing> = fc.record({
-  blank: fc.constantFrom('' as const, '/' as const, '—' as const),
+  blank: fc.constantFrom('' as const, '/' as const, '—' as const, '无' as const),
   thousands: fc.boolean(),
   procurementUnit: fc.constantFrom('header-yuan' as const, 'cell-yuan' as const, 'wan' as const)
 })

@@ -1,7 +1,8 @@
 /**
- * The shapes a browser makes: the Word-exported page printed to PDF by headless Chromium (Debian's `chromium`,
- * with a Chinese font so the text layer has its characters), that PDF through `pdftotext -layout` (poppler), and the
- * page's text as the browser copies it.
+ * The printed shapes: the Word-exported page printed to PDF by headless Chromium (Debian's `chromium`, with a
+ * Chinese font so the text layer has its characters), that PDF through `pdftotext` (poppler) with `-layout`, `-raw`
+ * and in its reading order, the page's text as the browser copies it, and the Word document saved as a web page by
+ * LibreOffice and printed to PDF by it, that PDF read as it is and through `pdftotext -layout`.
  * Each print takes about a second, so the suite renders few of them. `missingPrinters` says what this machine
  * lacks of what each needs.
  */
@@ -72,12 +73,29 @@ export async function printedPdf (html: string): Promise<Buffer> {
 /** The blanks printed empty: Chromium draws every cell's borders, and the reader takes an empty cell as a blank. */
 export const chromiumPdf: Shape = async (sample) => ({ body: await printedPdf(wordHtml(sample).body), type: 'pdf' })
 
-async function pdftotextLayout (pdf: string): Promise<string> {
-  return (await run('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], { maxBuffer: 16 * 1024 * 1024 })).stdout
+async function pdftotext (pdf: string, options: readonly string[]): Promise<string> {
+  return (await run('pdftotext', [...options, '-enc', 'UTF-8', pdf, '-'], { maxBuffer: 16 * 1024 * 1024 })).stdout
 }
+
+const pdftotextLayout = async (pdf: string): Promise<string> => await pdftotext(pdf, ['-layout'])
 
 export const chromiumPdftotext: Shape = async (sample) => ({
   body: await chromiumPrint(wordHtml(markedBlanks(sample)).body, pdftotextLayout),
+  type: 'text'
+})
+
+/** That PDF through `pdftotext -raw`: the content stream's order, each table row's cells on a line, blanks as "/". */
+export const chromiumPdftotextRaw: Shape = async (sample) => ({
+  body: await chromiumPrint(wordHtml(markedBlanks(sample)).body, async (pdf) => await pdftotext(pdf, ['-raw'])),
+  type: 'text'
+})
+
+/**
+ * That PDF through `pdftotext` without options: its reading order, which prints a ruled table's cells one per line and
+ * often down its columns, so that whole tables cannot be placed and are said to be unread (see `PARTLY_READ`).
+ */
+export const chromiumPdftotextReadingOrder: Shape = async (sample) => ({
+  body: await chromiumPrint(wordHtml(markedBlanks(sample)).body, async (pdf) => await pdftotext(pdf, [])),
   type: 'text'
 })
 
@@ -113,35 +131,48 @@ export const chromiumInnerText: Shape = async (sample) => {
  * narrow cells, sometimes on both sides of a page break. Such a number cannot be read whole, so this shape is read
  * partly by design (see `PARTLY_READ`). Each conversion has a profile of its own, removed afterwards.
  */
-async function libreofficePrint<T> (sample: Sample, read: (pdf: string) => Promise<T>): Promise<T> {
+/** Converts the sample's Word document with LibreOffice to `format` (pdf, html) and reads what `read` makes of the file. */
+async function libreofficeConvert<T> (sample: Sample, format: 'pdf' | 'html', read: (file: string) => Promise<T>): Promise<T> {
   const directory = await mkdtemp(path.join(tmpdir(), 'layouts-office-'))
   try {
     const document = path.join(directory, 'report.docx')
     await writeFile(document, (await wordDocument(sample)).body)
-    await run(SOFFICE, ['--headless', `-env:UserInstallation=file://${path.join(directory, 'profile')}`, '--convert-to', 'pdf', '--outdir', directory, document], { timeout: 120_000 })
-    return await read(path.join(directory, 'report.pdf'))
+    await run(SOFFICE, ['--headless', `-env:UserInstallation=file://${path.join(directory, 'profile')}`, '--convert-to', format, '--outdir', directory, document], { timeout: 120_000 })
+    return await read(path.join(directory, `report.${format}`))
   } finally {
     await rm(directory, { recursive: true, force: true })
   }
 }
 
-export const libreofficePdf: Shape = async (sample) => ({ body: await libreofficePrint(sample, async (pdf) => await readFile(pdf)), type: 'pdf' })
+export const libreofficePdf: Shape = async (sample) => ({ body: await libreofficeConvert(sample, 'pdf', async (pdf) => await readFile(pdf)), type: 'pdf' })
+
+/**
+ * The Word document saved as a web page by LibreOffice, as an office suite other than Word exports one: its own
+ * markup (`<col>` widths, `<p>` in every cell, rowspan and colspan), read back exactly.
+ */
+export const libreofficeHtml: Shape = async (sample) => ({ body: await libreofficeConvert(sample, 'html', async (page) => await readFile(page, 'utf8')), type: 'html' })
 
 /**
  * That PDF through `pdftotext -layout`: the text a reviewer gets out of an office suite's attachment, with no
  * rulings, numbers wrapped in narrow cells printed as two pieces, and neighbouring cells of narrow columns run
  * together. Its blanks are printed as the form's "/" (an empty cell leaves no trace in such text).
  */
-export const libreofficePdftotext: Shape = async (sample) => ({ body: await libreofficePrint(markedBlanks(sample), pdftotextLayout), type: 'text' })
+export const libreofficePdftotext: Shape = async (sample) => ({ body: await libreofficeConvert(markedBlanks(sample), 'pdf', pdftotextLayout), type: 'text' })
 
 /** Printed shapes whose documents can lose cells to the printer: every cell read from them must still be exact. */
-export const PARTLY_READ: Readonly<Record<string, Shape>> = { 'libreoffice-pdf': libreofficePdf, 'libreoffice-pdftotext': libreofficePdftotext }
+export const PARTLY_READ: Readonly<Record<string, Shape>> = {
+  'libreoffice-pdf': libreofficePdf,
+  'libreoffice-pdftotext': libreofficePdftotext,
+  'chromium-pdftotext-reading-order': chromiumPdftotextReadingOrder
+}
 
 /** The printed shapes by name. */
 export const PRINTED: Readonly<Record<string, Shape>> = {
   'chromium-pdf': chromiumPdf,
   'chromium-pdftotext': chromiumPdftotext,
-  'chromium-innertext': chromiumInnerText
+  'chromium-pdftotext-raw': chromiumPdftotextRaw,
+  'chromium-innertext': chromiumInnerText,
+  'libreoffice-html': libreofficeHtml
 }
 
 async function installed (command: string, args: readonly string[]): Promise<boolean> {
@@ -160,5 +191,14 @@ export async function missingPrinters (): Promise<Readonly<Record<string, string
   const text = await installed('pdftotext', ['-v']) ? [] : ['pdftotext (poppler-utils)']
   const office = existsSync(SOFFICE) ? [] : [`LibreOffice (no ${SOFFICE}; SOFFICE_PATH names another)`]
   const font = fonts === '' ? ['a Chinese font (`fc-list :lang=zh` lists none)'] : []
-  return { 'chromium-pdf': browser, 'chromium-pdftotext': [...browser, ...text], 'chromium-innertext': browser, 'libreoffice-pdf': [...office, ...font], 'libreoffice-pdftotext': [...office, ...font, ...text] }
+  return {
+    'chromium-pdf': browser,
+    'chromium-pdftotext': [...browser, ...text],
+    'chromium-pdftotext-raw': [...browser, ...text],
+    'chromium-pdftotext-reading-order': [...browser, ...text],
+    'chromium-innertext': browser,
+    'libreoffice-html': office,
+    'libreoffice-pdf': [...office, ...font],
+    'libreoffice-pdftotext': [...office, ...font, ...text]
+  }
 }

@@ -28,6 +28,14 @@ function markedBlank (text: string): string {
   return text === '' ? '—' : text
 }
 
+/**
+ * The shapes whose readers take no 无 for a blank print a dash for every blank: glued to its label, 无 is a word of
+ * the label; printed a cell per line, where only the order of lines places a value, it is not trusted to be in place.
+ */
+function dashedBlank (text: string): string {
+  return text === '' || text === '无' ? '—' : text
+}
+
 function escapeHtml (text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
@@ -103,7 +111,7 @@ export const pipeText: TextShape = ({ blocks, noise }) => textDocument(blocks, (
 /** Cells run together as some copy-paste leaves them: labels glued to each other and to the first value. */
 export const gluedText: TextShape = ({ blocks, noise }) => textDocument(blocks, (row, index, lines) => {
   const labels = row.filter((c) => !c.value).map((c) => cellText(c, noise)).join('')
-  const values = row.filter((c) => c.value).map((c) => markedBlank(c.text))
+  const values = row.filter((c) => c.value).map((c) => dashedBlank(c.text))
   lines.push(labels + values.join(' '))
   footerAfter(index, noise, lines)
 })
@@ -214,7 +222,7 @@ export function markdownShape (repeatMerged: boolean): TextShape {
 
 /** One table cell per line, as text extracted cell by cell prints it. */
 export const cellPerLine: TextShape = ({ blocks, noise }) => textDocument(blocks, (row, _index, lines) => {
-  for (const cell of row) lines.push(cell.value ? markedBlank(cell.text) : cellText(cell, noise))
+  for (const cell of row) lines.push(cell.value ? dashedBlank(cell.text) : cellText(cell, noise))
 })
 
 /**

@@ -10,7 +10,7 @@ import type { Cell, Template } from '../report.js'
 import { CASE_FIELDS, CASE_GROUPS } from '../tables.js'
 import { alignRows, labelScore, MATCH_THRESHOLD, normalizeLabel, rowScore, startsWithItemMarker } from './labels.js'
 import type { ExpectedRow, ObservedRow } from './labels.js'
-import { logCell, logProblem, logUnread, regionOf, UNDECIDED } from './types.js'
+import { BLANK_MARKER, logCell, logProblem, logUnread, regionOf, UNDECIDED } from './types.js'
 import type { ParseLog, SourceFormat, SourceRegion, SourceRow, UnreadReason } from './types.js'
 
 /** Where a piece of laid-out text sits on its line: its first character's column and the column after its last. */
@@ -66,7 +66,7 @@ const SLOTS_AT_END: ReadonlySet<SourceFormat> = new Set(['pipe', 'html', 'docx',
 const LAID_OUT: ReadonlySet<SourceFormat> = new Set(['layout', 'pdf'])
 
 /** A number or blank marker as printed in a cell: thousands separators, a unit, a bracketed note ("22（其中修订16件）"). */
-const PRINTED_VALUE = String.raw`(?:[-+]?\d[\d,]*(?:\.\d+)?(?:万元|元|件|个|项|条)?(?:[（(][^）)]*[）)])?|[-—–/\\]{1,2})`
+const PRINTED_VALUE = String.raw`(?:[-+]?\d[\d,]*(?:\.\d+)?(?:万元|元|件|个|项|条)?(?:[（(][^）)]*[）)])?|${BLANK_MARKER})`
 
 /** A value glued to the end of its label ("仍不明确0", "行政事业性收费1.5", "规范性文件—"). */
 const GLUED_VALUE = new RegExp(String.raw`^(.*[\u4e00-\u9fff)）”])(${PRINTED_VALUE})$`)
@@ -89,10 +89,17 @@ const ITEM_NUMBER = /^(?:\d{1,2}[.、]|\(\d{1,2}\))$/
  * A piece of label text: it has a Chinese character (and is no value with a unit or note), is label punctuation
  * alone, or an item number alone.
  */
-function isLabelPiece (piece: string): boolean {
+function isLabelPiece (piece: string, noneIsBlank = true): boolean {
   const folded = piece.normalize('NFKC')
-  return (CJK.test(piece) && !VALUE_PIECE.test(folded)) || LABEL_PUNCTUATION.test(piece) || ITEM_NUMBER.test(folded)
+  return (CJK.test(piece) && !(VALUE_PIECE.test(folded) && (noneIsBlank || folded !== NONE))) || LABEL_PUNCTUATION.test(piece) || ITEM_NUMBER.test(folded)
 }
+
+/**
+ * 无 ("none") printed for a blank. Text printed a cell per line is read in its order alone, and pdftotext's reading
+ * order can move a cell in a Chinese font away from the numbers around it (seen: table 四's 无 printed after its last
+ * value), so there 无 is no value: the row it is in is unread rather than read one place out.
+ */
+const NONE = '无'
 
 /**
  * True for a row that is only a bracketed remark, such as a cell's note printed on a line of its own; an item
@@ -116,15 +123,17 @@ export function isNote (text: string): boolean {
  * Example: `splitRow({ cells: ['(三)不予公开', '1.属于国家秘密', '0', '0', ''], … })` →
  * `{ label: '(三)不予公开 1.属于国家秘密', values: [{ source: '0' }, { source: '0' }, { source: '' }] }`.
  */
-export function splitRow (row: SourceRow): { label: string, values: RawValue[] } {
+export function splitRow (row: SourceRow, format?: SourceFormat): { label: string, values: RawValue[] } {
+  const noneIsBlank = format !== 'cell-per-line'
   const pieces: Piece[] = row.cells === null ? placedTokens(row.text) : row.cells.map((cell) => ({ text: cell.trim() }))
-  const firstValue = pieces.findIndex((p) => p.text !== '' && !isLabelPiece(p.text))
+  const firstValue = pieces.findIndex((p) => p.text !== '' && !isLabelPiece(p.text, noneIsBlank))
   const before = firstValue < 0 ? pieces : pieces.slice(0, firstValue)
-  const lastLabel = before.reduce((last, p, i) => (isLabelPiece(p.text) ? i : last), -1)
+  const lastLabel = before.reduce((last, p, i) => (isLabelPiece(p.text, noneIsBlank) ? i : last), -1)
   const labelPieces = pieces.slice(0, lastLabel + 1).map((p) => p.text)
   const valuePieces = pieces.slice(lastLabel + 1)
   const glued = GLUED_VALUE.exec((labelPieces.at(-1) ?? '').normalize('NFKC'))
-  if (glued !== null && row.cells === null) {
+  // 无 ending a label is a word of it ("有无"), not a blank glued to it.
+  if (glued !== null && row.cells === null && glued[2] !== NONE) {
     labelPieces[labelPieces.length - 1] = glued[1] ?? ''
     valuePieces.unshift({ text: glued[2] ?? '' })
   }
@@ -191,7 +200,7 @@ export function valueRows (rows: readonly SourceRow[], format: SourceFormat, row
     if (isNote(printed.text)) continue
     const above = out.at(-1)
     const row = (above !== undefined ? withoutContinuedNumbers(printed, above, rowLabels) : null) ?? printed
-    const { label, values } = splitRow(row)
+    const { label, values } = splitRow(row, format)
     if (values.length === 0) {
       if (label !== '') {
         // The rest of a label wrapped around its values is a line or two; more is other rows' labels (a table whose
@@ -238,7 +247,7 @@ export function valueRows (rows: readonly SourceRow[], format: SourceFormat, row
 /** `amount` is in 万元 unless the cell says 元; `amount-yuan` is in 元 (its header says so) unless the cell says 万元. */
 type ValueKind = 'count' | 'signed' | 'amount' | 'amount-yuan'
 
-const BLANK = /^(?:|[-—–/\\]{1,2})$/
+const BLANK = new RegExp(`^(?:|${BLANK_MARKER})$`)
 
 const AMOUNT = /^(\d+(?:\.\d+)?)(万元|元)?$/
 
@@ -604,10 +613,10 @@ const DISTINCT_LABEL = 4
  * ruled table), and which row a value is in cannot be read from the text. Lines that are no row's label (headers, a
  * label's wrapped rest) neither count nor break the run; nor do short labels, which headers share.
  */
-function printedByColumns (rows: readonly SourceRow[], layouts: readonly (readonly RowSpec[])[]): boolean {
+function printedByColumns (rows: readonly SourceRow[], layouts: readonly (readonly RowSpec[])[], format: SourceFormat): boolean {
   let run = 0
   for (const row of rows) {
-    const { label, values } = splitRow(row)
+    const { label, values } = splitRow(row, format)
     if (values.length > 0) run = 0
     else if (label !== '' && layouts.some((specs) => specs.some((spec) => [...spec.label].length >= DISTINCT_LABEL && labelScore(spec.label, label) >= OWN_LABEL_SCORE))) run++
     if (run >= LABELS_IN_A_ROW) return true
@@ -698,7 +707,7 @@ export function readProactive (region: readonly SourceRow[], format: SourceForma
   const text = normalizeLabel(region.map((r) => r.text).join(''))
   const is2019 = WORDS_2019.test(text)
   const layout2019 = proactive2019(is2019 ? procurementUnit(text, rows, log) : 'amount')
-  if (printedByColumns(region, [PROACTIVE_2021, layout2019])) {
+  if (printedByColumns(region, [PROACTIVE_2021, layout2019], format)) {
     unreadTable(log, 'proactive', table, true)
     return null
   }
@@ -768,7 +777,7 @@ export function readRequests (region: readonly SourceRow[], format: SourceFormat
     unreadTable(log, 'requests', table)
     return null
   }
-  if (printedByColumns(region, [REQUESTS_2021, REQUESTS_2019])) {
+  if (printedByColumns(region, [REQUESTS_2021, REQUESTS_2019], format)) {
     unreadTable(log, 'requests', table, true)
     return null
   }
@@ -785,7 +794,7 @@ export function readRequests (region: readonly SourceRow[], format: SourceFormat
 function labelsAmongValues (region: readonly SourceRow[], rows: readonly ValueRow[]): boolean {
   const first = rows[0]?.line ?? 0
   const last = rows.at(-1)?.line ?? 0
-  return region.some((row) => row.line > first && row.line < last && !isNote(row.text) && splitRow(row).label !== '')
+  return region.some((row) => row.line > first && row.line < last && !isNote(row.text) && splitRow(row, 'cell-per-line').label !== '')
 }
 
 /**

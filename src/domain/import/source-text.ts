@@ -2,10 +2,11 @@
  * Plain text to the intermediate rows: decide how the text lays tables out (pipe rows, `pdftotext -layout`
  * columns, one cell per line) and cut it into `SourceRow`s, dropping page furniture (page numbers, form feeds).
  */
+import { BLANK_MARKER } from './types.js'
 import type { SourceFormat, SourceRow } from './types.js'
 
 /** A value as a table prints it: a number, or a blank marker. Full-width forms are NFKC-folded before this test. */
-export const VALUE_TOKEN = /^(?:[-+]?\d[\d,]*(?:\.\d+)?|[-—–/\\]{1,2})$/
+export const VALUE_TOKEN = new RegExp(String.raw`^(?:[-+]?\d[\d,]*(?:\.\d+)?|${BLANK_MARKER})$`)
 
 /**
  * The ideographs that CJK fonts draw with the same glyph as a radical: a PDF printer that maps glyphs back to text

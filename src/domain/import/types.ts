@@ -177,3 +177,9 @@ export function regionOf (rows: readonly SourceRow[]): SourceRegion | undefined 
  * that may be either of two rows'): a bar, which is no number, so the cell is reported unread with every piece.
  */
 export const UNDECIDED = '｜'
+
+/**
+ * What a form's cell prints for a blank, as a regular-expression alternation: a dash or slash ("/", "—", "--"), or
+ * 无 ("none"). Each is read as `null`, never as 0: the cell was not filled with a number.
+ */
+export const BLANK_MARKER = String.raw`[-—–/\\]{1,2}|无`

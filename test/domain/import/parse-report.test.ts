@@ -106,6 +106,15 @@ t.test('blank markers are null, never 0', async (t) => {
   const { report, parse } = readText(seedText.replace('行政规范性文件 | 0 | 1 | 2 |', '行政规范性文件 | / | — | - |'), SEED_HINTS)
   t.same(report?.template === '2021' && report.proactive.normativeDocuments, { issued: null, repealed: null, inForce: null })
   t.same(parse.cells.filter((c) => c.pointer.startsWith('/proactive/normativeDocuments')).map((c) => c.source), ['/', '—', '-'])
+  // 无 ("none") in a cell, in a pipe row, one cell per line and laid-out text alike.
+  const none = seedText.replace('行政规范性文件 | 0 | 1 | 2 |', '行政规范性文件 | 无 | 1 | 无 |')
+  const cellPerLine = none.split('\n').flatMap((line) => line.includes('|') ? line.split('|').map((c) => c.trim()).filter((c) => c !== '') : [line]).join('\n')
+  const laidOut = none.split('\n').map((line) => line.includes('|') ? '    ' + line.split('|').map((c) => c.trim()).filter((c) => c !== '').join('      ') : line).join('\n')
+  for (const [format, text] of [['pipe', none], ['cell-per-line', cellPerLine], ['layout', laidOut]] as const) {
+    const read = readText(text, SEED_HINTS)
+    t.equal(read.parse.format, format)
+    t.same(read.report?.template === '2021' && read.report.proactive.normativeDocuments, { issued: null, repealed: 1, inForce: null }, `${format}: 无 is a blank`)
+  }
 })
 
 t.test('a 2019-template report (table 二 of 2019, 采购 in 元, single （六）) as pipe text', async (t) => {
