@@ -82,9 +82,11 @@ export function textWidth (text: string, size: number): number {
  * Prints layout text (as `pdftotext -layout` writes it: columns kept by spaces, one character column = 5 pt at
  * 10 pt, a CJK character two columns) onto A4 pages of `linesPerPage` lines, each page numbered "- n -" at its foot.
  * A form feed ends a page early, as it does in pdftotext's output. Text too wide for the page is printed smaller,
- * as printing fits a page to its width: the font shrinks until the widest line fits.
+ * as printing fits a page to its width: the font shrinks until the widest line fits. With `glyphs`, every character
+ * is a text item of its own, as printers that position each glyph write it (WPS, some Word versions, typesetters),
+ * and each sits up to `glyphs.jitter` points above or below its line, as glyphs of mixed fonts do.
  */
-export function layoutTextPdf (text: string, linesPerPage = 56): Buffer {
+export function layoutTextPdf (text: string, linesPerPage = 56, glyphs?: { readonly jitter: number }): Buffer {
   const widest = Math.max(...text.split('\n').map((line) => [...line].reduce((n, char) => n + (isNarrow(char) ? 1 : 2), 0)))
   const size = Math.min(10, (PAGE_WIDTH - 80) * 2 / widest)
   const sheets = text.split('\f').flatMap((sheet) => {
@@ -97,6 +99,13 @@ export function layoutTextPdf (text: string, linesPerPage = 56): Buffer {
     sheet.forEach((line, i) => {
       const y = PAGE_HEIGHT - 60 - i * size * 1.35
       let column = 0
+      if (glyphs !== undefined) {
+        for (const char of line) {
+          if (char !== ' ') page.push({ x: 40 + column * size / 2, y: y + Math.sin(column) * glyphs.jitter, size, text: char })
+          column += isNarrow(char) ? 1 : 2
+        }
+        return
+      }
       // Runs of text separated by two spaces or more are placed apart; a single space stays inside its run.
       for (const piece of line.split(/( {2,})/)) {
         if (/^ +$/.test(piece) || piece === '') {

@@ -2,8 +2,8 @@
  * The published shapes a laid-out report is rendered into, one small renderer each: a Word-exported HTML page
  * (rowspan/colspan), pipe-flattened text, cells glued together, `pdftotext -layout` text, markdown as converters
  * write it, one cell per line, tab-separated cells as a word processor copies a table, a Word document and a PDF
- * of the layout text. Each takes a sample (the form laid out, and its noise) and gives the document. The shapes
- * Chromium prints or copies are in `printed.ts`.
+ * of the layout text (its runs as text items, or each glyph one). Each takes a sample (the form laid out, and its
+ * noise) and gives the document. The shapes Chromium prints or copies are in `printed.ts`.
  */
 import { docxOf } from '../documents/docx.js'
 import { layoutTextPdf } from '../documents/write-pdf.js'
@@ -241,6 +241,9 @@ export const wordDocument: Shape = async (sample) => ({ body: await docxOf(wordH
 /** A PDF whose text layer is the layout text: its page footers and form feeds end its pages. */
 export const layoutPdf: Shape = (sample) => ({ body: layoutTextPdf(layoutText(sample).body), type: 'pdf' })
 
+/** The same PDF with every character a text item of its own, a little off its line: glyphs placed one by one. */
+export const glyphPdf: Shape = (sample) => ({ body: layoutTextPdf(layoutText(sample).body, 56, { jitter: 0.8 }), type: 'pdf' })
+
 /** Every shape the property test renders, by name. */
 export const SHAPES: Readonly<Record<string, Shape>> = {
   'word-html': wordHtml,
@@ -252,5 +255,6 @@ export const SHAPES: Readonly<Record<string, Shape>> = {
   'cell-per-line': cellPerLine,
   tabbed: tabbedText,
   docx: wordDocument,
-  pdf: layoutPdf
+  pdf: layoutPdf,
+  'pdf-glyphs': glyphPdf
 }

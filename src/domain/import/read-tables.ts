@@ -151,8 +151,9 @@ const NUMBER_PIECE = /^[\d,]*\d[\d,]*$/
 /**
  * A laid-out line printing pieces of the numbers of the value row just above it, as a narrow cell wraps a long number
  * ("8,831" over ",886", "23799" over "94", or over three lines): the row's values with pieces under them become
- * undecided (`UNDECIDED`), and the line is returned without those pieces. Null when the line is no such continuation: it starts with an item
- * number or a row label of the form (`rowLabels`: a row of its own) and has no piece starting with a comma, is more
+ * undecided (`UNDECIDED`), and the line is returned without those pieces. Null when the line is no such continuation:
+ * it starts with an item number, a row label of the form (`rowLabels`: a row of its own) or a label with a value
+ * glued to it, and has no piece starting with a comma, is more
  * than `SPLIT_ROW_LINES` below, prints as many numbers as the row above, a blank marker or a number with a unit (a
  * whole value), or a number under no number of it.
  */
@@ -169,7 +170,8 @@ function withoutContinuedNumbers (row: SourceRow, above: ValueRow, rowLabels: re
   if (under.some((k) => k < 0)) return null
   // A piece starting with a thousands comma is the rest of a number whatever label is beside it ("总计 ,747").
   const label = tokens.slice(0, firstValue < 0 ? tokens.length : firstValue).map((t) => t.text).join('')
-  const ownRow = startsWithItemMarker(label) ||
+  // A label with a value glued to it ("其他对外管理服务事项3") is a row's label and its first value, not the rest of one.
+  const ownRow = startsWithItemMarker(label) || GLUED_VALUE.test(label) ||
     rowLabels.some((rowLabel) => [...rowLabel].length >= DISTINCT_LABEL && labelScore(rowLabel, label) >= OWN_LABEL_SCORE)
   if (ownRow && !pieces.some((piece) => piece.text.startsWith(','))) return null
   under.forEach((k, i) => {

@@ -106,15 +106,20 @@ t.test('blank markers are null, never 0', async (t) => {
   const { report, parse } = readText(seedText.replace('行政规范性文件 | 0 | 1 | 2 |', '行政规范性文件 | / | — | - |'), SEED_HINTS)
   t.same(report?.template === '2021' && report.proactive.normativeDocuments, { issued: null, repealed: null, inForce: null })
   t.same(parse.cells.filter((c) => c.pointer.startsWith('/proactive/normativeDocuments')).map((c) => c.source), ['/', '—', '-'])
-  // 无 ("none") in a cell, in a pipe row, one cell per line and laid-out text alike.
+  // 无 ("none") in a cell, in a pipe row and in laid-out text; printed a cell per line, its place is not trusted.
   const none = seedText.replace('行政规范性文件 | 0 | 1 | 2 |', '行政规范性文件 | 无 | 1 | 无 |')
-  const cellPerLine = none.split('\n').flatMap((line) => line.includes('|') ? line.split('|').map((c) => c.trim()).filter((c) => c !== '') : [line]).join('\n')
   const laidOut = none.split('\n').map((line) => line.includes('|') ? '    ' + line.split('|').map((c) => c.trim()).filter((c) => c !== '').join('      ') : line).join('\n')
-  for (const [format, text] of [['pipe', none], ['cell-per-line', cellPerLine], ['layout', laidOut]] as const) {
+  for (const [format, text] of [['pipe', none], ['layout', laidOut]] as const) {
     const read = readText(text, SEED_HINTS)
     t.equal(read.parse.format, format)
     t.same(read.report?.template === '2021' && read.report.proactive.normativeDocuments, { issued: null, repealed: 1, inForce: null }, `${format}: 无 is a blank`)
   }
+  const cellPerLine = parseReportText(none.split('\n').flatMap((line) => line.includes('|') ? line.split('|').map((c) => c.trim()).filter((c) => c !== '') : [line]).join('\n'), SEED_HINTS)
+  const seed = expectedReport('seed-2023')
+  const printed = { ...seed, proactive: { ...seed.proactive, normativeDocuments: { issued: null, repealed: 1, inForce: null } } } as AnnualReport
+  t.equal(cellPerLine.parse.format, 'cell-per-line')
+  t.same(wrongCells(printed, cellPerLine), [], 'one cell per line: nothing is read wrongly, what is not read is said')
+  t.ok(cellPerLine.parse.unread.some((u) => u.pointer.startsWith('/proactive')), 'and table 二 is not read whole')
 })
 
 t.test('a 2019-template report (table 二 of 2019, 采购 in 元, single （六）) as pipe text', async (t) => {
@@ -341,6 +346,11 @@ t.test('layout text: a number a narrow cell wrapped onto the line below is never
   const marked = readText(laidOutSeed((label, values) => (label === '行政规范性文件' ? ['0', '1', '—'] : values)), SEED_HINTS)
   t.same([marked.report?.proactive.regulations, marked.report?.proactive.normativeDocuments], [{ issued: 0, repealed: 0, inForce: 0 }, { issued: 0, repealed: 1, inForce: null }],
     'a row below with fewer numbers and a blank marker is a row of its own, not the rest of the numbers above it')
+  // 行政规范性文件's first value glued to its label (typed 理 as 埋, so no label of the form matches), its others in their columns.
+  const glued = laidOutSeed().replace(/^ +行政规范性文件 +0 +1 +2$/m, `${'    行政观范性文件0'.padEnd(60)}${''.padStart(6)}${'1'.padStart(6)}${'2'.padStart(6)}`)
+  t.not(glued, laidOutSeed())
+  t.same(readText(glued, SEED_HINTS).report?.proactive.normativeDocuments, { issued: 0, repealed: 1, inForce: 2 },
+    'a row whose label has a value glued to it is a row of its own, not the rest of the numbers above it')
 })
 
 t.test('text listing a table\'s labels first and its values after them (pdftotext without -layout) reads no cell of it', async (t) => {
