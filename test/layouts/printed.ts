@@ -48,56 +48,65 @@ function markedBlanks (sample: Sample): Sample {
   return { ...sample, blocks }
 }
 
-/**
- * Prints a Word-exported page to PDF with Chromium as the layout shapes print it, in a directory removed afterwards,
- * and reads what `read` makes of the PDF file.
- */
-async function chromiumPrint<T> (html: string, read: (pdf: string) => Promise<T>): Promise<T> {
+/** Prints a Word-exported page to PDF with Chromium as the layout shapes print it, in a directory removed afterwards. */
+async function chromiumPrint (html: string): Promise<Buffer> {
   const directory = await mkdtemp(path.join(tmpdir(), 'layouts-print-'))
   try {
     const page = path.join(directory, 'report.html')
     const pdf = path.join(directory, 'report.pdf')
     await writeFile(page, html.replace('</style>', PRINT_STYLE + '</style>'))
     await run(CHROMIUM, [...FLAGS, `--user-data-dir=${path.join(directory, 'profile')}`, `--print-to-pdf=${pdf}`, page], { timeout: 90_000 })
-    return await read(pdf)
+    return await readFile(pdf)
   } finally {
     await rm(directory, { recursive: true, force: true })
   }
 }
 
+/** The pages printed so far (the last 64): the pdftotext shapes read one print of a sample, a second each saved. */
+const prints = new Map<string, Promise<Buffer>>()
+const KEPT_PRINTS = 64
+
 /** A Word-exported page printed to PDF by Chromium: ruled tables, as a report's PDF attachment prints them. */
 export async function printedPdf (html: string): Promise<Buffer> {
-  return await chromiumPrint(html, async (pdf) => await readFile(pdf))
+  let pdf = prints.get(html)
+  if (pdf === undefined) {
+    pdf = chromiumPrint(html)
+    prints.set(html, pdf)
+    for (const page of prints.keys()) if (prints.size > KEPT_PRINTS) prints.delete(page)
+  }
+  return await pdf
 }
 
 /** The blanks printed empty: Chromium draws every cell's borders, and the reader takes an empty cell as a blank. */
 export const chromiumPdf: Shape = async (sample) => ({ body: await printedPdf(wordHtml(sample).body), type: 'pdf' })
 
-async function pdftotext (pdf: string, options: readonly string[]): Promise<string> {
-  return (await run('pdftotext', [...options, '-enc', 'UTF-8', pdf, '-'], { maxBuffer: 16 * 1024 * 1024 })).stdout
+/** A PDF's text as `pdftotext` prints it with `options`. */
+async function pdftotext (pdf: Buffer, options: readonly string[]): Promise<string> {
+  const directory = await mkdtemp(path.join(tmpdir(), 'layouts-text-'))
+  try {
+    const file = path.join(directory, 'report.pdf')
+    await writeFile(file, pdf)
+    return (await run('pdftotext', [...options, '-enc', 'UTF-8', file, '-'], { maxBuffer: 16 * 1024 * 1024 })).stdout
+  } finally {
+    await rm(directory, { recursive: true, force: true })
+  }
 }
 
-const pdftotextLayout = async (pdf: string): Promise<string> => await pdftotext(pdf, ['-layout'])
+/** The Word-exported page printed with its blanks marked, through `pdftotext` with `options`. */
+async function printedText (sample: Sample, options: readonly string[]): Promise<string> {
+  return await pdftotext(await printedPdf(wordHtml(markedBlanks(sample)).body), options)
+}
 
-export const chromiumPdftotext: Shape = async (sample) => ({
-  body: await chromiumPrint(wordHtml(markedBlanks(sample)).body, pdftotextLayout),
-  type: 'text'
-})
+export const chromiumPdftotext: Shape = async (sample) => ({ body: await printedText(sample, ['-layout']), type: 'text' })
 
 /** That PDF through `pdftotext -raw`: the content stream's order, each table row's cells on a line, blanks as "/". */
-export const chromiumPdftotextRaw: Shape = async (sample) => ({
-  body: await chromiumPrint(wordHtml(markedBlanks(sample)).body, async (pdf) => await pdftotext(pdf, ['-raw'])),
-  type: 'text'
-})
+export const chromiumPdftotextRaw: Shape = async (sample) => ({ body: await printedText(sample, ['-raw']), type: 'text' })
 
 /**
  * That PDF through `pdftotext` without options: its reading order, which prints a ruled table's cells one per line and
  * often down its columns, so that whole tables cannot be placed and are said to be unread (see `PARTLY_READ`).
  */
-export const chromiumPdftotextReadingOrder: Shape = async (sample) => ({
-  body: await chromiumPrint(wordHtml(markedBlanks(sample)).body, async (pdf) => await pdftotext(pdf, [])),
-  type: 'text'
-})
+export const chromiumPdftotextReadingOrder: Shape = async (sample) => ({ body: await printedText(sample, []), type: 'text' })
 
 /**
  * Replaces the loaded page by its `innerText`, percent-encoded so that the serialised DOM gives it back exactly
@@ -157,7 +166,10 @@ export const libreofficeHtml: Shape = async (sample) => ({ body: await libreoffi
  * rulings, numbers wrapped in narrow cells printed as two pieces, and neighbouring cells of narrow columns run
  * together. Its blanks are printed as the form's "/" (an empty cell leaves no trace in such text).
  */
-export const libreofficePdftotext: Shape = async (sample) => ({ body: await libreofficeConvert(markedBlanks(sample), 'pdf', pdftotextLayout), type: 'text' })
+export const libreofficePdftotext: Shape = async (sample) => ({
+  body: await libreofficeConvert(markedBlanks(sample), 'pdf', async (pdf) => await pdftotext(await readFile(pdf), ['-layout'])),
+  type: 'text'
+})
 
 /** Printed shapes whose documents can lose cells to the printer: every cell read from them must still be exact. */
 export const PARTLY_READ: Readonly<Record<string, Shape>> = {
