@@ -29,8 +29,8 @@ function markedBlank (text: string): string {
 }
 
 /**
- * The shapes whose readers take no 无 for a blank print a dash for every blank: glued to its label, 无 is a word of
- * the label; printed a cell per line, where only the order of lines places a value, it is not trusted to be in place.
+ * The shapes in which 无 cannot be read as a blank print a dash for every blank: glued to its label, 无 is a word of
+ * the label; printed a cell per line, where only the order of lines places a value, it leaves its table unread.
  */
 function dashedBlank (text: string): string {
   return text === '' || text === '无' ? '—' : text

@@ -89,16 +89,12 @@ const ITEM_NUMBER = /^(?:\d{1,2}[.、]|\(\d{1,2}\))$/
  * A piece of label text: it has a Chinese character (and is no value with a unit or note), is label punctuation
  * alone, or an item number alone.
  */
-function isLabelPiece (piece: string, noneIsBlank = true): boolean {
+function isLabelPiece (piece: string): boolean {
   const folded = piece.normalize('NFKC')
-  return (CJK.test(piece) && !(VALUE_PIECE.test(folded) && (noneIsBlank || folded !== NONE))) || LABEL_PUNCTUATION.test(piece) || ITEM_NUMBER.test(folded)
+  return (CJK.test(piece) && !VALUE_PIECE.test(folded)) || LABEL_PUNCTUATION.test(piece) || ITEM_NUMBER.test(folded)
 }
 
-/**
- * 无 ("none") printed for a blank. Text printed a cell per line is read in its order alone, and pdftotext's reading
- * order can move a cell in a Chinese font away from the numbers around it (seen: table 四's 无 printed after its last
- * value), so there 无 is no value: the row it is in is unread rather than read one place out.
- */
+/** 无 ("none"), printed for a blank: a blank marker, though a Chinese character (see `unplaceable` for where it is not placed). */
 const NONE = '无'
 
 /**
@@ -123,12 +119,11 @@ export function isNote (text: string): boolean {
  * Example: `splitRow({ cells: ['(三)不予公开', '1.属于国家秘密', '0', '0', ''], … })` →
  * `{ label: '(三)不予公开 1.属于国家秘密', values: [{ source: '0' }, { source: '0' }, { source: '' }] }`.
  */
-export function splitRow (row: SourceRow, format?: SourceFormat): { label: string, values: RawValue[] } {
-  const noneIsBlank = format !== 'cell-per-line'
+export function splitRow (row: SourceRow): { label: string, values: RawValue[] } {
   const pieces: Piece[] = row.cells === null ? placedTokens(row.text) : row.cells.map((cell) => ({ text: cell.trim() }))
-  const firstValue = pieces.findIndex((p) => p.text !== '' && !isLabelPiece(p.text, noneIsBlank))
+  const firstValue = pieces.findIndex((p) => p.text !== '' && !isLabelPiece(p.text))
   const before = firstValue < 0 ? pieces : pieces.slice(0, firstValue)
-  const lastLabel = before.reduce((last, p, i) => (isLabelPiece(p.text, noneIsBlank) ? i : last), -1)
+  const lastLabel = before.reduce((last, p, i) => (isLabelPiece(p.text) ? i : last), -1)
   const labelPieces = pieces.slice(0, lastLabel + 1).map((p) => p.text)
   const valuePieces = pieces.slice(lastLabel + 1)
   const glued = GLUED_VALUE.exec((labelPieces.at(-1) ?? '').normalize('NFKC'))
@@ -202,7 +197,7 @@ export function valueRows (rows: readonly SourceRow[], format: SourceFormat, row
     if (isNote(printed.text)) continue
     const above = out.at(-1)
     const row = (above !== undefined ? withoutContinuedNumbers(printed, above, rowLabels) : null) ?? printed
-    const { label, values } = splitRow(row, format)
+    const { label, values } = splitRow(row)
     if (values.length === 0) {
       if (label !== '') {
         // The rest of a label wrapped around its values is a line or two; more is other rows' labels (a table whose
@@ -587,17 +582,41 @@ function regularCells (choice: LayoutChoice, rows: readonly ValueRow[]): boolean
   return fitted && choice.alignment.extra.every((j) => rows[j]?.blankOnly !== false)
 }
 
+/** Why a whole table is unread: no values where it was looked for, or text whose order cannot place them. */
+type UnreadTable = 'not-found' | 'by-columns' | 'none-per-line'
+
+const UNREAD_TABLE: Readonly<Record<UnreadTable, (table: TableContext) => { message: string, messageEn: string }>> = {
+  'not-found': (table) => ({ message: `${table.zh}的位置未找到数据`, messageEn: `${table.en} has no values where it was looked for` }),
+  'by-columns': (table) => ({
+    message: `${table.zh}的各行名称连续排列、数值另列于后（按列输出的文本），无法确定数值所属的行`,
+    messageEn: `${table.en} prints its row labels one after another and its values after them (text output column by column), so no value can be put in its row`
+  }),
+  'none-per-line': (table) => ({
+    message: `${table.zh}每格一行，并以“无”表示空格：无法确定“无”及其前后数值所属的行`,
+    messageEn: `${table.en} prints a cell per line and 无 for a blank, so neither 无 nor the values around it can be put in their rows`
+  })
+}
+
 /** Logs a whole table unread: its part was found but holds no values, or none that can be put in its rows. */
-function unreadTable (log: ParseLog, part: string, table: TableContext, byColumns = false): void {
+function unreadTable (log: ParseLog, part: string, table: TableContext, why: UnreadTable = 'not-found'): void {
   logUnread(log, {
     pointer: `/${part}`,
     reason: 'not-found',
-    message: byColumns ? `${table.zh}的各行名称连续排列、数值另列于后（按列输出的文本），无法确定数值所属的行` : `${table.zh}的位置未找到数据`,
-    messageEn: byColumns
-      ? `${table.en} prints its row labels one after another and its values after them (text output column by column), so no value can be put in its row`
-      : `${table.en} has no values where it was looked for`,
+    ...UNREAD_TABLE[why](table),
     ...(table.region !== undefined ? { region: table.region } : {})
   })
+}
+
+/**
+ * Why text printed a cell per line cannot place a table's values, if it cannot: its labels run on with no value
+ * between them (`printedByColumns`), or a line is 无 alone — a blank that pdftotext's reading order can move away from
+ * its row (seen: after table 四's last value, and before the value of the row below in table 二), so that neither 无
+ * nor the numbers around it are known to be in place.
+ */
+function unplaceable (region: readonly SourceRow[], layouts: readonly (readonly RowSpec[])[], format: SourceFormat): UnreadTable | null {
+  if (printedByColumns(region, layouts)) return 'by-columns'
+  if (format === 'cell-per-line' && region.some((row) => row.text.normalize('NFKC').trim() === NONE)) return 'none-per-line'
+  return null
 }
 
 /** Rows of the form whose labels, one after another with no value between them, show a table printed by columns. */
@@ -615,10 +634,10 @@ const DISTINCT_LABEL = 4
  * ruled table), and which row a value is in cannot be read from the text. Lines that are no row's label (headers, a
  * label's wrapped rest) neither count nor break the run; nor do short labels, which headers share.
  */
-function printedByColumns (rows: readonly SourceRow[], layouts: readonly (readonly RowSpec[])[], format: SourceFormat): boolean {
+function printedByColumns (rows: readonly SourceRow[], layouts: readonly (readonly RowSpec[])[]): boolean {
   let run = 0
   for (const row of rows) {
-    const { label, values } = splitRow(row, format)
+    const { label, values } = splitRow(row)
     if (values.length > 0) run = 0
     else if (label !== '' && layouts.some((specs) => specs.some((spec) => [...spec.label].length >= DISTINCT_LABEL && labelScore(spec.label, label) >= OWN_LABEL_SCORE))) run++
     if (run >= LABELS_IN_A_ROW) return true
@@ -709,8 +728,9 @@ export function readProactive (region: readonly SourceRow[], format: SourceForma
   const text = normalizeLabel(region.map((r) => r.text).join(''))
   const is2019 = WORDS_2019.test(text)
   const layout2019 = proactive2019(is2019 ? procurementUnit(text, rows, log) : 'amount')
-  if (printedByColumns(region, [PROACTIVE_2021, layout2019], format)) {
-    unreadTable(log, 'proactive', table, true)
+  const unplaced = unplaceable(region, [PROACTIVE_2021, layout2019], format)
+  if (unplaced !== null) {
+    unreadTable(log, 'proactive', table, unplaced)
     return null
   }
   const choice = chooseLayout([PROACTIVE_2021, layout2019], rows, [WORDS_2021.test(text) ? 1 : 0, is2019 ? 1 : 0])
@@ -779,8 +799,9 @@ export function readRequests (region: readonly SourceRow[], format: SourceFormat
     unreadTable(log, 'requests', table)
     return null
   }
-  if (printedByColumns(region, [REQUESTS_2021, REQUESTS_2019], format)) {
-    unreadTable(log, 'requests', table, true)
+  const unplaced = unplaceable(region, [REQUESTS_2021, REQUESTS_2019], format)
+  if (unplaced !== null) {
+    unreadTable(log, 'requests', table, unplaced)
     return null
   }
   const choice = chooseLayout([REQUESTS_2021, REQUESTS_2019], rows, [0, 0])
@@ -796,7 +817,7 @@ export function readRequests (region: readonly SourceRow[], format: SourceFormat
 function labelsAmongValues (region: readonly SourceRow[], rows: readonly ValueRow[]): boolean {
   const first = rows[0]?.line ?? 0
   const last = rows.at(-1)?.line ?? 0
-  return region.some((row) => row.line > first && row.line < last && !isNote(row.text) && splitRow(row, 'cell-per-line').label !== '')
+  return region.some((row) => row.line > first && row.line < last && !isNote(row.text) && splitRow(row).label !== '')
 }
 
 /**
@@ -815,8 +836,9 @@ export function readReviewLitigation (region: readonly SourceRow[], format: Sour
   const values = rows.flatMap((r) => r.values)
   while (values.length > 15 && values.at(-1)?.source === '') values.pop()
   const table = { zh: '表四', en: 'Table 4', region: regionOf(region) }
-  if (format === 'cell-per-line' && labelsAmongValues(region, rows)) {
-    unreadTable(log, 'reviewLitigation', table, true)
+  const unplaced = format === 'cell-per-line' && labelsAmongValues(region, rows) ? 'by-columns' : unplaceable(region, [], format)
+  if (unplaced !== null) {
+    unreadTable(log, 'reviewLitigation', table, unplaced)
     return
   }
   const last = rows.at(-1)
