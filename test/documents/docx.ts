@@ -1,7 +1,7 @@
 /**
  * Writes a Word document (.docx) of an HTML page with the docx library, the way Word saves one: paragraphs, and
  * tables whose merged cells are kept (a colspan as a grid span, a rowspan as a vertical merge that restarts in its
- * first row and continues in the rows below).
+ * first row and continues in the rows below) and the rows of a `<thead>` marked as header rows, repeated on each page.
  */
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, VerticalMergeType } from 'docx'
 import { parse } from 'parse5'
@@ -24,6 +24,8 @@ export async function docxOf (html: string): Promise<Buffer> {
         if ('tagName' in n && n.tagName === 'tr') trs.push(n as Element)
         else if ('childNodes' in n) n.childNodes.forEach(collect)
       }
+      // Rows of a <thead> are header rows, which Word repeats at the top of every page the table runs onto.
+      const headerRows = new Set(trs.filter((tr) => tr.parentNode !== null && 'tagName' in tr.parentNode && tr.parentNode.tagName === 'thead'))
       collect(element)
       // Word writes a rowspan as a cell that restarts a vertical merge and continuing cells in the rows below.
       const continuing = new Map<string, number>()
@@ -52,7 +54,7 @@ export async function docxOf (html: string): Promise<Buffer> {
           col += columnSpan
         }
         flushContinuing()
-        return new TableRow({ children: cells })
+        return new TableRow({ children: cells, ...(headerRows.has(tr) ? { tableHeader: true } : {}) })
       })
       children.push(new Table({ rows }))
       return

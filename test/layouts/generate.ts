@@ -294,6 +294,12 @@ export interface Noise {
   readonly wrap: number | null
   /** An extra empty cell at the end of a table row (pipe and HTML shapes). */
   readonly extraCell: number | null
+  /**
+   * A table's header rows (those before its first value) marked to repeat at the top of every page the table runs
+   * onto, as Word's "repeat as header row" does: `<thead>` in HTML (which Chromium repeats when it prints), a header
+   * row in Word (which LibreOffice repeats).
+   */
+  readonly repeatHeader: boolean
 }
 
 const FOOTERS: readonly ((page: number) => string)[] = [(n) => `— ${n} —`, (n) => `-${n}-`, (n) => `第${n}页`, (n) => `- ${n} -`]
@@ -303,7 +309,8 @@ export const noiseArbitrary: fc.Arbitrary<Noise> = fc.record({
   footer: fc.constantFrom(...FOOTERS),
   typo: fc.option(fc.double({ min: 0.3, max: 0.95, noNaN: true }), { nil: null }),
   wrap: fc.option(fc.integer({ min: 8, max: 16 }), { nil: null }),
-  extraCell: fc.option(fc.integer({ min: 0, max: 60 }), { nil: null })
+  extraCell: fc.option(fc.integer({ min: 0, max: 60 }), { nil: null }),
+  repeatHeader: fc.boolean()
 })
 
 export const printingArbitrary: fc.Arbitrary<Printing> = fc.record({

@@ -51,7 +51,10 @@ export const wordHtml: TextShape = ({ blocks, noise }) => {
       continue
     }
     out.push("<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse'>")
-    for (const row of block.rows) {
+    const header = noise.repeatHeader ? Math.max(0, block.rows.findIndex((row) => row.some((cell) => cell.value))) : 0
+    if (header > 0) out.push('<thead>')
+    for (const [r, row] of block.rows.entries()) {
+      if (header > 0 && r === header) out.push('</thead>')
       const cells = row.map((cell) => {
         const spans = `${cell.rowspan > 1 ? ` rowspan=${cell.rowspan}` : ''}${cell.colspan > 1 ? ` colspan=${cell.colspan}` : ''}`
         const lines = cell.value ? [cell.text] : wrapLabel(cellText(cell, noise), noise)

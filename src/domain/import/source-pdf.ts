@@ -369,16 +369,34 @@ function brokenOverPage (last: RuledRow, next: RuledRow): readonly [RuledRow, Ru
 }
 
 /**
- * The tables of every page, with the cells of a row that may be broken over a page made undecided (see
- * `brokenOverPage`): the table lowest on a page and the one highest on the next are one table broken over the page
- * when they have the same columns.
+ * How many rows at the head of a table's continuation repeat its header: rows printing no number, each the same
+ * text cell for cell as the row as many places down the table on the page before (Word repeats a long table's
+ * header rows at the top of every page it runs onto).
+ */
+function repeatedHeader (before: readonly RuledRow[], after: readonly RuledRow[]): number {
+  let count = 0
+  while (count < after.length - 1) {
+    const [above, below] = [before[count], after[count]]
+    if (above === undefined || below === undefined || /\d/.test(below.row.cells.join('')) || above.row.cells.join('\t') !== below.row.cells.join('\t')) break
+    count++
+  }
+  return count
+}
+
+/**
+ * The tables of every page, with the header rows repeated at the head of a page dropped (see `repeatedHeader`) and
+ * the cells of a row that may be broken over a page made undecided (see `brokenOverPage`): the table lowest on a page
+ * and the one highest on the next are one table broken over the page when they have the same columns.
  */
 function joinedOverPages (pages: readonly (readonly RuledTable[])[]): RuledTable[] {
   const byPage = pages.map((tables) => tables.map((table) => ({ ...table, rows: [...table.rows] })))
   for (let p = 1; p < byPage.length; p++) {
+    const original = lowestTable(pages[p - 1] ?? [])
     const before = lowestTable(byPage[p - 1] ?? [])
     const after = highestTable(byPage[p] ?? [])
-    if (before === undefined || after === undefined || !sameColumns(after.grid, before.grid)) continue
+    if (original === undefined || before === undefined || after === undefined || !sameColumns(after.grid, before.grid)) continue
+    // Compared with the rows as printed on the page before, whose own repeated header is still there.
+    after.rows.splice(0, repeatedHeader(original.rows, after.rows))
     const [last, next] = [before.rows.at(-1), after.rows[0]]
     const broken = last !== undefined && next !== undefined ? brokenOverPage(last, next) : null
     if (broken === null) continue

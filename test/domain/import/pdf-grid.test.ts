@@ -171,6 +171,30 @@ t.test('pdfLayout: a row the printer may have broken over a page is never read a
   ], 'with nothing under its values, the row above stands as printed, and the rest of it has no blank to give')
 })
 
+t.test('pdfLayout: header rows repeated at the head of the next page are dropped, and a row broken over the page stays undecided', async (t) => {
+  const xs = [40, 200, 260, 320, 380]
+  const header = (y: number) => [item('申请人情况', 45, y), item('自然人', 205, y), item('法人', 265, y), item('总计', 325, y)]
+  const first: PdfPage = {
+    items: [...header(665), item('3.要求提供公开出版物', 45, 635), item('1', 205, 635), item('2', 265, 635), item('3', 325, 635),
+      item('4.无正', 45, 605), item('78268', 205, 605), item('10', 265, 605)],
+    rules: borders(xs, [680, 650, 620, 590])
+  }
+  const second: PdfPage = {
+    items: [...header(765), item('当理由大量反复申请', 45, 735), item('64', 205, 735), item('5.要求确认信息', 45, 705), item('4', 205, 705), item('5', 265, 705), item('9', 325, 705)],
+    rules: borders(xs, [780, 750, 720, 690])
+  }
+  t.same(cellRows([first, second]).map((row) => row.cells), [
+    ['申请人情况', '自然人', '法人', '总计'],
+    ['3.要求提供公开出版物', '1', '2', '3'],
+    ['4.无正', '78268｜64', '10', ''],
+    ['当理由大量反复申请', '｜64', '｜', '｜'],
+    ['5.要求确认信息', '4', '5', '9']
+  ], 'the header is read once; the cells under the break are undecided, none is taken for a blank')
+  const twice: PdfPage = { ...second, items: [...header(765), item('5.要求确认信息', 45, 735), item('4', 205, 735), item('5', 265, 735), item('9', 325, 735), item('申请人情况', 45, 705)] }
+  t.same(cellRows([first, twice]).map((row) => row.cells).slice(3), [['5.要求确认信息', '4', '5', '9'], ['申请人情况', '', '', '']],
+    'only the rows at the head of the page, each as the table began, are the repeated header')
+})
+
 t.test('pdfLayout: a single ruled row is a table\'s row only where it goes on from a table of the page before', async (t) => {
   const xs = [40, 140, 240, 340]
   const headers: PdfPage = {

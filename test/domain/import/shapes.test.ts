@@ -11,7 +11,7 @@ import { layoutText, pipeText } from '../../layouts/shapes.js'
 import { report2019 } from '../../fixtures.js'
 import { seedReport } from '../../helper.js'
 
-const QUIET = { pageBreaks: [], footer: (n: number) => `-${n}-`, typo: null, wrap: null, extraCell: null }
+const QUIET = { pageBreaks: [], footer: (n: number) => `-${n}-`, typo: null, wrap: null, extraCell: null, repeatHeader: false }
 const PRINTING = { blank: '/' as const, thousands: false, procurementUnit: 'cell-yuan' as const }
 const hints = { regionCode: '330502', kind: 'agency' as const }
 const tables = (r: { proactive: unknown, requests: unknown, reviewLitigation: unknown } | null) =>
