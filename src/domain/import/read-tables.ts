@@ -609,13 +609,14 @@ function unreadTable (log: ParseLog, part: string, table: TableContext, why: Unr
 
 /**
  * Why text printed a cell per line cannot place a table's values, if it cannot: its labels run on with no value
- * between them (`printedByColumns`), or a line is 无 alone — a blank that pdftotext's reading order can move away from
- * its row (seen: after table 四's last value, and before the value of the row below in table 二), so that neither 无
- * nor the numbers around it are known to be in place.
+ * between them (`printedByColumns`), or a line holds 无 — a blank in a Chinese font, which pdftotext's reading order
+ * can move away from its row with the value beside it (seen: table 四's 无 after its last value, alone and as "无 26",
+ * and table 二's before the value of the row below), so that neither 无 nor the numbers around it are known to be in
+ * place.
  */
 function unplaceable (region: readonly SourceRow[], layouts: readonly (readonly RowSpec[])[], format: SourceFormat): UnreadTable | null {
   if (printedByColumns(region, layouts)) return 'by-columns'
-  if (format === 'cell-per-line' && region.some((row) => row.text.normalize('NFKC').trim() === NONE)) return 'none-per-line'
+  if (format === 'cell-per-line' && region.some((row) => row.text.normalize('NFKC').trim().split(/\s+/).includes(NONE))) return 'none-per-line'
   return null
 }
 

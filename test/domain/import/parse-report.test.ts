@@ -115,7 +115,8 @@ t.test('blank markers are null, never 0', async (t) => {
     t.equal(read.parse.format, format)
     t.same(read.report?.template === '2021' && read.report.proactive.normativeDocuments, { issued: null, repealed: 1, inForce: null }, `${format}: 无 is a blank`)
   }
-  const cellPerLine = parseReportText(none.split('\n').flatMap((line) => line.includes('|') ? line.split('|').map((c) => c.trim()).filter((c) => c !== '') : [line]).join('\n'), SEED_HINTS)
+  const perLine = none.split('\n').flatMap((line) => line.includes('|') ? line.split('|').map((c) => c.trim()).filter((c) => c !== '') : [line]).join('\n')
+  const cellPerLine = parseReportText(perLine, SEED_HINTS)
   const seed = expectedReport('seed-2023')
   const printed = { ...seed, proactive: { ...seed.proactive, normativeDocuments: { issued: null, repealed: 1, inForce: null } } } as AnnualReport
   t.equal(cellPerLine.parse.format, 'cell-per-line')
@@ -123,6 +124,9 @@ t.test('blank markers are null, never 0', async (t) => {
   t.match(cellPerLine.parse.unread.filter((u) => u.pointer.startsWith('/proactive')), [{ pointer: '/proactive', messageEn: /prints a cell per line and 无 for a blank/ }],
     'table 二 is unread as a whole: 无 alone on a line may not be where its row is')
   t.ok(cellPerLine.parse.unread.every((u) => u.pointer === '/proactive' || u.pointer.startsWith('/agency')), 'the other tables are read')
+  t.not(perLine.replace(/^无\n1$/m, '无 1'), perLine)
+  const besideValue = parseReportText(perLine.replace(/^无\n1$/m, '无 1'), SEED_HINTS)
+  t.match(besideValue.parse.unread.filter((u) => u.pointer.startsWith('/proactive')), [{ pointer: '/proactive' }], 'so with 无 on a line beside a value')
 })
 
 t.test('a 2019-template report (table 二 of 2019, 采购 in 元, single （六）) as pipe text', async (t) => {
