@@ -20,6 +20,7 @@ type Agency = Selectable<Database['agency']>
 type Report = Selectable<Database['report']>
 type Revision = Selectable<Database['report_revision']>
 type Figures = Selectable<Database['report_figures']>
+type ReportEvent = Selectable<Database['report_event']>
 
 /** The position of an input row in its JSON array, which answers by position carry back. */
 interface Ordinal {
@@ -266,18 +267,69 @@ export const upsertFigures = fixedStatement<[rows: JsonText], NoRows>({
 // The change feed (feed-repository.ts)
 
 /**
- * The feed's lock ($1), then the events: the lock is taken before the rows (and their ids) are made, and only the
- * commit remains after it, so the serialised section is as short as it can be.
+ * The events in the order given; each row takes the writing transaction's id (`transaction_id`'s default,
+ * `pg_current_xact_id()`), by which the feed is ordered. No lock: writers append and commit concurrently.
  */
-export const appendEvents = fixedStatement<[feedLock: number, events: JsonText], NoRows>({
+export const appendEvents = fixedStatement<[events: JsonText], NoRows>({
   text: `
-  with feed_lock as (select pg_advisory_xact_lock($1::bigint))
   insert into report_event (type, report_id, revision)
   select event.type, event.report_id, event.revision
-  from feed_lock, jsonb_to_recordset($2::jsonb) as event (ordinal integer, type text, report_id bigint, revision integer)
+  from jsonb_to_recordset($1::jsonb) as event (ordinal integer, type text, report_id bigint, revision integer)
   order by event.ordinal`,
-  parameterTypes: ['bigint', 'jsonb'],
+  parameterTypes: ['jsonb'],
   columnTypes: {}
+})
+
+/**
+ * Up to $3 events after the position ($1 the transaction id, $2 the event id) in feed order, (transaction id, id),
+ * of transactions below the snapshot's watermark only (`report_feed_watermark()`, migration 2026_12_04_090000): every
+ * transaction with a lower id that could write here has committed or aborted, so no event can appear before a
+ * position once it is passed. The statement's own snapshot is both the one the watermark comes from and the one its
+ * rows are read in.
+ */
+export const feedEvents = fixedStatement<[afterTransaction: string, afterId: string, limit: number],
+  Pick<ReportEvent, 'id' | 'transaction_id' | 'type' | 'report_id' | 'revision' | 'occurred_at'> &
+  Pick<Report, 'agency_code' | 'year' | 'kind'> & { status: string | null }>({
+  text: `
+  select event.id, event.transaction_id::text as transaction_id, event.type, event.report_id, event.revision, event.occurred_at,
+    report.agency_code, report.year, report.kind, analysis.status
+  from report_event as event
+  join report on report.id = event.report_id
+  left join report_analysis as analysis on analysis.report_id = event.report_id and analysis.revision = event.revision
+  where (event.transaction_id, event.id) > ($1::text::xid8, $2::bigint)
+    and event.transaction_id < report_feed_watermark()
+  order by event.transaction_id, event.id
+  limit $3::integer`,
+  parameterTypes: ['text', 'bigint', 'integer'],
+  columnTypes: {
+    id: 'bigint',
+    transaction_id: 'text',
+    type: 'text',
+    report_id: 'bigint',
+    revision: 'integer',
+    occurred_at: 'timestamp with time zone',
+    agency_code: 'text',
+    year: 'integer',
+    kind: 'text',
+    status: 'text'
+  }
+})
+
+/**
+ * What the snapshot sees of the feed (see feedVersion in feed-repository.ts): the highest transaction id of an event
+ * below its watermark, `settled` (it sees every event up to there, and no other can appear), and how many events it
+ * sees from there on.
+ */
+export const feedVersion = fixedStatement<[], { settled: string, above: number }>({
+  text: `
+  select settled::text as settled,
+    (select count(*) from report_event where report_event.transaction_id >= settled)::integer as above
+  from coalesce((
+    select report_event.transaction_id from report_event where report_event.transaction_id < report_feed_watermark()
+    order by report_event.transaction_id desc limit 1
+  ), '0'::xid8) as settled`,
+  parameterTypes: [],
+  columnTypes: { settled: 'text', above: 'integer' }
 })
 
 // The audit trail (audit-repository.ts)

@@ -100,10 +100,7 @@ async function recomputeNextYears (db: Executor, pairs: ReadonlyArray<{ next: Ye
   await touchReports(db, pairs.map(({ next }) => next.reportId))
 }
 
-/**
- * Records a stored revision (and the next year's recomputed results) in the change feed. It must be
- * the transaction's last statement: the feed lock it takes is held until commit and serialises writers.
- */
+/** Records a stored revision (and the next year's recomputed results) in the change feed. */
 async function recordEvents (
   db: Executor, stored: { reportId: number, revision: number }, recomputed: ReadonlyArray<{ reportId: number, revision: number }>
 ): Promise<void> {
@@ -135,8 +132,8 @@ async function writtenReport (db: Executor, reportId: number, revision: number):
 }
 
 /**
- * What follows a stored revision, in the order the feed requires: its analysis (refused under
- * `strict`), the next year's recompute, the report as written, and last the feed events.
+ * What follows a stored revision: its analysis (refused under `strict`), the next year's recompute, the report as
+ * written, the audit entry and the feed events.
  */
 async function completeRevision (db: Executor, stored: StoredBody, options: WriteOptions): Promise<WrittenReport> {
   const { body } = stored
@@ -360,7 +357,6 @@ export async function storeBatch (db: Kysely<Database>, bodies: readonly AnnualR
       if (report !== undefined) results.push({ index, outcome, revision, report })
     }
     await recordAudit(trx, options.actor, written.map(({ reportId, revision }) => ({ action: revision === 1 ? 'report.created' : 'report.revised', reportId, revision })))
-    // Last, see recordEvents.
     await appendEvents(trx, [
       ...written.map(({ reportId, revision }) => ({ type: 'revision_stored' as const, reportId, revision })),
       ...[...[...recomputed.values()].map(({ next }) => next), ...summaries]
