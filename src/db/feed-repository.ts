@@ -45,8 +45,12 @@ export interface ReportEvent {
 /** Appends events in the order given, in the feed position of the executor's transaction. */
 export async function appendEvents (db: Executor, events: ReadonlyArray<{ type: ReportEventType, reportId: number, revision: number }>): Promise<void> {
   if (events.length === 0) return
-  await statements.appendEvents.run(db, [JSON.stringify(events.map((event, ordinal) =>
-    ({ ordinal, type: event.type, report_id: event.reportId, revision: event.revision })))])
+  await statements.appendEvents.run(db, [JSON.stringify(eventRows(events))])
+}
+
+/** The `report_event` rows of events, in order, as `appendEvents` reads them. */
+export function eventRows (events: ReadonlyArray<{ type: ReportEventType, reportId: number, revision: number }>): object[] {
+  return events.map((event, ordinal) => ({ ordinal, type: event.type, report_id: event.reportId, revision: event.revision }))
 }
 
 /**

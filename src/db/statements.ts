@@ -264,6 +264,68 @@ export const upsertFigures = fixedStatement<[rows: JsonText], NoRows>({
   columnTypes: {}
 })
 
+// A report's write in two round trips (write-repository.ts)
+
+/**
+ * The write's locks and everything it is judged and analysed against, read after them (`report_write_prepare`,
+ * migration 2026_12_04_120000): one jsonb document.
+ */
+export const prepareReportWrite = fixedStatement<
+  [agencyCodes: readonly string[], regionYearKeys: readonly string[], revisedReportId: string | null, body: JsonText],
+  { prepared: unknown }
+>({
+  text: 'select report_write_prepare($1::text[], $2::text[], $3::bigint, $4::jsonb) as prepared',
+  parameterTypes: ['text[]', 'text[]', 'bigint', 'jsonb'],
+  columnTypes: { prepared: 'jsonb' }
+})
+
+type Analysis = Selectable<Database['report_analysis']>
+type AnalysisCounts = Pick<Analysis, 'status' | 'error_count' | 'warning_count' | 'info_count' | 'not_assessable_count'>
+type Nullable<T> = { [K in keyof T]: T[K] | null }
+type Served<T> = { [K in keyof T as `served_${K & string}`]: T[K] }
+
+/**
+ * Everything the write stores, then the report as written (`report_write_store`, migration 2026_12_04_120000): the
+ * report's id, the summaries GOV-PARTS found (`gov_parts_summaries`'s rows as JSON), and the report at the revision
+ * written, as report-repository.ts reads a report at a revision.
+ */
+export const storeReportWrite = fixedStatement<[write: JsonText],
+  { written_report_id: Report['id'], summaries: unknown } &
+  Pick<Report, 'id' | 'agency_code' | 'region_code' | 'year' | 'kind' | 'template' | 'current_revision' | 'version' | 'created_at' | 'updated_at'> &
+  { agency_name: Agency['name'] } & Nullable<AnalysisCounts> &
+  Served<Nullable<Pick<Revision, 'revision' | 'created_at'> & { body: string }>> & Served<Nullable<AnalysisCounts>>>({
+  text: 'select * from report_write_store($1::jsonb)',
+  parameterTypes: ['jsonb'],
+  columnTypes: {
+    written_report_id: 'bigint',
+    summaries: 'jsonb',
+    id: 'bigint',
+    agency_code: 'text',
+    agency_name: 'text',
+    region_code: 'text',
+    year: 'integer',
+    kind: 'text',
+    template: 'text',
+    current_revision: 'integer',
+    version: 'integer',
+    created_at: 'timestamp with time zone',
+    updated_at: 'timestamp with time zone',
+    status: 'text',
+    error_count: 'integer',
+    warning_count: 'integer',
+    info_count: 'integer',
+    not_assessable_count: 'integer',
+    served_revision: 'integer',
+    served_created_at: 'timestamp with time zone',
+    served_body: 'text',
+    served_status: 'text',
+    served_error_count: 'integer',
+    served_warning_count: 'integer',
+    served_info_count: 'integer',
+    served_not_assessable_count: 'integer'
+  }
+})
+
 // The change feed (feed-repository.ts)
 
 /**
@@ -421,7 +483,7 @@ export const coverageCellContributors = topContributors(COVERAGE_POINTERS)
 export const lockRegionYears = advisoryLocks('parts')
 
 /** A stored summary with its figures, the counts of its other findings, its GOV-PARTS findings and its parts. */
-interface SummaryWithPartsRow extends RegionPartsRow, Pick<Figures, 'report_id' | 'blank_pointers'> {
+export interface SummaryWithPartsRow extends RegionPartsRow, Pick<Figures, 'report_id' | 'blank_pointers'> {
   revision: Report['current_revision']
   summary_cells: Array<number | string | null>
   finding_count: string
