@@ -21,10 +21,10 @@
  * from planning the wide statements again for every call (bench/README.md, GOV-PARTS).
  *
  * Additive only (new functions), so a running older version is unaffected.
- * Frozen in time: this file imports nothing from src/. The statements are those of src/db/statements.ts at this date
- * (upsertAgencies, lockReport, storedKeys, comparedBodies, yearReports, createReports, storeRevisions,
- * deleteAnalyses, insertAnalyses, insertFindings, upsertFigures, touchReports, insertAuditEntries, appendEvents) and
- * report-repository.ts's report at a revision; the figures' columns are read from the table as it is now, in its
+ * Frozen in time: this file imports nothing from src/. The statements are copies of those src/db/statements.ts ran
+ * for these steps when this was written (upsertAgencies, lockReport, storedKeys, comparedBodies, yearReports,
+ * createReports, storeRevisions, deleteAnalyses, insertAnalyses, insertFindings, upsertFigures, touchReports,
+ * insertAuditEntries, appendEvents) and of report-repository.ts's report at a revision; the figures' columns are read from the table as it is now, in its
  * order, which test/db/report-writes.test.ts holds to src/db/figure-columns.ts. A change there needs a migration
  * that replaces these functions.
  */

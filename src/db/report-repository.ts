@@ -462,12 +462,6 @@ export async function findStoredOwnerships (db: Executor, bodies: readonly Annua
   return found
 }
 
-/** Locks a report's row until commit and answers its owner as stored; undefined when no report has this id. */
-export async function lockReport (db: Executor, id: number): Promise<ReportOwner | undefined> {
-  const [row] = await statements.lockReport.run(db, [String(id)])
-  return row === undefined ? undefined : { agencyCode: row.agency_code, regionCode: row.region_code }
-}
-
 /** The report's owner as stored and its agency's stored region, with the report's row locked against moves until commit. */
 export async function lockReportOwner (db: Executor, id: number): Promise<{ report: ReportOwner, agencyRegionCode: string } | undefined> {
   const [row] = await statements.lockReportOwner.run(db, [String(id)])

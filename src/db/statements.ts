@@ -139,12 +139,6 @@ export const storedOwnerships = fixedStatement<[keys: JsonText], Ordinal & { age
   columnTypes: { ordinal: 'integer', agency_region_code: 'text', report_region_code: 'text' }
 })
 
-export const lockReport = fixedStatement<[reportId: string], Pick<Report, 'agency_code' | 'region_code'>>({
-  text: 'select agency_code, region_code from report where id = $1::bigint for update',
-  parameterTypes: ['bigint'],
-  columnTypes: { agency_code: 'text', region_code: 'text' }
-})
-
 /** A report's owner and its agency's region, the report's row locked against moves. */
 export const lockReportOwner = fixedStatement<[reportId: string], Pick<Report, 'agency_code' | 'region_code'> & { agency_region_code: Agency['region_code'] }>({
   text: `
