@@ -85,6 +85,13 @@ export async function saveAnalyses (db: Executor, entries: readonly AnalysisEntr
   if (replace) {
     await statements.deleteAnalyses.run(db, [entries.map(({ target }) => target.reportId), entries.map(({ target }) => target.revision)])
   }
+  const { analyses, findings } = analysisRows(entries)
+  await statements.insertAnalyses.run(db, [JSON.stringify(analyses)])
+  if (findings.length > 0) await statements.insertFindings.run(db, [JSON.stringify(findings)])
+}
+
+/** The `report_analysis` and `finding` rows of analyses, as the JSON-fed inserts read them. */
+export function analysisRows (entries: readonly AnalysisEntry[]): { analyses: object[], findings: object[] } {
   const analyses = entries.map(({ target, analysis, previous }) => ({
     report_id: target.reportId,
     revision: target.revision,
@@ -97,9 +104,8 @@ export async function saveAnalyses (db: Executor, entries: readonly AnalysisEntr
     previous_revision: previous?.revision ?? null,
     year_over_year: analysis.yearOverYear
   }))
-  await statements.insertAnalyses.run(db, [JSON.stringify(analyses)])
   const findings = entries.flatMap(({ target, analysis }) => analysis.findings.map((finding, ordinal) => findingRow(target, ordinal, finding)))
-  if (findings.length > 0) await statements.insertFindings.run(db, [JSON.stringify(findings)])
+  return { analyses, findings }
 }
 
 /** A `finding` row as the JSON-fed inserts read it (`jsonb_populate_recordset(null::finding, …)`). */

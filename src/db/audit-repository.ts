@@ -15,7 +15,12 @@ export interface AuditTarget {
 
 export async function recordAudit (db: Executor, actor: Actor, targets: readonly AuditTarget[]): Promise<void> {
   if (targets.length === 0) return
-  await statements.insertAuditEntries.run(db, [JSON.stringify(targets.map((target, ordinal) => ({
+  await statements.insertAuditEntries.run(db, [JSON.stringify(auditRows(actor, targets))])
+}
+
+/** The `audit_entry` rows of targets, in order, as `insertAuditEntries` reads them. */
+export function auditRows (actor: Actor, targets: readonly AuditTarget[]): object[] {
+  return targets.map((target, ordinal) => ({
     ordinal,
     action: target.action,
     key_id: actor.keyId,
@@ -27,7 +32,7 @@ export async function recordAudit (db: Executor, actor: Actor, targets: readonly
     subject_key_id: target.subjectKeyId ?? null,
     agency_code: target.agencyCode ?? null,
     details: target.details ?? null
-  })))])
+  }))
 }
 
 export interface AuditFilters {

@@ -76,6 +76,8 @@ export interface ReportEventTable {
   report_id: ColumnType<string, number | string, never>
   revision: number
   occurred_at: Timestamp
+  /** The writing transaction's id (xid8, as text; 0 for the events stored before it was kept): the feed's order. */
+  transaction_id: ColumnType<string, never, never>
 }
 
 export interface FindingReviewTable {

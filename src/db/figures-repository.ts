@@ -86,9 +86,13 @@ export interface ReportFiguresEntry {
  */
 export async function saveFigures (db: Executor, entries: readonly ReportFiguresEntry[]): Promise<void> {
   if (entries.length === 0) return
+  await statements.upsertFigures.run(db, [JSON.stringify(figuresRows(entries))])
+}
+
+/** The figures rows of entries as `upsertFigures` reads them, values by position; of a report given twice, its last. */
+export function figuresRows (entries: readonly ReportFiguresEntry[]): unknown[][] {
   const latest = new Map(entries.map((entry) => [entry.reportId, entry]))
-  const rows = [...latest.values()].map(({ reportId, body, status }) => figuresValues(reportId, body, status))
-  await statements.upsertFigures.run(db, [JSON.stringify(rows)])
+  return [...latest.values()].map(({ reportId, body, status }) => figuresValues(reportId, body, status))
 }
 
 export interface FigureFilters {

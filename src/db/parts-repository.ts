@@ -181,31 +181,34 @@ export async function lockSummariesWithParts (db: Executor, keys: readonly Regio
   const scope = JSON.stringify(unique.map(({ regionCode, year }) => ({ region_code: regionCode, year })))
   // The locks are taken in the order of `unique`, the same for every writer, so that two writers cannot deadlock.
   const rows = await statements.summariesWithParts.run(db, [scope, unique.map(regionYearText)])
-  return rows.map((row) => {
-    const blanks = new Set(row.blank_pointers)
-    // A null column is a blank only if the row lists it; otherwise the summary's layout has no such cell.
-    const cells = RULE_POINTERS.flatMap((pointer, position): CellRef[] => {
-      const value = row.summary_cells[position] ?? null
-      if (value === null) return blanks.has(pointer) ? [{ pointer, value: null }] : []
-      return [{ pointer, value: Number(value) }]
-    })
-    return {
-      reportId: Number(row.report_id),
-      revision: row.revision,
-      cells,
-      otherFindings: {
-        count: Number(row.finding_count),
-        counts: {
-          error: Number(row.error_count),
-          warning: Number(row.warning_count),
-          info: Number(row.info_count),
-          notAssessable: Number(row.not_assessable_count)
-        }
-      },
-      storedFindings: row.parts_findings ?? [],
-      parts: toRegionParts(row, RULE_POINTERS)
-    }
+  return rows.map(toSummaryWithParts)
+}
+
+/** A summary found with its parts, as `gov_parts_summaries` answers it (pg's row, or the same row as JSON). */
+export function toSummaryWithParts (row: statements.SummaryWithPartsRow): SummaryWithParts {
+  const blanks = new Set(row.blank_pointers)
+  // A null column is a blank only if the row lists it; otherwise the summary's layout has no such cell.
+  const cells = RULE_POINTERS.flatMap((pointer, position): CellRef[] => {
+    const value = row.summary_cells[position] ?? null
+    if (value === null) return blanks.has(pointer) ? [{ pointer, value: null }] : []
+    return [{ pointer, value: Number(value) }]
   })
+  return {
+    reportId: Number(row.report_id),
+    revision: row.revision,
+    cells,
+    otherFindings: {
+      count: Number(row.finding_count),
+      counts: {
+        error: Number(row.error_count),
+        warning: Number(row.warning_count),
+        info: Number(row.info_count),
+        notAssessable: Number(row.not_assessable_count)
+      }
+    },
+    storedFindings: row.parts_findings ?? [],
+    parts: toRegionParts(row, RULE_POINTERS)
+  }
 }
 
 /** A summary's recomputed GOV-PARTS findings, placed after its other findings, and its new summary of all of them. */

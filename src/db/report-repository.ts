@@ -81,17 +81,22 @@ function selectSummaries (db: Executor) {
  * (`moveAgency`), and writes stating another region are refused before they get here.
  */
 export async function upsertAgencies (db: Executor, bodies: readonly AnnualReport[]): Promise<void> {
+  const agencies = agencyRows(bodies)
+  if (agencies.length === 0) return
+  await statements.upsertAgencies.run(db, [JSON.stringify(agencies)])
+}
+
+/** The agencies of bodies as `upsertAgencies` reads them: each once, with its latest year's name, in code order. */
+export function agencyRows (bodies: readonly AnnualReport[]): object[] {
   const latest = new Map<string, AnnualReport>()
   for (const body of bodies) {
     const seen = latest.get(body.agency.code)
     if (seen === undefined || body.year >= seen.year) latest.set(body.agency.code, body)
   }
   // In code order, the order every writer takes the agencies' row locks in.
-  const agencies = [...latest.values()]
+  return [...latest.values()]
     .sort((a, b) => a.agency.code < b.agency.code ? -1 : 1)
     .map(({ agency, year }) => ({ code: agency.code, name: agency.name, region_code: agency.regionCode, year }))
-  if (agencies.length === 0) return
-  await statements.upsertAgencies.run(db, [JSON.stringify(agencies)])
 }
 
 /** The published text a report was imported from. */
@@ -269,7 +274,22 @@ const reportAtRevision = prepareStatement((db, { id, revision }: { id: string, r
  */
 export async function findReportAtRevision (db: Executor, id: number, revision?: number): Promise<ReportAtRevision | undefined> {
   const [row] = await reportAtRevision(db, { id: String(id), revision: revision ?? null })
-  if (row === undefined) return undefined
+  return row === undefined ? undefined : toReportAtRevision(row)
+}
+
+/** A report and one of its revisions, served as they were read (the report's columns, then the revision's, `served_`). */
+export interface ReportAtRevisionRow extends SummaryRow {
+  served_revision: number | null
+  served_created_at: Date | null
+  served_body: string | null
+  served_status: string | null
+  served_error_count: number | null
+  served_warning_count: number | null
+  served_info_count: number | null
+  served_not_assessable_count: number | null
+}
+
+export function toReportAtRevision (row: ReportAtRevisionRow): ReportAtRevision {
   const report = toSummary(row)
   if (row.served_revision === null || row.served_created_at === null || row.served_body === null) return { report }
   return {
@@ -440,12 +460,6 @@ export async function findStoredOwnerships (db: Executor, bodies: readonly Annua
     }
   }
   return found
-}
-
-/** Locks a report's row until commit and answers its owner as stored; undefined when no report has this id. */
-export async function lockReport (db: Executor, id: number): Promise<ReportOwner | undefined> {
-  const [row] = await statements.lockReport.run(db, [String(id)])
-  return row === undefined ? undefined : { agencyCode: row.agency_code, regionCode: row.region_code }
 }
 
 /** The report's owner as stored and its agency's stored region, with the report's row locked against moves until commit. */

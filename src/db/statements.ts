@@ -20,6 +20,7 @@ type Agency = Selectable<Database['agency']>
 type Report = Selectable<Database['report']>
 type Revision = Selectable<Database['report_revision']>
 type Figures = Selectable<Database['report_figures']>
+type ReportEvent = Selectable<Database['report_event']>
 
 /** The position of an input row in its JSON array, which answers by position carry back. */
 interface Ordinal {
@@ -136,12 +137,6 @@ export const storedOwnerships = fixedStatement<[keys: JsonText], Ordinal & { age
   ) as stored_report on true`,
   parameterTypes: ['jsonb'],
   columnTypes: { ordinal: 'integer', agency_region_code: 'text', report_region_code: 'text' }
-})
-
-export const lockReport = fixedStatement<[reportId: string], Pick<Report, 'agency_code' | 'region_code'>>({
-  text: 'select agency_code, region_code from report where id = $1::bigint for update',
-  parameterTypes: ['bigint'],
-  columnTypes: { agency_code: 'text', region_code: 'text' }
 })
 
 /** A report's owner and its agency's region, the report's row locked against moves. */
@@ -263,21 +258,134 @@ export const upsertFigures = fixedStatement<[rows: JsonText], NoRows>({
   columnTypes: {}
 })
 
+// A report's write in two round trips (write-repository.ts)
+
+/**
+ * The write's locks and everything it is judged and analysed against, read after them (`report_write_prepare`,
+ * migration 2026_12_04_120000): one jsonb document.
+ */
+export const prepareReportWrite = fixedStatement<
+  [agencyCodes: readonly string[], regionYearKeys: readonly string[], revisedReportId: string | null, body: JsonText],
+  { prepared: unknown }
+>({
+  text: 'select report_write_prepare($1::text[], $2::text[], $3::bigint, $4::jsonb) as prepared',
+  parameterTypes: ['text[]', 'text[]', 'bigint', 'jsonb'],
+  columnTypes: { prepared: 'jsonb' }
+})
+
+type Analysis = Selectable<Database['report_analysis']>
+type AnalysisCounts = Pick<Analysis, 'status' | 'error_count' | 'warning_count' | 'info_count' | 'not_assessable_count'>
+type Nullable<T> = { [K in keyof T]: T[K] | null }
+type Served<T> = { [K in keyof T as `served_${K & string}`]: T[K] }
+
+/**
+ * Everything the write stores, then the report as written (`report_write_store`, migration 2026_12_04_120000): the
+ * report's id, the summaries GOV-PARTS found (`gov_parts_summaries`'s rows as JSON), and the report at the revision
+ * written, as report-repository.ts reads a report at a revision.
+ */
+export const storeReportWrite = fixedStatement<[write: JsonText],
+  { written_report_id: Report['id'], summaries: unknown } &
+  Pick<Report, 'id' | 'agency_code' | 'region_code' | 'year' | 'kind' | 'template' | 'current_revision' | 'version' | 'created_at' | 'updated_at'> &
+  { agency_name: Agency['name'] } & Nullable<AnalysisCounts> &
+  Served<Nullable<Pick<Revision, 'revision' | 'created_at'> & { body: string }>> & Served<Nullable<AnalysisCounts>>>({
+  text: 'select * from report_write_store($1::jsonb)',
+  parameterTypes: ['jsonb'],
+  columnTypes: {
+    written_report_id: 'bigint',
+    summaries: 'jsonb',
+    id: 'bigint',
+    agency_code: 'text',
+    agency_name: 'text',
+    region_code: 'text',
+    year: 'integer',
+    kind: 'text',
+    template: 'text',
+    current_revision: 'integer',
+    version: 'integer',
+    created_at: 'timestamp with time zone',
+    updated_at: 'timestamp with time zone',
+    status: 'text',
+    error_count: 'integer',
+    warning_count: 'integer',
+    info_count: 'integer',
+    not_assessable_count: 'integer',
+    served_revision: 'integer',
+    served_created_at: 'timestamp with time zone',
+    served_body: 'text',
+    served_status: 'text',
+    served_error_count: 'integer',
+    served_warning_count: 'integer',
+    served_info_count: 'integer',
+    served_not_assessable_count: 'integer'
+  }
+})
+
 // The change feed (feed-repository.ts)
 
 /**
- * The feed's lock ($1), then the events: the lock is taken before the rows (and their ids) are made, and only the
- * commit remains after it, so the serialised section is as short as it can be.
+ * The events in the order given; each row takes the writing transaction's id (`transaction_id`'s default,
+ * `pg_current_xact_id()`), by which the feed is ordered. No lock: writers append and commit concurrently.
  */
-export const appendEvents = fixedStatement<[feedLock: number, events: JsonText], NoRows>({
+export const appendEvents = fixedStatement<[events: JsonText], NoRows>({
   text: `
-  with feed_lock as (select pg_advisory_xact_lock($1::bigint))
   insert into report_event (type, report_id, revision)
   select event.type, event.report_id, event.revision
-  from feed_lock, jsonb_to_recordset($2::jsonb) as event (ordinal integer, type text, report_id bigint, revision integer)
+  from jsonb_to_recordset($1::jsonb) as event (ordinal integer, type text, report_id bigint, revision integer)
   order by event.ordinal`,
-  parameterTypes: ['bigint', 'jsonb'],
+  parameterTypes: ['jsonb'],
   columnTypes: {}
+})
+
+/**
+ * Up to $3 events after the position ($1 the transaction id, $2 the event id) in feed order, (transaction id, id),
+ * of transactions below the snapshot's watermark only (`report_feed_watermark()`, migration 2026_12_04_090000): every
+ * transaction with a lower id that could write here has committed or aborted, so no event can appear before a
+ * position once it is passed. The statement's own snapshot is both the one the watermark comes from and the one its
+ * rows are read in.
+ */
+export const feedEvents = fixedStatement<[afterTransaction: string, afterId: string, limit: number],
+  Pick<ReportEvent, 'id' | 'transaction_id' | 'type' | 'report_id' | 'revision' | 'occurred_at'> &
+  Pick<Report, 'agency_code' | 'year' | 'kind'> & { status: string | null }>({
+  text: `
+  select event.id, event.transaction_id::text as transaction_id, event.type, event.report_id, event.revision, event.occurred_at,
+    report.agency_code, report.year, report.kind, analysis.status
+  from report_event as event
+  join report on report.id = event.report_id
+  left join report_analysis as analysis on analysis.report_id = event.report_id and analysis.revision = event.revision
+  where (event.transaction_id, event.id) > ($1::text::xid8, $2::bigint)
+    and event.transaction_id < report_feed_watermark()
+  order by event.transaction_id, event.id
+  limit $3::integer`,
+  parameterTypes: ['text', 'bigint', 'integer'],
+  columnTypes: {
+    id: 'bigint',
+    transaction_id: 'text',
+    type: 'text',
+    report_id: 'bigint',
+    revision: 'integer',
+    occurred_at: 'timestamp with time zone',
+    agency_code: 'text',
+    year: 'integer',
+    kind: 'text',
+    status: 'text'
+  }
+})
+
+/**
+ * What the snapshot sees of the feed (see feedVersion in feed-repository.ts): the highest transaction id of an event
+ * below its watermark, `settled` (it sees every event up to there, and no other can appear), and how many events it
+ * sees from there on.
+ */
+export const feedVersion = fixedStatement<[], { settled: string, above: number }>({
+  text: `
+  select settled::text as settled,
+    (select count(*) from report_event where report_event.transaction_id >= settled)::integer as above
+  from coalesce((
+    select report_event.transaction_id from report_event where report_event.transaction_id < report_feed_watermark()
+    order by report_event.transaction_id desc limit 1
+  ), '0'::xid8) as settled`,
+  parameterTypes: [],
+  columnTypes: { settled: 'text', above: 'integer' }
 })
 
 // The audit trail (audit-repository.ts)
@@ -369,7 +477,7 @@ export const coverageCellContributors = topContributors(COVERAGE_POINTERS)
 export const lockRegionYears = advisoryLocks('parts')
 
 /** A stored summary with its figures, the counts of its other findings, its GOV-PARTS findings and its parts. */
-interface SummaryWithPartsRow extends RegionPartsRow, Pick<Figures, 'report_id' | 'blank_pointers'> {
+export interface SummaryWithPartsRow extends RegionPartsRow, Pick<Figures, 'report_id' | 'blank_pointers'> {
   revision: Report['current_revision']
   summary_cells: Array<number | string | null>
   finding_count: string

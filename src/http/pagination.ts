@@ -20,6 +20,37 @@ export const ROW_ID_CURSOR: CursorKind<number> = {
   accepts: (value): value is number => Number.isSafeInteger(value) && (value as number) >= 0
 }
 
+/** The largest xid8, 2^64 − 1. */
+const MAX_TRANSACTION_ID = 18_446_744_073_709_551_615n
+const FEED_POSITION = /^(0|[1-9][0-9]{0,19})\.(0|[1-9][0-9]{0,15})$/
+
+/**
+ * A position in the change feed: `"<transaction id>.<event id>"`, the feed's order (src/db/feed-repository.ts). A
+ * bare event id is a cursor issued before events were ordered by transaction, when they were numbered in commit
+ * order: every one of those events sorts before the later ones, at transaction id 0.
+ */
+export const FEED_CURSOR: CursorKind<string | number> = {
+  initial: 0,
+  accepts: (value): value is string | number => {
+    if (typeof value === 'number') return ROW_ID_CURSOR.accepts(value)
+    if (typeof value !== 'string') return false
+    const match = FEED_POSITION.exec(value)
+    return match !== null && BigInt(match[1] ?? '') <= MAX_TRANSACTION_ID && Number.isSafeInteger(Number(match[2]))
+  }
+}
+
+/** The transaction id and event id a feed cursor's position names (accepted by `FEED_CURSOR`). */
+export function feedPositionOf (position: string | number): { transactionId: string, id: number } {
+  if (typeof position === 'number') return { transactionId: '0', id: position }
+  const [transactionId = '0', id = '0'] = position.split('.')
+  return { transactionId, id: Number(id) }
+}
+
+/** The cursor value of a feed position. */
+export function feedCursorValue (position: { transactionId: string, id: number }): string {
+  return `${position.transactionId}.${position.id}`
+}
+
 const AGENCY_CODE = new RegExp(CREDIT_CODE_PATTERN)
 
 /** A position among agencies, ordered by their 统一社会信用代码. */

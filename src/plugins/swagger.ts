@@ -21,7 +21,7 @@ export const API_TAGS = [
   { name: 'findings', description: 'Consistency rules (勾稽关系 and plausibility), the findings of each report and its year-over-year changes.' },
   { name: 'agencies', description: 'Agencies (机关) that have reports, identified by their 统一社会信用代码.' },
   { name: 'stats', description: 'Statistics over many reports: every cell added up by region, year and kind, the indicators recomputed from the sums, year-over-year changes and breakdowns by region or agency.' },
-  { name: 'feed', description: 'The change feed: every stored revision and recomputed result, in commit order, for portals that keep a copy.' },
+  { name: 'feed', description: 'The change feed: every stored revision and recomputed result, in the order written, for portals that keep a copy.' },
   { name: 'imports', description: 'Published reports (HTML pages, text, PDF text) read into the report JSON, with what was read where.' },
   { name: 'exports', description: 'Every matching report in one streamed CSV or NDJSON download.' },
   { name: 'admin', description: 'API keys and the audit trail of writes, for keys with the `admin` scope.' },

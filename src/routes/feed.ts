@@ -1,15 +1,15 @@
-/** GET /v1/feed — every stored revision and recomputed finding set, in commit order, for portals to sync. */
+/** GET /v1/feed — every stored revision and recomputed finding set, in the order written, for portals to sync. */
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox'
 import { ReportStatusSchema } from '../schemas/analysis.js'
 import { CreditCodeSchema, KindSchema, ReportIdSchema, RevisionSchema, TimestampSchema, YearSchema } from '../schemas/common.js'
 import { COMMON_PROBLEM_RESPONSES, problemResponse } from '../schemas/problem.js'
 import { CursorSchema } from '../schemas/resources.js'
-import { decodeCursor, encodeCursor, ROW_ID_CURSOR } from '../http/pagination.js'
+import { decodeCursor, encodeCursor, FEED_CURSOR, feedCursorValue, feedPositionOf } from '../http/pagination.js'
 import { reportHref } from './reports/representation.js'
 import { readFeed } from '../services/reads.js'
 
 const EventSchema = Type.Object({
-  sequence: Type.Integer({ minimum: 1, description: 'Position in the feed; increases in commit order.' }),
+  sequence: Type.Integer({ minimum: 1, description: 'The event\'s number, unique, given as it is written. It need not increase along the feed: a write that began before another and committed after it is listed first, with the higher numbers.' }),
   type: Type.Union([Type.Literal('revision_stored'), Type.Literal('findings_recomputed'), Type.Literal('region_changed')], {
     description: '`revision_stored`: a report or a new revision was stored. `findings_recomputed`: a report\'s findings and changes were recomputed because its prior year was stored or revised. ' +
       '`region_changed`: an admin moved the report\'s agency to another region (the report\'s `regionCode` changed; its revisions did not).'
@@ -32,7 +32,7 @@ const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'getFeed',
       tags: ['feed'],
       summary: 'Read the change feed',
-      description: 'Events in commit order. Start without `after`, then always follow `next`: it never skips or repeats an event, ' +
+      description: 'Events in the order of the transactions that wrote them, each listed only once every transaction before it has finished, so that a report\'s revisions come in the order stored. Start without `after`, then always follow `next`: it never skips or repeats an event, ' +
         'even while writers commit concurrently. When `hasMore` is false you are up to date; poll `next` again later.',
       querystring: Type.Object({
         after: Type.Optional(CursorSchema),
@@ -57,12 +57,12 @@ const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
   }, async (request, reply) => {
     const { after, limit = 100 } = request.query
-    const position = decodeCursor(after, ROW_ID_CURSOR, 'after')
+    const position = feedPositionOf(decodeCursor(after, FEED_CURSOR, 'after'))
     const { events, hasMore } = await readFeed(app.dbRead, position, limit)
-    const last = events.at(-1)?.id ?? position
+    const last = events.at(-1)?.position ?? position
     const url = new URL(request.url, 'http://placeholder')
     url.searchParams.delete('cursor')
-    url.searchParams.set('after', encodeCursor(last))
+    url.searchParams.set('after', encodeCursor(feedCursorValue(last)))
     reply.header('cache-control', 'no-store')
     return {
       items: events.map((event) => ({

@@ -53,7 +53,6 @@ export async function placeAgency (db: Kysely<Database>, code: string, placement
     }])
     // GOV-PARTS of the summaries it left and joined (see government-parts.ts).
     const summaries = previousRegionCode === null ? [] : await recomputeAfterMove(trx, code, [previousRegionCode, placement.regionCode])
-    // Last: the feed lock is held until commit (see appendEvents).
     await appendEvents(trx, [
       ...moved.map(({ reportId, revision }) => ({ type: 'region_changed' as const, reportId, revision })),
       ...summaries.map(({ reportId, revision }) => ({ type: 'findings_recomputed' as const, reportId, revision }))

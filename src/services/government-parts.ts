@@ -7,7 +7,7 @@ import type { Executor } from '../db/executor.js'
 import { findReportAtRevision } from '../db/report-repository.js'
 import {
   comparableFinding, findAgencyYears, findRegionParts, lockRegionYears, lockSummariesWithParts, type PartsResult, type RegionYear,
-  savePartsResults, withTopContributors
+  savePartsResults, type SummaryWithParts, withTopContributors
 } from '../db/parts-repository.js'
 import { statusOf, summarizeFindings } from '../domain/check-report.js'
 import { DomainError } from '../domain/errors.js'
@@ -36,10 +36,27 @@ const regionYearOf = (body: AnnualReport): RegionYear => ({ regionCode: body.age
  * of departments only locks no summary row before its GOV-PARTS, and takes its locks there, at once.
  */
 export async function lockForSummaryWrites (db: Executor, bodies: readonly AnnualReport[]): Promise<void> {
-  if (!bodies.some((body) => body.kind === 'government')) return
-  await lockRegionYears(db, bodies.flatMap((body) => body.kind === 'government'
+  const regionYears = summaryWriteLocks(bodies)
+  if (regionYears.length > 0) await lockRegionYears(db, regionYears)
+}
+
+/** The region-years whose locks a write of `bodies` takes before any report row (see `lockForSummaryWrites`). */
+export function summaryWriteLocks (bodies: readonly AnnualReport[]): RegionYear[] {
+  if (!bodies.some((body) => body.kind === 'government')) return []
+  return bodies.flatMap((body) => body.kind === 'government'
     ? [regionYearOf(body), { regionCode: body.agency.regionCode, year: body.year + 1 }]
-    : [regionYearOf(body)]))
+    : [regionYearOf(body)])
+}
+
+/**
+ * The region-years whose summaries GOV-PARTS recomputes after these revisions (see `recomputeGovernmentParts`):
+ * those of the revisions written, and of the summaries among the reports `recomputed`.
+ */
+export function governmentPartsScope (written: readonly WrittenRevision[], recomputed: readonly WrittenRevision[] = []): RegionYear[] {
+  return [
+    ...written.map(({ body }) => regionYearOf(body)),
+    ...recomputed.filter(({ body }) => body.kind === 'government').map(({ body }) => regionYearOf(body))
+  ]
 }
 
 /**
@@ -56,11 +73,7 @@ export async function lockForSummaryWrites (db: Executor, bodies: readonly Annua
 export async function recomputeGovernmentParts (
   db: Executor, written: readonly WrittenRevision[], recomputed: readonly WrittenRevision[] = []
 ): Promise<Array<{ reportId: number, revision: number }>> {
-  const scope = [
-    ...written.map(({ body }) => regionYearOf(body)),
-    ...recomputed.filter(({ body }) => body.kind === 'government').map(({ body }) => regionYearOf(body))
-  ]
-  return await recomputeRegionYears(db, scope, new Set([...written, ...recomputed].map(({ reportId }) => reportId)))
+  return await recomputeRegionYears(db, governmentPartsScope(written, recomputed), new Set([...written, ...recomputed].map(({ reportId }) => reportId)))
 }
 
 /**
@@ -92,6 +105,18 @@ async function recomputeRegionYears (
 ): Promise<Array<{ reportId: number, revision: number }>> {
   if (scope.length === 0) return []
   const summaries = await lockSummariesWithParts(db, scope)
+  await completeGovernmentParts(db, summaries)
+  return summaries.filter(({ reportId }) => !reported.has(reportId)).map(({ reportId, revision }) => ({ reportId, revision }))
+}
+
+/**
+ * GOV-PARTS's results of summaries found with their parts added up (`lockSummariesWithParts`, or the write's
+ * `storeWrite`), saved where they change: only then, one round trip looks up the contributors of the exceeded
+ * cells and one saves the results. A reviewer's decision follows a finding by fingerprint (rule and cell), so it
+ * survives. Returns the summaries whose results changed.
+ */
+export async function completeGovernmentParts (db: Executor, summaries: readonly SummaryWithParts[]): Promise<{ changed: number[] }> {
+  if (summaries.length === 0) return { changed: [] }
   // The contributors are looked up only for the cells exceeded (usually none: then this is no statement).
   const completed = await withTopContributors(db, summaries.map(({ cells, parts }) =>
     ({ parts, cells: findExceedances(cells, parts).map(({ pointer }) => pointer) })), RULE_POINTERS)
@@ -112,8 +137,9 @@ async function recomputeRegionYears (
     return { result, unchanged }
   })
   // Stored findings equal to the recomputed ones are left as they are, with the counts that include them.
-  await savePartsResults(db, results.filter(({ unchanged }) => !unchanged).map(({ result }) => result))
-  return results.filter(({ result }) => !reported.has(result.reportId)).map(({ result: { reportId, revision } }) => ({ reportId, revision }))
+  const changed = results.filter(({ unchanged }) => !unchanged).map(({ result }) => result)
+  await savePartsResults(db, changed)
+  return { changed: changed.map(({ reportId }) => reportId) }
 }
 
 /** The stored departments' reports a government body would be checked against (for `validate`); undefined for an agency's. */

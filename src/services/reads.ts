@@ -13,7 +13,7 @@ import { partsSummaryLine } from './government-parts.js'
 
 export { listApiKeys as readApiKeys } from '../db/api-key-repository.js'
 export { listAudit as readAudit } from '../db/audit-repository.js'
-export { listEvents as readFeed } from '../db/feed-repository.js'
+export { FEED_START, type FeedPosition, listEvents as readFeed } from '../db/feed-repository.js'
 export {
   findAgency as readAgency, findReportAtRevision as readReportAtRevision, listAgencies as readAgencies,
   listReports as readReports, listRevisions as readRevisions, streamReportsWithBodies as readReportsWithBodies

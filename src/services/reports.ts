@@ -9,12 +9,15 @@ import { recordAudit } from '../db/audit-repository.js'
 import { appendEvents } from '../db/feed-repository.js'
 import { saveFigures } from '../db/figures-repository.js'
 import {
-  createReport, createReports, findCurrentRevisions, findReportAtRevision, findReports, findStoredOwnerships, lockReport,
-  reviseReport, type RevisionSource, storeRevisions, upsertAgencies
+  createReports, findCurrentRevisions, findReport, findReportAtRevision, findReports, findStoredOwnerships,
+  type RevisionSource, storeRevisions, upsertAgencies
 } from '../db/report-repository.js'
+import { CREATED_REPORT, type PreparedWrite, prepareWrite, type ReportWrite, storeWrite } from '../db/write-repository.js'
 import type { Executor } from '../db/executor.js'
 import { joinTransaction, type UnitOfWork } from '../db/transactions.js'
-import { lockForSummaryWrites, partsForCheck, recomputeGovernmentParts } from './government-parts.js'
+import {
+  completeGovernmentParts, governmentPartsScope, lockForSummaryWrites, partsForCheck, recomputeGovernmentParts, summaryWriteLocks
+} from './government-parts.js'
 import { type Actor, type Grant, judgeWrite, judgeWrites, type ReportOwner, type WriteRefusal } from '../domain/access.js'
 import { analyseReport, type ReportAnalysis, withFingerprint } from '../domain/analysis.js'
 import { reportKeyOf, reportKeyText } from '../domain/report-key.js'
@@ -100,19 +103,6 @@ async function recomputeNextYears (db: Executor, pairs: ReadonlyArray<{ next: Ye
   await touchReports(db, pairs.map(({ next }) => next.reportId))
 }
 
-/**
- * Records a stored revision (and the next year's recomputed results) in the change feed. It must be
- * the transaction's last statement: the feed lock it takes is held until commit and serialises writers.
- */
-async function recordEvents (
-  db: Executor, stored: { reportId: number, revision: number }, recomputed: ReadonlyArray<{ reportId: number, revision: number }>
-): Promise<void> {
-  await appendEvents(db, [
-    { type: 'revision_stored', ...stored },
-    ...recomputed.map(({ reportId, revision }) => ({ type: 'findings_recomputed' as const, reportId, revision }))
-  ])
-}
-
 function refuseIfInconsistent (analysis: ReportAnalysis, body: AnnualReport, options: WriteOptions): void {
   if (!options.strict || analysis.summary.counts.error === 0) return
   const failedErrors = analysis.findings.filter((finding) => finding.status === 'failed' && finding.severity === 'error')
@@ -135,24 +125,49 @@ async function writtenReport (db: Executor, reportId: number, revision: number):
 }
 
 /**
- * What follows a stored revision, in the order the feed requires: its analysis (refused under
- * `strict`), the next year's recompute, the report as written, and last the feed events.
+ * A new report or revision, its analysis (refused under `strict`, before anything is stored) and the next year's
+ * recomputed, stored in one round trip with its figures, GOV-PARTS's read of the summaries its region-year (or, for a
+ * summary, itself) feeds, the audit entry and the feed events, the report read back as written; then GOV-PARTS's
+ * results saved where they change (usually nothing to save: no statement).
  */
-async function completeRevision (db: Executor, stored: StoredBody, options: WriteOptions): Promise<WrittenReport> {
-  const { body } = stored
-  const neighbours = await findYearReports(db, [reportKeyOf(body, -1), reportKeyOf(body, 1)])
-  const next = neighbours.get(reportKeyOf(body, 1))
-  const result = analyse(stored, neighbours.get(reportKeyOf(body, -1)))
+async function storeNewRevision (db: Executor, report: ReportWrite['report'], prepared: PreparedWrite, options: WriteOptions): Promise<WrittenReport> {
+  const body = 'create' in report ? report.create : report.revise
+  const target = 'create' in report ? { reportId: CREATED_REPORT, revision: 1 } : { reportId: report.reportId, revision: report.revision }
+  const { previous, next } = prepared
+  const result = analyse({ ...target, body }, previous)
   refuseIfInconsistent(result.analysis, body, options)
-  await saveResults(db, [result], true)
-  if (next !== undefined) await recomputeNextYears(db, [{ next, stored }])
-  // The summaries this report is part of (or, for a summary, itself) against their departments: GOV-PARTS.
-  const summaries = await recomputeGovernmentParts(db, [stored], next === undefined ? [] : [next])
-  const written = await writtenReport(db, stored.reportId, stored.revision)
-  const target = { reportId: stored.reportId, revision: stored.revision }
-  await recordAudit(db, options.actor, [{ action: stored.revision === 1 ? 'report.created' : 'report.revised', ...target }])
-  await recordEvents(db, target, [...(next === undefined ? [] : [next]), ...summaries])
-  return written
+  const recomputed = next === undefined ? [] : [analyse(next, { ...target, body })]
+  const results = [result, ...recomputed]
+  const stored = await storeWrite(db, {
+    report,
+    analyses: results.map(({ stored, previous, analysis }) => ({
+      target: { reportId: stored.reportId, revision: stored.revision },
+      analysis,
+      previous: previous === undefined ? null : { reportId: previous.reportId, revision: previous.revision }
+    })),
+    replaced: recomputed.map(({ stored }) => ({ reportId: stored.reportId, revision: stored.revision })),
+    figures: results.map(({ stored, analysis }) => ({ reportId: stored.reportId, body: stored.body, status: analysis.summary.status })),
+    touched: recomputed.map(({ stored }) => stored.reportId),
+    // The summaries this report is part of (or, for a summary, itself) against their departments: GOV-PARTS.
+    partsScope: governmentPartsScope([{ ...target, body }], recomputed.map(({ stored }) => stored)),
+    audit: { actor: options.actor, targets: [{ action: target.revision === 1 ? 'report.created' : 'report.revised', ...target }] },
+    events: [
+      { type: 'revision_stored', ...target },
+      ...recomputed.map(({ stored: { reportId, revision } }) => ({ type: 'findings_recomputed' as const, reportId, revision }))
+    ],
+    reported: results.map(({ stored }) => stored.reportId)
+  })
+  const { changed } = await completeGovernmentParts(db, stored.summaries)
+  // A summary written is among the summaries found: its own GOV-PARTS results, once saved, change how it reads.
+  if (changed.includes(stored.reportId)) return await writtenReport(db, stored.reportId, target.revision)
+  if (stored.written.revision === undefined) throw new Error(`report ${stored.reportId} has no revision ${target.revision} in the transaction that wrote it`)
+  return { report: stored.written.report, revision: stored.written.revision }
+}
+
+async function summaryOf (db: Executor, reportId: number): Promise<ReportSummary> {
+  const report = await findReport(db, reportId)
+  if (report === undefined) throw new Error(`report ${reportId} not found`)
+  return report
 }
 
 export type SubmitOutcome =
@@ -162,26 +177,25 @@ export type SubmitOutcome =
   | { readonly outcome: 'conflict', readonly report: ReportSummary }
 
 /**
- * Stores a new report with its analysis, then recomputes the next year's report, in the unit of work given.
- * Refusals, replays and conflicts store nothing.
+ * Stores a new report with its analysis, then recomputes the next year's report, in the unit of work given: one round
+ * trip takes the locks and reads, one stores. Refusals, replays and conflicts store nothing.
  */
 export async function submitReport (
   work: UnitOfWork, body: AnnualReport, options: WriteOptions & { source?: RevisionSource }
 ): Promise<SubmitOutcome> {
   return await work.run(async (trx) => {
-    await lockAgencies(trx, [body.agency.code])
-    await lockForSummaryWrites(trx, [body])
-    const [stored] = await findStoredOwnerships(trx, [body])
-    assertAllowed(judgeWrite(options.grant, ownerOf(body), stored ?? { agencyRegionCode: undefined, report: undefined }), ownerOf(body))
-    const result = await createReport(trx, body, options.source)
-    switch (result.outcome) {
-      case 'conflict':
-        return result
-      case 'replayed':
-        return { outcome: 'replayed', ...await writtenReport(trx, result.report.id, result.report.latestRevision) }
-      case 'created':
-        return { outcome: 'created', ...await completeRevision(trx, { reportId: result.reportId, revision: 1, body }, options) }
+    const prepared = await prepareWrite(trx, body, { regionYears: summaryWriteLocks([body]) })
+    const { stored } = prepared
+    assertAllowed(judgeWrite(options.grant, ownerOf(body), {
+      agencyRegionCode: prepared.agencyRegionCode,
+      report: stored === undefined ? undefined : { agencyCode: body.agency.code, regionCode: stored.regionCode }
+    }), ownerOf(body))
+    // A replay or a conflict changes nothing, not even the agency's name, and uses up no id.
+    if (stored === undefined) {
+      return { outcome: 'created', ...await storeNewRevision(trx, { create: body, source: options.source }, prepared, options) }
     }
+    if (stored.same) return { outcome: 'replayed', ...await writtenReport(trx, stored.reportId, stored.revision) }
+    return { outcome: 'conflict', report: await summaryOf(trx, stored.reportId) }
   })
 }
 
@@ -194,27 +208,29 @@ export type StoreRevisionOutcome =
 
 /**
  * Stores the next revision of a report with its analysis, then recomputes the next year's report, in the unit of work
- * given. The key must cover the report as stored as well as the body.
+ * given: one round trip takes the locks (the report's row among them) and reads, one stores. The key must cover the
+ * report as stored as well as the body. The caller saw one of `acceptedVersions` (or `'any'`, for `If-Match: *`):
+ * the row is locked, so two revisions based on the same version cannot both succeed. A body equal to the latest
+ * revision stores nothing.
  */
 export async function reviseStoredReport (
   work: UnitOfWork, id: number, acceptedVersions: readonly number[] | 'any', body: AnnualReport, options: WriteOptions
 ): Promise<StoreRevisionOutcome> {
   return await work.run(async (trx) => {
-    await lockAgencies(trx, [body.agency.code])
-    await lockForSummaryWrites(trx, [body])
-    const report = await lockReport(trx, id)
-    if (report === undefined) return { outcome: 'not_found' }
-    const [stored] = await findStoredOwnerships(trx, [body])
-    assertAllowed(judgeWrite(options.grant, ownerOf(body), { agencyRegionCode: stored?.agencyRegionCode, report }), ownerOf(body))
-    const result = await reviseReport(trx, id, acceptedVersions, body)
-    switch (result.outcome) {
-      case 'revised':
-        return { outcome: 'revised', ...await completeRevision(trx, { reportId: result.reportId, revision: result.revision, body }, options) }
-      case 'unchanged':
-        return { outcome: 'unchanged', ...await writtenReport(trx, id, result.report.latestRevision) }
-      default:
-        return result
+    const prepared = await prepareWrite(trx, body, { regionYears: summaryWriteLocks([body]), revisedReportId: id })
+    const { revised } = prepared
+    if (revised === undefined) return { outcome: 'not_found' }
+    assertAllowed(judgeWrite(options.grant, ownerOf(body), {
+      agencyRegionCode: prepared.agencyRegionCode,
+      report: { agencyCode: revised.agencyCode, regionCode: revised.regionCode }
+    }), ownerOf(body))
+    if (acceptedVersions !== 'any' && !acceptedVersions.includes(revised.version)) return { outcome: 'stale', report: await summaryOf(trx, id) }
+    if (revised.agencyCode !== body.agency.code || revised.year !== body.year || revised.kind !== body.kind) {
+      return { outcome: 'key_changed', report: await summaryOf(trx, id) }
     }
+    if (revised.same) return { outcome: 'unchanged', ...await writtenReport(trx, id, revised.revision) }
+    const revision = revised.revision + 1
+    return { outcome: 'revised', ...await storeNewRevision(trx, { revise: body, reportId: id, revision }, prepared, options) }
   })
 }
 
@@ -360,7 +376,6 @@ export async function storeBatch (db: Kysely<Database>, bodies: readonly AnnualR
       if (report !== undefined) results.push({ index, outcome, revision, report })
     }
     await recordAudit(trx, options.actor, written.map(({ reportId, revision }) => ({ action: revision === 1 ? 'report.created' : 'report.revised', reportId, revision })))
-    // Last, see recordEvents.
     await appendEvents(trx, [
       ...written.map(({ reportId, revision }) => ({ type: 'revision_stored' as const, reportId, revision })),
       ...[...[...recomputed.values()].map(({ next }) => next), ...summaries]

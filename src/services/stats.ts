@@ -4,15 +4,15 @@
  *
  * A national or provincial rollup adds up tens of thousands of `report_figures` rows, yet its answer stays the same
  * until a report is stored, revised, recomputed or moved, and every one of those writes appends to the change feed
- * in its transaction. Feed ids follow commit order (see src/db/feed-repository.ts), so the latest id a snapshot
- * sees names exactly the writes it contains: an answer computed at id N is the answer of any later snapshot that
- * still sees N. A request therefore first reads that id (one index probe) and is answered from memory when the
- * answer it would compute is already there; only a rollup that must be computed again takes a heavy-read slot.
- * Concurrent requests for the same rollup share one computation when it started after their writes were visible.
+ * in its transaction. The feed version a snapshot sees (src/db/feed-repository.ts: its watermark, and how many events
+ * it sees above it) names exactly the writes it contains: an answer computed at version V is the answer of any later
+ * snapshot that still sees V. A request therefore first reads that version (an index probe of the recent events) and
+ * is answered from memory when the answer it would compute is already there; only a rollup that must be computed
+ * again takes a heavy-read slot. Concurrent requests for the same rollup share one computation when it started after their writes were visible.
  */
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database.js'
-import { latestEventId } from '../db/feed-repository.js'
+import { compareFeedVersions, feedVersion, type FeedVersion } from '../db/feed-repository.js'
 import {
   type FigureFilters, type FigureGrouping, type GroupTotals, inStatsSnapshot, sumFigureGroups, sumFigures
 } from '../db/figures-repository.js'
@@ -56,16 +56,16 @@ export function isHeavyStats (query: Pick<StatsQuery, 'region'>): boolean {
 }
 
 interface Computed {
-  /** The latest feed id the computing snapshot saw. */
-  readonly version: number
+  /** The feed version the computing snapshot saw. */
+  readonly version: FeedVersion
   readonly stats: Stats
   /** The cell totals it holds. */
   readonly cells: number
 }
 
 interface Computation {
-  /** A lower bound of the version it will have: the latest feed id visible before its snapshot began. */
-  readonly atLeast: number
+  /** A lower bound of the version it will have: the feed version visible before its snapshot began. */
+  readonly atLeast: FeedVersion
   readonly result: Promise<Computed>
 }
 
@@ -78,22 +78,22 @@ export class StatsReader {
 
   async read (query: StatsQuery): Promise<Stats> {
     const key = JSON.stringify([query.region, query.year, query.kind, query.template, query.groupBy, query.cells])
-    const visible = await latestEventId(this.db)
+    const visible = await feedVersion(this.db)
     const kept = this.kept.get(key)
-    if (kept !== undefined && kept.version >= visible) {
+    if (kept !== undefined && compareFeedVersions(kept.version, visible) >= 0) {
       // Read again: most recently used last, so that the first in the map is the one to drop.
       this.kept.delete(key)
       this.kept.set(key, kept)
       return kept.stats
     }
     const running = this.running.get(key)
-    if (running !== undefined && running.atLeast >= visible) return (await running.result).stats
+    if (running !== undefined && compareFeedVersions(running.atLeast, visible) >= 0) return (await running.result).stats
     const computation: Computation = { atLeast: visible, result: this.compute(query, isHeavyStats(query)) }
     this.running.set(key, computation)
     try {
       const computed = await computation.result
       const latest = this.kept.get(key)
-      if (latest === undefined || latest.version <= computed.version) this.keep(key, computed)
+      if (latest === undefined || compareFeedVersions(latest.version, computed.version) <= 0) this.keep(key, computed)
       return computed.stats
     } finally {
       if (this.running.get(key) === computation) this.running.delete(key)
@@ -122,7 +122,7 @@ export class StatsReader {
     const work = async () => await inStatsSnapshot(this.db, async (trx) => {
       const grouping = groupingOf(query)
       return {
-        version: await latestEventId(trx),
+        version: await feedVersion(trx),
         current: await sumFigures(trx, query),
         previous: await sumFigures(trx, { ...query, year: query.year - 1 }),
         groups: grouping === undefined

@@ -369,7 +369,7 @@ export interface paths {
         };
         /**
          * Read the change feed
-         * @description Events in commit order. Start without `after`, then always follow `next`: it never skips or repeats an event, even while writers commit concurrently. When `hasMore` is false you are up to date; poll `next` again later.
+         * @description Events in the order of the transactions that wrote them, each listed only once every transaction before it has finished, so that a report's revisions come in the order stored. Start without `after`, then always follow `next`: it never skips or repeats an event, even while writers commit concurrently. When `hasMore` is false you are up to date; poll `next` again later.
          *
          *     Public; an API key, if sent, must be valid.
          */
@@ -4523,7 +4523,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: {
-                            /** @description Position in the feed; increases in commit order. */
+                            /** @description The event's number, unique, given as it is written. It need not increase along the feed: a write that began before another and committed after it is listed first, with the higher numbers. */
                             sequence: number;
                             /** @description `revision_stored`: a report or a new revision was stored. `findings_recomputed`: a report's findings and changes were recomputed because its prior year was stored or revised. `region_changed`: an admin moved the report's agency to another region (the report's `regionCode` changed; its revisions did not). */
                             type: "revision_stored" | "findings_recomputed" | "region_changed";
