@@ -62,3 +62,10 @@ export function report2019 (): Report2019 {
     requests: { ...seed.requests, outcomes: { ...seed.requests.outcomes, other: zeroRow } }
   }
 }
+
+/** The options of a service write by an anonymous actor holding a write grant for Zhejiang (region 33). */
+export const WRITE_OPTIONS = {
+  strict: false,
+  actor: { keyId: null, requestId: null },
+  grant: { keyId: 0, scopes: ['reports:write' as const], agencyCodes: [], regionPrefixes: ['33'] }
+}

@@ -137,6 +137,20 @@ export async function findCurrentRevisions (db: Executor, bodies: readonly Annua
   return found
 }
 
+/** The columns of a new report row and its first revision, as the statements that store one read them. */
+export function newReportRow (body: AnnualReport, source: RevisionSource | undefined): object {
+  return {
+    agency_code: body.agency.code,
+    year: body.year,
+    kind: body.kind,
+    template: body.template,
+    region_code: body.agency.regionCode,
+    body,
+    source_text: source?.text ?? null,
+    source_format: source?.format ?? null
+  }
+}
+
 /**
  * Stores new reports as revision 1, each report with its revision in one statement. Returns the new id of
  * each body by position; undefined where another transaction stored the same natural key first (nothing is
@@ -146,17 +160,7 @@ export async function createReports (
   db: Executor, reports: ReadonlyArray<{ readonly body: AnnualReport, readonly source?: RevisionSource }>
 ): Promise<Array<number | undefined>> {
   if (reports.length === 0) return []
-  const input = reports.map(({ body, source }, ordinal) => ({
-    ordinal,
-    agency_code: body.agency.code,
-    year: body.year,
-    kind: body.kind,
-    template: body.template,
-    region_code: body.agency.regionCode,
-    body,
-    source_text: source?.text ?? null,
-    source_format: source?.format ?? null
-  }))
+  const input = reports.map(({ body, source }, ordinal) => ({ ordinal, ...newReportRow(body, source) }))
   const rows = await statements.createReports.run(db, [JSON.stringify(input)])
   const ids = new Map(rows.map((row) => [reportKeyText({ agencyCode: row.agency_code, kind: row.kind as ReportKind, year: row.year }), Number(row.id)]))
   return reports.map(({ body }) => ids.get(reportKeyText(reportKeyOf(body))))

@@ -14,7 +14,7 @@ import type { Executor } from './executor.js'
 import { eventRows, type ReportEventType } from './feed-repository.js'
 import { figuresRows, type ReportFiguresEntry } from './figures-repository.js'
 import { type RegionYear, regionYearText, type SummaryWithParts, toSummaryWithParts, uniqueRegionYears } from './parts-repository.js'
-import { agencyRows, type RevisionSource, toReportAtRevision } from './report-repository.js'
+import { agencyRows, newReportRow, type RevisionSource, toReportAtRevision } from './report-repository.js'
 import * as statements from './statements.js'
 
 /** The id that stands, in the rows of a write that creates its report, for the report it creates. */
@@ -118,18 +118,7 @@ export async function storeWrite (db: Executor, write: ReportWrite): Promise<{ r
   const { analyses, findings } = analysisRows(write.analyses)
   const scope = uniqueRegionYears(write.partsScope)
   const document = {
-    create: 'create' in report
-      ? {
-          agency_code: body.agency.code,
-          year: body.year,
-          kind: body.kind,
-          template: body.template,
-          region_code: body.agency.regionCode,
-          body,
-          source_text: report.source?.text ?? null,
-          source_format: report.source?.format ?? null
-        }
-      : null,
+    create: 'create' in report ? newReportRow(body, report.source) : null,
     revise: 'revise' in report ? { id: report.reportId, revision: report.revision, template: body.template, region_code: body.agency.regionCode, body } : null,
     revision: 'create' in report ? 1 : report.revision,
     agencies: agencyRows([body]),

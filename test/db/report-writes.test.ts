@@ -12,17 +12,12 @@ import { ownTransaction } from '../../src/db/transactions.js'
 import type { AnnualReport } from '../../src/domain/report.js'
 import { reviseStoredReport, submitReport } from '../../src/services/reports.js'
 import { createTestDatabase, resetDb } from '../helper.js'
-import { creditCode, reportFor } from '../fixtures.js'
+import { creditCode, reportFor, WRITE_OPTIONS } from '../fixtures.js'
 
 const { db } = await createTestDatabase(t)
 
 t.beforeEach(async () => await resetDb(db))
 
-const OPTIONS = {
-  strict: false,
-  actor: { keyId: null, requestId: null },
-  grant: { keyId: 0, scopes: ['reports:write' as const], agencyCodes: [], regionPrefixes: ['33'] }
-}
 const REGION = '330502'
 const department = (year: number, serial = '11'): AnnualReport =>
   reportFor({ code: creditCode(`11330502MB00000${serial}`), name: `吴兴区教育局${serial}`, regionCode: REGION, year })
@@ -54,13 +49,13 @@ async function roundTrips<T> (work: () => Promise<T>): Promise<{ count: number, 
   }
 }
 
-const submit = async (body: AnnualReport) => await roundTrips(async () => await submitReport(ownTransaction(db), body, OPTIONS))
+const submit = async (body: AnnualReport) => await roundTrips(async () => await submitReport(ownTransaction(db), body, WRITE_OPTIONS))
 const revise = async (id: number, versions: readonly number[] | 'any', body: AnnualReport) =>
-  await roundTrips(async () => await reviseStoredReport(ownTransaction(db), id, versions, body, OPTIONS))
+  await roundTrips(async () => await reviseStoredReport(ownTransaction(db), id, versions, body, WRITE_OPTIONS))
 
 t.test('every outcome of a write takes four round trips or fewer', async (t) => {
   // Warm the pool's connection: its first statements also prepare them.
-  await submitReport(ownTransaction(db), department(2020, '99'), OPTIONS)
+  await submitReport(ownTransaction(db), department(2020, '99'), WRITE_OPTIONS)
 
   const created = await submit(department(2022))
   t.equal(created.result.outcome, 'created')
@@ -96,8 +91,8 @@ t.test('every outcome of a write takes four round trips or fewer', async (t) => 
 })
 
 t.test('a department written into a county whose summary is stored: GOV-PARTS in the same round trips', async (t) => {
-  await submitReport(ownTransaction(db), summary(2023), OPTIONS)
-  await submitReport(ownTransaction(db), department(2023, '12'), OPTIONS)
+  await submitReport(ownTransaction(db), summary(2023), WRITE_OPTIONS)
+  await submitReport(ownTransaction(db), department(2023, '12'), WRITE_OPTIONS)
   const written = await submit(department(2023))
   t.equal(written.result.outcome, 'created')
   t.equal(written.count, 4, `the summary's GOV-PARTS read, and its results unchanged, within the write's round trip (${written.count})`)

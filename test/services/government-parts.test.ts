@@ -10,18 +10,13 @@ import { joinTransaction, ownTransaction } from '../../src/db/transactions.js'
 import type { AnnualReport } from '../../src/domain/report.js'
 import { reviseStoredReport, submitReport } from '../../src/services/reports.js'
 import { createTestDatabase, resetDb } from '../helper.js'
-import { creditCode, reportFor } from '../fixtures.js'
+import { creditCode, reportFor, WRITE_OPTIONS } from '../fixtures.js'
 
 const { db } = await createTestDatabase(t)
 
 t.beforeEach(async () => await resetDb(db))
 
 const REGION = '330502'
-const OPTIONS = {
-  strict: false,
-  actor: { keyId: null, requestId: null },
-  grant: { keyId: 0, scopes: ['reports:write' as const], agencyCodes: [], regionPrefixes: ['33'] }
-}
 
 /** A summary whose tables 三 and 四 are all 0: any department of its region-year with a request exceeds it. */
 const summary: AnnualReport = (() => {
@@ -47,9 +42,9 @@ const waitingForAdvisoryLock = async (): Promise<number> => Number((await sql<{ 
 async function storeAtOnce (first: AnnualReport, second: AnnualReport): Promise<void> {
   let other: Promise<unknown> | undefined
   await db.transaction().execute(async (trx) => {
-    const stored = await submitReport(joinTransaction(trx), first, OPTIONS)
+    const stored = await submitReport(joinTransaction(trx), first, WRITE_OPTIONS)
     if (stored.outcome !== 'created') throw new Error(`first write was ${stored.outcome}`)
-    other = submitReport(ownTransaction(db), second, OPTIONS)
+    other = submitReport(ownTransaction(db), second, WRITE_OPTIONS)
     const started = Date.now()
     while (await waitingForAdvisoryLock() === 0) {
       if (Date.now() - started > 10_000) throw new Error('the second write never waited for the region-year\'s lock')
@@ -97,16 +92,16 @@ t.test('the function gov_parts_summaries reads with the statement of parts-repos
 
 t.test('a summary\'s revision asks for the region-year locks before it touches a summary\'s row, so it cannot deadlock with a department', async (t) => {
   const previousSummary = { ...summary, year: 2022 }
-  const stored = await submitReport(ownTransaction(db), previousSummary, OPTIONS)
+  const stored = await submitReport(ownTransaction(db), previousSummary, WRITE_OPTIONS)
   if (stored.outcome !== 'created') throw new Error(`the 2022 summary was ${stored.outcome}`)
-  t.equal((await submitReport(ownTransaction(db), summary, OPTIONS)).outcome, 'created')
+  t.equal((await submitReport(ownTransaction(db), summary, WRITE_OPTIONS)).outcome, 'created')
   let revision: Promise<unknown> | undefined
   // The department's write holds its region-year's lock and has marked the 2023 summary changed (its row is locked).
   await db.transaction().execute(async (trx) => {
-    t.equal((await submitReport(joinTransaction(trx), department, OPTIONS)).outcome, 'created')
+    t.equal((await submitReport(joinTransaction(trx), department, WRITE_OPTIONS)).outcome, 'created')
     // Revising the 2022 summary recomputes the 2023 one: it must wait for the lock first, holding no summary's row,
     // or, holding the 2023 row, it would ask for the lock the department's write holds while that write waits for the row.
-    revision = reviseStoredReport(ownTransaction(db), stored.report.id, 'any', { ...previousSummary, sections: { ...previousSummary.sections, other: '修订' } }, OPTIONS)
+    revision = reviseStoredReport(ownTransaction(db), stored.report.id, 'any', { ...previousSummary, sections: { ...previousSummary.sections, other: '修订' } }, WRITE_OPTIONS)
     const started = Date.now()
     while (await waitingForAdvisoryLock() === 0) {
       if (Date.now() - started > 10_000) throw new Error('the revision never waited for the region-year\'s lock')

@@ -10,17 +10,12 @@ import { joinTransaction, ownTransaction } from '../../src/db/transactions.js'
 import { submitReport } from '../../src/services/reports.js'
 import { StatsReader } from '../../src/services/stats.js'
 import { createTestDatabase, resetDb } from '../helper.js'
-import { creditCode, reportFor } from '../fixtures.js'
+import { creditCode, reportFor, WRITE_OPTIONS } from '../fixtures.js'
 
 const { db } = await createTestDatabase(t)
 
 t.beforeEach(async () => await resetDb(db))
 
-const OPTIONS = {
-  strict: false,
-  actor: { keyId: null, requestId: null },
-  grant: { keyId: 0, scopes: ['reports:write' as const], agencyCodes: [], regionPrefixes: ['33'] }
-}
 // Two counties of one city, so that the two writes share no lock (GOV-PARTS locks a region-year).
 const first = reportFor({ code: creditCode('11330502MB0000011'), name: '吴兴区教育局', regionCode: '330502' })
 const second = reportFor({ code: creditCode('11330522MB0000011'), name: '长兴县教育局', regionCode: '330522' })
@@ -36,8 +31,8 @@ t.test('a rollup kept while an earlier write was open is computed again once tha
   const earlier = await db.startTransaction().execute()
   try {
     // The earlier write stores its report (and its feed event, with the lower id) first and commits last.
-    await submitReport(joinTransaction(earlier), first, OPTIONS)
-    await submitReport(ownTransaction(db), second, OPTIONS)
+    await submitReport(joinTransaction(earlier), first, WRITE_OPTIONS)
+    await submitReport(ownTransaction(db), second, WRITE_OPTIONS)
     t.equal((await reader.read(QUERY)).current.reports, 1, 'the committed write counts')
     t.equal(computed, 2)
     t.equal((await reader.read(QUERY)).current.reports, 1, 'kept while nothing else commits')
@@ -57,7 +52,7 @@ t.test('the feed version changes with the events a snapshot sees, not with other
   await sql`select pg_current_xact_id()`.execute(db)
   await db.transaction().execute(async (trx) => { await sql`select pg_current_xact_id()`.execute(trx) })
   t.equal(compareFeedVersions(await feedVersion(db), before), 0, 'transactions that append no event leave it as it was')
-  await submitReport(ownTransaction(db), first, OPTIONS)
+  await submitReport(ownTransaction(db), first, WRITE_OPTIONS)
   const after = await feedVersion(db)
   t.ok(compareFeedVersions(after, before) > 0, 'a write makes it newer')
   t.ok(compareFeedVersions(before, after) < 0)
