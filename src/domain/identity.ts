@@ -109,15 +109,24 @@ export interface CellSlot<S> {
   readonly read: (source: S) => Cell
 }
 
+/** What a laid-out identity states the same way for every report, or, where it names a year, reads from the source. */
+export type LaidOut<S, T> = T | ((source: S) => T)
+
+function resolve<S, T extends object> (value: LaidOut<S, T>, source: S): T {
+  return typeof value === 'function' ? value(source) : value
+}
+
 /** A `Term` laid out once: its cells are slots, read from each report. */
-export interface TermLayout<S> extends Omit<Term, 'cells'> {
+export interface TermLayout<S> extends Omit<Term, 'cells' | 'label'> {
+  readonly label: LaidOut<S, Label>
   readonly cells: readonly CellSlot<S>[]
 }
 
-/** An `Identity` laid out once for the form: its scope, labels, pointers and context are the same for every report. */
-export interface IdentityLayout<S> extends Omit<Identity, 'expected' | 'actual'> {
+/** An `Identity` laid out once for the form: its scope and pointers are the same for every report. */
+export interface IdentityLayout<S> extends Omit<Identity, 'expected' | 'actual' | 'context'> {
   readonly expected: readonly TermLayout<S>[]
   readonly actual: readonly TermLayout<S>[]
+  readonly context?: LaidOut<S, Readonly<Record<string, unknown>>>
 }
 
 /** A side of a laid-out identity read from `source`, added as `sideTotal` adds the terms it stands for. */
@@ -132,7 +141,11 @@ function laidOutTotal<S> (terms: readonly TermLayout<S>[], source: S): number {
 }
 
 function readTerms<S> (terms: readonly TermLayout<S>[], source: S): Term[] {
-  return terms.map((term) => ({ ...term, cells: term.cells.map((cell) => ({ pointer: cell.pointer, value: cell.read(source) })) }))
+  return terms.map((term) => ({
+    ...term,
+    label: resolve(term.label, source),
+    cells: term.cells.map((cell) => ({ pointer: cell.pointer, value: cell.read(source) }))
+  }))
 }
 
 /**
@@ -148,7 +161,7 @@ export function checkLaidOut<S> (rule: RuleStamp, layout: IdentityLayout<S>, sou
     scope: layout.scope,
     expected: readTerms(layout.expected, source),
     actual: readTerms(layout.actual, source),
-    context: layout.context
+    context: layout.context === undefined ? undefined : resolve(layout.context, source)
   })
 }
 
@@ -171,7 +184,7 @@ export function checkAllLaidOut<S> (rule: RuleStamp, layouts: readonly IdentityL
  *
  * Example: `slotTerm({ zh: '总计', en: 'total' }, '/requests/newReceived/total', (r: Requests) => r.newReceived.total)`.
  */
-export function slotTerm<S> (label: Label, pointer: string, read: (source: S) => Cell, options: Pick<Term, 'negate' | 'fromPrevious'> = {}): TermLayout<S> {
+export function slotTerm<S> (label: LaidOut<S, Label>, pointer: string, read: (source: S) => Cell, options: Pick<Term, 'negate' | 'fromPrevious'> = {}): TermLayout<S> {
   return { label, cells: [{ pointer, read }], ...options }
 }
 
