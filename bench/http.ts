@@ -20,7 +20,7 @@
  * under the same load and the profile of the measured window is summarised.
  *
  * Settings (environment): BENCH_CONNECTIONS (20), BENCH_WARMUP_S (2), BENCH_DURATION_S (10), BENCH_ROUNDS (3),
- * BENCH_READ_REPORTS (1000).
+ * BENCH_READ_REPORTS (1000), BENCH_READ_CONDITIONAL (0; 1: every read of the service sends its current ETag and gets 304).
  *
  * Output: tables on stdout, bench/results/http-<scenario>.json and, when profiled,
  * bench/results/http-<scenario>-service.cpuprofile (both git-ignored).
@@ -55,6 +55,7 @@ const OPTIONS = {
   durationSeconds: numberFromEnv('BENCH_DURATION_S', 10),
   rounds: numberFromEnv('BENCH_ROUNDS', 3),
   readReports: numberFromEnv('BENCH_READ_REPORTS', 1000),
+  readConditional: numberFromEnv('BENCH_READ_CONDITIONAL', 0) === 1,
   pipelining: 1,
   timeoutSeconds: 30
 }
@@ -169,12 +170,21 @@ function ingestRequests (path: string, tally: WriteTally): AutocannonRequest[] {
 /** Ids to read, per server (filled by `prepare`). */
 const readIds = new Map<Role, number[]>()
 
-function readRequests (prefix: string, ids: readonly number[]): AutocannonRequest[] {
+/**
+ * Reads of random ids; with `conditional`, each carries the ETag of the report's only revision (`"<id>.1"`) in
+ * `If-None-Match`, so that every answer is a 304 (BENCH_READ_CONDITIONAL=1, the service only: the floor has no tags).
+ */
+function readRequests (prefix: string, ids: readonly number[], conditional = false): AutocannonRequest[] {
+  const headersFor = (id: number | undefined): Record<string, string> =>
+    conditional ? { accept: 'application/json', 'if-none-match': `"${id}.1"` } : { accept: 'application/json' }
   return [{
     method: 'GET',
     path: `${prefix}/${ids[0]}`,
-    headers: { accept: 'application/json' },
-    setupRequest: (request) => ({ ...request, path: `${prefix}/${ids[Math.floor(Math.random() * ids.length)]}` })
+    headers: headersFor(ids[0]),
+    setupRequest: (request) => {
+      const id = ids[Math.floor(Math.random() * ids.length)]
+      return { ...request, path: `${prefix}/${id}`, headers: headersFor(id) }
+    }
   }]
 }
 
@@ -196,7 +206,7 @@ const scenarios: Record<ScenarioName, Scenario> = {
       service: 'GET /v1/reports/{id} (JSON representation of the latest revision)'
     },
     targets: [{ against: 'floor', throughput: 0.8 }],
-    requests: (role) => readRequests(REPORTS_PATH[role], readIds.get(role) ?? [])
+    requests: (role) => readRequests(REPORTS_PATH[role], readIds.get(role) ?? [], OPTIONS.readConditional && role === 'service')
   },
   validate: {
     title: 'validate: check a body, store nothing',

@@ -209,6 +209,8 @@ export interface ProseReading {
    * order: one search of each section per word, so a rule whose pattern needs one of them runs it on those alone.
    */
   readonly sentencesWith: (words: readonly string[]) => readonly Sentence[]
+  /** The whole of a section after NFKC, as the sentences were read from it (before spaces and separators went). */
+  readonly nfkcOf: (section: SectionKey) => string
 }
 
 /**
@@ -268,6 +270,10 @@ class Reading implements ProseReading {
   get breakdowns (): readonly Breakdown[] {
     this.found ??= findBreakdowns(this.sentences)
     return this.found
+  }
+
+  nfkcOf (section: SectionKey): string {
+    return (this.normalisedSections[SECTION_KEYS.indexOf(section)] as NormalisedSection).text
   }
 
   sentencesCounting (unit?: string): readonly Sentence[] {

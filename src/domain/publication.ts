@@ -32,11 +32,20 @@ export interface IsoDate {
 export function parseIsoDate (text: string): IsoDate | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)
   if (match === null) return null
-  const [year, month, day] = match.slice(1).map(Number) as [number, number, number]
-  const number = dayNumber(year, month, day)
-  // Date.UTC rolls 02-30 over to 03-01 (and reads years below 100 as 19xx): only a round trip proves the date real.
-  if (new Date(number * DAY_MS).toISOString().slice(0, 10) !== text) return null
-  return { year, day: number }
+  const year = Number(match[1])
+  const month = Number(match[2])
+  const day = Number(match[3])
+  // Date.UTC would roll 02-30 over to 03-01 and read years below 100 as 19xx: such a date is not a real one.
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return null
+  return { year, day: dayNumber(year, month, day) }
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+/** The days of a month of the (proleptic) Gregorian calendar, as Date counts them. */
+function daysIn (year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1] as number
 }
 
 /** A usable publication date, or the `not_assessable` finding that explains why there is none. */

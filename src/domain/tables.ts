@@ -93,11 +93,11 @@ const OTHER_LABELS: { readonly [K in keyof OtherOutcomes2021]: Label } = {
 const SINGLE_OTHER_LABEL: Label = { zh: '（六）其他处理', en: '(6) other handling' }
 
 /** A row of table 三 as the form prints it, and where to find its cells in a report. */
-interface RowLayout extends Omit<RequestRow, 'cells'> {
+export interface RequestRowLayout extends Omit<RequestRow, 'cells'> {
   readonly cellsIn: (requests: Requests) => ApplicantRow
 }
 
-function rowLayout (path: readonly string[], kind: RequestRowKind, label: Label, cellsIn: (requests: Requests) => ApplicantRow): RowLayout {
+function rowLayout (path: readonly string[], kind: RequestRowKind, label: Label, cellsIn: (requests: Requests) => ApplicantRow): RequestRowLayout {
   const cellPointers = Object.fromEntries(APPLICANT_COLUMNS.map((column) => [column, pointer(...path, column)]))
   return { path, pointer: pointer(...path), cellPointers: cellPointers as RequestRow['cellPointers'], kind, label, cellsIn }
 }
@@ -107,7 +107,7 @@ function namedRowLayouts<K extends string> (
   kind: RequestRowKind,
   labels: { readonly [k in K]: Label },
   rowsIn: (requests: Requests) => { readonly [k in K]: ApplicantRow }
-): RowLayout[] {
+): RequestRowLayout[] {
   // The label tables are written in printed order, so their key order is the document order.
   return (Object.keys(labels) as K[]).map((key) => rowLayout([...path, key], kind, labels[key], (requests) => rowsIn(requests)[key]))
 }
@@ -116,7 +116,7 @@ function namedRowLayouts<K extends string> (
  * The rows of table 三 in printed order, in the layout with three （六）其他处理 rows (2021) or the single one (2019).
  * `requestRows` picks the layout by the report's （六）, so the casts below only ever see the shape they name.
  */
-function requestRowLayouts (singleRowOther: boolean): readonly RowLayout[] {
+function requestRowLayouts (singleRowOther: boolean): readonly RequestRowLayout[] {
   const outcomes = ['requests', 'outcomes']
   return [
     rowLayout(['requests', 'newReceived'], 'newReceived', { zh: '本年新收', en: 'newly received' }, (r) => r.newReceived),
@@ -137,6 +137,33 @@ function requestRowLayouts (singleRowOther: boolean): readonly RowLayout[] {
 /** Built once: the form's layout is fixed, and every check and cell list walks it (pointers included). */
 const SINGLE_ROW_OTHER_LAYOUT = requestRowLayouts(true)
 const THREE_ROW_OTHER_LAYOUT = requestRowLayouts(false)
+
+/**
+ * What a rule lays out once for each layout of table 三 (`build` of the layout's rows, without their cells), looked up
+ * by a report's requests: the layout is fixed, so the scopes, labels and pointers a rule needs are too. A laid-out
+ * rule reads a report's cells from `rowCellsOf(requests)`, whose rows are in the same order.
+ *
+ * Example: `const rowsOf = perRequestLayout((rows) => rows.map((row) => row.pointer))`; `rowsOf(seed.requests)` → the
+ * 25 row pointers of the three-row （六） layout, the same array for every report so printed.
+ */
+export function perRequestLayout<T> (build: (rows: readonly RequestRowLayout[]) => T): (requests: Requests) => T {
+  const single = build(SINGLE_ROW_OTHER_LAYOUT)
+  const three = build(THREE_ROW_OTHER_LAYOUT)
+  return (requests) => isSingleRowOther(requests.outcomes.other) ? single : three
+}
+
+/**
+ * The cells of every row of table 三 in printed order, in the layout `requests` is printed in (as `requestRows`, the
+ * cells alone): a rule laid out by `perRequestLayout` reads row `i` of its layout as `rowCellsOf(requests)[i]`.
+ *
+ * Example: `rowCellsOf(seed.requests)[2]` is `seed.requests.outcomes.granted`.
+ */
+export function rowCellsOf (requests: Requests): ApplicantRow[] {
+  const layout = isSingleRowOther(requests.outcomes.other) ? SINGLE_ROW_OTHER_LAYOUT : THREE_ROW_OTHER_LAYOUT
+  const cells: ApplicantRow[] = []
+  for (const row of layout) cells.push(row.cellsIn(requests))
+  return cells
+}
 
 /**
  * Lists the rows of table 三 in printed order, each with its path, pointers, category and printed label.

@@ -15,7 +15,7 @@ export { listApiKeys as readApiKeys } from '../db/api-key-repository.js'
 export { listAudit as readAudit } from '../db/audit-repository.js'
 export { FEED_START, type FeedPosition, listEvents as readFeed } from '../db/feed-repository.js'
 export {
-  findAgency as readAgency, findReportAtRevision as readReportAtRevision, listAgencies as readAgencies,
+  findAgency as readAgency, findReport as readReport, findReportAtRevision as readReportAtRevision, listAgencies as readAgencies,
   listReports as readReports, listRevisions as readRevisions, streamReportsWithBodies as readReportsWithBodies
 } from '../db/report-repository.js'
 export { listFindings as readFindings } from '../db/analysis-repository.js'

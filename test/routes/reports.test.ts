@@ -277,6 +277,29 @@ t.test('GET answers 304 to a current If-None-Match and 200 once the report chang
   t.equal(fresh.headers.etag, '"1.2"')
 })
 
+t.test('a conditional GET answers as an unconditional one: 404s, an older revision\'s tag, and the whole answer when stale', async (t) => {
+  await post(seedJson)
+  await put(1, { ...seedReport(), publication: {} }, { 'if-match': '"1.1"' })
+  const unknown = await app.inject({ url: '/v1/reports/42', headers: { 'if-none-match': '"42.1"' } })
+  t.equal(unknown.statusCode, 404)
+  t.match(unknown.json(), { code: 'REPORT_NOT_FOUND', detail: 'No report has id 42.' })
+  const beyond = await app.inject({ url: '/v1/reports/1?revision=3', headers: { 'if-none-match': '"1.2"' } })
+  t.equal(beyond.statusCode, 404)
+  t.match(beyond.json(), { code: 'REVISION_NOT_FOUND', detail: 'Report 1 has revisions 1 to 2; there is no revision 3.' })
+
+  const older = await app.inject({ url: '/v1/reports/1?revision=1', headers: { 'if-none-match': '"1.2.r1"' } })
+  t.equal(older.statusCode, 304, 'an older revision\'s own tag')
+  t.same([older.headers.etag, older.headers['cache-control'], older.headers.vary], ['"1.2.r1"', 'no-cache', 'Accept'])
+  const page = await app.inject({ url: '/v1/reports/1', headers: { 'if-none-match': '"1.2-html"', accept: 'text/html' } })
+  t.equal(page.statusCode, 304, 'the page\'s tag')
+
+  const stale = await app.inject({ url: '/v1/reports/1', headers: { 'if-none-match': '"1.1"' } })
+  const plain = await app.inject({ url: '/v1/reports/1' })
+  t.equal(stale.statusCode, 200)
+  t.equal(stale.body, plain.body, 'the same body as without the header')
+  t.same([stale.headers.etag, stale.headers['content-type']], [plain.headers.etag, plain.headers['content-type']])
+})
+
 t.test('GET of an unknown or malformed id', async (t) => {
   const unknown = await app.inject({ url: '/v1/reports/42' })
   t.equal(unknown.statusCode, 404)

@@ -1,8 +1,30 @@
 import { pointer } from '../cells.js'
 import { crossYearRule } from '../cross-year.js'
-import { cellTerm, checkIdentity } from '../identity.js'
+import { checkAllLaidOut, slotTerm } from '../identity.js'
+import type { IdentityLayout } from '../identity.js'
 import { APPLICANT_COLUMNS } from '../report.js'
+import type { AnnualReport } from '../report.js'
 import { COLUMN_LABELS } from '../tables.js'
+
+/** The two reports compared. */
+interface Years { readonly report: AnnualReport, readonly previous: AnnualReport }
+
+/** One identity per column of table 三, laid out once; the labels name the two years. */
+const COLUMN_IDENTITIES = APPLICANT_COLUMNS.map((column): IdentityLayout<Years> => ({
+  scope: { zh: `第三部分“${COLUMN_LABELS[column].zh}”列`, en: `Table 3 column "${COLUMN_LABELS[column].en}"` },
+  expected: [slotTerm(
+    ({ previous }: Years) => ({ zh: `${previous.year}年结转下年度`, en: `carried forward in ${previous.year}` }),
+    pointer('requests', 'carriedForward', column),
+    ({ previous }: Years) => previous.requests.carriedForward[column],
+    { fromPrevious: true }
+  )],
+  actual: [slotTerm(
+    ({ report }: Years) => ({ zh: `${report.year}年上年结转`, en: `carried over in ${report.year}` }),
+    pointer('requests', 'carriedOver', column),
+    ({ report }: Years) => report.requests.carriedOver[column]
+  )],
+  context: ({ previous }: Years) => ({ column, previousYear: previous.year })
+}))
 
 /**
  * CY-CARRY (error): what year N−1 carried forward is what year N carried over, in every column:
@@ -22,18 +44,6 @@ export const CY_CARRY = crossYearRule({
   templates: ['2021', '2019'],
   needsSameTemplate: false,
   compare (report, previous) {
-    return APPLICANT_COLUMNS.flatMap((column) => checkIdentity(CY_CARRY, {
-      scope: { zh: `第三部分“${COLUMN_LABELS[column].zh}”列`, en: `Table 3 column "${COLUMN_LABELS[column].en}"` },
-      expected: [cellTerm(
-        { zh: `${previous.year}年结转下年度`, en: `carried forward in ${previous.year}` },
-        { pointer: pointer('requests', 'carriedForward', column), value: previous.requests.carriedForward[column] },
-        { fromPrevious: true }
-      )],
-      actual: [cellTerm(
-        { zh: `${report.year}年上年结转`, en: `carried over in ${report.year}` },
-        { pointer: pointer('requests', 'carriedOver', column), value: report.requests.carriedOver[column] }
-      )],
-      context: { column, previousYear: previous.year }
-    }))
+    return checkAllLaidOut(CY_CARRY, COLUMN_IDENTITIES, { report, previous })
   }
 })

@@ -1,9 +1,28 @@
 import { pointer } from '../cells.js'
 import { crossYearRule } from '../cross-year.js'
-import { cellTerm, checkIdentity } from '../identity.js'
+import { checkAllLaidOut, slotTerm } from '../identity.js'
+import type { IdentityLayout } from '../identity.js'
+import type { Report2021 } from '../report.js'
 import { PROACTIVE_ROW_LABELS } from '../tables.js'
 
 const ROWS = ['regulations', 'normativeDocuments'] as const
+
+/** The two reports compared, both on the 2021 form. */
+interface Years { readonly report: Report2021, readonly previous: Report2021 }
+
+/** One identity per row, laid out once; the labels name the two years. */
+const ROW_IDENTITIES = ROWS.map((row): IdentityLayout<Years> => ({
+  scope: { zh: `第二部分“${PROACTIVE_ROW_LABELS[row].zh}”`, en: `Table 2 "${PROACTIVE_ROW_LABELS[row].en}"` },
+  expected: [
+    slotTerm(({ previous }: Years) => ({ zh: `${previous.year}年现行有效`, en: `in force in ${previous.year}` }),
+      pointer('proactive', row, 'inForce'), ({ previous }: Years) => previous.proactive[row].inForce, { fromPrevious: true }),
+    slotTerm({ zh: '本年制发', en: 'issued' }, pointer('proactive', row, 'issued'), ({ report }: Years) => report.proactive[row].issued),
+    slotTerm({ zh: '本年废止', en: 'repealed' }, pointer('proactive', row, 'repealed'), ({ report }: Years) => report.proactive[row].repealed, { negate: true })
+  ],
+  actual: [slotTerm(({ report }: Years) => ({ zh: `${report.year}年现行有效`, en: `in force in ${report.year}` }),
+    pointer('proactive', row, 'inForce'), ({ report }: Years) => report.proactive[row].inForce)],
+  context: ({ previous }: Years) => ({ row, previousYear: previous.year })
+}))
 
 /**
  * CY-IN-FORCE (warning), both years on the 2021 form: 现行有效 (N) = 现行有效 (N−1) + 本年制发 (N) − 本年废止 (N) for
@@ -23,20 +42,6 @@ export const CY_IN_FORCE = crossYearRule({
   needsSameTemplate: true,
   compare (report, previous) {
     if (report.template !== '2021' || previous.template !== '2021') return []
-    return ROWS.flatMap((row) => {
-      const now = report.proactive[row]
-      return checkIdentity(CY_IN_FORCE, {
-        scope: { zh: `第二部分“${PROACTIVE_ROW_LABELS[row].zh}”`, en: `Table 2 "${PROACTIVE_ROW_LABELS[row].en}"` },
-        expected: [
-          cellTerm({ zh: `${previous.year}年现行有效`, en: `in force in ${previous.year}` },
-            { pointer: pointer('proactive', row, 'inForce'), value: previous.proactive[row].inForce }, { fromPrevious: true }),
-          cellTerm({ zh: '本年制发', en: 'issued' }, { pointer: pointer('proactive', row, 'issued'), value: now.issued }),
-          cellTerm({ zh: '本年废止', en: 'repealed' }, { pointer: pointer('proactive', row, 'repealed'), value: now.repealed }, { negate: true })
-        ],
-        actual: [cellTerm({ zh: `${report.year}年现行有效`, en: `in force in ${report.year}` },
-          { pointer: pointer('proactive', row, 'inForce'), value: now.inForce })],
-        context: { row, previousYear: previous.year }
-      })
-    })
+    return checkAllLaidOut(CY_IN_FORCE, ROW_IDENTITIES, { report, previous })
   }
 })

@@ -1,8 +1,8 @@
-import { cellsOf, sumOrNull } from '../cells.js'
-import type { CellRef } from '../cells.js'
+import { pointer, sumOrNull } from '../cells.js'
 import { crossYearRule } from '../cross-year.js'
 import { failed } from '../findings.js'
 import type { Finding } from '../findings.js'
+import type { CellSlot } from '../identity.js'
 import type { AnnualReport } from '../report.js'
 import type { Label } from '../tables.js'
 
@@ -10,31 +10,31 @@ import type { Label } from '../tables.js'
 const MIN_BASE = 10
 const FACTOR = 3
 
-/** A headline count a reader compares across years, and the cells it is made of. */
+/** A headline count a reader compares across years, and the cells it is made of (their pointers built once). */
 interface Headline {
   readonly label: Label
-  readonly cells: (report: AnnualReport) => CellRef[]
+  readonly cells: readonly CellSlot<AnnualReport>[]
 }
 
 const HEADLINES: readonly Headline[] = [
   {
     label: { zh: '本年新收申请数', en: 'Requests newly received' },
-    cells: (r) => cellsOf(['requests', 'newReceived'], r.requests.newReceived, ['total'])
+    cells: [{ pointer: pointer('requests', 'newReceived', 'total'), read: (r) => r.requests.newReceived.total }]
   },
   {
     label: { zh: '办理结果总计', en: 'Requests handled' },
-    cells: (r) => cellsOf(['requests', 'outcomes', 'total'], r.requests.outcomes.total, ['total'])
+    cells: [{ pointer: pointer('requests', 'outcomes', 'total', 'total'), read: (r) => r.requests.outcomes.total.total }]
   },
   {
     label: { zh: '行政复议总计', en: 'Administrative reviews' },
-    cells: (r) => cellsOf(['reviewLitigation', 'review'], r.reviewLitigation.review, ['total'])
+    cells: [{ pointer: pointer('reviewLitigation', 'review', 'total'), read: (r) => r.reviewLitigation.review.total }]
   },
   {
     // "行政诉讼 N件" in prose means both kinds of suit together.
     label: { zh: '行政诉讼总计（直接起诉与复议后起诉）', en: 'Lawsuits (direct and after review)' },
-    cells: (r) => [
-      ...cellsOf(['reviewLitigation', 'suitDirect'], r.reviewLitigation.suitDirect, ['total']),
-      ...cellsOf(['reviewLitigation', 'suitAfterReview'], r.reviewLitigation.suitAfterReview, ['total'])
+    cells: [
+      { pointer: pointer('reviewLitigation', 'suitDirect', 'total'), read: (r) => r.reviewLitigation.suitDirect.total },
+      { pointer: pointer('reviewLitigation', 'suitAfterReview', 'total'), read: (r) => r.reviewLitigation.suitAfterReview.total }
     ]
   }
 ]
@@ -57,9 +57,9 @@ export const CY_SWING = crossYearRule({
   needsSameTemplate: false,
   compare (report, previous) {
     return HEADLINES.flatMap((headline): Finding[] => {
-      const before = sumOrNull(headline.cells(previous).map((cell) => cell.value))
-      const cells = headline.cells(report)
-      const now = sumOrNull(cells.map((cell) => cell.value))
+      const before = sumOrNull(headline.cells.map((cell) => cell.read(previous)))
+      const cells = headline.cells
+      const now = sumOrNull(cells.map((cell) => cell.read(report)))
       if (before === null || now === null || before < MIN_BASE) return []
       const grew = now > before * FACTOR
       if (!grew && now * FACTOR >= before) return []

@@ -24,10 +24,9 @@ const EDGE_LINES = 3
  * Example: overview `'（2025年1月20日）\n一、总体情况…'` → `{ text: '2025-01-20', pointer: '/sections/overview' }`.
  */
 export function textDate (report: AnnualReport): { readonly text: string, readonly pointer: string } | null {
-  const lines = (text: string): string[] => text.split('\n').map((line) => normalizeProse(line)).filter((line) => line !== '')
   const edges: [string, string[]][] = [
-    ['/sections/overview', lines(report.sections.overview.slice(0, 2000)).slice(0, EDGE_LINES)],
-    ['/sections/other', lines(report.sections.other.slice(-2000)).slice(-EDGE_LINES)]
+    ['/sections/overview', edgeLines(report.sections.overview.slice(0, 2000).split('\n'))],
+    ['/sections/other', edgeLines(report.sections.other.slice(-2000).split('\n').reverse()).reverse()]
   ]
   for (const [pointer, candidates] of edges) {
     for (const line of candidates) {
@@ -39,6 +38,20 @@ export function textDate (report: AnnualReport): { readonly text: string, readon
     }
   }
   return null
+}
+
+/**
+ * The first `EDGE_LINES` lines of `lines` that are not empty once normalised, normalised: only the lines up to them
+ * are normalised, not the whole edge of the section.
+ */
+function edgeLines (lines: readonly string[]): string[] {
+  const found: string[] = []
+  for (const line of lines) {
+    if (found.length === EDGE_LINES) break
+    const normalised = normalizeProse(line)
+    if (normalised !== '') found.push(normalised)
+  }
+  return found
 }
 
 /** The date M-DEADLINE judges by: the metadata's (see `publicationDateFor`), else the date the text prints. */

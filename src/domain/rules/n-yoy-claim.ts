@@ -74,35 +74,49 @@ interface StatedCount {
 /** The shortest common ending of two subjects that makes them the same phrase. */
 const MIN_COMMON_SUFFIX = 4
 
-/** A node of a trie of subjects read from their last character: the first count whose subject ends this way. */
+/**
+ * A node of a trie of subjects read from their last character: the counts whose subjects end this way, in document
+ * order (the first is the one a match takes), and its children, keyed by the character before that ending, which are
+ * only sorted out when a search first goes through the node.
+ */
 interface SuffixNode {
-  readonly first: StatedCount
-  readonly next: Map<string, SuffixNode>
+  readonly members: readonly StatedCount[]
+  /** How many characters of the ending the node stands for. */
+  readonly depth: number
+  children: Map<string, SuffixNode> | undefined
 }
 
 /**
  * The counts in one counting word stated in a report's prose, in a trie of their subjects read backwards: the count
  * whose subject shares the longest ending with a given subject (the first in document order among equals) is found
  * by walking that subject once, so matching every claim against every prior count is never needed. Undefined when
- * no count is in that word.
+ * no count is in that word. A node's members are sorted into its children once, when a search first passes it, so a
+ * search costs at most what building the whole trie would, and the few searches of a report cost much less.
  */
 function subjectIndex (sentences: readonly Sentence[], unit: string): SuffixNode | undefined {
-  let root: SuffixNode | undefined
+  const members: StatedCount[] = []
   for (const sentence of sentences) {
     for (const count of sentence.counts) {
-      if (count.unit !== unit) continue
-      const stated = { subject: subjectOf(sentence.norm, count), count, sentence }
-      root ??= { first: stated, next: new Map() }
-      let node = root
-      for (let i = stated.subject.length - 1; i >= 0; i--) {
-        const ch = stated.subject.charAt(i)
-        const child: SuffixNode = node.next.get(ch) ?? { first: stated, next: new Map() }
-        node.next.set(ch, child)
-        node = child
-      }
+      if (count.unit === unit) members.push({ subject: subjectOf(sentence.norm, count), count, sentence })
     }
   }
-  return root
+  return members.length === 0 ? undefined : { members, depth: 0, children: undefined }
+}
+
+/** The child of `node` whose ending is `ch` before the node's, sorting its members out when first asked. */
+function childOf (node: SuffixNode, ch: string): SuffixNode | undefined {
+  if (node.children === undefined) {
+    const children = new Map<string, SuffixNode>()
+    for (const member of node.members) {
+      if (member.subject.length <= node.depth) continue
+      const key = member.subject.charAt(member.subject.length - 1 - node.depth)
+      const child = children.get(key)
+      if (child === undefined) children.set(key, { members: [member], depth: node.depth + 1, children: undefined })
+      else (child.members as StatedCount[]).push(member)
+    }
+    node.children = children
+  }
+  return node.children.get(ch)
 }
 
 /** The first stated count whose subject shares the longest ending (at least `MIN_COMMON_SUFFIX`) with `subject`. */
@@ -110,8 +124,8 @@ function closestSubject (root: SuffixNode | undefined, subject: string): StatedC
   let node = root
   let best: StatedCount | null = null
   for (let depth = 1; node !== undefined && depth <= subject.length; depth++) {
-    node = node.next.get(subject.charAt(subject.length - depth))
-    if (node !== undefined && depth >= MIN_COMMON_SUFFIX) best = node.first
+    node = childOf(node, subject.charAt(subject.length - depth))
+    if (node !== undefined && depth >= MIN_COMMON_SUFFIX) best = node.members[0] ?? null
   }
   return best
 }

@@ -1,9 +1,9 @@
 import { failed } from '../findings.js'
 import type { RuleDefinition } from '../findings.js'
-import { normalizeProse } from '../narrative.js'
+import { proseOf } from '../narrative.js'
 
-/** Numbering, punctuation and spaces: what is left without them is what the section says. */
-const NOT_CONTENT = /[\s\p{P}\p{S}\d一二三四五六七八九十]/gu
+/** What is not numbering, punctuation or space: what the section says. */
+const CONTENT = /[^\s\p{P}\p{S}\d一二三四五六七八九十]/gu
 
 /** The whole of a token section: "无", "暂无", "本年度无", "没有需要报告的问题" … */
 const TOKEN = /^(?:本(?:机关|单位|部门|局|年度?)?)?(?:暂)?(?:无|没有|未发现)(?:相关|明显|突出|主要)?(?:问题|情况|内容|需要报告的问题|存在的问题)?$/
@@ -13,6 +13,19 @@ const TOKEN = /^(?:本(?:机关|单位|部门|局|年度?)?)?(?:暂)?(?:无|没�
  * at least one problem and one remedy, some hundreds of characters (the seed's is 187).
  */
 const MIN_CONTENT = 20
+
+/**
+ * The content of a section after NFKC (the characters `CONTENT` takes, in order), read only as far as `MIN_CONTENT`:
+ * a longer content is never a token (`TOKEN` matches at most 16 characters), so the rest need not be read. NFKC of the
+ * whole section is what the prose readings made: the spaces and thousands separators `normalizeProse` also removes,
+ * and what `trim` removes, are not content, and NFKC combines nothing across a space.
+ */
+function contentOf (nfkc: string): string {
+  let content = ''
+  CONTENT.lastIndex = 0
+  for (let match = CONTENT.exec(nfkc); match !== null && content.length < MIN_CONTENT; match = CONTENT.exec(nfkc)) content += match[0]
+  return content
+}
 
 const POINTER = '/sections/problems'
 
@@ -32,11 +45,10 @@ export const S_PROBLEMS_EMPTY: RuleDefinition = {
   description: 'sections.problems is empty, only "无"/"暂无", or a token sentence (fewer than 20 characters once numbering and punctuation are removed); Article 50 requires the problems and their remedies.',
   templates: ['2021', '2019'],
   needsPrevious: false,
-  check ({ report }) {
-    const text = report.sections.problems.trim()
-    const norm = normalizeProse(text)
-    const content = norm.replace(NOT_CONTENT, '')
-    if (content.length >= MIN_CONTENT && !TOKEN.test(content)) return []
+  check (input) {
+    const text = input.report.sections.problems.trim()
+    const content = contentOf(proseOf(input).nfkcOf('problems'))
+    if (content.length >= MIN_CONTENT) return []
     const excerpt = text.slice(0, 80)
     const kind = text === '' ? 'empty' : TOKEN.test(content) ? 'none_stated' : 'token'
     const zh = { empty: '第五部分为空', none_stated: `第五部分仅称“${excerpt}”`, token: `第五部分仅有“${excerpt}”，内容过于简略` }[kind]

@@ -1,8 +1,24 @@
 import { pointer } from '../cells.js'
 import type { RuleDefinition } from '../findings.js'
-import { cellTerm, checkIdentity } from '../identity.js'
+import { checkAllLaidOut, slotTerm } from '../identity.js'
+import type { IdentityLayout } from '../identity.js'
 import { APPLICANT_COLUMNS } from '../report.js'
+import type { Requests } from '../report.js'
 import { COLUMN_LABELS } from '../tables.js'
+
+/** One identity per column of table 三, laid out once (these four rows are the same in both layouts). */
+const COLUMN_IDENTITIES = APPLICANT_COLUMNS.map((column): IdentityLayout<Requests> => ({
+  scope: { zh: `第三部分“${COLUMN_LABELS[column].zh}”列`, en: `Table 3 column "${COLUMN_LABELS[column].en}"` },
+  expected: [
+    slotTerm({ zh: '本年新收', en: 'newly received' }, pointer('requests', 'newReceived', column), (r: Requests) => r.newReceived[column]),
+    slotTerm({ zh: '上年结转', en: 'carried over' }, pointer('requests', 'carriedOver', column), (r: Requests) => r.carriedOver[column])
+  ],
+  actual: [
+    slotTerm({ zh: '办理结果总计', en: 'outcome total' }, pointer('requests', 'outcomes', 'total', column), (r: Requests) => r.outcomes.total[column]),
+    slotTerm({ zh: '结转下年度', en: 'carried forward' }, pointer('requests', 'carriedForward', column), (r: Requests) => r.carriedForward[column])
+  ],
+  context: { column }
+}))
 
 /**
  * T3-BALANCE (error), printed in the corner of table 三: in every column, 本年新收 + 上年结转 = 办理结果总计 + 结转下年度
@@ -20,18 +36,6 @@ export const T3_BALANCE: RuleDefinition = {
   templates: ['2021', '2019'],
   needsPrevious: false,
   check ({ report }) {
-    const r = report.requests
-    return APPLICANT_COLUMNS.flatMap((column) => checkIdentity(T3_BALANCE, {
-      scope: { zh: `第三部分“${COLUMN_LABELS[column].zh}”列`, en: `Table 3 column "${COLUMN_LABELS[column].en}"` },
-      expected: [
-        cellTerm({ zh: '本年新收', en: 'newly received' }, { pointer: pointer('requests', 'newReceived', column), value: r.newReceived[column] }),
-        cellTerm({ zh: '上年结转', en: 'carried over' }, { pointer: pointer('requests', 'carriedOver', column), value: r.carriedOver[column] })
-      ],
-      actual: [
-        cellTerm({ zh: '办理结果总计', en: 'outcome total' }, { pointer: pointer('requests', 'outcomes', 'total', column), value: r.outcomes.total[column] }),
-        cellTerm({ zh: '结转下年度', en: 'carried forward' }, { pointer: pointer('requests', 'carriedForward', column), value: r.carriedForward[column] })
-      ],
-      context: { column }
-    }))
+    return checkAllLaidOut(T3_BALANCE, COLUMN_IDENTITIES, report.requests)
   }
 }

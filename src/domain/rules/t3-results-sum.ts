@@ -1,11 +1,26 @@
-import { pointer } from '../cells.js'
 import type { RuleDefinition } from '../findings.js'
-import { cellTerm, checkIdentity } from '../identity.js'
+import { checkAllLaidOut, rowSlot } from '../identity.js'
+import type { IdentityLayout } from '../identity.js'
 import { APPLICANT_COLUMNS } from '../report.js'
-import { COLUMN_LABELS, OUTCOME_CATEGORY_LABELS, requestRows } from '../tables.js'
-import type { OutcomeCategory } from '../tables.js'
+import type { ApplicantRow } from '../report.js'
+import { COLUMN_LABELS, OUTCOME_CATEGORY_LABELS, perRequestLayout, rowCellsOf } from '../tables.js'
+import type { OutcomeCategory, RequestRowLayout } from '../tables.js'
 
 const CATEGORIES = Object.keys(OUTCOME_CATEGORY_LABELS) as OutcomeCategory[]
+
+/** One identity per column of table 三, laid out once for each layout of the table: each category's rows, then （七）. */
+const columnIdentities = perRequestLayout((rows) => APPLICANT_COLUMNS.map((column): IdentityLayout<readonly ApplicantRow[]> => {
+  const total = rows.findIndex((row) => row.kind === 'total')
+  return {
+    scope: { zh: `第三部分“${COLUMN_LABELS[column].zh}”列`, en: `Table 3 column "${COLUMN_LABELS[column].en}"` },
+    expected: CATEGORIES.map((category) => ({
+      label: OUTCOME_CATEGORY_LABELS[category],
+      cells: rows.flatMap((row, index) => row.kind === category ? [rowSlot(row, index, column)] : [])
+    })),
+    actual: [{ label: { zh: '（七）总计', en: '(7) total' }, cells: [rowSlot(rows[total] as RequestRowLayout, total, column)] }],
+    context: { column }
+  }
+}))
 
 /**
  * T3-RESULTS-SUM (error): in every column of table 三, （七）总计 = 予以公开 + 部分公开 + Σ不予公开 + Σ无法提供
@@ -24,21 +39,6 @@ export const T3_RESULTS_SUM: RuleDefinition = {
   templates: ['2021', '2019'],
   needsPrevious: false,
   check ({ report }) {
-    const rows = requestRows(report.requests)
-    // Each category's rows, picked once for all seven columns.
-    const categories = CATEGORIES.map((category) => ({
-      label: OUTCOME_CATEGORY_LABELS[category],
-      rows: rows.filter((row) => row.kind === category)
-    }))
-    const o = report.requests.outcomes
-    return APPLICANT_COLUMNS.flatMap((column) => checkIdentity(T3_RESULTS_SUM, {
-      scope: { zh: `第三部分“${COLUMN_LABELS[column].zh}”列`, en: `Table 3 column "${COLUMN_LABELS[column].en}"` },
-      expected: categories.map((category) => ({
-        label: category.label,
-        cells: category.rows.map((row) => ({ pointer: row.cellPointers[column], value: row.cells[column] }))
-      })),
-      actual: [cellTerm({ zh: '（七）总计', en: '(7) total' }, { pointer: pointer('requests', 'outcomes', 'total', column), value: o.total[column] })],
-      context: { column }
-    }))
+    return checkAllLaidOut(T3_RESULTS_SUM, columnIdentities(report.requests), rowCellsOf(report.requests))
   }
 }

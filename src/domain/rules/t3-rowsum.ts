@@ -1,9 +1,19 @@
 import type { RuleDefinition } from '../findings.js'
-import { cellTerm, checkIdentity } from '../identity.js'
+import { checkAllLaidOut, rowSlot } from '../identity.js'
+import type { IdentityLayout } from '../identity.js'
 import { APPLICANT_COLUMNS } from '../report.js'
-import { COLUMN_LABELS, requestRows } from '../tables.js'
+import type { ApplicantRow } from '../report.js'
+import { COLUMN_LABELS, perRequestLayout, rowCellsOf } from '../tables.js'
 
 const PARTS = APPLICANT_COLUMNS.filter((column) => column !== 'total')
+
+/** One identity per row of table 三, laid out once for each layout of the table. */
+const rowIdentities = perRequestLayout((rows) => rows.map((row, index): IdentityLayout<readonly ApplicantRow[]> => ({
+  scope: { zh: `第三部分“${row.label.zh}”行`, en: `Table 3 row "${row.label.en}"` },
+  expected: PARTS.map((column) => ({ label: COLUMN_LABELS[column], cells: [rowSlot(row, index, column)] })),
+  actual: [{ label: COLUMN_LABELS.total, cells: [rowSlot(row, index, 'total')] }],
+  context: { row: row.pointer }
+})))
 
 /**
  * T3-ROWSUM (error): in every row of table 三, 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他组织
@@ -21,11 +31,6 @@ export const T3_ROWSUM: RuleDefinition = {
   templates: ['2021', '2019'],
   needsPrevious: false,
   check ({ report }) {
-    return requestRows(report.requests).flatMap((row) => checkIdentity(T3_ROWSUM, {
-      scope: { zh: `第三部分“${row.label.zh}”行`, en: `Table 3 row "${row.label.en}"` },
-      expected: PARTS.map((column) => cellTerm(COLUMN_LABELS[column], { pointer: row.cellPointers[column], value: row.cells[column] })),
-      actual: [cellTerm(COLUMN_LABELS.total, { pointer: row.cellPointers.total, value: row.cells.total })],
-      context: { row: row.pointer }
-    }))
+    return checkAllLaidOut(T3_ROWSUM, rowIdentities(report.requests), rowCellsOf(report.requests))
   }
 }

@@ -1,9 +1,19 @@
 import { pointer } from '../cells.js'
 import type { RuleDefinition } from '../findings.js'
-import { cellTerm, checkIdentity } from '../identity.js'
+import { checkAllLaidOut, slotTerm } from '../identity.js'
+import type { IdentityLayout } from '../identity.js'
+import type { ReviewLitigation } from '../report.js'
 import { CASE_FIELD_LABELS, CASE_FIELDS, CASE_GROUP_LABELS, CASE_GROUPS } from '../tables.js'
 
 const PARTS = CASE_FIELDS.filter((field) => field !== 'total')
+
+/** One identity per group of table 四, laid out once. */
+const GROUP_IDENTITIES = CASE_GROUPS.map((group): IdentityLayout<ReviewLitigation> => ({
+  scope: { zh: `第四部分“${CASE_GROUP_LABELS[group].zh}”`, en: `Table 4 "${CASE_GROUP_LABELS[group].en}"` },
+  expected: PARTS.map((field) => slotTerm(CASE_FIELD_LABELS[field], pointer('reviewLitigation', group, field), (rl: ReviewLitigation) => rl[group][field])),
+  actual: [slotTerm(CASE_FIELD_LABELS.total, pointer('reviewLitigation', group, 'total'), (rl: ReviewLitigation) => rl[group].total)],
+  context: { group }
+}))
 
 /**
  * T4-GROUPSUM (error): for 行政复议, 未经复议直接起诉 and 复议后起诉 alike, 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结
@@ -21,14 +31,6 @@ export const T4_GROUPSUM: RuleDefinition = {
   templates: ['2021', '2019'],
   needsPrevious: false,
   check ({ report }) {
-    return CASE_GROUPS.flatMap((group) => {
-      const cells = report.reviewLitigation[group]
-      return checkIdentity(T4_GROUPSUM, {
-        scope: { zh: `第四部分“${CASE_GROUP_LABELS[group].zh}”`, en: `Table 4 "${CASE_GROUP_LABELS[group].en}"` },
-        expected: PARTS.map((field) => cellTerm(CASE_FIELD_LABELS[field], { pointer: pointer('reviewLitigation', group, field), value: cells[field] })),
-        actual: [cellTerm(CASE_FIELD_LABELS.total, { pointer: pointer('reviewLitigation', group, 'total'), value: cells.total })],
-        context: { group }
-      })
-    })
+    return checkAllLaidOut(T4_GROUPSUM, GROUP_IDENTITIES, report.reviewLitigation)
   }
 }

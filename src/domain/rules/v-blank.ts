@@ -1,41 +1,65 @@
 import { pointer } from '../cells.js'
-import type { CellRef } from '../cells.js'
 import { failed } from '../findings.js'
 import type { Finding, RuleDefinition } from '../findings.js'
 import { APPLICANT_COLUMNS } from '../report.js'
-import { CASE_FIELD_LABELS, CASE_FIELDS, CASE_GROUP_LABELS, CASE_GROUPS, COLUMN_LABELS, requestRows } from '../tables.js'
+import type { ApplicantRow, Cell, ReviewLitigation } from '../report.js'
+import { CASE_FIELD_LABELS, CASE_FIELDS, CASE_GROUP_LABELS, CASE_GROUPS, COLUMN_LABELS, perRequestLayout, rowCellsOf } from '../tables.js'
 import type { Label } from '../tables.js'
 
-/** One printed row: where it is, what the form calls it, and its cells, each with its column name. */
+/** One printed row, laid out once: where it is, what the form calls it, and its cells, each with its column name. */
 interface PrintedRow {
   readonly pointer: string
   readonly label: Label
-  readonly cells: readonly { readonly cell: CellRef, readonly label: Label }[]
+  readonly cells: readonly { readonly pointer: string, readonly label: Label, readonly read: (cells: TableCells) => Cell }[]
 }
 
-/** The cells of table 四 in printed order with their pointers and names, built once (the layout is fixed). */
-const TABLE4_CELLS = CASE_GROUPS.flatMap((group) => CASE_FIELDS.map((field) => ({
-  group,
-  field,
-  cellPointer: pointer('reviewLitigation', group, field),
-  label: {
-    zh: `${CASE_GROUP_LABELS[group].zh}-${CASE_FIELD_LABELS[field].zh}`,
-    en: `${CASE_GROUP_LABELS[group].en} ${CASE_FIELD_LABELS[field].en}`
-  }
-})))
+/** What the printed rows are read from: the cells of table 三's rows (`rowCellsOf`) and table 四. */
+interface TableCells {
+  readonly rows: readonly ApplicantRow[]
+  readonly reviewLitigation: ReviewLitigation
+}
 
-function blankFinding (row: PrintedRow): Finding[] {
-  const blanks = row.cells.filter(({ cell }) => cell.value === null)
-  if (blanks.length === 0) return []
-  return [failed(V_BLANK, {
+/** Table 四 as one printed row of 15 cells in printed order with their pointers and names (the layout is fixed). */
+const TABLE4: PrintedRow = {
+  pointer: '/reviewLitigation',
+  label: { zh: '第四部分', en: 'Table 4' },
+  cells: CASE_GROUPS.flatMap((group) => CASE_FIELDS.map((field) => ({
+    pointer: pointer('reviewLitigation', group, field),
+    label: {
+      zh: `${CASE_GROUP_LABELS[group].zh}-${CASE_FIELD_LABELS[field].zh}`,
+      en: `${CASE_GROUP_LABELS[group].en} ${CASE_FIELD_LABELS[field].en}`
+    },
+    read: (cells: TableCells) => cells.reviewLitigation[group][field]
+  })))
+}
+
+/** The printed rows of tables 三 and 四, laid out once for each layout of table 三. */
+const printedRows = perRequestLayout((rows): readonly PrintedRow[] => [
+  ...rows.map((row, index) => ({
+    pointer: row.pointer,
+    label: { zh: `第三部分“${row.label.zh}”行`, en: `Table 3 row "${row.label.en}"` },
+    cells: APPLICANT_COLUMNS.map((column) => ({
+      pointer: row.cellPointers[column],
+      label: COLUMN_LABELS[column],
+      read: (cells: TableCells) => (cells.rows[index] as ApplicantRow)[column]
+    }))
+  })),
+  TABLE4
+])
+
+function blankFinding (row: PrintedRow, cells: TableCells): Finding | null {
+  // Most rows have no blank: they are passed over without building anything.
+  if (row.cells.every((cell) => cell.read(cells) !== null)) return null
+  const blanks = row.cells.filter((cell) => cell.read(cells) === null)
+  return failed(V_BLANK, {
     message: `${row.label.zh}有${blanks.length}个空白单元格（${blanks.map((b) => b.label.zh).join('、')}），合计时按0计算`,
     messageEn: `${row.label.en} has ${blanks.length} blank cell(s) (${blanks.map((b) => b.label.en).join(', ')}); they count as 0 in sums`,
-    pointers: blanks.map(({ cell }) => cell.pointer),
+    pointers: blanks.map((cell) => cell.pointer),
     expected: null,
     actual: null,
     difference: null,
     context: { row: row.pointer, blankCount: blanks.length }
-  })]
+  })
 }
 
 /**
@@ -55,20 +79,12 @@ export const V_BLANK: RuleDefinition = {
   templates: ['2021', '2019'],
   needsPrevious: false,
   check ({ report }) {
-    const table3: PrintedRow[] = requestRows(report.requests).map((row) => ({
-      pointer: row.pointer,
-      label: { zh: `第三部分“${row.label.zh}”行`, en: `Table 3 row "${row.label.en}"` },
-      cells: APPLICANT_COLUMNS.map((column) => ({
-        cell: { pointer: row.cellPointers[column], value: row.cells[column] },
-        label: COLUMN_LABELS[column]
-      }))
-    }))
-    const rl = report.reviewLitigation
-    const table4: PrintedRow = {
-      pointer: '/reviewLitigation',
-      label: { zh: '第四部分', en: 'Table 4' },
-      cells: TABLE4_CELLS.map(({ group, field, cellPointer, label }) => ({ cell: { pointer: cellPointer, value: rl[group][field] }, label }))
+    const findings: Finding[] = []
+    const cells = { rows: rowCellsOf(report.requests), reviewLitigation: report.reviewLitigation }
+    for (const row of printedRows(report.requests)) {
+      const finding = blankFinding(row, cells)
+      if (finding !== null) findings.push(finding)
     }
-    return [...table3, table4].flatMap(blankFinding)
+    return findings
   }
 }

@@ -6,6 +6,7 @@ import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typ
 import type { FastifyReply } from 'fastify'
 import { DomainError } from '../../domain/errors.js'
 import type { AnnualReport } from '../../domain/report.js'
+import type { ReportSummary } from '../../domain/stored-report.js'
 import { actorOf, grantOf } from '../../http/caller.js'
 import { ProblemError } from '../../problems.js'
 import { assertConstraints } from './constraints.js'
@@ -14,7 +15,7 @@ import { ReportFilterProperties } from '../../schemas/analysis.js'
 import { COMMON_PROBLEM_RESPONSES, problemResponse } from '../../schemas/problem.js'
 import { AnnualReportSchema } from '../../schemas/report.js'
 import { CursorSchema, LimitSchema, PageSchema, RevisionListSchema } from '../../schemas/resources.js'
-import { readPageDetails, readReportAtRevision, readReports, readRevisions } from '../../services/reads.js'
+import { readPageDetails, readReport, readReportAtRevision, readReports, readRevisions } from '../../services/reads.js'
 import { reviseStoredReport, submitReport, type WrittenReport } from '../../services/reports.js'
 import { acceptedVersions, noneMatchHits } from '../../http/conditional.js'
 import { prefersHtml } from '../../http/negotiation.js'
@@ -42,6 +43,20 @@ const IdParamsSchema = Type.Object({ id: ReportIdSchema }, { additionalPropertie
  * negotiating it took 2 % of a read, so each value is negotiated once (up to a bound, as values are the client's).
  */
 const pageByAccept = new Map<string, boolean>()
+/**
+ * The ETag of report `id` at the revision asked for (the latest when none is), of the page or of the JSON; throws the
+ * 404 of a report or revision that does not exist.
+ */
+function servedEtag (id: number, report: ReportSummary | undefined, requested: number | undefined, asPage: boolean): string {
+  if (report === undefined) throw new DomainError('REPORT_NOT_FOUND', `No report has id ${id}.`)
+  const revision = requested ?? report.latestRevision
+  if (revision > report.latestRevision) {
+    throw new DomainError('REVISION_NOT_FOUND', `Report ${id} has revisions 1 to ${report.latestRevision}; there is no revision ${revision}.`)
+  }
+  // The page is another representation of the same resource, so it gets a tag of its own.
+  return asPage ? reportEtag(report, revision).replace(/"$/, '-html"') : reportEtag(report, revision)
+}
+
 function wantsPage (accept: string | undefined): boolean {
   if (accept === undefined) return false
   let page = pageByAccept.get(accept)
@@ -202,18 +217,22 @@ const reportRoutes: FastifyPluginAsyncTypebox<ReportRoutesOptions> = async (app,
     }
   }, async (request, reply) => {
     const { id } = request.params
-    const found = await readReportAtRevision(app.dbRead, id, request.query.revision)
-    if (found === undefined) throw new DomainError('REPORT_NOT_FOUND', `No report has id ${id}.`)
-    const { report, revision: served } = found
-    const revision = request.query.revision ?? report.latestRevision
-    if (revision > report.latestRevision) {
-      throw new DomainError('REVISION_NOT_FOUND', `Report ${id} has revisions 1 to ${report.latestRevision}; there is no revision ${revision}.`)
-    }
     const asPage = wantsPage(request.headers.accept)
-    // The page is another representation of the same resource, so it gets a tag of its own.
-    const etag = asPage ? reportEtag(report, revision).replace(/"$/, '-html"') : reportEtag(report, revision)
+    const ifNoneMatch = request.headers['if-none-match']
+    // A conditional read asks for the report's version first: when the client's copy is current the answer is 304 and
+    // the body is never read. When it is not, the read below answers as an unconditional one does.
+    if (ifNoneMatch !== undefined) {
+      const current = await readReport(app.dbRead, id)
+      const etag = servedEtag(id, current, request.query.revision, asPage)
+      if (noneMatchHits(ifNoneMatch, etag)) return await reply.header('etag', etag).header('cache-control', 'no-cache').header('vary', 'Accept').code(304).send()
+    }
+    const found = await readReportAtRevision(app.dbRead, id, request.query.revision)
+    const etag = servedEtag(id, found?.report, request.query.revision, asPage)
+    // servedEtag has thrown for a report that is not stored.
+    const { report, revision: served } = found as NonNullable<typeof found>
+    const revision = request.query.revision ?? report.latestRevision
     reply.header('etag', etag).header('cache-control', 'no-cache').header('vary', 'Accept')
-    if (noneMatchHits(request.headers['if-none-match'], etag)) return await reply.code(304).send()
+    if (noneMatchHits(ifNoneMatch, etag)) return await reply.code(304).send()
     if (served === undefined) throw new DomainError('REVISION_NOT_FOUND', `Report ${id} has no revision ${revision}.`)
     if (!asPage) {
       return await reply.type('application/json; charset=utf-8').send(resourceText(report, served, served.analysis))

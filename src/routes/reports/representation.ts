@@ -22,12 +22,8 @@ export function versionFromEtag (id: number, etag: string): number | undefined {
   return match !== null && Number(match[1]) === id ? Number(match[2]) : undefined
 }
 
-function analysisJson (analysis: FindingSummary | null) {
-  return { status: analysis?.status ?? null, counts: analysis?.counts ?? null }
-}
-
-/** A report without its body; status and counts are those of the latest revision. */
-export function summaryJson (report: ReportSummary) {
+/** A report without its body; status and counts are those of the latest revision, or of `analysis` when given. */
+export function summaryJson (report: ReportSummary, analysis: FindingSummary | null = report.analysis) {
   return {
     id: report.id,
     agencyCode: report.agencyCode,
@@ -39,7 +35,8 @@ export function summaryJson (report: ReportSummary) {
     latestRevision: report.latestRevision,
     createdAt: report.createdAt.toISOString(),
     updatedAt: report.updatedAt.toISOString(),
-    ...analysisJson(report.analysis)
+    status: analysis?.status ?? null,
+    counts: analysis?.counts ?? null
   }
 }
 
@@ -65,12 +62,15 @@ export function resourceText (
   return `${metadata.slice(0, -1)},"report":${revision.bodyText}}`
 }
 
+/**
+ * The resource's fields around its body: the summary, with the status and counts of the revision served, then the
+ * revision and the links, in the order the API has always written them (built on the summary's object, not spread
+ * into a new one: every read makes one).
+ */
 function resourceMetadata (report: ReportSummary, revision: { revision: number, createdAt: Date }, analysis: FindingSummary | null) {
   const self = reportHref(report.id)
   const query = revision.revision === report.latestRevision ? '' : `?revision=${revision.revision}`
-  return {
-    ...summaryJson(report),
-    ...analysisJson(analysis),
+  return Object.assign(summaryJson(report, analysis), {
     revision: revision.revision,
     revisionCreatedAt: revision.createdAt.toISOString(),
     links: {
@@ -81,5 +81,5 @@ function resourceMetadata (report: ReportSummary, revision: { revision: number, 
       changes: `${self}/changes${query}`,
       agency: agencyHref(report.agencyCode)
     }
-  }
+  })
 }
