@@ -21,11 +21,12 @@ t.teardown(async () => await client.end())
 const catalogue = Object.entries(statements)
 
 /**
- * A value for each parameter type: no rows where a statement takes many, a key that no row has where it takes one.
+ * A value for each parameter type: no rows where a statement takes many, a key that no row has where it takes one
+ * (text '0', which a transaction id cast from text takes as well).
  * On the empty tables of a migrated schema every statement then runs without failing a constraint.
  */
 const HARMLESS_VALUES: Readonly<Record<ParameterType, unknown>> = {
-  jsonb: '[]', text: '', bigint: '0', integer: '0', 'text[]': [], 'bigint[]': [], 'integer[]': []
+  jsonb: '[]', text: '0', bigint: '0', integer: '0', 'text[]': [], 'bigint[]': [], 'integer[]': []
 }
 
 /** Postgres's names of types, as `pg_prepared_statements` and the statements' declarations spell them. */
