@@ -361,11 +361,29 @@ function brokenOverPage (last: RuledRow, next: RuledRow): readonly [RuledRow, Ru
   const isValue = (cell: string): boolean => !CJK.test(cell)
   const values = last.row.cells.flatMap((cell, k) => (isValue(cell + (under[k] ?? '')) ? [[cell, under[k] ?? ''] as const] : []))
   if (values.every(([cell, rest]) => (cell !== '') === (rest !== ''))) return null
-  const undecided = (row: RuledRow, cells: readonly string[]): RuledRow => ({ row: { ...row.row, cells, text: cells.join('\t') }, sides: row.sides })
-  return [
-    undecided(last, last.row.cells.map((cell, k) => (isValue(cell) && under[k] !== '' ? `${cell}${UNDECIDED}${under[k] ?? ''}` : cell))),
-    undecided(next, next.row.cells.map((cell, k) => (k > labelAt && isValue(cell) ? `${UNDECIDED}${cell}` : cell)))
-  ]
+  return [withCells(last, last.row.cells.map((cell, k) => (isValue(cell) && under[k] !== '' ? `${cell}${UNDECIDED}${under[k] ?? ''}` : cell))), undecidedValues(next)]
+}
+
+function withCells (row: RuledRow, cells: readonly string[]): RuledRow {
+  return { row: { ...row.row, cells, text: cells.join('\t') }, sides: row.sides }
+}
+
+/** A row with every value cell after its label undecided: what may be the rest of a row begun on the page before. */
+function undecidedValues (row: RuledRow): RuledRow {
+  const labelAt = row.row.cells.findIndex((cell) => cell !== '')
+  return withCells(row, row.row.cells.map((cell, k) => (k > labelAt && !CJK.test(cell) ? `${UNDECIDED}${cell}` : cell)))
+}
+
+/**
+ * Whether the first row of a page's table may be the rest of a row the page before printed as no table this one goes
+ * on from (its table not read by its cells, or other columns): a label with no item number and a value cell left
+ * empty. Read as printed, its empty cells would be blanks of the row begun above (seen: the rest of 2.申请人逾期未按
+ * 收费通知要求缴纳费用… read as seven blanks where the page before printed its numbers).
+ */
+function mayGoOnFromBefore (row: RuledRow): boolean {
+  const labelAt = row.row.cells.findIndex((cell) => cell !== '')
+  const label = row.row.cells[labelAt] ?? ''
+  return labelAt >= 0 && !startsWithItemMarker(label) && CJK.test(label) && row.row.cells.slice(labelAt + 1).some((cell) => cell === '')
 }
 
 /**
@@ -394,7 +412,12 @@ function joinedOverPages (pages: readonly (readonly RuledTable[])[]): RuledTable
     const original = lowestTable(pages[p - 1] ?? [])
     const before = lowestTable(byPage[p - 1] ?? [])
     const after = highestTable(byPage[p] ?? [])
-    if (original === undefined || before === undefined || after === undefined || !sameColumns(after.grid, before.grid)) continue
+    if (after === undefined) continue
+    if (original === undefined || before === undefined || !sameColumns(after.grid, before.grid)) {
+      const head = after.rows[0]
+      if (head !== undefined && mayGoOnFromBefore(head)) after.rows[0] = undecidedValues(head)
+      continue
+    }
     // Compared with the rows as printed on the page before, whose own repeated header is still there.
     after.rows.splice(0, repeatedHeader(original.rows, after.rows))
     const [last, next] = [before.rows.at(-1), after.rows[0]]

@@ -195,6 +195,21 @@ t.test('pdfLayout: header rows repeated at the head of the next page are dropped
     'only the rows at the head of the page, each as the table began, are the repeated header')
 })
 
+t.test('pdfLayout: a ruled table at the head of a page, going on from a page whose table was not read by its cells', async (t) => {
+  const xs = [40, 200, 260, 320, 380]
+  // The page before: its table printed without borders (laid-out text), its last row begun at its foot.
+  const before: PdfPage = { items: [item('2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处', 45, 605, 8), item('2', 205, 605), item('9', 265, 605), item('26', 325, 605)] }
+  const head = (label: string, values: readonly [string, number][]): PdfPage => ({
+    items: [item(label, 45, 765), ...values.map(([text, x]) => item(text, x, 765)), item('3.其他', 45, 735), item('1', 205, 735), item('2', 265, 735), item('3', 325, 735)],
+    rules: borders(xs, [780, 750, 720])
+  })
+  const rows = (pages: readonly PdfPage[]) => cellRows(pages).map((row) => row.cells)
+  t.same(rows([before, head('理其政府信息公开申请', [])]), [['理其政府信息公开申请', '｜', '｜', '｜'], ['3.其他', '1', '2', '3']],
+    'the rest of a label with empty cells is undecided, never read as blanks')
+  t.same(rows([before, head('4.无正当理由大量反复申请', [['5', 205]])])[0], ['4.无正当理由大量反复申请', '5', '', ''], 'a row starting with its item number is a row of its own')
+  t.same(rows([before, head('行政许可', [['5', 205], ['6', 265], ['7', 325]])])[0], ['行政许可', '5', '6', '7'], 'as is one printing every value cell')
+})
+
 t.test('pdfLayout: a single ruled row is a table\'s row only where it goes on from a table of the page before', async (t) => {
   const xs = [40, 140, 240, 340]
   const headers: PdfPage = {
