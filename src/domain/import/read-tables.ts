@@ -807,7 +807,40 @@ export function readRequests (region: readonly SourceRow[], format: SourceFormat
   }
   const choice = chooseLayout([REQUESTS_2021, REQUESTS_2019], rows, [0, 0])
   if (!readAligned(choice, rows, log, table, format)) return null
+  if (log.unread.some((part) => part.pointer.startsWith(`${OTHER_OUTCOMES}/`))) {
+    unreadOtherOutcomes(log, table)
+    return null
+  }
   return choice.specs === REQUESTS_2021 ? '2021' : '2019'
+}
+
+const OTHER_OUTCOMES = '/requests/outcomes/other'
+
+/**
+ * （六）其他处理 is the one part of table 三 the two forms print differently: one row (2019) or three (2021). The reader
+ * tells them apart by those rows' labels, so when a cell of them is unread, which form the table has is not known
+ * either (LibreOffice's PDFs, a page break through the three rows, had it taken for one row, and the three rows'
+ * cells were then neither read nor said): the part is unread as a whole, what was read of it left out, and the
+ * table's template undecided.
+ */
+function unreadOtherOutcomes (log: ParseLog, table: TableContext): void {
+  const inPart = (pointer: string | undefined): boolean => pointer !== undefined && pointer.startsWith(`${OTHER_OUTCOMES}/`)
+  const first = log.unread.find((part) => inPart(part.pointer))
+  const keep = <T extends { readonly pointer?: string }>(list: T[]): void => {
+    const kept = list.filter((entry) => !inPart(entry.pointer))
+    list.splice(0, list.length, ...kept)
+  }
+  keep(log.unread)
+  keep(log.problems)
+  keep(log.cells)
+  for (const pointer of [...log.values.keys()]) if (inPart(pointer)) log.values.delete(pointer)
+  logUnread(log, {
+    pointer: OTHER_OUTCOMES,
+    reason: first?.reason ?? 'value-count',
+    message: `${table.zh}“（六）其他处理”各行未能全部读出，无法确定其为一行（2019年格式）还是三行（2021年格式）`,
+    messageEn: `${table.en}: the rows of "(六) 其他处理" could not all be read, so whether it is one row (2019 form) or three (2021 form) is not known`,
+    ...(table.region !== undefined ? { region: table.region } : {})
+  })
 }
 
 /**

@@ -129,6 +129,16 @@ t.test('blank markers are null, never 0', async (t) => {
   t.match(besideValue.parse.unread.filter((u) => u.pointer.startsWith('/proactive')), [{ pointer: '/proactive' }], 'so with 无 on a line beside a value')
 })
 
+t.test('（六）其他处理 with a cell unread is unread as a whole: one row or three is not known then', async (t) => {
+  const { report, parse } = parseReportText(seedText.replace('3.其他 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |', '3.其他 | 0 | 0 | l | 0 | 0 | 0 | 0 |'), SEED_HINTS)
+  t.same(parse.unread.filter((u) => u.pointer.startsWith('/requests')).map((u) => [u.pointer, u.reason]), [['/requests/outcomes/other', 'not-a-number']])
+  t.match(parse.unread.find((u) => u.pointer === '/requests/outcomes/other'), { messageEn: /whether it is one row \(2019 form\) or three \(2021 form\) is not known/ })
+  t.equal((report as Partial<AnnualReport>).requests?.outcomes?.other, undefined, 'none of its cells is given, the ones read included')
+  t.notOk(parse.cells.some((c) => c.pointer.startsWith('/requests/outcomes/other/')))
+  t.equal(parse.templates.requests, null, 'the template of table 三 is undecided')
+  t.same((report as Partial<AnnualReport>).requests?.outcomes?.granted, expectedReport('seed-2023').requests.outcomes.granted, 'the other rows are read')
+})
+
 t.test('a 2019-template report (table 二 of 2019, 采购 in 元, single （六）) as pipe text', async (t) => {
   const text2019 = seedText
     .replace(/二、主动公开政府信息情况[\s\S]*?三、收到和处理/, [
