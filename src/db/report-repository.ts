@@ -105,13 +105,6 @@ export interface RevisionSource {
   readonly format: 'text' | 'html'
 }
 
-/** True when `body` is the same JSON document as the stored revision (jsonb equality ignores key order). */
-async function sameAsRevision (db: Executor, reportId: number, revision: number, body: AnnualReport): Promise<boolean> {
-  const [row] = await statements.comparedBodies.run(db, [JSON.stringify([{ ordinal: 0, id: reportId, revision, body }])])
-  if (row === undefined) throw new Error(`report ${reportId} has no revision ${revision}`)
-  return row.same
-}
-
 /** The stored report under a body's natural key: its latest revision, and whether that revision's body equals the given one. */
 export interface CurrentRevision {
   readonly reportId: number
@@ -178,61 +171,6 @@ export async function storeRevisions (
   await statements.storeRevisions.run(db, [JSON.stringify(input), revisions.map(({ reportId }) => reportId)])
 }
 
-export type CreateOutcome =
-  | { readonly outcome: 'created', readonly reportId: number }
-  | { readonly outcome: 'replayed', readonly report: ReportSummary }
-  | { readonly outcome: 'conflict', readonly report: ReportSummary }
-
-/**
- * Stores a new report under its natural key (agency code, year, kind) as revision 1.
- * The same body again is a replay (nothing written); a different body for a stored key is a conflict.
- * Concurrent creates of one key serialise on the unique constraint, so exactly one creates it.
- */
-export async function createReport (db: Executor, body: AnnualReport, source?: RevisionSource): Promise<CreateOutcome> {
-  // Look first, so that replays and conflicts change nothing (not even the agency's name) and use up no ids;
-  // the unique constraint settles races.
-  const [existing] = await findCurrentRevisions(db, [body])
-  if (existing !== undefined) return await replayOrConflict(db, existing)
-  await upsertAgencies(db, [body])
-  const [reportId] = await createReports(db, [source === undefined ? { body } : { body, source }])
-  if (reportId !== undefined) return { outcome: 'created', reportId }
-  const [raced] = await findCurrentRevisions(db, [body])
-  if (raced === undefined) throw new Error('report vanished after a conflicting insert')
-  return await replayOrConflict(db, raced)
-}
-
-async function replayOrConflict (db: Executor, current: CurrentRevision): Promise<CreateOutcome> {
-  return { outcome: current.same ? 'replayed' : 'conflict', report: await getSummaryOrThrow(db, current.reportId) }
-}
-
-export type ReviseOutcome =
-  | { readonly outcome: 'revised', readonly reportId: number, readonly revision: number }
-  | { readonly outcome: 'unchanged', readonly report: ReportSummary }
-  | { readonly outcome: 'not_found' }
-  | { readonly outcome: 'stale', readonly report: ReportSummary }
-  | { readonly outcome: 'key_changed', readonly report: ReportSummary }
-
-/**
- * Stores `body` as the next revision of report `id`, provided the caller saw the current version
- * (one of `acceptedVersions`, or `'any'` for `If-Match: *`). The row is locked, so two revisions based on the
- * same version cannot both succeed. A body equal to the latest revision stores nothing.
- */
-export async function reviseReport (db: Executor, id: number, acceptedVersions: readonly number[] | 'any', body: AnnualReport): Promise<ReviseOutcome> {
-  const locked = await db.selectFrom('report').select(['current_revision', 'version', 'agency_code', 'year', 'kind'])
-    .where('id', '=', String(id)).forUpdate().executeTakeFirst()
-  if (locked === undefined) return { outcome: 'not_found' }
-  const current = await getSummaryOrThrow(db, id)
-  if (acceptedVersions !== 'any' && !acceptedVersions.includes(locked.version)) return { outcome: 'stale', report: current }
-  if (locked.agency_code !== body.agency.code || locked.year !== body.year || locked.kind !== body.kind) {
-    return { outcome: 'key_changed', report: current }
-  }
-  if (await sameAsRevision(db, id, locked.current_revision, body)) return { outcome: 'unchanged', report: current }
-  const revision = locked.current_revision + 1
-  await storeRevisions(db, [{ reportId: id, revision, body }])
-  await upsertAgencies(db, [body])
-  return { outcome: 'revised', reportId: id, revision }
-}
-
 const reportById = prepareStatement((db, { id }: { id: string }) => selectSummaries(db).where('report.id', '=', id), { id: '-1' })
 
 export async function findReport (db: Executor, id: number): Promise<ReportSummary | undefined> {
@@ -247,7 +185,8 @@ export async function findReports (db: Executor, ids: readonly number[]): Promis
   return new Map(rows.map((row) => [Number(row.id), toSummary(row)]))
 }
 
-async function getSummaryOrThrow (db: Executor, id: number): Promise<ReportSummary> {
+/** A report the caller knows is stored (it holds its lock, or has just read it). */
+export async function getSummaryOrThrow (db: Executor, id: number): Promise<ReportSummary> {
   const report = await findReport(db, id)
   if (report === undefined) throw new Error(`report ${id} not found`)
   return report

@@ -9,7 +9,7 @@ import { recordAudit } from '../db/audit-repository.js'
 import { appendEvents } from '../db/feed-repository.js'
 import { saveFigures } from '../db/figures-repository.js'
 import {
-  createReports, findCurrentRevisions, findReport, findReportAtRevision, findReports, findStoredOwnerships,
+  createReports, findCurrentRevisions, findReportAtRevision, findReports, findStoredOwnerships, getSummaryOrThrow,
   type RevisionSource, storeRevisions, upsertAgencies
 } from '../db/report-repository.js'
 import { CREATED_REPORT, type PreparedWrite, prepareWrite, type ReportWrite, storeWrite } from '../db/write-repository.js'
@@ -164,12 +164,6 @@ async function storeNewRevision (db: Executor, report: ReportWrite['report'], pr
   return { report: stored.written.report, revision: stored.written.revision }
 }
 
-async function summaryOf (db: Executor, reportId: number): Promise<ReportSummary> {
-  const report = await findReport(db, reportId)
-  if (report === undefined) throw new Error(`report ${reportId} not found`)
-  return report
-}
-
 export type SubmitOutcome =
   /** The new report, or the one stored with the same body. */
   | { readonly outcome: 'created' | 'replayed' } & WrittenReport
@@ -195,7 +189,7 @@ export async function submitReport (
       return { outcome: 'created', ...await storeNewRevision(trx, { create: body, source: options.source }, prepared, options) }
     }
     if (stored.same) return { outcome: 'replayed', ...await writtenReport(trx, stored.reportId, stored.revision) }
-    return { outcome: 'conflict', report: await summaryOf(trx, stored.reportId) }
+    return { outcome: 'conflict', report: await getSummaryOrThrow(trx, stored.reportId) }
   })
 }
 
@@ -224,9 +218,9 @@ export async function reviseStoredReport (
       agencyRegionCode: prepared.agencyRegionCode,
       report: { agencyCode: revised.agencyCode, regionCode: revised.regionCode }
     }), ownerOf(body))
-    if (acceptedVersions !== 'any' && !acceptedVersions.includes(revised.version)) return { outcome: 'stale', report: await summaryOf(trx, id) }
+    if (acceptedVersions !== 'any' && !acceptedVersions.includes(revised.version)) return { outcome: 'stale', report: await getSummaryOrThrow(trx, id) }
     if (revised.agencyCode !== body.agency.code || revised.year !== body.year || revised.kind !== body.kind) {
-      return { outcome: 'key_changed', report: await summaryOf(trx, id) }
+      return { outcome: 'key_changed', report: await getSummaryOrThrow(trx, id) }
     }
     if (revised.same) return { outcome: 'unchanged', ...await writtenReport(trx, id, revised.revision) }
     const revision = revised.revision + 1

@@ -10,7 +10,7 @@ import {
   figureColumn, type FigureFilters, figuresRow, inStatsSnapshot, saveFigures, sumFigureGroups, sumFigures
 } from '../../src/db/figures-repository.js'
 import { migrateToLatest } from '../../src/db/migrate.js'
-import { createReport } from '../../src/db/report-repository.js'
+import { createReports, upsertAgencies } from '../../src/db/report-repository.js'
 import { analyseReport } from '../../src/domain/analysis.js'
 import { reportCells } from '../../src/domain/cells.js'
 import type { AnnualReport } from '../../src/domain/report.js'
@@ -23,11 +23,18 @@ const { db } = await createTestDatabase(t)
 
 const THIS_MIGRATION = '2026_11_28_090000_create_report_figures'
 
+/** Stores a new report as revision 1 (its agency first), as the repository's statements do. */
+async function created (body: AnnualReport): Promise<number> {
+  await upsertAgencies(db, [body])
+  const [reportId] = await createReports(db, [{ body }])
+  if (reportId === undefined) throw new Error(`not created: ${body.agency.code} ${body.year}`)
+  return reportId
+}
+
 async function store (body: AnnualReport, status: SyntheticReport['status'] = 'clean'): Promise<number> {
-  const created = await createReport(db, body)
-  if (created.outcome !== 'created') throw new Error(`not created: ${created.outcome}`)
-  await saveFigures(db, [{ reportId: created.reportId, body, status }])
-  return created.reportId
+  const reportId = await created(body)
+  await saveFigures(db, [{ reportId, body, status }])
+  return reportId
 }
 
 async function figuresOf (reportId: number): Promise<Record<string, unknown>> {
@@ -80,11 +87,10 @@ t.test('the migration fills in the figures of reports stored before it, as saveF
   ]
   const expected = []
   for (const body of bodies) {
-    const created = await createReport(db, body)
-    if (created.outcome !== 'created') throw new Error(`not created: ${created.outcome}`)
+    const reportId = await created(body)
     const analysis = analyseReport(body, null)
-    await saveAnalyses(db, [{ target: { reportId: created.reportId, revision: 1 }, analysis, previous: null }], { replace: false })
-    expected.push(expectedRow(created.reportId, body, analysis.summary.status))
+    await saveAnalyses(db, [{ target: { reportId, revision: 1 }, analysis, previous: null }], { replace: false })
+    expected.push(expectedRow(reportId, body, analysis.summary.status))
   }
   await migrateToLatest(db)
   for (const row of expected) t.same(await figuresOf(Number(row.report_id)), row, `report ${String(row.report_id)}`)

@@ -8,7 +8,10 @@ import { sql } from 'kysely'
 import t from 'tap'
 import { createDatabase } from '../../src/db/connection.js'
 import { preparedStatementName } from '../../src/db/prepared.js'
-import { createReport, findReportAtRevision, reviseReport } from '../../src/db/report-repository.js'
+import { findReportAtRevision } from '../../src/db/report-repository.js'
+import { ownTransaction } from '../../src/db/transactions.js'
+import { reviseStoredReport, submitReport } from '../../src/services/reports.js'
+import { WRITE_OPTIONS } from '../fixtures.js'
 import { createTestDatabase, resetDb, seedReport } from '../helper.js'
 
 const { url, db } = await createTestDatabase(t)
@@ -28,8 +31,8 @@ const executions = (row: PreparedRow | undefined) => Number(row?.generic_plans) 
 
 t.beforeEach(async () => {
   await resetDb(db)
-  await db.transaction().execute(async (trx) => await createReport(trx, seedReport()))
-  await db.transaction().execute(async (trx) => await reviseReport(trx, 1, [1], { ...seedReport(), sections: { ...seedReport().sections, other: '修订' } }))
+  await submitReport(ownTransaction(db), seedReport(), WRITE_OPTIONS)
+  await reviseStoredReport(ownTransaction(db), 1, [1], { ...seedReport(), sections: { ...seedReport().sections, other: '修订' } }, WRITE_OPTIONS)
 })
 
 t.test('a report read is prepared once per connection and then only executed', async (t) => {
@@ -77,11 +80,10 @@ t.test('an older revision is read with the same statement, in a transaction as o
 t.test('the statements of a write are prepared by the first write on a connection and reused by the next', async (t) => {
   const single = createDatabase({ url, poolMax: 1 })
   t.teardown(async () => await single.destroy())
-  const storeNew = async (code: string) => await single.transaction().execute(async (trx) =>
-    await createReport(trx, { ...seedReport(), agency: { ...seedReport().agency, code } }))
+  const storeNew = async (code: string) => await submitReport(ownTransaction(single), { ...seedReport(), agency: { ...seedReport().agency, code } }, WRITE_OPTIONS)
   t.match(await storeNew('11330500MB0000001N'), { outcome: 'created' })
   const afterFirst = await preparedOn(single)
-  t.ok(afterFirst.some((row) => row.statement.includes('insert into report (agency_code')), 'the insert of reports is among them')
+  t.ok(afterFirst.some((row) => row.statement.includes('report_write_store')), 'the call that stores the write is among them')
   t.match(await storeNew('11330500MB0000002L'), { outcome: 'created' })
   const afterSecond = await preparedOn(single)
   t.same(afterSecond.map((row) => row.name), afterFirst.map((row) => row.name), 'nothing new prepared by the second write')

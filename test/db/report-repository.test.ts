@@ -1,11 +1,17 @@
 import t from 'tap'
 import { sql } from 'kysely'
-import { createReport, findReportAtRevision, reviseReport } from '../../src/db/report-repository.js'
+import { findReportAtRevision } from '../../src/db/report-repository.js'
+import { joinTransaction, ownTransaction } from '../../src/db/transactions.js'
+import type { AnnualReport } from '../../src/domain/report.js'
+import { reviseStoredReport, submitReport } from '../../src/services/reports.js'
+import { WRITE_OPTIONS } from '../fixtures.js'
 import { build, createTestDatabase, resetDb, seedReport } from '../helper.js'
 
 const { url, db } = await createTestDatabase(t)
 
 t.beforeEach(async () => await resetDb(db))
+
+const submit = async (body: AnnualReport) => await submitReport(ownTransaction(db), body, WRITE_OPTIONS)
 
 async function count (table: 'report' | 'report_revision' | 'agency'): Promise<number> {
   const { rows } = await sql<{ n: string }>`select count(*) as n from ${sql.table(table)}`.execute(db)
@@ -13,28 +19,25 @@ async function count (table: 'report' | 'report_revision' | 'agency'): Promise<n
 }
 
 t.test('racing identical creates store exactly one report with one revision', async (t) => {
-  const outcomes = await Promise.all(Array.from({ length: 8 }, async () =>
-    await db.transaction().execute(async (trx) => await createReport(trx, seedReport()))))
+  const outcomes = await Promise.all(Array.from({ length: 8 }, async () => await submit(seedReport())))
   t.same(outcomes.map((o) => o.outcome).sort(), ['created', ...Array(7).fill('replayed')])
-  t.same(new Set(outcomes.map((o) => o.outcome === 'created' ? o.reportId : o.report.id)).size, 1)
+  t.same(new Set(outcomes.map((o) => o.report.id)).size, 1)
   t.equal(await count('report'), 1)
   t.equal(await count('report_revision'), 1)
 })
 
 t.test('racing different creates of one key: one is stored, the others conflict', async (t) => {
   const bodies = Array.from({ length: 6 }, (_, index) => ({ ...seedReport(), sections: { ...seedReport().sections, other: `版本 ${index}` } }))
-  const outcomes = await Promise.all(bodies.map(async (body) =>
-    await db.transaction().execute(async (trx) => await createReport(trx, body))))
+  const outcomes = await Promise.all(bodies.map(submit))
   t.same(outcomes.map((o) => o.outcome).sort(), ['conflict', 'conflict', 'conflict', 'conflict', 'conflict', 'created'])
   const winner = outcomes.findIndex((o) => o.outcome === 'created')
   t.same(JSON.parse((await findReportAtRevision(db, 1, 1))?.revision?.bodyText ?? 'null'), bodies[winner], 'the stored body is the winner\'s')
 })
 
 t.test('racing revisions from the same read: exactly one succeeds', async (t) => {
-  await db.transaction().execute(async (trx) => await createReport(trx, seedReport()))
+  await submit(seedReport())
   const edits = Array.from({ length: 5 }, (_, index) => ({ ...seedReport(), sections: { ...seedReport().sections, problems: `修改 ${index}` } }))
-  const outcomes = await Promise.all(edits.map(async (body) =>
-    await db.transaction().execute(async (trx) => await reviseReport(trx, 1, [1], body))))
+  const outcomes = await Promise.all(edits.map(async (body) => await reviseStoredReport(ownTransaction(db), 1, [1], body, WRITE_OPTIONS)))
   t.same(outcomes.map((o) => o.outcome).sort(), ['revised', 'stale', 'stale', 'stale', 'stale'])
   t.equal(await count('report_revision'), 2)
 })
@@ -53,7 +56,7 @@ t.test('racing PUTs with the same ETag over HTTP: one 200, the rest 412', async 
 
 t.test('a write that fails part-way leaves nothing behind', async (t) => {
   await t.rejects(db.transaction().execute(async (trx) => {
-    await createReport(trx, seedReport())
+    await submitReport(joinTransaction(trx), seedReport(), WRITE_OPTIONS)
     throw new Error('failure after the report rows were written')
   }))
   t.same([await count('agency'), await count('report'), await count('report_revision')], [0, 0, 0])

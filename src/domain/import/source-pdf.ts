@@ -350,8 +350,7 @@ const CJK = /[\u4e00-\u9fff]/
  * whole. Labels stay as printed, for the reader to find the row by either part.
  */
 function brokenOverPage (last: RuledRow, next: RuledRow): readonly [RuledRow, RuledRow] | null {
-  const labelAt = next.row.cells.findIndex((cell) => cell !== '')
-  const label = next.row.cells[labelAt] ?? ''
+  const { label } = labelOf(next)
   if (!/\d/.test(last.row.cells.join('')) || label === '' || startsWithItemMarker(label)) return null
   const under = last.sides.map(([left, right]) => next.row.cells.filter((cell, k) => {
     const [nextLeft = NaN, nextRight = NaN] = next.sides[k] ?? []
@@ -364,14 +363,20 @@ function brokenOverPage (last: RuledRow, next: RuledRow): readonly [RuledRow, Ru
   return [withCells(last, last.row.cells.map((cell, k) => (isValue(cell) && under[k] !== '' ? `${cell}${UNDECIDED}${under[k] ?? ''}` : cell))), undecidedValues(next)]
 }
 
+/** A row's label: its first cell with text, and where it is (-1 and '' in a row of empty cells). */
+function labelOf (row: RuledRow): { readonly at: number, readonly label: string } {
+  const at = row.row.cells.findIndex((cell) => cell !== '')
+  return { at, label: row.row.cells[at] ?? '' }
+}
+
 function withCells (row: RuledRow, cells: readonly string[]): RuledRow {
   return { row: { ...row.row, cells, text: cells.join('\t') }, sides: row.sides }
 }
 
 /** A row with every value cell after its label undecided: what may be the rest of a row begun on the page before. */
 function undecidedValues (row: RuledRow): RuledRow {
-  const labelAt = row.row.cells.findIndex((cell) => cell !== '')
-  return withCells(row, row.row.cells.map((cell, k) => (k > labelAt && !CJK.test(cell) ? `${UNDECIDED}${cell}` : cell)))
+  const { at } = labelOf(row)
+  return withCells(row, row.row.cells.map((cell, k) => (k > at && !CJK.test(cell) ? `${UNDECIDED}${cell}` : cell)))
 }
 
 /**
@@ -381,9 +386,8 @@ function undecidedValues (row: RuledRow): RuledRow {
  * 收费通知要求缴纳费用… read as seven blanks where the page before printed its numbers).
  */
 function mayGoOnFromBefore (row: RuledRow): boolean {
-  const labelAt = row.row.cells.findIndex((cell) => cell !== '')
-  const label = row.row.cells[labelAt] ?? ''
-  return labelAt >= 0 && !startsWithItemMarker(label) && CJK.test(label) && row.row.cells.slice(labelAt + 1).some((cell) => cell === '')
+  const { at, label } = labelOf(row)
+  return at >= 0 && !startsWithItemMarker(label) && CJK.test(label) && row.row.cells.slice(at + 1).some((cell) => cell === '')
 }
 
 /**
@@ -413,7 +417,7 @@ function joinedOverPages (pages: readonly (readonly RuledTable[])[]): RuledTable
     const before = lowestTable(byPage[p - 1] ?? [])
     const after = highestTable(byPage[p] ?? [])
     if (after === undefined) continue
-    if (original === undefined || before === undefined || !sameColumns(after.grid, before.grid)) {
+    if (before === undefined || original === undefined || !sameColumns(after.grid, before.grid)) {
       const head = after.rows[0]
       if (head !== undefined && mayGoOnFromBefore(head)) after.rows[0] = undecidedValues(head)
       continue
