@@ -28,12 +28,22 @@ const ALLOWED = 3
 const base = seed()
 const previous = seedPrevious()
 
-/** CPU time of `work`, in microseconds: unlike the wall clock, it does not count time other processes took. */
-function cpuMicros (work: () => void): number {
+/** CPU time of `work` run `times` times, in microseconds: unlike the wall clock, it does not count time other processes took. */
+function cpuMicros (work: () => void, times = 1): number {
   const start = process.cpuUsage()
-  work()
+  for (let i = 0; i < times; i++) work()
   const used = process.cpuUsage(start)
   return used.user + used.system
+}
+
+/** The shortest measurement a growth factor is taken from: shorter ones are mostly the clock's and the collector's noise. */
+const MEASURED_MICROS = 3000
+
+/** How many runs of `work` take at least `MEASURED_MICROS` of CPU (the same count is then used at both sizes). */
+function repeatsFor (work: () => void): number {
+  let times = 1
+  while (times < 10_000 && cpuMicros(work, times) < MEASURED_MICROS) times *= 2
+  return times
 }
 
 function median (values: readonly number[]): number {
@@ -69,12 +79,15 @@ function growthOf (family: AdversarialFamily): Growth {
     baseline(report)
     analyse(report)
   }
+  // Each measurement repeats its work as often at both sizes, enough for the small one to be measurable: the small
+  // baseline alone takes microseconds, and a growth factor of two such readings is noise.
+  const times = { analysis: repeatsFor(() => analyse(small)), baseline: repeatsFor(() => baseline(small)) }
   const runs = { analysis: { small: [] as number[], large: [] as number[] }, baseline: { small: [] as number[], large: [] as number[] } }
   for (let round = 0; round < ROUNDS; round++) {
-    runs.baseline.small.push(cpuMicros(() => baseline(small)))
-    runs.analysis.small.push(cpuMicros(() => analyse(small)))
-    runs.baseline.large.push(cpuMicros(() => baseline(large)))
-    runs.analysis.large.push(cpuMicros(() => analyse(large)))
+    runs.baseline.small.push(cpuMicros(() => baseline(small), times.baseline))
+    runs.analysis.small.push(cpuMicros(() => analyse(small), times.analysis))
+    runs.baseline.large.push(cpuMicros(() => baseline(large), times.baseline))
+    runs.analysis.large.push(cpuMicros(() => analyse(large), times.analysis))
     const growth = {
       analysis: median(runs.analysis.large) / Math.max(1, median(runs.analysis.small)),
       baseline: median(runs.baseline.large) / Math.max(1, median(runs.baseline.small))
